@@ -1,0 +1,74 @@
+// Plain data shared by every layer of the analysis core. Offsets are UTF-16 code units
+// (JavaScript string indices), end exclusive, into the document text as read.
+
+export type EntityType = 'person' | 'organization' | 'location' | 'misc';
+export type TemporalType = 'date' | 'time';
+export type MentionType = EntityType | TemporalType;
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
+export const MENTION_TYPES: readonly MentionType[] = ['person', 'organization', 'location', 'misc', 'date', 'time'];
+
+export function isEntityType(type: MentionType): type is EntityType {
+  return type !== 'date' && type !== 'time';
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A name the tagger found: a span and a type, nothing else. */
+export interface NameSpan extends Span {
+  type: EntityType;
+}
+
+/** A date or time expression, normalised against the article's reference date. */
+export interface DateMention extends Span {
+  type: TemporalType;
+  /** ISO value: `2022-02-24`, `2022-05`, `2014`, `2022-W46`, `2022-11-11T05:00`; null when the text does not pin it down. */
+  value: string | null;
+  /** How the value was found, for a person to read: `"Wednesday" in an article dated 2022-11-11`. */
+  resolution: string;
+}
+
+/** One mention in an analysed document. */
+export interface Mention extends Span {
+  text: string;
+  type: MentionType;
+  /** ISO value of a date or time; null for names. */
+  value: string | null;
+  /** Key of the name this mention refers to within its document (after in-document alias resolution); null for dates. */
+  key: string | null;
+  resolution?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Problem {
+  message: string;
+  severity: Severity;
+  span?: Span;
+}
+
+/** Analysis never fails: it returns a value plus the problems met on the way. */
+export interface Result<T> {
+  value: T;
+  problems: Problem[];
+}
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  /** The reference date of the document's (first) article, `YYYY-MM-DD`, or null. */
+  referenceDate: string | null;
+  /** Sorted by start offset, non-overlapping. */
+  mentions: Mention[];
+  problems: Problem[];
+}
+
+/** A canonical entity of the corpus. */
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+}

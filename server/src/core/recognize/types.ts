@@ -1,0 +1,23 @@
+// The seams where recognisers plug in. The LSP layer and the corpus index see only these.
+import type { DateMention, NameSpan } from '../model';
+
+/** Finds names (person, organization, location, misc) in raw article text. */
+export interface NameRecognizer {
+  recognize(text: string): NameSpan[];
+}
+
+export interface DateRecognition {
+  /** Reference date of the first article in the text, `YYYY-MM-DD`, or null if none could be found. */
+  referenceDate: string | null;
+  mentions: DateMention[];
+}
+
+export interface DateOptions {
+  /** Used when the article states no full date of its own (`YYYY-MM-DD`). */
+  fallbackReferenceDate?: string | null;
+}
+
+/** Finds date and time expressions and normalises them against the article's own date. */
+export interface DateRecognizer {
+  recognize(text: string, options?: DateOptions): DateRecognition;
+}
