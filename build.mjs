@@ -1,0 +1,15 @@
+// Bundles the client, the server and the command line into dist/ with esbuild.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'fs';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+mkdirSync('dist', { recursive: true });
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
+]);
+// The trained name model ships beside the bundles, so the server and the .vsix work offline.
+if (existsSync('models/names.model')) copyFileSync('models/names.model', 'dist/names.model');

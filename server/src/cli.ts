@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The command line front end: the same analysis as the language server, without an editor.
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { analyzeText } from './core/analyze';
+import { CorpusIndex } from './core/corpus/index';
+import { analysisReport, renderReportText } from './core/queries/report';
+import { findArticles, modificationDay, readArticle } from './node/files';
+import { loadRecognizers } from './node/recognizers';
+
+const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD]
+
+  analyze   entities, dates and cross-references of article files and folders
+            (folders: every .txt and .article file, skipping node_modules and dot-folders)
+`;
+
+interface Options {
+  paths: string[];
+  format: 'text' | 'json';
+  referenceDate: string | null;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const opts: Options = { paths: [], format: 'text', referenceDate: null };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq !== -1) return a.slice(eq + 1);
+      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
+      return args[++i];
+    };
+    try {
+      if (a === '--format' || a.startsWith('--format=')) {
+        const f = value('--format');
+        if (f !== 'text' && f !== 'json') return `unknown format "${f}": use text or json`;
+        opts.format = f;
+      } else if (a === '--reference-date' || a.startsWith('--reference-date=')) {
+        const d = value('--reference-date');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--reference-date must be YYYY-MM-DD, not "${d}"`;
+        opts.referenceDate = d;
+      } else if (a === '-h' || a === '--help') {
+        return '';
+      } else if (a.startsWith('-')) {
+        return `unknown option ${a}`;
+      } else {
+        opts.paths.push(a);
+      }
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (opts.paths.length === 0) return 'give at least one file or folder';
+  return opts;
+}
+
+function analyze(opts: Options): number {
+  const recognizers = loadRecognizers();
+  const index = new CorpusIndex();
+  const uris: string[] = [];
+  const pathOf = new Map<string, string>();
+  let failures = 0;
+  for (const root of opts.paths) {
+    const files = findArticles(root);
+    if (files.length === 0) {
+      process.stderr.write(`article-lens: ${root}: no articles found (no such file, or no .txt/.article files)\n`);
+      failures++;
+      continue;
+    }
+    for (const file of files) {
+      const read = readArticle(file);
+      if (!read.ok) {
+        process.stderr.write(`article-lens: ${read.reason}\n`);
+        failures++;
+        continue;
+      }
+      if (read.warning) process.stderr.write(`article-lens: ${read.warning}\n`);
+      const uri = pathToFileURL(path.resolve(file)).href;
+      if (index.has(uri)) continue;
+      const analysis = analyzeText(recognizers, uri, 0, read.text, { fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs) });
+      index.set(read.text, analysis);
+      uris.push(uri);
+      pathOf.set(uri, file);
+    }
+  }
+  const report = analysisReport(index, uris, (u) => pathOf.get(u)!);
+  process.stdout.write(opts.format === 'json' ? JSON.stringify(report) + '\n' : renderReportText(report));
+  return failures > 0 && uris.length === 0 ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'analyze') {
+    process.stderr.write(`article-lens: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  const opts = parseArgs(rest);
+  if (typeof opts === 'string') {
+    if (opts === '') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    process.stderr.write(`article-lens: ${opts}\n\n${USAGE}`);
+    return 2;
+  }
+  return analyze(opts);
+}
+
+process.exitCode = main(process.argv.slice(2));

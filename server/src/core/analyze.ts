@@ -1,0 +1,60 @@
+// Analysis of one document: names and dates from the recognisers, merged into one sorted,
+// non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
+import type { DocumentAnalysis, Mention, Problem } from './model';
+import type { DateRecognizer, NameRecognizer } from './recognize/types';
+import { resolveWithinDocument } from './resolve/document';
+import { nameKey } from './resolve/names';
+
+export interface Recognizers {
+  names: NameRecognizer;
+  dates: DateRecognizer;
+}
+
+export interface AnalyzeOptions {
+  /** `YYYY-MM-DD`: the user's fallback, else the file's modification date. */
+  fallbackReferenceDate?: string | null;
+}
+
+/** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
+export const ANALYZER_VERSION = 1;
+
+export function analyzeText(
+  recognizers: Recognizers,
+  uri: string,
+  version: number,
+  text: string,
+  options: AnalyzeOptions = {},
+): DocumentAnalysis {
+  const problems: Problem[] = [];
+  const names = recognizers.names.recognize(text);
+  const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null });
+
+  const candidates: Mention[] = [];
+  for (const n of names) {
+    const surface = text.slice(n.start, n.end);
+    const key = nameKey(surface);
+    if (key.length === 0) continue;
+    candidates.push({ start: n.start, end: n.end, text: surface, type: n.type, value: null, key });
+  }
+  for (const d of dates.mentions) {
+    candidates.push({ start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution });
+  }
+  const mentions = removeOverlaps(candidates);
+  resolveWithinDocument(mentions);
+  return { uri, version, referenceDate: dates.referenceDate, mentions, problems };
+}
+
+/** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */
+function removeOverlaps(mentions: Mention[]): Mention[] {
+  mentions.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}

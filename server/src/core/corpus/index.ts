@@ -1,0 +1,223 @@
+// The corpus index: every analysed document, and the indexes that answer editor questions
+// without scanning the corpus: name key -> documents, entity -> keys, date value -> documents.
+import type { DocumentAnalysis, Entity, EntityType, Mention } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import type { EntityResolver } from '../resolve/corpus';
+import { exactKeyResolver } from '../resolve/corpus';
+import { NameTable, commonestForm, majorityType } from './nameTable';
+
+export interface IndexedDocument {
+  uri: string;
+  version: number;
+  text: string;
+  analysis: DocumentAnalysis;
+  lines: LineIndex;
+}
+
+export interface MentionRef {
+  uri: string;
+  mention: Mention;
+}
+
+export interface EntityInfo extends Entity {
+  /** Name keys that resolve to this entity. */
+  keys: string[];
+  /** Cleaned spellings with counts, commonest first. */
+  spellings: { text: string; count: number }[];
+  mentionCount: number;
+  /** Mentions per document, for every document that mentions the entity. */
+  documents: Map<string, number>;
+}
+
+export class CorpusIndex {
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly names = new NameTable();
+  private readonly dates = new Map<string, Map<string, number>>();
+  private clusters: { keysVersion: number; keyToEntity: Map<string, string>; entityKeys: Map<string, string[]> } | null = null;
+  private readonly entityCache = new Map<string, EntityInfo>();
+  private order: string[] | null = null;
+  /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
+  generation = 0;
+
+  constructor(private readonly resolver: EntityResolver = exactKeyResolver) {}
+
+  /** Adds or replaces a document's analysis. */
+  set(text: string, analysis: DocumentAnalysis): IndexedDocument {
+    const previous = this.docs.get(analysis.uri);
+    if (previous) this.unlink(previous);
+    const doc: IndexedDocument = { uri: analysis.uri, version: analysis.version, text, analysis, lines: new LineIndex(text) };
+    this.docs.set(doc.uri, doc);
+    this.names.add(doc.uri, analysis.mentions);
+    for (const m of analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, 1);
+    this.changed();
+    return doc;
+  }
+
+  delete(uri: string): boolean {
+    const doc = this.docs.get(uri);
+    if (!doc) return false;
+    this.unlink(doc);
+    this.docs.delete(uri);
+    this.changed();
+    return true;
+  }
+
+  get(uri: string): IndexedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Documents in corpus order: by reference date (undated last), then by uri. */
+  documents(): IndexedDocument[] {
+    if (!this.order) {
+      this.order = [...this.docs.values()].sort(compareDocuments).map((d) => d.uri);
+    }
+    return this.order.map((u) => this.docs.get(u)!);
+  }
+
+  /** Rank of a document in corpus order, for sorting mentions. */
+  compareUris(a: string, b: string): number {
+    const da = this.docs.get(a);
+    const db = this.docs.get(b);
+    if (!da || !db) return a < b ? -1 : a > b ? 1 : 0;
+    return compareDocuments(da, db);
+  }
+
+  entityIdOfKey(key: string): string | undefined {
+    return this.ensureClusters().keyToEntity.get(key);
+  }
+
+  entityOf(mention: Mention): EntityInfo | undefined {
+    if (mention.key === null) return undefined;
+    const id = this.entityIdOfKey(mention.key);
+    return id === undefined ? undefined : this.entity(id);
+  }
+
+  entity(id: string): EntityInfo | undefined {
+    const cached = this.entityCache.get(id);
+    if (cached) return cached;
+    const keys = this.ensureClusters().entityKeys.get(id);
+    if (!keys) return undefined;
+    const forms = new Map<string, number>();
+    const types: Record<EntityType, number> = { person: 0, organization: 0, location: 0, misc: 0 };
+    const documents = new Map<string, number>();
+    let mentionCount = 0;
+    for (const key of keys) {
+      const s = this.names.get(key);
+      if (!s) continue;
+      for (const [f, n] of s.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+      for (const t of Object.keys(types) as EntityType[]) types[t] += s.types[t];
+      for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
+      mentionCount += s.total;
+    }
+    const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
+    const info: EntityInfo = { id, name: commonestForm(forms), type: majorityType(types), keys, spellings, mentionCount, documents };
+    this.entityCache.set(id, info);
+    return info;
+  }
+
+  entities(): EntityInfo[] {
+    const out: EntityInfo[] = [];
+    for (const id of this.ensureClusters().entityKeys.keys()) {
+      const e = this.entity(id);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** Every mention of an entity, in corpus order. */
+  mentionsOf(entity: EntityInfo): MentionRef[] {
+    const keys = new Set(entity.keys);
+    const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
+    const out: MentionRef[] = [];
+    for (const uri of uris) {
+      for (const mention of this.docs.get(uri)!.analysis.mentions) {
+        if (mention.key !== null && keys.has(mention.key)) out.push({ uri, mention });
+      }
+    }
+    return out;
+  }
+
+  /** Documents that mention a date or time value, with counts. */
+  documentsWithValue(value: string): Map<string, number> {
+    return this.dates.get(value) ?? new Map();
+  }
+
+  /** Every mention of a date or time value, in corpus order. */
+  mentionsOfValue(value: string): MentionRef[] {
+    const uris = [...this.documentsWithValue(value).keys()].sort((a, b) => this.compareUris(a, b));
+    const out: MentionRef[] = [];
+    for (const uri of uris) {
+      for (const mention of this.docs.get(uri)!.analysis.mentions) if (mention.value === value) out.push({ uri, mention });
+    }
+    return out;
+  }
+
+  private unlink(doc: IndexedDocument): void {
+    this.names.remove(doc.uri, doc.analysis.mentions);
+    for (const m of doc.analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, -1);
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.entityCache.clear();
+    this.order = null;
+  }
+
+  private ensureClusters() {
+    if (this.clusters && this.clusters.keysVersion === this.names.keysVersion) return this.clusters;
+    const representative = this.resolver.resolve(this.names);
+    const byRep = new Map<string, string[]>();
+    for (const key of [...this.names.keys()].sort()) {
+      const rep = representative.get(key) ?? key;
+      let members = byRep.get(rep);
+      if (!members) byRep.set(rep, (members = []));
+      members.push(key);
+    }
+    const keyToEntity = new Map<string, string>();
+    const entityKeys = new Map<string, string[]>();
+    for (const rep of [...byRep.keys()].sort()) {
+      let id = slug(rep);
+      for (let n = 2; entityKeys.has(id); n++) id = `${slug(rep)}-${n}`;
+      const members = byRep.get(rep)!;
+      entityKeys.set(id, members);
+      for (const k of members) keyToEntity.set(k, id);
+    }
+    this.clusters = { keysVersion: this.names.keysVersion, keyToEntity, entityKeys };
+    return this.clusters;
+  }
+}
+
+function slug(key: string): string {
+  return key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity';
+}
+
+function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {
+  const ra = a.analysis.referenceDate;
+  const rb = b.analysis.referenceDate;
+  if (ra !== rb) {
+    if (ra === null) return 1;
+    if (rb === null) return -1;
+    return ra < rb ? -1 : 1;
+  }
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
+function bump(map: Map<string, Map<string, number>>, value: string, uri: string, by: number): void {
+  let docs = map.get(value);
+  if (!docs) {
+    if (by < 0) return;
+    map.set(value, (docs = new Map()));
+  }
+  const n = (docs.get(uri) ?? 0) + by;
+  if (n > 0) docs.set(uri, n);
+  else docs.delete(uri);
+  if (docs.size === 0) map.delete(value);
+}

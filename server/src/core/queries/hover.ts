@@ -1,0 +1,124 @@
+// Hover cards: what the corpus knows about the name or date under the cursor.
+import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
+import type { EntityType, Mention, Span, TemporalType } from '../model';
+import { targetAt } from './at';
+import { type Location, type Snippet, locationOf, snippetAt, titleOf } from './locations';
+
+export interface ArticleReference {
+  uri: string;
+  title: string;
+  /** Mentions of the entity or value in that article. */
+  count: number;
+  /** The first mention there. */
+  location: Location;
+  snippet: Snippet;
+}
+
+export interface NameCard {
+  kind: 'name';
+  span: Span;
+  entity: { id: string; name: string; type: EntityType };
+  spellings: { text: string; count: number }[];
+  mentionCount: number;
+  documentCount: number;
+  /** Other articles that mention the entity, most mentions first. */
+  articles: ArticleReference[];
+  /** Entities that share the most articles with this one. */
+  related: { id: string; name: string; type: EntityType; articles: number }[];
+}
+
+export interface DateCard {
+  kind: 'date';
+  span: Span;
+  type: TemporalType;
+  value: string | null;
+  /** English weekday name when the value is a single day. */
+  weekday: string | null;
+  resolution: string;
+  mentionCount: number;
+  documentCount: number;
+  articles: ArticleReference[];
+}
+
+export type HoverCard = NameCard | DateCard;
+
+export const HOVER_ARTICLES = 5;
+const RELATED = 5;
+
+export function hover(index: CorpusIndex, uri: string, offset: number): HoverCard | undefined {
+  const target = targetAt(index, uri, offset);
+  if (!target) return undefined;
+  const { doc, mention, entity } = target;
+  const span = { start: mention.start, end: mention.end };
+  if (entity) {
+    return {
+      kind: 'name',
+      span,
+      entity: { id: entity.id, name: entity.name, type: entity.type },
+      spellings: entity.spellings,
+      mentionCount: entity.mentionCount,
+      documentCount: entity.documents.size,
+      articles: otherArticles(index, doc, entity.documents, (m) => m.key !== null && entity.keys.includes(m.key)),
+      related: related(index, entity),
+    };
+  }
+  if (mention.type === 'date' || mention.type === 'time') {
+    const docs = mention.value === null ? new Map<string, number>() : index.documentsWithValue(mention.value);
+    return {
+      kind: 'date',
+      span,
+      type: mention.type,
+      value: mention.value,
+      weekday: weekdayOf(mention.value),
+      resolution: mention.resolution ?? '',
+      mentionCount: [...docs.values()].reduce((a, b) => a + b, 0),
+      documentCount: docs.size,
+      articles: mention.value === null ? [] : otherArticles(index, doc, docs, (m) => m.value === mention.value),
+    };
+  }
+  return undefined;
+}
+
+function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: Map<string, number>, matches: (m: Mention) => boolean): ArticleReference[] {
+  const ranked = [...documents]
+    .filter(([uri]) => uri !== current.uri)
+    .sort((a, b) => b[1] - a[1] || index.compareUris(a[0], b[0]))
+    .slice(0, HOVER_ARTICLES);
+  const out: ArticleReference[] = [];
+  for (const [uri, count] of ranked) {
+    const doc = index.get(uri)!;
+    const first = doc.analysis.mentions.find(matches);
+    if (!first) continue;
+    out.push({ uri, title: titleOf(doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
+  }
+  return out;
+}
+
+function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
+  const shared = new Map<string, number>();
+  for (const uri of entity.documents.keys()) {
+    const seen = new Set<string>();
+    for (const m of index.get(uri)!.analysis.mentions) {
+      if (m.key === null) continue;
+      const id = index.entityIdOfKey(m.key);
+      if (id === undefined || id === entity.id || seen.has(id)) continue;
+      seen.add(id);
+      shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, RELATED)
+    .map(([id, articles]) => {
+      const e = index.entity(id)!;
+      return { id, name: e.name, type: e.type, articles };
+    });
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function weekdayOf(value: string | null): string | null {
+  const m = value && /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(value);
+  if (!m) return null;
+  return WEEKDAYS[new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay()];
+}

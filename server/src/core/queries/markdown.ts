@@ -1,0 +1,80 @@
+// Renders hover cards as markdown. Every piece of article text goes through `escapeMarkdown`,
+// so an article can never inject links, images, HTML or command URIs into a hover.
+import type { ArticleReference, DateCard, HoverCard, NameCard } from './hover';
+
+const SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"']/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+}
+
+/** A link to the mention that opens the article at that line and column (the fragment VS Code understands). */
+function linkTo(ref: ArticleReference): string {
+  const target = `${ref.uri}#L${ref.location.position.line + 1},${ref.location.position.character + 1}`;
+  return `[${escapeMarkdown(baseName(ref.uri))}](${target.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
+}
+
+function baseName(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return decodeURIComponentSafe(uri.slice(slash + 1));
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function articleLine(ref: ArticleReference): string {
+  const s = ref.snippet;
+  const snippet =
+    escapeMarkdown(s.text.slice(0, s.highlight.start)) + '**' + escapeMarkdown(s.text.slice(s.highlight.start, s.highlight.end)) + '**' + escapeMarkdown(s.text.slice(s.highlight.end));
+  const times = ref.count === 1 ? '' : ` (${ref.count}×)`;
+  return `- ${linkTo(ref)}${times}: ${snippet}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function renderNameCard(card: NameCard): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
+  lines.push('');
+  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.documentCount, 'article')}`);
+  if (card.spellings.length > 1) {
+    lines.push('');
+    lines.push('Spellings: ' + card.spellings.map((s) => `${escapeMarkdown(s.text)} (${s.count})`).join(', '));
+  }
+  if (card.articles.length > 0) {
+    lines.push('', '---', '', 'Also in:', '');
+    for (const ref of card.articles) lines.push(articleLine(ref));
+    const more = card.documentCount - 1 - card.articles.length;
+    if (more > 0) lines.push(`- and ${plural(more, 'more article')}`);
+  }
+  if (card.related.length > 0) {
+    lines.push('', 'Often alongside: ' + card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', '));
+  }
+  return lines.join('\n');
+}
+
+export function renderDateCard(card: DateCard): string {
+  const lines: string[] = [];
+  const value = card.value === null ? 'no exact value' : escapeMarkdown(card.value);
+  lines.push(`**${value}**${card.weekday ? ` · ${card.weekday}` : ''} · ${card.type}`);
+  if (card.resolution) lines.push('', escapeMarkdown(card.resolution));
+  if (card.value !== null) {
+    lines.push('', `${plural(card.mentionCount, 'mention')} of this ${card.type} in ${plural(card.documentCount, 'article')}`);
+  }
+  if (card.articles.length > 0) {
+    lines.push('', '---', '', 'Also in:', '');
+    for (const ref of card.articles) lines.push(articleLine(ref));
+  }
+  return lines.join('\n');
+}
+
+export function renderHoverCard(card: HoverCard): string {
+  return card.kind === 'name' ? renderNameCard(card) : renderDateCard(card);
+}

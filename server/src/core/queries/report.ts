@@ -1,0 +1,112 @@
+// The analysis report of `article-lens analyze`: the stable JSON format other tools read,
+// and a readable text rendering of the same facts.
+import type { CorpusIndex } from '../corpus/index';
+import { ENTITY_TYPES, type MentionType } from '../model';
+import { groupLabel } from './symbols';
+
+export interface ReportMention {
+  start: number;
+  end: number;
+  text: string;
+  type: MentionType;
+  /** Entity id for names; null for dates and times. */
+  entity: string | null;
+  value: string | null;
+}
+
+export interface ReportDocument {
+  path: string;
+  referenceDate: string | null;
+  mentions: ReportMention[];
+}
+
+export interface ReportEntity {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  mentions: number;
+  documents: number;
+}
+
+export interface AnalysisReport {
+  documents: ReportDocument[];
+  entities: ReportEntity[];
+}
+
+/** Documents in the order given; entities by mention count, then name. `pathOf` turns a uri into the path to print. */
+export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri: string) => string): AnalysisReport {
+  const documents: ReportDocument[] = [];
+  for (const uri of uris) {
+    const doc = index.get(uri);
+    if (!doc) continue;
+    documents.push({
+      path: pathOf(uri),
+      referenceDate: doc.analysis.referenceDate,
+      mentions: doc.analysis.mentions.map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        type: m.type,
+        entity: m.key === null ? null : index.entityIdOfKey(m.key) ?? null,
+        value: m.value,
+      })),
+    });
+  }
+  const entities = index
+    .entities()
+    .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: e.spellings.map((s) => s.text).filter((t) => t !== e.name),
+      mentions: e.mentionCount,
+      documents: e.documents.size,
+    }));
+  return { documents, entities };
+}
+
+export function renderReportText(report: AnalysisReport): string {
+  const out: string[] = [];
+  const paths = new Map<string, string>();
+  const entityDocs = new Map<string, Set<string>>();
+  let dates = 0;
+  for (const d of report.documents) {
+    for (const m of d.mentions) {
+      if (m.entity === null) {
+        dates++;
+        continue;
+      }
+      let set = entityDocs.get(m.entity);
+      if (!set) entityDocs.set(m.entity, (set = new Set()));
+      set.add(d.path);
+    }
+    paths.set(d.path, shortName(d.path));
+  }
+  out.push(`Article Lens: ${report.documents.length} article${report.documents.length === 1 ? '' : 's'}, ${report.entities.length} entities, ${dates} date and time mentions`);
+  for (const type of ENTITY_TYPES) {
+    const list = report.entities.filter((e) => e.type === type);
+    if (list.length === 0) continue;
+    out.push('', `${groupLabel(type)} (${list.length})`);
+    for (const e of list) {
+      const aliases = e.aliases.length > 0 ? ` [also: ${e.aliases.join(', ')}]` : '';
+      const where = [...(entityDocs.get(e.id) ?? [])].map((p) => paths.get(p)!).join(', ');
+      out.push(`  ${e.name}${aliases}: ${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.documents} article${e.documents === 1 ? '' : 's'} (${where})`);
+    }
+  }
+  const withDates = report.documents.filter((d) => d.mentions.some((m) => m.entity === null));
+  if (withDates.length > 0) {
+    out.push('', 'Dates and times');
+    for (const d of withDates) {
+      const list = d.mentions.filter((m) => m.entity === null).map((m) => (m.value ? `${m.text} = ${m.value}` : m.text));
+      out.push(`  ${paths.get(d.path)} (dated ${d.referenceDate ?? 'unknown'}): ${list.join('; ')}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function shortName(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return p.slice(i + 1);
+}

@@ -1,0 +1,30 @@
+// Normal forms of names: the key under which spellings of one name meet.
+// `Russia’s` and `Russia's` and `Russia` share a key; `U.S.` and `US` share a key.
+
+const CURLY = /[\u2018\u2019\u02bc\u2032]/g;
+const POSSESSIVE = /(?:'s|s')$/i;
+const DOTTED_ACRONYM = /^(?:[A-Za-z]\.){2,}$/;
+
+/** The surface form without a possessive ending, with straight apostrophes and single spaces. */
+export function cleanName(text: string): string {
+  let s = text.normalize('NFKC').replace(CURLY, "'").replace(/\s+/g, ' ').trim();
+  const stripped = s.replace(POSSESSIVE, (m) => (m.toLowerCase() === "s'" ? 's' : ''));
+  if (stripped.length > 0) s = stripped;
+  return s;
+}
+
+/** Key used to group spellings of one name: case-folded, accents and acronym dots removed. */
+export function nameKey(text: string): string {
+  const words = cleanName(text)
+    .split(' ')
+    .map((w) => (DOTTED_ACRONYM.test(w) ? w.replace(/\./g, '') : w));
+  return words
+    .join(' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+export function nameWords(key: string): string[] {
+  return key.split(/[\s-]+/).filter((w) => w.length > 0);
+}

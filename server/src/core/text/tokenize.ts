@@ -1,0 +1,186 @@
+// Splits raw article text into word and punctuation tokens with UTF-16 offsets, and into sentences.
+// The split follows CoNLL-2003 / Penn conventions (possessive `'s` and `n't` apart, `U.S.` and `Mr.` whole,
+// hyphenated words whole) so that a tagger trained on that data sees familiar tokens.
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The token as written (curly quotes included). */
+  text: string;
+}
+
+export interface Sentence {
+  /** Index of the first token. */
+  first: number;
+  /** Index one past the last token. */
+  end: number;
+}
+
+export interface Tokenization {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+// Abbreviations that keep their final period (lower-cased, without the period).
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'sgt', 'capt', 'cpt', 'maj', 'adm', 'cmdr', 'gov',
+  'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'inc', 'ltd', 'corp', 'co', 'bros', 'plc', 'llc', 'no', 'nos', 'vs', 'etc',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'blvd', 'approx', 'est',
+  'dept', 'univ', 'assn', 'fig', 'al',
+]);
+
+function isAlnum(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return ALNUM.test(String.fromCharCode(c));
+}
+const ALNUM = /[\p{L}\p{N}\p{M}]/u;
+
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(String.fromCharCode(c));
+}
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const s = String.fromCharCode(c);
+  return s !== s.toLowerCase();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || c === 0x200b;
+}
+
+const APOSTROPHE = 39; // '
+const RIGHT_SINGLE = 0x2019; // ’
+const HYPHEN = 45;
+
+function isApostrophe(c: number): boolean {
+  return c === APOSTROPHE || c === RIGHT_SINGLE;
+}
+
+function isHyphen(c: number): boolean {
+  return c === HYPHEN || c === 0x2010 || c === 0x2011;
+}
+
+/** End of the word starting at `i` (a letter or digit). */
+function scanWord(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  let segmentStart = i;
+  for (;;) {
+    while (j < n && isAlnum(text.charCodeAt(j))) j++;
+    if (j >= n) return j;
+    const c = text.charCodeAt(j);
+    const next = j + 1 < n ? text.charCodeAt(j + 1) : 0;
+    if (isHyphen(c) && isAlnum(next)) {
+      j += 1;
+      segmentStart = j;
+      continue;
+    }
+    if ((c === 44 || c === 46 || c === 58) && isDigit(next) && j > i && isDigit(text.charCodeAt(j - 1))) {
+      j += 1; // 1,000  4.75  10:30
+      continue;
+    }
+    if (c === 46) {
+      // U.S.  a.m.  Mr.  : single-letter segments chain with periods; known abbreviations keep their period.
+      const segmentLength = j - segmentStart;
+      if (segmentLength === 1 && isLetter(text.charCodeAt(j - 1))) {
+        if (isLetter(next) && (j + 2 >= n || !isAlnum(text.charCodeAt(j + 2)) || text.charCodeAt(j + 2) === 46)) {
+          j += 1;
+          segmentStart = j;
+          continue;
+        }
+        // A lone initial (`J. Smith`) or the last letter of `U.S.` keeps its period.
+        return j + 1;
+      }
+      if (segmentStart === i && ABBREVIATIONS.has(text.slice(i, j).toLowerCase()) && !(next >= 97 && next <= 122)) return j + 1;
+      return j;
+    }
+    if (isApostrophe(c) && isLetter(next)) {
+      const after = j + 2 < n ? text.charCodeAt(j + 2) : 0;
+      const lowerNext = next | 32;
+      // Possessive or contraction clitics become tokens of their own: Russia 's, it 's, we 're, I 'll, they 've, I 'd, I 'm.
+      // don't -> do n't
+      if (lowerNext === 116 && !isAlnum(after) && j - 1 > i && (text.charCodeAt(j - 1) | 32) === 110) return j - 1;
+      if (lowerNext === 116 && !isAlnum(after) && j - 1 === i && (text.charCodeAt(i) | 32) === 110) return j + 2;
+      if (!isAlnum(after)) return j;
+      const after2 = j + 3 < n ? text.charCodeAt(j + 3) : 0;
+      if (!isAlnum(after2) && ((lowerNext === 114 && (after | 32) === 101) || (lowerNext === 108 && (after | 32) === 108) || (lowerNext === 118 && (after | 32) === 101))) return j;
+      j += 1; // O'Brien, d'Estaing
+      continue;
+    }
+    return j;
+  }
+}
+
+/** Tokens with offsets, and sentences as token ranges. Every line break ends a sentence. */
+export function tokenize(text: string): Tokenization {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const n = text.length;
+  let sentenceFirst = 0;
+  let i = 0;
+  let breakPending = false;
+  let prevEnd = -1;
+  const closeSentence = () => {
+    if (tokens.length > sentenceFirst) sentences.push({ first: sentenceFirst, end: tokens.length });
+    sentenceFirst = tokens.length;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) closeSentence();
+      i++;
+      continue;
+    }
+    let keepPending = false;
+    if (breakPending) {
+      // A sentence ends at . ! ? (and any closing quotes or brackets right after) when what follows is not lower case.
+      if (i === prevEnd && (c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93)) keepPending = true;
+      else if (!(c >= 97 && c <= 122)) closeSentence();
+      breakPending = false;
+    }
+    let j: number;
+    if (isAlnum(c)) {
+      j = scanWord(text, i);
+    } else if (isApostrophe(c) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+      // Clitic after a split: 's 're 'll 've 'd 'm, or a leading apostrophe word ('90s is left as ' 90s).
+      j = i + 1;
+      while (j < n && isLetter(text.charCodeAt(j))) j++;
+      if (j - i > 3) j = i + 1;
+    } else if (c === 46 && i + 2 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+      j = i + 3;
+    } else if (isHyphen(c) && i + 1 < n && isHyphen(text.charCodeAt(i + 1))) {
+      j = i + 2;
+    } else {
+      j = i + 1;
+      // Keep surrogate pairs whole.
+      if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
+    }
+    tokens.push({ start: i, end: j, text: text.slice(i, j) });
+    const last = text.charCodeAt(j - 1);
+    if (j - i === 1 && (c === 46 || c === 33 || c === 63)) breakPending = true;
+    else if (j - i === 3 && c === 46) breakPending = true;
+    else if (keepPending) breakPending = true;
+    else if (last === 46 && j - i > 1 && isUpper(text.charCodeAt(i)) && isAbbreviationAtSentenceEnd(text, j)) breakPending = true;
+    i = j;
+    prevEnd = j;
+  }
+  closeSentence();
+  return { tokens, sentences };
+}
+
+/** `U.S.` or `Inc.` followed by a capitalised word that usually starts a sentence. */
+function isAbbreviationAtSentenceEnd(text: string, j: number): boolean {
+  let k = j;
+  while (k < text.length && text.charCodeAt(k) === 32) k++;
+  if (k === j) return false;
+  const m = SENTENCE_OPENER.exec(text.slice(k, k + 12));
+  return m !== null;
+}
+const SENTENCE_OPENER = /^(?:The|A|An|It|He|She|They|We|I|In|But|This|That|These|Those|His|Her|Their|There|On|At|As|After|Its)\b/;

@@ -1,0 +1,35 @@
+import { SemanticTokensBuilder } from 'vscode-languageserver';
+import type { IndexedDocument } from '../../core/corpus/index';
+import { mentionsIn } from '../../core/queries/at';
+import { TOKEN_TYPES, offsetOf } from '../convert';
+import type { ServerContext } from '../context';
+
+export function registerSemanticTokens(ctx: ServerContext): void {
+  ctx.connection.languages.semanticTokens.on(({ textDocument }) => {
+    const doc = ctx.document(textDocument.uri);
+    return doc ? encode(ctx, doc, 0, doc.text.length) : { data: [] };
+  });
+  ctx.connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
+    const doc = ctx.document(textDocument.uri);
+    return doc ? encode(ctx, doc, offsetOf(doc, range.start), offsetOf(doc, range.end)) : { data: [] };
+  });
+}
+
+/** Tokens never span lines (clients need not support multi-line tokens), so a mention across a line break is split. */
+function encode(ctx: ServerContext, doc: IndexedDocument, start: number, end: number) {
+  const builder = new SemanticTokensBuilder();
+  for (const m of mentionsIn(doc, start, end)) {
+    // A name is coloured by its entity's type across the corpus, so one person is one colour everywhere.
+    const type = TOKEN_TYPES.indexOf(ctx.index.entityOf(m)?.type ?? m.type);
+    let from = m.start;
+    while (from < m.end) {
+      const pos = doc.lines.positionAt(from);
+      const lineEnd = Math.min(m.end, doc.lines.offsetAt({ line: pos.line, character: Number.MAX_SAFE_INTEGER }));
+      if (lineEnd > from) builder.push(pos.line, pos.character, lineEnd - from, type, 0);
+      const next = doc.lines.offsetAt({ line: pos.line + 1, character: 0 });
+      if (next <= from) break;
+      from = next;
+    }
+  }
+  return builder.build();
+}

@@ -1,0 +1,35 @@
+// The server's view of the `articleLens.*` settings, with defaults for clients that send none.
+import { type ArticleFilter, DEFAULT_FILTER, DEFAULT_MAX_BYTES } from '../node/files';
+
+export interface Settings {
+  files: ArticleFilter;
+  /** `YYYY-MM-DD` used when an article states no date of its own; null: use the file's modification date. */
+  referenceDate: string | null;
+  maxFileBytes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { files: DEFAULT_FILTER, referenceDate: null, maxFileBytes: DEFAULT_MAX_BYTES };
+
+/** Reads the `articleLens` section as a client sent it; wrong shapes fall back to defaults with a note. */
+export function parseSettings(raw: unknown, problems: string[]): Settings {
+  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const files = (section.files && typeof section.files === 'object' ? section.files : {}) as Record<string, unknown>;
+  const strings = (v: unknown, name: string, fallback: string[]) => {
+    if (v === undefined) return fallback;
+    if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[];
+    problems.push(`articleLens.${name} must be a list of glob patterns; using the default`);
+    return fallback;
+  };
+  let referenceDate: string | null = null;
+  if (typeof section.referenceDate === 'string' && section.referenceDate.trim() !== '') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(section.referenceDate.trim())) referenceDate = section.referenceDate.trim();
+    else problems.push(`articleLens.referenceDate must be YYYY-MM-DD, not "${section.referenceDate}"; ignoring it`);
+  }
+  let maxFileBytes = DEFAULT_MAX_BYTES;
+  if (typeof section.maxFileSizeMB === 'number' && section.maxFileSizeMB > 0) maxFileBytes = section.maxFileSizeMB * 1024 * 1024;
+  return {
+    files: { include: strings(files.include, 'files.include', DEFAULT_FILTER.include), exclude: strings(files.exclude, 'files.exclude', DEFAULT_FILTER.exclude) },
+    referenceDate,
+    maxFileBytes,
+  };
+}

@@ -1,0 +1,162 @@
+// A minimal LSP client for protocol tests: starts the bundled server over stdio and speaks LSP to it.
+// Nothing here sleeps: tests await responses and notifications.
+import { type ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  type ClientCapabilities,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  type FileChangeType,
+  InitializeRequest,
+  InitializedNotification,
+  type ProtocolConnection,
+  type Position,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+export const SEEDS = path.resolve(ROOT, '..', 'shared', 'corpus', 'seeds');
+export const EXAMPLES = path.join(ROOT, 'examples', 'corpus');
+
+export interface IndexingComplete {
+  documents: number;
+  skipped: number;
+  ms: number;
+}
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  folder: string;
+  /** Resolves when the initial indexing is complete. */
+  indexed: Promise<IndexingComplete>;
+  /** Progress notifications received, in order. */
+  progress: unknown[];
+  uri(file: string): string;
+  /** The LSP position of the `nth` occurrence (0-based) of `needle` in `file`, plus `delta` characters. */
+  positionOf(file: string, needle: string, nth?: number, delta?: number): Position;
+  open(file: string, text?: string): Promise<void>;
+  change(file: string, version: number, text: string): Promise<void>;
+  close(file: string): Promise<void>;
+  fileEvent(file: string, type: FileChangeType): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Copies `source` folders into a fresh temporary workspace, so tests may edit and delete files. */
+export function copyCorpus(...sources: string[]): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-'));
+  for (const source of sources) {
+    for (const name of fs.readdirSync(source)) fs.copyFileSync(path.join(source, name), path.join(folder, name));
+  }
+  return folder;
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  window: { workDoneProgress: true },
+  workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true }, workspaceFolders: true },
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
+};
+
+export async function startServer(folder: string, settings: unknown = {}): Promise<TestServer> {
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const progress: unknown[] = [];
+  let resolveIndexed!: (v: IndexingComplete) => void;
+  const indexed = new Promise<IndexingComplete>((resolve) => (resolveIndexed = resolve));
+  connection.onNotification('articleLens/indexingComplete', (p: IndexingComplete) => resolveIndexed(p));
+  connection.onNotification('$/progress', (p: unknown) => {
+    progress.push(p);
+  });
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.listen();
+
+  const uri = (file: string) => pathToFileURL(path.join(folder, file)).href;
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => texts.get(file) ?? fs.readFileSync(path.join(folder, file), 'utf8');
+
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
+    capabilities: CAPABILITIES,
+    initializationOptions: { settings },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  return {
+    connection,
+    folder,
+    indexed,
+    progress,
+    uri,
+    positionOf(file, needle, nth = 0, delta = 0) {
+      const text = textOf(file);
+      let at = -1;
+      for (let i = 0; i <= nth; i++) {
+        at = text.indexOf(needle, at + 1);
+        if (at === -1) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times in ${file}`);
+      }
+      return new LineIndex(text).positionAt(at + delta);
+    },
+    async open(file, text) {
+      const content = text ?? fs.readFileSync(path.join(folder, file), 'utf8');
+      texts.set(file, content);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'plaintext', version: 1, text: content } });
+    },
+    async change(file, version, text) {
+      texts.set(file, text);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+    },
+    async close(file) {
+      texts.delete(file);
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
+    },
+    async fileEvent(file, type) {
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+    },
+    async stop() {
+      try {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // already gone
+      }
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await exited;
+      connection.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Decodes LSP relative semantic tokens into absolute line/character/length/type tuples. */
+export function decodeTokens(data: number[]): { line: number; character: number; length: number; type: number }[] {
+  const out = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    out.push({ line, character, length: data[i + 2], type: data[i + 3] });
+  }
+  return out;
+}
