@@ -33,8 +33,12 @@ export function parseFixture(source: string): Fixture {
       continue;
     }
     const start = text.length;
-    text += match[1];
-    const mention: ExpectedMention = { start, end: text.length, text: match[1], type: match[2] as MentionType };
+    // A cursor may sit inside a marked mention: `<<Port $0Aster>>{location}`.
+    const inner = match[1].indexOf('$0');
+    const body = inner === -1 ? match[1] : match[1].slice(0, inner) + match[1].slice(inner + 2);
+    if (inner !== -1) cursor = start + inner;
+    text += body;
+    const mention: ExpectedMention = { start, end: text.length, text: body, type: match[2] as MentionType };
     if (match[3] !== undefined) mention.value = match[3];
     mentions.push(mention);
   }

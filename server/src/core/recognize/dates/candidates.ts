@@ -1,0 +1,35 @@
+// What the finders hand to resolution: a span plus the calendar fields its text states,
+// before any reference date is applied.
+
+export type ShiftUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday ... 6 = Saturday */
+  weekday?: number;
+  hour?: number;
+  minute?: number;
+  /** A position relative to the reference date: `yesterday` is {day, -1}, `last week` {week, -1}. */
+  shift?: { unit: ShiftUnit; amount: number };
+  /** A date at week granularity stated in full: `2022-W46`. */
+  isoWeek?: string;
+  /** The expression speaks of a time the text does not pin down: `recent weeks`, `late summer`. */
+  vague?: boolean;
+  /** A clock time (`5 a.m.`, `midday`): the mention is a `time`. */
+  clock?: boolean;
+}
+
+/** Keeps the longest of overlapping candidates; the result is sorted and non-overlapping. */
+export function removeOverlaps(candidates: Candidate[]): Candidate[] {
+  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of byLength) {
+    if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,135 @@
+// Finds absolute and relative date and time expressions with chrono-node, run only on short
+// windows around trigger words, then trims, extends and filters its matches to news usage.
+import * as chrono from 'chrono-node';
+import type { Candidate, ShiftUnit } from './candidates';
+import {
+  ABBREVIATION_AT_END, AMBIGUOUS_MONTHS, LEADING_WORDS, MODIFIER_BEFORE, MONTHS, MONTH_CONTEXT, NUMBER_WORDS, TRIGGER,
+} from './lexicon';
+
+const WINDOW_MARGIN = 28;
+// chrono needs some instant; only the components it reads from the text are used, never implied ones.
+const PARSE_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
+const parser = chrono.en.casual;
+
+export function findWithChrono(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const [from, to] of triggerWindows(text)) {
+    for (const result of parser.parse(text.slice(from, to), { instant: PARSE_INSTANT, timezone: 0 })) {
+      const start = from + result.index;
+      for (const part of splitRange(text, start, start + result.text.length, result)) {
+        const candidate = toCandidate(text, part.start, part.end, part.result);
+        if (candidate) found.push(candidate);
+      }
+    }
+  }
+  return found;
+}
+
+function triggerWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  TRIGGER.lastIndex = 0;
+  for (const m of text.matchAll(TRIGGER)) {
+    let from = Math.max(0, m.index! - WINDOW_MARGIN);
+    let to = Math.min(text.length, m.index! + m[0].length + WINDOW_MARGIN);
+    while (from > 0 && !/\s/.test(text[from - 1])) from--;
+    while (to < text.length && !/\s/.test(text[to])) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+interface Part {
+  start: number;
+  end: number;
+  result: chrono.ParsedResult;
+}
+
+/** chrono reads `Monday to Friday` as one range; we want two mentions. */
+function splitRange(text: string, start: number, end: number, result: chrono.ParsedResult): Part[] {
+  if (!result.end) return [{ start, end, result }];
+  const span = text.slice(start, end);
+  const sep = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|-|–|—)\s*/.exec(span);
+  if (!sep || sep.index === 0) return [{ start, end, result }];
+  const parts: Part[] = [];
+  for (const [s, e] of [[start, start + sep.index], [start + sep.index + sep[0].length, end]]) {
+    const sub = parser.parse(text.slice(s, e), { instant: PARSE_INSTANT, timezone: 0 })[0];
+    if (sub) parts.push({ start: s + sub.index, end: s + sub.index + sub.text.length, result: sub });
+  }
+  return parts;
+}
+
+function toCandidate(text: string, rawStart: number, rawEnd: number, result: chrono.ParsedResult): Candidate | undefined {
+  let start = rawStart;
+  let end = rawEnd;
+  const lead = LEADING_WORDS.exec(text.slice(start, end));
+  if (lead && lead[0].length < end - start) start += lead[0].length;
+  while (end > start && /[\s,;:)\]'"’”]/.test(text[end - 1])) end--;
+  if (text[end - 1] === '.' && !ABBREVIATION_AT_END.test(text.slice(start, end))) end--;
+  if (end <= start) return undefined;
+  const modifier = MODIFIER_BEFORE.exec(text.slice(Math.max(0, start - 10), start));
+  const core = text.slice(start, end);
+  if (modifier) start -= modifier[0].length;
+  const spanText = text.slice(start, end);
+  const lower = core.toLowerCase();
+  const tags = result.tags();
+
+  if (/\bnow\b/.test(lower)) return undefined;
+  const relative = relativeShift(lower);
+  if (relative) return { start, end, text: spanText, shift: relative.shift, clock: relative.clock };
+  if (tags.has('result/relativeDate') || tags.has('result/relativeDateAndTime')) return undefined; // `in 12 hours`, `past week`
+
+  const known = (component: chrono.Component): number | undefined =>
+    result.start.isCertain(component) ? result.start.get(component) ?? undefined : undefined;
+  const candidate: Candidate = {
+    start, end, text: spanText,
+    year: known('year'), month: known('month'), day: known('day'), weekday: known('weekday'),
+    hour: known('hour'), minute: known('minute'),
+  };
+  if (candidate.hour !== undefined) {
+    if (!/\d\s*(?:[ap]\.?m\b|:\d\d)|noon|midday|midnight|o'clock|\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC)/i.test(core)) return undefined;
+    candidate.clock = true;
+    candidate.minute ??= 0;
+  }
+  if (!plausible(text, start, core, candidate)) return undefined;
+  if (/^end of\b/i.test(core)) candidate.day = undefined; // `end of March` names the month
+  return candidate;
+}
+
+/** Relative expressions resolved by our own rules rather than by chrono's arithmetic. */
+function relativeShift(lower: string): { shift: { unit: ShiftUnit; amount: number }; clock?: boolean } | undefined {
+  const text = lower.replace(/^(?:early|late|mid|earlier|later)[\s-]+/, '');
+  if (/^(?:today|tonight|this (?:morning|afternoon|evening))$/.test(text)) return { shift: { unit: 'day', amount: 0 } };
+  if (/^(?:yesterday(?: (?:morning|afternoon|evening))?|last night)$/.test(text)) return { shift: { unit: 'day', amount: -1 } };
+  if (/^tomorrow(?: (?:morning|afternoon|evening|night))?$/.test(text)) return { shift: { unit: 'day', amount: 1 } };
+  const period = /^(this|last|next) (week|month|year)$/.exec(text);
+  if (period) return { shift: { unit: period[2] as ShiftUnit, amount: period[1] === 'this' ? 0 : period[1] === 'last' ? -1 : 1 } };
+  const ago = /^(\d+|[a-z]+) (day|week|month|year)s? ago$/.exec(text);
+  if (ago) {
+    const n = /^\d+$/.test(ago[1]) ? Number(ago[1]) : NUMBER_WORDS[ago[1]];
+    if (n !== undefined) return { shift: { unit: ago[2] as ShiftUnit, amount: -n } };
+  }
+  return undefined;
+}
+
+/** Rejects the month and weekday readings of ordinary words: `may`, `march`, `sat`, `Sun`. */
+function plausible(text: string, start: number, core: string, c: Candidate): boolean {
+  if (c.year === undefined && c.month === undefined && c.day === undefined && c.weekday === undefined && c.hour === undefined) return false;
+  const onlyMonth = c.month !== undefined && c.day === undefined && c.year === undefined && c.weekday === undefined;
+  if (onlyMonth) {
+    const word = /[A-Za-z]+/.exec(core.replace(/^(?:early|late|mid|earlier|later|end of)[\s-]+/i, ''))?.[0] ?? '';
+    if (!/^[A-Z]/.test(word) || MONTHS[word.toLowerCase()] === undefined) return false;
+    const lowerWord = word.toLowerCase();
+    const abbreviated = !/^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lowerWord);
+    if (AMBIGUOUS_MONTHS.has(lowerWord) || abbreviated) {
+      if (/^(?:early|late|mid|end of)/i.test(core) || start > 0 && /(?:early|late|mid|earlier|later)[\s-]+$/i.test(text.slice(Math.max(0, start - 9), start))) return true;
+      const before = /([A-Za-z]+)[^A-Za-z]*$/.exec(text.slice(Math.max(0, start - 20), start))?.[1]?.toLowerCase();
+      return before !== undefined && MONTH_CONTEXT.has(before);
+    }
+    return true;
+  }
+  const onlyWeekday = c.weekday !== undefined && c.month === undefined && c.day === undefined && c.year === undefined;
+  if (onlyWeekday && !/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(core)) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+// Expressions chrono-node does not read: bare years, decades, ISO weeks, seasons and the vague
+// periods news is full of (`recent weeks`, `weeks ago`). Plain regular expressions over the text.
+import type { Candidate } from './candidates';
+
+const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few|following) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
+const SEASON = /\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi;
+const SEASON_CONTEXT = /\b(?:in|over|during|this|last|next|by|until|since|the|early|late|mid|before|after|through)[\s-]+$/i;
+const YEAR = /\b((?:1[89]|20)\d\d)\b/g;
+const YEAR_CONTEXT = /\b(?:in|since|until|till|by|from|to|before|after|during|through|throughout|between|and|of|early|late|mid|around|the|year|summer|winter|spring|autumn|end|start)[\s-]+$/i;
+const DECADE = /\b((?:1[89]|20)\d0)s\b/g;
+const ISO_WEEK = /\b(\d{4})-W(\d{2})\b/g;
+
+export function findWithPatterns(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const before = (index: number): string => text.slice(Math.max(0, index - 24), index);
+  for (const m of text.matchAll(VAGUE)) {
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  }
+  for (const m of text.matchAll(SEASON)) {
+    const lowerSeason = m[3];
+    // `spring` is a verb and a noun too; take it only with a modifier or a year.
+    const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
+    if (!anchored || (/^spring$/i.test(lowerSeason) && !(m[1] || m[2] || m[4]))) continue;
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (/[\d,.$£€]/.test(text[start - 1] ?? '') || /^(?:[,.]\d|%|\d|-\d{2}\b(?!-))/.test(text.slice(end, end + 3))) continue;
+    if (!YEAR_CONTEXT.test(before(start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
+    found.push({ start, end, text: m[0], year: Number(m[1]) });
+  }
+  for (const m of text.matchAll(DECADE)) {
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  }
+  for (const m of text.matchAll(ISO_WEEK)) {
+    const week = Number(m[2]);
+    if (week >= 1 && week <= 53) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], isoWeek: m[0] });
+  }
+  return found;
+}

@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import { hover } from '../../server/src/core/queries/hover';
+import { escapeMarkdown, renderHoverCard } from '../../server/src/core/queries/markdown';
+import { definition, highlights, references } from '../../server/src/core/queries/navigation';
+import { EntitySearch, outline } from '../../server/src/core/queries/symbols';
+import { corpusFixture } from './corpusFixture';
+
+const CORPUS = `//- /a.txt
+Talks in <<Port Aster>>{location} dated 2024-03-04
+
+Prime Minister <<Helena Marsh>>{person} met <<UN>>{organization} envoys in <<Port Aster>>{location} on <<Monday>>{date:2024-03-04}. <<Marsh>>{person} said little.
+//- /b.txt
+Bridge closes dated 2024-03-08
+
+<<Marsh>>{person} visited <<Marrow Bay>>{location}. The <<Kessel Bridge>>{location} closed on <<March 4>>{date:2024-03-04}.
+//- /c.txt
+Harbour vote dated 2024-03-10
+
+<<Helena Marsh>>{person}'s cabinet met in <<Port Aster>>{location}. <<Marsh>>{person} spoke twice. <<Anna Brandt>>{person} of <<Marrow Bay>>{location} disagreed.
+`;
+
+/** Runs a query at the `$0` cursor of a corpus written as a fixture. */
+function at(source: string) {
+  const f = corpusFixture(source);
+  return { ...f, offset: f.cursor.offset };
+}
+
+function withCursor(file: string, needle: string, nth = 0): string {
+  const marker = `//- ${file}\n`;
+  const start = CORPUS.indexOf(marker) + marker.length;
+  let at = start - 1;
+  for (let i = 0; i <= nth; i++) at = CORPUS.indexOf(needle, at + 1);
+  return CORPUS.slice(0, at) + '$0' + CORPUS.slice(at);
+}
+
+describe('core queries', () => {
+  it('hover on a name gives the entity, counts and the other articles with snippets', () => {
+    const f = at(withCursor('/a.txt', 'Port Aster>>', 1));
+    const card = hover(f.index, f.cursor.uri, f.offset);
+    assert.ok(card && card.kind === 'name');
+    assert.deepStrictEqual(card.entity.name, 'Port Aster');
+    assert.strictEqual(card.entity.type, 'location');
+    assert.strictEqual(card.mentionCount, 3);
+    assert.strictEqual(card.documentCount, 2);
+    assert.deepStrictEqual(card.articles.map((a) => a.uri), [f.uri('/c.txt')]);
+    const s = card.articles[0].snippet;
+    assert.strictEqual(s.text.slice(s.highlight.start, s.highlight.end), 'Port Aster');
+    assert.ok(card.related.some((r) => r.name === 'Helena Marsh'));
+  });
+
+  it('a surname alone resolves to the full name introduced in the same article', () => {
+    const f = at(withCursor('/a.txt', 'Marsh>>{person} said'));
+    const card = hover(f.index, f.cursor.uri, f.offset);
+    assert.ok(card && card.kind === 'name');
+    assert.strictEqual(card.entity.name, 'Helena Marsh');
+    // FIXME: /b.txt says only "Marsh": without corpus-level alias resolution it stays a separate entity.
+    assert.strictEqual(card.documentCount, 2);
+  });
+
+  it('definition goes to the first full-name mention in the earliest article', () => {
+    const f = at(withCursor('/c.txt', 'Marsh>>{person} spoke'));
+    const def = definition(f.index, f.cursor.uri, f.offset);
+    assert.ok(def);
+    assert.strictEqual(def.uri, f.uri('/a.txt'));
+    assert.strictEqual(f.files.get('/a.txt')!.text.slice(def.span.start, def.span.end), 'Helena Marsh');
+  });
+
+  it('references return every mention in every article, in corpus order', () => {
+    const f = at(withCursor('/b.txt', 'Marrow Bay'));
+    const refs = references(f.index, f.cursor.uri, f.offset);
+    assert.deepStrictEqual(refs.map((r) => r.uri), [f.uri('/b.txt'), f.uri('/c.txt')]);
+  });
+
+  it('references on a date return every mention of that day', () => {
+    const f = at(withCursor('/b.txt', 'March 4'));
+    const refs = references(f.index, f.cursor.uri, f.offset);
+    assert.deepStrictEqual(refs.map((r) => r.uri), [f.uri('/a.txt'), f.uri('/b.txt')]);
+    const card = hover(f.index, f.cursor.uri, f.offset);
+    assert.ok(card && card.kind === 'date');
+    assert.strictEqual(card.weekday, 'Monday');
+    assert.deepStrictEqual(card.articles.map((a) => a.uri), [f.uri('/a.txt')]);
+  });
+
+  it('highlights mark the mentions of the entity in the current article', () => {
+    const f = at(withCursor('/c.txt', 'Marsh>>{person} spoke'));
+    const marks = highlights(f.index, f.cursor.uri, f.offset);
+    const text = f.files.get('/c.txt')!.text;
+    assert.deepStrictEqual(marks.map((m) => text.slice(m.start, m.end)), ['Helena Marsh', 'Marsh']);
+  });
+
+  it('no answer away from a mention', () => {
+    const f = at(withCursor('/a.txt', 'met'));
+    assert.strictEqual(hover(f.index, f.cursor.uri, f.offset), undefined);
+    assert.deepStrictEqual(references(f.index, f.cursor.uri, f.offset), []);
+    assert.strictEqual(hover(f.index, 'file:///nowhere.txt', 0), undefined);
+    assert.strictEqual(hover(f.index, f.cursor.uri, 1e9), undefined);
+  });
+
+  it('the outline groups an article’s entities by type', () => {
+    const f = corpusFixture(CORPUS);
+    const groups = outline(f.index, f.index.get(f.uri('/a.txt'))!);
+    assert.deepStrictEqual(
+      groups.map((g) => [g.type, g.items.map((i) => `${i.name}×${i.count}`)]),
+      [
+        ['person', ['Helena Marsh×2']],
+        ['organization', ['UN×1']],
+        ['location', ['Port Aster×2']],
+        ['date', ['2024-03-04×1']],
+      ],
+    );
+  });
+
+  it('workspace symbols find entities by fuzzy name', () => {
+    const f = corpusFixture(CORPUS);
+    const search = new EntitySearch(f.index);
+    assert.strictEqual(search.search('Hlena Mrsh')[0].entity.name, 'Helena Marsh');
+    assert.strictEqual(search.search('Kesel')[0].entity.name, 'Kessel Bridge');
+    assert.strictEqual(search.search('')[0].entity.name, 'Helena Marsh', 'an empty query lists the most mentioned first');
+  });
+});
+
+describe('hover markdown', () => {
+  it('escapes article text so it cannot inject links, HTML or commands', () => {
+    const evil = '[click](command:workbench.action.terminal.new) <img src=x> *bold* `code`';
+    const escaped = escapeMarkdown(evil);
+    assert.ok(!/(?<!\\)\[/.test(escaped) && !/(?<!\\)\]\(/.test(escaped), escaped);
+    assert.ok(!escaped.includes('<'), escaped);
+    assert.ok(!/(?<!\\)[*`]/.test(escaped), escaped);
+  });
+
+  it('a hover on an entity whose snippets hold markdown renders them inert', () => {
+    const f = corpusFixture(`//- /a.txt
+<<Kestrel>>{organization} wrote [click](command:x.y) and <b>bold</b>.
+//- /b.txt
+$0<<Kestrel>>{organization} again.
+`);
+    const card = hover(f.index, f.cursor.uri, f.cursor.offset)!;
+    const md = renderHoverCard(card);
+    assert.ok(!md.includes('](command:'), md);
+    assert.ok(!md.includes('<b>'), md);
+    assert.ok(md.includes(`](${f.uri('/a.txt')}#L1,1)`), md);
+  });
+});

@@ -1,0 +1,109 @@
+// The command line's JSON report, validated field by field against the documented format, on both corpora.
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { EXAMPLES, ROOT, SEEDS } from './lspClient';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const TYPES = ['person', 'organization', 'location', 'misc', 'date', 'time'];
+
+function analyzeJson(...args: string[]): unknown {
+  return JSON.parse(execFileSync(process.execPath, [CLI, 'analyze', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** Checks every field of the report against the format in the README; returns the entity ids used by mentions. */
+function validateReport(report: unknown, folder: string): void {
+  assert.ok(report && typeof report === 'object');
+  const r = report as Record<string, unknown>;
+  assert.deepStrictEqual(Object.keys(r).sort(), ['documents', 'entities']);
+  assert.ok(Array.isArray(r.documents) && Array.isArray(r.entities));
+  const entityIds = new Set<string>();
+  for (const e of r.entities as Record<string, unknown>[]) {
+    assert.deepStrictEqual(Object.keys(e).sort(), ['aliases', 'documents', 'id', 'mentions', 'name', 'type']);
+    assert.ok(typeof e.id === 'string' && e.id.length > 0 && !entityIds.has(e.id), `unique id ${e.id}`);
+    entityIds.add(e.id as string);
+    assert.ok(typeof e.name === 'string' && e.name.length > 0);
+    assert.ok(['person', 'organization', 'location', 'misc'].includes(e.type as string));
+    assert.ok(Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string' && a !== e.name));
+    assert.ok(Number.isInteger(e.mentions) && (e.mentions as number) >= 1);
+    assert.ok(Number.isInteger(e.documents) && (e.documents as number) >= 1 && (e.documents as number) <= (e.mentions as number));
+  }
+  const used = new Map<string, { mentions: number; docs: Set<string> }>();
+  for (const d of r.documents as Record<string, unknown>[]) {
+    assert.deepStrictEqual(Object.keys(d).sort(), ['mentions', 'path', 'referenceDate']);
+    assert.ok(typeof d.path === 'string');
+    const text = fs.readFileSync(d.path as string, 'utf8');
+    assert.ok(path.resolve(d.path as string).startsWith(path.resolve(folder)));
+    assert.ok(d.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(d.referenceDate as string));
+    let last = -1;
+    for (const m of d.mentions as Record<string, unknown>[]) {
+      assert.deepStrictEqual(Object.keys(m).sort(), ['end', 'entity', 'start', 'text', 'type', 'value']);
+      const start = m.start as number;
+      const end = m.end as number;
+      assert.ok(Number.isInteger(start) && Number.isInteger(end) && start < end && start >= last, 'sorted, non-overlapping offsets');
+      last = end;
+      assert.strictEqual(text.slice(start, end), m.text, 'offsets are UTF-16 indices into the file text');
+      assert.ok(TYPES.includes(m.type as string));
+      if (m.type === 'date' || m.type === 'time') {
+        assert.strictEqual(m.entity, null);
+        assert.ok(m.value === null || typeof m.value === 'string');
+      } else {
+        assert.ok(entityIds.has(m.entity as string), `mention entity ${m.entity} is in the table`);
+        assert.strictEqual(m.value, null);
+        const u = used.get(m.entity as string) ?? { mentions: 0, docs: new Set() };
+        u.mentions++;
+        u.docs.add(d.path as string);
+        used.set(m.entity as string, u);
+      }
+    }
+  }
+  for (const e of r.entities as Record<string, unknown>[]) {
+    assert.strictEqual(used.get(e.id as string)?.mentions, e.mentions, `${e.id}: mention count matches the mentions`);
+    assert.strictEqual(used.get(e.id as string)?.docs.size, e.documents, `${e.id}: document count matches`);
+  }
+}
+
+describe('command line: analyze', () => {
+  it('reports the sample corpus in the documented JSON format', () => {
+    const report = analyzeJson(EXAMPLES) as { documents: unknown[]; entities: { documents: number }[] };
+    validateReport(report, EXAMPLES);
+    assert.ok(report.documents.length >= 8);
+    assert.ok(report.entities.some((e) => e.documents >= 3), 'entities shared across articles');
+  });
+
+  (fs.existsSync(SEEDS) ? it : it.skip)('reports the seed corpus in the documented JSON format', () => {
+    validateReport(analyzeJson(SEEDS), SEEDS);
+  });
+
+  it('prints a readable text report by default', () => {
+    const out = execFileSync(process.execPath, [CLI, 'analyze', EXAMPLES], { encoding: 'utf8' });
+    assert.match(out, /^Article Lens: \d+ articles, \d+ entities/);
+    assert.match(out, /\nPeople \(\d+\)\n/);
+  });
+
+  it('gives clear messages for bad input and keeps going', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'good.txt'), 'Helena Marsh visited Port Aster on Monday.\n');
+      fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+      fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Jos\xe9 Mar\xeda visited M\xe1laga.\n', 'latin1'));
+      const run = spawnSync(process.execPath, [CLI, 'analyze', dir, '--format', 'json'], { encoding: 'utf8' });
+      assert.strictEqual(run.status, 0);
+      assert.match(run.stderr, /binary\.txt: looks like a binary file/);
+      assert.match(run.stderr, /latin1\.txt: is not valid UTF-8; read as Windows-1252/);
+      const report = JSON.parse(run.stdout) as { documents: { path: string; mentions: { text: string }[] }[] };
+      assert.deepStrictEqual(report.documents.map((d) => path.basename(d.path)), ['good.txt', 'latin1.txt']);
+      assert.ok(report.documents[1].mentions.some((m) => m.text.includes('é') || m.text.includes('á')), 'accents decoded');
+      const missing = spawnSync(process.execPath, [CLI, 'analyze', path.join(dir, 'nope')], { encoding: 'utf8' });
+      assert.strictEqual(missing.status, 1);
+      assert.match(missing.stderr, /nope: no articles found/);
+      const badFlag = spawnSync(process.execPath, [CLI, 'analyze', dir, '--format', 'xml'], { encoding: 'utf8' });
+      assert.strictEqual(badFlag.status, 2);
+      assert.match(badFlag.stderr, /unknown format "xml"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
