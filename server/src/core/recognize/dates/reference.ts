@@ -2,7 +2,7 @@
 // latest full date it states, else the caller's fallback (user setting or file date).
 import type { Span } from '../../model';
 import type { Candidate } from './candidates';
-import { compareDays, formatDay, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
+import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, type Day } from './calendar';
 
 /** How an article's reference date was found. */
 export type ReferenceSource = 'dateline' | 'latest' | 'fallback' | 'none';
@@ -40,8 +40,8 @@ function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
   if (c.shift || c.vague || c.month === undefined || c.day === undefined) return undefined;
   if (c.year !== undefined) {
     if (!isValidDay(c.year, c.month, c.day)) return undefined;
-    const day = { year: c.year, month: c.month, day: c.day };
-    return c.weekday === undefined || weekdayOf(day) === c.weekday ? day : day;
+    // A weekday that disagrees with the date is a typo in the weekday more often than in the date.
+    return { year: c.year, month: c.month, day: c.day };
   }
   if (c.weekday === undefined || !fallback) return undefined;
   return monthDayOnOrBefore(fallback, c.month, c.day, c.weekday);
@@ -49,8 +49,4 @@ function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
 
 function span(c: Candidate): Span {
   return { start: c.start, end: c.end };
-}
-
-export function describeReference(ref: ArticleReference): string {
-  return ref.day ? formatDay(ref.day) : 'unknown';
 }

@@ -1,0 +1,69 @@
+// Turns a candidate into a DateMention: its ISO value under news-past defaults (a bare weekday
+// or day-and-month is the latest one on or before the article's date) and a readable account.
+import type { DateMention } from '../../model';
+import type { Candidate } from './candidates';
+import {
+  addDays, addMonths, formatDay, formatIsoWeek, formatMonth, isValidDay, monthDayOnOrBefore, monthOnOrBefore, pad,
+  weekdayOnOrBefore, type Day,
+} from './calendar';
+import type { ArticleReference } from './reference';
+
+type Value = { kind: 'day'; day: Day } | { kind: 'other'; iso: string };
+
+export function resolveCandidate(c: Candidate, ref: ArticleReference): DateMention {
+  const type = c.clock ? 'time' : 'date';
+  const quoted = JSON.stringify(c.text);
+  if (c.vague) return { start: c.start, end: c.end, type, value: null, resolution: `${quoted} does not name a particular time` };
+  const stated = statedValue(c);
+  if (stated) return { start: c.start, end: c.end, type, value: withClock(stated, c), resolution: `${quoted} is stated in full` };
+  if (!ref.day) {
+    return { start: c.start, end: c.end, type, value: null, resolution: `${quoted}: the article gives no date to count from` };
+  }
+  const value = relativeValue(c, ref.day);
+  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ''}`;
+  return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: dated };
+}
+
+/** The value of an expression that needs no reference date. */
+function statedValue(c: Candidate): Value | undefined {
+  if (c.isoWeek) return { kind: 'other', iso: c.isoWeek };
+  if (c.shift) return undefined;
+  if (c.year !== undefined && c.month !== undefined && c.day !== undefined) {
+    return isValidDay(c.year, c.month, c.day) ? { kind: 'day', day: { year: c.year, month: c.month, day: c.day } } : undefined;
+  }
+  if (c.year !== undefined && c.month !== undefined) return { kind: 'other', iso: formatMonth(c.year, c.month) };
+  if (c.year !== undefined && c.weekday === undefined && c.day === undefined) return { kind: 'other', iso: pad(c.year, 4) };
+  return undefined;
+}
+
+function relativeValue(c: Candidate, ref: Day): Value | undefined {
+  if (c.shift) {
+    const { unit, amount } = c.shift;
+    switch (unit) {
+      case 'day': return { kind: 'day', day: addDays(ref, amount) };
+      case 'week': return { kind: 'other', iso: formatIsoWeek(addDays(ref, 7 * amount)) };
+      case 'month': {
+        const m = addMonths(ref.year, ref.month, amount);
+        return { kind: 'other', iso: formatMonth(m.year, m.month) };
+      }
+      case 'year': return { kind: 'other', iso: pad(ref.year + amount, 4) };
+    }
+  }
+  if (c.month !== undefined && c.day !== undefined) {
+    const day = monthDayOnOrBefore(ref, c.month, c.day, c.weekday) ?? monthDayOnOrBefore(ref, c.month, c.day);
+    return day ? { kind: 'day', day } : undefined;
+  }
+  if (c.weekday !== undefined) return { kind: 'day', day: weekdayOnOrBefore(ref, c.weekday) };
+  if (c.month !== undefined) {
+    const m = monthOnOrBefore(ref, c.month);
+    return { kind: 'other', iso: formatMonth(m.year, m.month) };
+  }
+  if (c.clock) return { kind: 'day', day: ref }; // a bare clock time is on the article's day
+  return undefined;
+}
+
+function withClock(value: Value, c: Candidate): string | null {
+  if (!c.clock) return value.kind === 'day' ? formatDay(value.day) : value.iso;
+  if (value.kind !== 'day') return null;
+  return `${formatDay(value.day)}T${pad(c.hour ?? 0)}:${pad(c.minute ?? 0)}`;
+}
