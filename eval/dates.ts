@@ -1,0 +1,57 @@
+// Evaluates date and time recognition on our own annotated articles (eval/dates/*.txt):
+// span precision, recall and F1 (exact span and type) and value accuracy over the spans found.
+// A first line `%% fallback: YYYY-MM-DD` gives the fallback reference date, as a user setting would.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseFixture } from '../test/fixture';
+import { createDateRecognizer } from '../server/src/core/recognize/dates';
+
+const dir = path.join(__dirname, 'dates');
+const recognizer = createDateRecognizer();
+let tp = 0;
+let fp = 0;
+let fn = 0;
+let valueRight = 0;
+const errors: string[] = [];
+
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  let source = fs.readFileSync(path.join(dir, file), 'utf8');
+  let fallback: string | undefined;
+  const header = /^%% fallback: (\S+)\r?\n/.exec(source);
+  if (header) {
+    fallback = header[1];
+    source = source.slice(header[0].length);
+  }
+  const { text, mentions: expected } = parseFixture(source);
+  const found = recognizer.recognize(text, { fallbackReferenceDate: fallback }).mentions;
+  const context = (start: number, end: number): string =>
+    `${text.slice(Math.max(0, start - 30), start)}[${text.slice(start, end)}]${text.slice(end, end + 20)}`.replace(/\s+/g, ' ');
+  const key = (m: { start: number; end: number; type: string }): string => `${m.start}:${m.end}:${m.type}`;
+  const foundByKey = new Map(found.map((m) => [key(m), m]));
+  const expectedKeys = new Set(expected.map(key));
+  for (const e of expected) {
+    const f = foundByKey.get(key(e));
+    if (!f) {
+      fn++;
+      errors.push(`${file}  missed    ${e.type}:${e.value ?? 'null'}  ${context(e.start, e.end)}`);
+      continue;
+    }
+    tp++;
+    const want = e.value ?? null;
+    if (f.value === want) valueRight++;
+    else errors.push(`${file}  value     want ${want} got ${f.value}  ${context(e.start, e.end)}  (${f.resolution})`);
+  }
+  for (const f of found) {
+    if (expectedKeys.has(key(f))) continue;
+    fp++;
+    errors.push(`${file}  spurious  ${f.type}:${f.value}  ${context(f.start, f.end)}`);
+  }
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? '-' : ((100 * n) / d).toFixed(1));
+const precision = tp / (tp + fp);
+const recall = tp / (tp + fn);
+console.log(`spans: ${tp + fn} expected, ${tp + fp} found, ${tp} exact (span and type)`);
+console.log(`precision ${pct(tp, tp + fp)}  recall ${pct(tp, tp + fn)}  F1 ${(100 * (2 * precision * recall) / (precision + recall)).toFixed(1)}`);
+console.log(`value accuracy ${pct(valueRight, tp)} (${valueRight}/${tp} of the spans found)`);
+if (errors.length) console.log(`\nerrors:\n${errors.join('\n')}`);
