@@ -1,6 +1,6 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
-import type { DocumentAnalysis, Mention, Problem } from './model';
+import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { nameKey } from './resolve/names';
@@ -30,7 +30,8 @@ export function analyzeText(
   const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null });
 
   const candidates: Mention[] = [];
-  for (const n of names) {
+  for (const raw of names) {
+    const n = raw.type === 'person' ? withoutTitle(text, raw) : raw;
     const surface = text.slice(n.start, n.end);
     const key = nameKey(surface);
     if (key.length === 0) continue;
@@ -42,6 +43,16 @@ export function analyzeText(
   const mentions = removeOverlaps(candidates);
   resolveWithinDocument(mentions);
   return { uri, version, referenceDate: dates.referenceDate, mentions, problems };
+}
+
+const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;
+
+/** Titles are not part of a person's name: `President Vladimir Putin` is `Vladimir Putin`. */
+function withoutTitle(text: string, n: NameSpan): NameSpan {
+  const surface = text.slice(n.start, n.end);
+  const title = TITLE.exec(surface);
+  if (!title || !/^\p{Lu}/u.test(surface.slice(title[0].length))) return n;
+  return { ...n, start: n.start + title[0].length };
 }
 
 /** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */

@@ -2,9 +2,9 @@
 // without scanning the corpus: name key -> documents, entity -> keys, date value -> documents.
 import type { DocumentAnalysis, Entity, EntityType, Mention } from '../model';
 import { LineIndex } from '../text/lineIndex';
+import { createAliasResolver } from '../resolve/aliases';
 import type { EntityResolver } from '../resolve/corpus';
-import { exactKeyResolver } from '../resolve/corpus';
-import { NameTable, commonestForm, majorityType } from './nameTable';
+import { NameTable, canonicalForm, majorityType } from './nameTable';
 
 export interface IndexedDocument {
   uri: string;
@@ -39,7 +39,7 @@ export class CorpusIndex {
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
   generation = 0;
 
-  constructor(private readonly resolver: EntityResolver = exactKeyResolver) {}
+  constructor(private readonly resolver: EntityResolver = createAliasResolver()) {}
 
   /** Adds or replaces a document's analysis. */
   set(text: string, analysis: DocumentAnalysis): IndexedDocument {
@@ -118,7 +118,7 @@ export class CorpusIndex {
       mentionCount += s.total;
     }
     const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
-    const info: EntityInfo = { id, name: commonestForm(forms), type: majorityType(types), keys, spellings, mentionCount, documents };
+    const info: EntityInfo = { id, name: canonicalForm(forms), type: majorityType(types), keys, spellings, mentionCount, documents };
     this.entityCache.set(id, info);
     return info;
   }

@@ -82,12 +82,26 @@ export function majorityType(types: Record<EntityType, number>): EntityType {
   return best;
 }
 
-/** The most frequent spelling; on a tie, the longer, then the alphabetically first (deterministic). */
-export function commonestForm(forms: Map<string, number>): string {
+/**
+ * The canonical spelling: the most complete well-attested form. Among spellings seen at least a tenth as often
+ * as the commonest (and not in all capitals, as headlines write names, when another exists), the one with the
+ * most words; then the most frequent; then the longer; then alphabetical, so the choice is deterministic.
+ */
+export function canonicalForm(forms: Map<string, number>): string {
+  let max = 0;
+  for (const n of forms.values()) max = Math.max(max, n);
+  const all = [...forms];
+  const mixedCase = all.filter(([f]) => f !== f.toUpperCase() || !/[A-Z]{3}/.test(f));
+  const pool = (mixedCase.length > 0 ? mixedCase : all).filter(([, n]) => n * 10 >= max);
+  const words = (f: string) => f.split(/[\s-]+/).length;
   let best = '';
   let count = -1;
-  for (const [form, n] of forms) {
-    if (n > count || (n === count && (form.length > best.length || (form.length === best.length && form < best)))) {
+  for (const [form, n] of pool.length > 0 ? pool : all) {
+    const better =
+      best === '' ||
+      words(form) > words(best) ||
+      (words(form) === words(best) && (n > count || (n === count && (form.length > best.length || (form.length === best.length && form < best)))));
+    if (better) {
       best = form;
       count = n;
     }

@@ -1,0 +1,264 @@
+// Corpus-level alias resolution: spelling and transliteration variants, acronyms, surnames and
+// generic suffixes resolve to one entity. Candidates come from hash blocks (skeletons, deletion
+// neighbourhoods, initials, surnames), so the cost grows with the table, not with its square;
+// whether a candidate pair merges is decided on evidence from the name table: type agreement,
+// frequency and shared articles. Only the name table is read, never article text.
+import Fuse from 'fuse.js';
+import type { EntityType } from '../model';
+import { type NameStats, type NameTable, majorityType } from '../corpus/nameTable';
+import type { EntityResolver } from './corpus';
+import { nameWords } from './names';
+import { deletions, editDistance, initials, skeleton } from './similarity';
+
+interface KeyInfo {
+  key: string;
+  words: string[];
+  skeletons: string[];
+  /** Near spellings of the same shape found when the key was first seen: structural, count-independent. */
+  near: Set<string>;
+}
+
+/** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
+const GEO_SUFFIXES = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
+
+/** A rare spelling joins a frequent one only if the frequent one is this many times more common. */
+const TYPO_FREQUENCY_RATIO = 3;
+/**
+ * Fuse score (0 exact .. 1 unrelated) above which a near spelling is not the same name. Loose on purpose:
+ * the word-by-word shape test has already passed; this drops pairs whose letters mostly differ.
+ */
+const FUSE_THRESHOLD = 0.55;
+
+export function createAliasResolver(): EntityResolver {
+  return new AliasResolver();
+}
+
+class AliasResolver implements EntityResolver {
+  private readonly infos = new Map<string, KeyInfo>();
+  private readonly blocks = new Map<string, Set<string>>();
+
+  resolve(table: NameTable): Map<string, string> {
+    this.sync(table);
+    const uf = new UnionFind();
+    const stat = (k: string) => table.get(k)!;
+    const typeOf = memo((k: string) => majorityType(stat(k).types));
+
+    // 1. Spelling and transliteration variants of the same shape.
+    for (const info of this.infos.values()) {
+      for (const other of info.near) {
+        if (other < info.key || !this.infos.has(other)) continue;
+        if (typeOf(info.key) !== typeOf(other)) continue;
+        if (this.variantsAgree(info, this.infos.get(other)!, stat)) uf.union(info.key, other);
+      }
+    }
+    // 2. A place with its kind: `Dnipro River` -> `Dnipro`.
+    for (const info of this.infos.values()) {
+      if (info.words.length < 2 || !GEO_SUFFIXES.has(info.words[info.words.length - 1])) continue;
+      const stem = info.words.slice(0, -1).join(' ');
+      if (table.get(stem) && typeOf(stem) === 'location' && typeOf(info.key) === 'location') uf.union(stem, info.key);
+    }
+    // 3. Acronyms: `UN` / `U.N.` -> `United Nations`, when exactly one expansion of a compatible type is known
+    // (or one shares clearly more articles with the acronym than the others).
+    for (const info of this.infos.values()) {
+      if (info.words.length !== 1 || !isAcronym(stat(info.key))) continue;
+      const expansions = [...(this.blocks.get('i:' + info.key) ?? [])].filter((e) => table.get(e) && compatibleTypes(typeOf(info.key), typeOf(e)));
+      const best = pickByEvidence(stat(info.key), expansions.map(stat));
+      if (best) uf.union(info.key, best.key);
+    }
+    // 4. A surname alone -> the one full name of a person ending in it (`Putin` -> `Vladimir Putin`).
+    // Two different people with the surname leave it alone; a place named like a surname is not a person.
+    for (const info of this.infos.values()) {
+      if (info.words.length !== 1 || typeOf(info.key) !== 'person') continue;
+      const full = [...(this.blocks.get('l:' + info.skeletons[0]) ?? [])].filter((k) => {
+        const w = this.infos.get(k)?.words;
+        return w && table.get(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
+      });
+      const roots = new Map<string, NameStats[]>();
+      for (const k of full) {
+        const r = uf.find(k);
+        roots.set(r, [...(roots.get(r) ?? []), stat(k)]);
+      }
+      if (roots.size === 1) uf.union(info.key, [...roots.keys()][0]);
+      else if (roots.size > 1) {
+        const merged = [...roots.values()].map((group) => combine(group));
+        const best = pickByEvidence(stat(info.key), merged);
+        if (best) uf.union(info.key, best.key);
+      }
+    }
+
+    const representative = new Map<string, string>();
+    const clusters = new Map<string, string[]>();
+    for (const key of this.infos.keys()) {
+      const root = uf.find(key);
+      const members = clusters.get(root);
+      if (members) members.push(key);
+      else clusters.set(root, [key]);
+    }
+    for (const members of clusters.values()) {
+      const rep = members.reduce((best, k) => (preferAsRepresentative(this.infos.get(k)!, stat(k), this.infos.get(best)!, stat(best)) ? k : best));
+      for (const k of members) representative.set(k, rep);
+    }
+    return representative;
+  }
+
+  /** Keeps per-key features and blocks in step with the table: new keys are indexed, vanished keys dropped. */
+  private sync(table: NameTable): void {
+    for (const key of [...this.infos.keys()]) if (!table.get(key)) this.drop(key);
+    for (const key of table.keys()) if (!this.infos.has(key)) this.add(key);
+  }
+
+  private add(key: string): void {
+    const words = nameWords(key);
+    const info: KeyInfo = { key, words, skeletons: words.map(skeleton), near: new Set() };
+    const blockKeys = this.blockKeysOf(info);
+    const candidates = new Set<string>();
+    for (const b of blockKeys.near) for (const k of this.blocks.get(b) ?? []) candidates.add(k);
+    candidates.delete(key);
+    const shaped = [...candidates].filter((k) => this.infos.get(k)!.words.length === words.length && this.sameShape(info, this.infos.get(k)!));
+    if (shaped.length > 0) {
+      // fuse.js scores the near spellings among the few candidates the blocks found.
+      const fuse = new Fuse(shaped, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: false });
+      for (const r of fuse.search(key)) {
+        info.near.add(r.item);
+        this.infos.get(r.item)!.near.add(key);
+      }
+    }
+    this.infos.set(key, info);
+    for (const b of [...blockKeys.near, ...blockKeys.other]) {
+      let set = this.blocks.get(b);
+      if (!set) this.blocks.set(b, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  private drop(key: string): void {
+    const info = this.infos.get(key)!;
+    for (const other of info.near) this.infos.get(other)?.near.delete(key);
+    const keys = this.blockKeysOf(info);
+    for (const b of [...keys.near, ...keys.other]) {
+      const set = this.blocks.get(b);
+      set?.delete(key);
+      if (set && set.size === 0) this.blocks.delete(b);
+    }
+    this.infos.delete(key);
+  }
+
+  /** Blocks that find near spellings (`near`) and blocks used by the acronym and surname passes (`other`). */
+  private blockKeysOf(info: KeyInfo): { near: string[]; other: string[] } {
+    const near = ['s:' + info.skeletons.join(' '), 'd:' + info.key];
+    if (info.key.length <= 40) for (const d of deletions(info.key)) near.push('d:' + d);
+    const other: string[] = [];
+    const abbrev = initials(info.words);
+    if (abbrev) other.push('i:' + abbrev);
+    if (info.words.length >= 2) other.push('l:' + info.skeletons[info.skeletons.length - 1]);
+    return { near, other };
+  }
+
+  /** Every word pair is the same word, a transliteration variant, or a one-letter slip in a long word. */
+  private sameShape(a: KeyInfo, b: KeyInfo): boolean {
+    let differs = false;
+    for (let i = 0; i < a.words.length; i++) {
+      const x = a.words[i];
+      const y = b.words[i];
+      if (x === y) continue;
+      differs = true;
+      if (x[0] !== y[0]) return false;
+      const transliteration = a.skeletons[i] === b.skeletons[i] && a.skeletons[i].length >= 3 && editDistance(x, y, 4) <= Math.ceil(Math.max(x.length, y.length) / 2);
+      const slip = Math.min(x.length, y.length) >= 5 && editDistance(x, y, 1) <= 1;
+      if (!transliteration && !slip) return false;
+    }
+    return differs;
+  }
+
+  /**
+   * Variants of one shape merge when they are transliterations, or when a rare spelling sits beside a far
+   * more frequent one (a typo joins the common form; two well-attested different names stay apart).
+   */
+  private variantsAgree(a: KeyInfo, b: KeyInfo, stat: (k: string) => NameStats): boolean {
+    const transliteration = a.words.every((w, i) => w === b.words[i] || a.skeletons[i] === b.skeletons[i]);
+    if (transliteration) return true;
+    const sa = stat(a.key).total;
+    const sb = stat(b.key).total;
+    return Math.max(sa, sb) >= TYPO_FREQUENCY_RATIO * Math.min(sa, sb);
+  }
+}
+
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a[0] === b[0] && skeleton(a) === skeleton(b) && skeleton(a).length >= 3);
+}
+
+function compatibleTypes(a: EntityType, b: EntityType): boolean {
+  return a === b || a === 'misc' || b === 'misc';
+}
+
+/** Written in capitals at least once (`UN`, `U.N.`, `NATO`): an acronym, not a short word. */
+function isAcronym(s: NameStats): boolean {
+  for (const form of s.forms.keys()) {
+    const letters = form.replace(/\./g, '');
+    if (letters.length >= 2 && letters.length <= 6 && /^[A-Z]+$/.test(letters)) return true;
+  }
+  return false;
+}
+
+/** The candidate that shares the most articles with `subject`; on a tie between several, none (ambiguous). */
+function pickByEvidence(subject: NameStats, candidates: NameStats[]): NameStats | undefined {
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  const shared = (c: NameStats) => {
+    let n = 0;
+    for (const uri of subject.docs.keys()) if (c.docs.has(uri)) n++;
+    return n;
+  };
+  const scored = candidates.map((c) => ({ c, n: shared(c) })).sort((x, y) => y.n - x.n || y.c.total - x.c.total);
+  if (scored[0].n > scored[1].n) return scored[0].c;
+  return undefined;
+}
+
+/** Several keys of one cluster seen as one candidate: the longest key with the union of their articles. */
+function combine(group: NameStats[]): NameStats {
+  const docs = new Map<string, number>();
+  let total = 0;
+  for (const s of group) {
+    for (const [u, n] of s.docs) docs.set(u, (docs.get(u) ?? 0) + n);
+    total += s.total;
+  }
+  const longest = group.reduce((a, b) => (b.key.length > a.key.length ? b : a));
+  return { ...longest, docs, total };
+}
+
+/** The cluster's id comes from its fullest, best-attested key: more words, then more mentions, then alphabetical. */
+function preferAsRepresentative(a: KeyInfo, sa: NameStats, b: KeyInfo, sb: NameStats): boolean {
+  if (a.words.length !== b.words.length) return a.words.length > b.words.length;
+  if (sa.total !== sb.total) return sa.total > sb.total;
+  return a.key < b.key;
+}
+
+function memo<T>(f: (k: string) => T): (k: string) => T {
+  const cache = new Map<string, T>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined) cache.set(k, (v = f(k)));
+    return v;
+  };
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+
+  find(x: string): string {
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    for (let y = x; y !== root; ) {
+      const next = this.parent.get(y)!;
+      this.parent.set(y, root);
+      y = next;
+    }
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}

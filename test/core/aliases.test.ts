@@ -1,0 +1,103 @@
+// Corpus-level alias resolution over fixture corpora: which spellings become one entity, and which stay apart.
+import * as assert from 'assert';
+import { corpusFixture } from './corpusFixture';
+
+/** The entity groups of a corpus, as sorted lists of spellings, for the spellings named in `of`. */
+function groups(source: string, of: string[]): string[][] {
+  const { index } = corpusFixture(source);
+  const wanted = new Set(of);
+  return index
+    .entities()
+    .map((e) => e.spellings.map((s) => s.text).filter((t) => wanted.has(t)).sort())
+    .filter((g) => g.length > 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+describe('alias resolution', () => {
+  it('joins transliteration variants across articles', () => {
+    const corpus = `//- /a.txt
+<<Volodymyr Zelenskiy>>{person} spoke. <<Zelenskiy>>{person} left.
+//- /b.txt
+<<Zelensky>>{person} and <<Sergei Lavrov>>{person} met near the <<Dnipro>>{location}.
+//- /c.txt
+<<Zelenskyy>>{person} said <<Sergey Lavrov>>{person} was wrong about the <<Dnieper>>{location} and the <<Dnipro River>>{location}.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Volodymyr Zelenskiy', 'Zelenskiy', 'Zelensky', 'Zelenskyy', 'Sergei Lavrov', 'Sergey Lavrov', 'Dnipro', 'Dnieper', 'Dnipro River']), [
+      ['Dnieper', 'Dnipro', 'Dnipro River'],
+      ['Sergei Lavrov', 'Sergey Lavrov'],
+      ['Volodymyr Zelenskiy', 'Zelenskiy', 'Zelensky', 'Zelenskyy'],
+    ]);
+  });
+
+  it('joins dotted acronyms and their expansions', () => {
+    const corpus = `//- /a.txt
+The <<United States>>{location} and the <<United Nations>>{organization} agreed.
+//- /b.txt
+<<U.S.>>{location} envoys went to the <<UN>>{organization}.
+//- /c.txt
+The <<US>>{location} asked the <<U.N.>>{organization} to act.
+`;
+    const { index } = corpusFixture(corpus);
+    const names = index.entities().map((e) => `${e.name}: ${e.spellings.map((s) => s.text).sort().join(', ')}`).sort();
+    assert.deepStrictEqual(names, ['United Nations: U.N., UN, United Nations', 'United States: U.S., US, United States']);
+  });
+
+  it('a rare misspelling joins the common spelling, and the common spelling is the canonical name', () => {
+    const corpus = `//- /a.txt
+<<Vladimir Putin>>{person} met aides. <<Vladimir Putin>>{person} spoke.
+//- /b.txt
+<<Vladimir Putin>>{person} flew out. <<Vladmir Putin>>{person} returned.
+//- /c.txt
+<<Putin>>{person} said nothing.
+`;
+    const { index } = corpusFixture(corpus);
+    const entities = index.entities();
+    assert.strictEqual(entities.length, 1);
+    assert.strictEqual(entities[0].name, 'Vladimir Putin');
+    assert.strictEqual(entities[0].mentionCount, 5);
+  });
+
+  it('keeps apart people who share a first name, and a person from a city named like him', () => {
+    const corpus = `//- /a.txt
+<<Sergei Shoigu>>{person} and <<Sergei Surovikin>>{person} met. <<Lloyd Austin>>{person} called.
+//- /b.txt
+<<Shoigu>>{person} praised <<Surovikin>>{person}. The meeting was in <<Austin>>{location}.
+//- /c.txt
+<<Austin>>{location} hosted a fair. <<Austin>>{location} is in <<Texas>>{location}.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Sergei Shoigu', 'Sergei Surovikin', 'Shoigu', 'Surovikin', 'Lloyd Austin', 'Austin']), [
+      ['Austin'],
+      ['Lloyd Austin'],
+      ['Sergei Shoigu', 'Shoigu'],
+      ['Sergei Surovikin', 'Surovikin'],
+    ]);
+  });
+
+  it('keeps apart two well-attested names one letter apart', () => {
+    const corpus = `//- /a.txt
+<<Martin>>{person} and <<Marin>>{person} talked. <<Martin>>{person} and <<Marin>>{person} left.
+//- /b.txt
+<<Martin>>{person} and <<Marin>>{person} again.
+`;
+    const { index } = corpusFixture(corpus);
+    assert.ok(index.entities().length >= 2);
+  });
+
+  it('a surname shared by two people in the corpus is left ambiguous where no article says which', () => {
+    const corpus = `//- /a.txt
+<<Anna Brandt>>{person} spoke.
+//- /b.txt
+<<Erik Brandt>>{person} spoke.
+//- /c.txt
+<<Brandt>>{person} spoke.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Anna Brandt', 'Erik Brandt', 'Brandt']), [['Anna Brandt'], ['Brandt'], ['Erik Brandt']]);
+  });
+
+  it('does not merge a bridge or a company into the river or town it is named after', () => {
+    const corpus = `//- /a.txt
+The <<Kessel Bridge>>{location} spans the <<Kessel>>{location}. <<Kestrel Shipping>>{organization} docks at <<Kestrel>>{location}.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Kessel Bridge', 'Kessel', 'Kestrel Shipping', 'Kestrel']), [['Kessel'], ['Kessel Bridge'], ['Kestrel'], ['Kestrel Shipping']]);
+  });
+});
