@@ -25,6 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('articleLens.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('articleLens.showRelatedArticles', async (related: { uri: string; title: string; shared: number }[] = []) => {
+      const pick = await vscode.window.showQuickPick(
+        related.map((r) => ({ label: r.title || r.uri, description: `${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri })),
+        { placeHolder: 'Articles that share entities with this one', matchOnDescription: true },
+      );
+      if (pick) await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));
+    }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('articleLens.files') || e.affectsConfiguration('articleLens.referenceDate') || e.affectsConfiguration('articleLens.maxFileSizeMB')) {
         const choice = await vscode.window.showInformationMessage('Article Lens settings changed. Re-index the workspace now?', 'Restart server');

@@ -11,4 +11,6 @@ export interface ServerContext {
   document(uri: string): IndexedDocument | undefined;
   /** Analyses pending edits; for requests that draw on the whole corpus without naming a document. */
   sync(): void;
+  /** Spellings the user accepted as aliases: no misspelling hint for these. */
+  acceptedSpellings(): ReadonlySet<string>;
 }

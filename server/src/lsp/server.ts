@@ -18,9 +18,14 @@ import { EntitySearch } from '../core/queries/symbols';
 import { createMatcher, findArticles, modificationDay } from '../node/files';
 import { canonicalUri, filePath, loadFile, loadFiles } from '../node/corpusLoader';
 import { loadRecognizers } from '../node/recognizers';
+import { withAcceptedSpelling } from '../core/annotations/registry';
+import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
+import * as path from 'path';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
+import { registerCodeLens } from './features/codeLens';
 import { registerDefinition } from './features/definition';
+import { ACCEPT_SPELLING, diagnosticsFor, registerCodeActions } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
@@ -42,6 +47,20 @@ export function startServer(connection: Connection): void {
   let initialProgress: WorkDoneProgressServerReporter | undefined;
   /** Open documents whose latest edit has not been analysed yet: analysed on the next request that needs them. */
   const pending = new Map<string, TextDocument>();
+  let accepted = new Set<string>();
+  const registryFile = () => (folders.length > 0 ? path.join(folders[0], REGISTRY_PATH) : null);
+  const readRegistry = () => {
+    const file = registryFile();
+    if (!file) return null;
+    const loaded = loadRegistry(file);
+    if (!loaded.ok) {
+      void connection.window.showErrorMessage(`Article Lens: ${loaded.error}`);
+      return null;
+    }
+    for (const w of loaded.warnings) connection.console.warn(w);
+    accepted = new Set(loaded.registry.acceptedSpellings.map((e) => e.spelling));
+    return loaded.registry;
+  };
 
   const referenceDateFor = (uri: string): string | null => {
     if (settings.referenceDate) return settings.referenceDate;
@@ -73,6 +92,17 @@ export function startServer(connection: Connection): void {
       for (const edit of pending.values()) analyzeOpen(edit);
       pending.clear();
     },
+    acceptedSpellings: () => accepted,
+  };
+
+  // Diagnostics of open documents depend on the whole corpus, so they are republished after any change, once per burst.
+  let publishTimer: NodeJS.Timeout | undefined;
+  const schedulePublish = () => {
+    if (publishTimer) return;
+    publishTimer = setTimeout(() => {
+      publishTimer = undefined;
+      for (const d of documents.all()) void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsFor(ctx, d.uri) });
+    }, 100);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -92,6 +122,9 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Article Lens' },
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true, range: true },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [ACCEPT_SPELLING] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
       },
       serverInfo: { name: 'Article Lens', version: '0.1.0' },
@@ -111,7 +144,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: settings.files.include.map((globPattern) => ({ globPattern })),
+        watchers: [...settings.files.include, `**/${REGISTRY_PATH.split(path.sep).join('/')}`].map((globPattern) => ({ globPattern })),
       });
     }
     if (capabilities.window?.workDoneProgress) {
@@ -121,7 +154,27 @@ export function startServer(connection: Connection): void {
         initialProgress = undefined;
       }
     }
+    readRegistry();
     await indexWorkspace();
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== ACCEPT_SPELLING) return null;
+    const [spelling, of] = (args ?? []) as [unknown, unknown];
+    const file = registryFile();
+    if (typeof spelling !== 'string' || typeof of !== 'string' || !file) return null;
+    // Re-read first: the user may have edited the file by hand since we last read it.
+    const registry = readRegistry();
+    if (!registry) return null;
+    try {
+      saveRegistry(file, withAcceptedSpelling(registry, spelling, of));
+    } catch (e) {
+      void connection.window.showErrorMessage(`Article Lens: could not save ${file}: ${(e as Error).message}`);
+      return null;
+    }
+    accepted = new Set([...accepted, spelling]);
+    schedulePublish();
+    return { accepted: spelling, of, file };
   });
 
   async function indexWorkspace(): Promise<void> {
@@ -154,6 +207,7 @@ export function startServer(connection: Connection): void {
     connection.console.info(`indexed ${result.indexed} articles in ${ms} ms`);
     void connection.sendNotification(INDEXING_COMPLETE, { documents: index.size, skipped: skipped.length, ms });
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    schedulePublish();
   }
 
   const fileUriOf = (file: string) => {
@@ -165,10 +219,12 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen(({ document }) => {
     pending.delete(canonicalUri(document.uri));
     analyzeOpen(document);
+    schedulePublish();
   });
   documents.onDidChangeContent(({ document }) => {
     // Analysis waits for the next request, so a burst of keystrokes is analysed once.
     pending.set(canonicalUri(document.uri), document);
+    schedulePublish();
   });
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
@@ -177,6 +233,8 @@ export function startServer(connection: Connection): void {
     const file = filePath(uri);
     if (file && isArticle(file)) loadFile(file, index, { recognizers, referenceDate: settings.referenceDate, maxBytes: settings.maxFileBytes });
     else index.delete(uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    schedulePublish();
   });
 
   const isArticle = (file: string) => {
@@ -187,6 +245,11 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
+      const registry = registryFile();
+      if (registry && filePath(uri) === registry) {
+        readRegistry();
+        continue;
+      }
       if (documents.get(change.uri) || pending.has(uri)) continue; // the editor's text wins over the disk
       const file = filePath(uri);
       if (!file) continue;
@@ -200,6 +263,7 @@ export function startServer(connection: Connection): void {
       }
     }
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    schedulePublish();
   });
 
   registerSemanticTokens(ctx);
@@ -208,6 +272,8 @@ export function startServer(connection: Connection): void {
   registerReferences(ctx);
   registerHighlights(ctx);
   registerSymbols(ctx);
+  registerCodeActions(ctx);
+  registerCodeLens(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -25,6 +25,8 @@ export interface NameCard {
   articles: ArticleReference[];
   /** Entities that share the most articles with this one. */
   related: { id: string; name: string; type: EntityType; articles: number }[];
+  /** Dates of the earliest and latest dated articles that mention it, or null when none is dated. */
+  appears: { first: string; last: string } | null;
 }
 
 export interface DateCard {
@@ -60,6 +62,7 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       documentCount: entity.documents.size,
       articles: otherArticles(index, doc, entity.documents, (m) => m.key !== null && entity.keys.includes(m.key)),
       related: related(index, entity),
+      appears: datesOf(index, entity),
     };
   }
   if (mention.type === 'date' || mention.type === 'time') {
@@ -113,6 +116,18 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
       const e = index.entity(id)!;
       return { id, name: e.name, type: e.type, articles };
     });
+}
+
+function datesOf(index: CorpusIndex, entity: EntityInfo): NameCard['appears'] {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const uri of entity.documents.keys()) {
+    const d = index.get(uri)?.analysis.referenceDate;
+    if (!d) continue;
+    if (first === null || d < first) first = d;
+    if (last === null || d > last) last = d;
+  }
+  return first && last ? { first, last } : null;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

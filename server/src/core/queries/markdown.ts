@@ -43,7 +43,8 @@ export function renderNameCard(card: NameCard): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
   lines.push('');
-  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.documentCount, 'article')}`);
+  const when = card.appears ? (card.appears.first === card.appears.last ? ` · ${card.appears.first}` : ` · ${card.appears.first} to ${card.appears.last}`) : '';
+  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.documentCount, 'article')}${when}`);
   if (card.spellings.length > 1) {
     lines.push('');
     lines.push('Spellings: ' + card.spellings.map((s) => `${escapeMarkdown(s.text)} (${s.count})`).join(', '));
