@@ -100,3 +100,24 @@ export function addMonths(year: number, month: number, n: number): { year: numbe
   const index = year * 12 + (month - 1) + n;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
+
+/** The earliest day with this weekday on or after `ref`. */
+export function weekdayOnOrAfter(ref: Day, weekday: number): Day {
+  return addDays(ref, (weekday - weekdayOf(ref) + 7) % 7);
+}
+
+/** The earliest `month`/`day` on or after `ref` (optionally falling on `weekday`). */
+export function monthDayOnOrAfter(ref: Day, month: number, day: number, weekday?: number): Day | undefined {
+  const firstYear = month > ref.month || (month === ref.month && day >= ref.day) ? ref.year : ref.year + 1;
+  for (let year = firstYear; year < firstYear + 28; year++) {
+    if (!isValidDay(year, month, day)) continue;
+    const candidate = { year, month, day };
+    if (weekday === undefined || weekdayOf(candidate) === weekday) return candidate;
+  }
+  return undefined;
+}
+
+/** The earliest occurrence of `month` on or after the month of `ref`. */
+export function monthOnOrAfter(ref: Day, month: number): { year: number; month: number } {
+  return { year: month >= ref.month ? ref.year : ref.year + 1, month };
+}

@@ -1,7 +1,8 @@
 // What the finders hand to resolution: a span plus the calendar fields its text states,
 // before any reference date is applied.
 
-export type ShiftUnit = 'day' | 'week' | 'month' | 'year';
+/** `weekend` is the latest weekend on or before the reference date (`over the weekend`). */
+export type ShiftUnit = 'day' | 'week' | 'weekend' | 'month' | 'year';
 
 export interface Candidate {
   start: number;
@@ -16,6 +17,8 @@ export interface Candidate {
   minute?: number;
   /** A position relative to the reference date: `yesterday` is {day, -1}, `last week` {week, -1}. */
   shift?: { unit: ShiftUnit; amount: number };
+  /** `June last year`: the year is the reference year plus this. */
+  yearShift?: number;
   /** A date at week granularity stated in full: `2022-W46`. */
   isoWeek?: string;
   /** The expression speaks of a time the text does not pin down: `recent weeks`, `late summer`. */
@@ -32,4 +35,15 @@ export function removeOverlaps(candidates: Candidate[]): Candidate[] {
     if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const MODIFIER = /\b(?:early|late|mid|earlier|later)(?:\s+|-)$/i;
+
+/** Keeps a leading `late`, `early`, `mid-` in the span: `late July`, `mid-2004`, `early Thursday`. */
+export function withModifier(text: string, c: Candidate): Candidate {
+  if (/^(?:early|late|mid|earlier|later)\b/i.test(c.text)) return c;
+  const m = MODIFIER.exec(text.slice(Math.max(0, c.start - 9), c.start));
+  if (!m) return c;
+  const start = c.start - m[0].length;
+  return { ...c, start, text: text.slice(start, c.end) };
 }

@@ -2,9 +2,8 @@
 // windows around trigger words, then trims, extends and filters its matches to news usage.
 import * as chrono from 'chrono-node';
 import type { Candidate, ShiftUnit } from './candidates';
-import {
-  ABBREVIATION_AT_END, AMBIGUOUS_MONTHS, LEADING_WORDS, MODIFIER_BEFORE, MONTHS, MONTH_CONTEXT, NUMBER_WORDS, TRIGGER,
-} from './lexicon';
+import { ABBREVIATION_AT_END, LEADING_WORDS, MONTHS, NUMBER_WORDS, TRIGGER } from './lexicon';
+import { readsAsMonth } from './monthSense';
 
 const WINDOW_MARGIN = 28;
 // chrono needs some instant; only the components it reads from the text are used, never implied ones.
@@ -46,11 +45,14 @@ interface Part {
   result: chrono.ParsedResult;
 }
 
-/** chrono reads `Monday to Friday` as one range; we want two mentions. */
+const SENTENCE_BREAK = /(?<!\b[ap]\.m|\b[A-Z][a-z]{2,3})[.!?]["'’”]?\s+(?=[A-Z])|\n/;
+const RANGE_BREAK = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|-|–|—)\s*/;
+
+/** chrono reads `Monday to Friday` as one range and runs on across sentence ends; we want separate mentions. */
 function splitRange(text: string, start: number, end: number, result: chrono.ParsedResult): Part[] {
-  if (!result.end) return [{ start, end, result }];
   const span = text.slice(start, end);
-  const sep = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|-|–|—)\s*/.exec(span);
+  const sep = SENTENCE_BREAK.exec(span) ?? (result.end ? RANGE_BREAK.exec(span) : null);
+  if (!sep) return [{ start, end, result }];
   if (!sep || sep.index === 0) return [{ start, end, result }];
   const parts: Part[] = [];
   for (const [s, e] of [[start, start + sep.index], [start + sep.index + sep[0].length, end]]) {
@@ -68,10 +70,8 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   while (end > start && /[\s,;:)\]'"’”]/.test(text[end - 1])) end--;
   if (text[end - 1] === '.' && !ABBREVIATION_AT_END.test(text.slice(start, end))) end--;
   if (end <= start) return undefined;
-  const modifier = MODIFIER_BEFORE.exec(text.slice(Math.max(0, start - 10), start));
   const core = text.slice(start, end);
-  if (modifier) start -= modifier[0].length;
-  const spanText = text.slice(start, end);
+  const spanText = core;
   const lower = core.toLowerCase();
   const tags = result.tags();
 
@@ -94,12 +94,27 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   }
   if (!plausible(text, start, core, candidate)) return undefined;
   if (/^end of\b/i.test(core)) candidate.day = undefined; // `end of March` names the month
-  return candidate;
+  return withRelativeYear(text, candidate);
+}
+
+/** `June last year`, `February next year`, `May 2 next year`: one expression, the year counted from the reference. */
+function withRelativeYear(text: string, c: Candidate): Candidate {
+  if (c.month === undefined || c.year !== undefined || c.weekday !== undefined) return c;
+  const m = /^,?\s+(?:of\s+)?(this|last|next) year\b/i.exec(text.slice(c.end, c.end + 20));
+  if (!m) return c;
+  const end = c.end + m[0].length;
+  const yearShift = m[1].toLowerCase() === 'this' ? 0 : m[1].toLowerCase() === 'last' ? -1 : 1;
+  return { ...c, end, text: text.slice(c.start, end), yearShift };
 }
 
 /** Relative expressions resolved by our own rules rather than by chrono's arithmetic. */
 function relativeShift(lower: string): { shift: { unit: ShiftUnit; amount: number }; clock?: boolean } | undefined {
   const text = lower.replace(/^(?:early|late|mid|earlier|later)[\s-]+/, '');
+  const weekend = /^(?:(this|last|next) )?weekend$/.exec(text);
+  if (weekend) {
+    const amount = weekend[1] === 'last' ? -1 : weekend[1] === 'next' ? 1 : 0;
+    return { shift: weekend[1] ? { unit: 'week', amount } : { unit: 'weekend', amount: 0 } };
+  }
   if (/^(?:today|tonight|this (?:morning|afternoon|evening))$/.test(text)) return { shift: { unit: 'day', amount: 0 } };
   if (/^(?:yesterday(?: (?:morning|afternoon|evening))?|last night)$/.test(text)) return { shift: { unit: 'day', amount: -1 } };
   if (/^tomorrow(?: (?:morning|afternoon|evening|night))?$/.test(text)) return { shift: { unit: 'day', amount: 1 } };
@@ -113,23 +128,21 @@ function relativeShift(lower: string): { shift: { unit: ShiftUnit; amount: numbe
   return undefined;
 }
 
-/** Rejects the month and weekday readings of ordinary words: `may`, `march`, `sat`, `Sun`. */
+/** Rejects the month and weekday readings of ordinary words: `may`, `march`, `sat`, `Sun`, `Theresa May`. */
 function plausible(text: string, start: number, core: string, c: Candidate): boolean {
   if (c.year === undefined && c.month === undefined && c.day === undefined && c.weekday === undefined && c.hour === undefined) return false;
-  const onlyMonth = c.month !== undefined && c.day === undefined && c.year === undefined && c.weekday === undefined;
-  if (onlyMonth) {
-    const word = /[A-Za-z]+/.exec(core.replace(/^(?:early|late|mid|earlier|later|end of)[\s-]+/i, ''))?.[0] ?? '';
-    if (!/^[A-Z]/.test(word) || MONTHS[word.toLowerCase()] === undefined) return false;
-    const lowerWord = word.toLowerCase();
-    const abbreviated = !/^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lowerWord);
-    if (AMBIGUOUS_MONTHS.has(lowerWord) || abbreviated) {
-      if (/^(?:early|late|mid|end of)/i.test(core) || start > 0 && /(?:early|late|mid|earlier|later)[\s-]+$/i.test(text.slice(Math.max(0, start - 9), start))) return true;
-      const before = /([A-Za-z]+)[^A-Za-z]*$/.exec(text.slice(Math.max(0, start - 20), start))?.[1]?.toLowerCase();
-      return before !== undefined && MONTH_CONTEXT.has(before);
+  if (c.month !== undefined) {
+    const month = /[A-Za-z]+/g;
+    for (const m of core.matchAll(month)) {
+      if (MONTHS[m[0].toLowerCase()] === undefined) continue;
+      const alone = c.day === undefined && c.year === undefined && c.weekday === undefined;
+      return readsAsMonth(text, start + m.index!, m[0], alone);
     }
-    return true;
+    return true; // numeric forms: 2005-02-24, 24/2/05
   }
-  const onlyWeekday = c.weekday !== undefined && c.month === undefined && c.day === undefined && c.year === undefined;
+  const onlyWeekday = c.weekday !== undefined && c.day === undefined && c.year === undefined;
   if (onlyWeekday && !/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(core)) return false;
+  // Named days chrono does not know: `Easter Monday`, `Good Friday`, `Black Friday`.
+  if (onlyWeekday && /\b(?:Easter|Good|Black|Cyber|Super|Ash|Blue|Holy|Maundy|Shrove)\s+$/.test(text.slice(Math.max(0, start - 8), start))) return false;
   return true;
 }

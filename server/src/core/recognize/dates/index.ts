@@ -2,8 +2,9 @@
 // text into articles, find each article's reference date, and resolve every expression against it.
 import type { DateMention, Span } from '../../model';
 import type { DateOptions, DateRecognition, DateRecognizer } from '../types';
-import { formatDay } from './calendar';
-import { removeOverlaps } from './candidates';
+import { removeOverlaps, withModifier } from './candidates';
+import { looksForward, sentenceStart } from './context';
+import { formatDay, parseDay, type Day } from './calendar';
 import { findWithChrono } from './chronoFinder';
 import { findWithPatterns } from './patternFinder';
 import { splitArticles } from './articles';
@@ -37,11 +38,11 @@ export function createDateRecognizer(): ArticleDateRecognizer {
 }
 
 export function recognizeDates(text: string, options: DateOptions = {}): ArticleDateRecognition {
-  const candidates = removeOverlaps([...findWithChrono(text), ...findWithPatterns(text)]);
+  const candidates = removeOverlaps([...findWithChrono(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
   for (const article of splitArticles(text)) {
-    const ref = findReference(article, candidates, options.fallbackReferenceDate);
+    const ref = findReference(text, article, candidates, options.fallbackReferenceDate);
     articles.push({
       start: ref.start,
       end: ref.end,
@@ -49,8 +50,15 @@ export function recognizeDates(text: string, options: DateOptions = {}): Article
       referenceSource: ref.source,
       ...(ref.from ? { referenceSpan: ref.from } : {}),
     });
+    let lastDay: { day: Day; sentence: number } | undefined;
     for (const c of candidates) {
-      if (c.start >= article.start && c.start < article.end) mentions.push(resolveCandidate(c, ref));
+      if (c.start < article.start || c.start >= article.end) continue;
+      const sentence = sentenceStart(text, c.start);
+      const anchor = lastDay && lastDay.sentence === sentence ? lastDay.day : undefined;
+      const mention = resolveCandidate(c, ref, { forward: looksForward(text, c.start), anchor });
+      mentions.push(mention);
+      const day = parseDay(mention.value);
+      if (day && mention.value!.length === 10) lastDay = { day, sentence };
     }
   }
   return { referenceDate: articles[0]?.referenceDate ?? null, mentions, articles };

@@ -20,7 +20,7 @@ export const TRIGGER = new RegExp(
   [
     `\\b(?:${MONTH_ALTERNATION})\\b`,
     '\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b',
-    '\\b(?:today|tonight|yesterday|tomorrow|midday|noon|midnight|ago)\\b',
+    '\\b(?:today|tonight|yesterday|tomorrow|midday|noon|midnight|ago|weekend)\\b',
     '\\b(?:last|this|next) (?:night|morning|afternoon|evening|week|month|year)\\b',
     '\\b\\d{1,2}(?:[:.]\\d{2})? ?[ap]\\.?m\\b',
     '\\b\\d{1,2}:\\d{2}\\b',
@@ -34,7 +34,7 @@ export const TRIGGER = new RegExp(
 export const MONTH_CONTEXT = new Set([
   'in', 'since', 'until', 'till', 'by', 'of', 'from', 'to', 'through', 'throughout', 'during', 'before', 'after',
   'early', 'late', 'mid', 'last', 'next', 'this', 'between', 'and', 'or', 'on', 'for', 'around', 'the', 'that', 'each',
-  'every', 'end', 'start', 'beginning', 'middle', 'as',
+  'every', 'end', 'start', 'beginning', 'middle',
 ]);
 
 /** Prepositions and determiners that lead into an expression but are not part of its span. */

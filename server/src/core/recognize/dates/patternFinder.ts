@@ -1,10 +1,17 @@
 // Expressions chrono-node does not read: bare years, decades, ISO weeks, seasons and the vague
 // periods news is full of (`recent weeks`, `weeks ago`). Plain regular expressions over the text.
 import type { Candidate } from './candidates';
+import { MONTHS } from './lexicon';
+import { readsAsMonth } from './monthSense';
 
 const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few|following) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
-const SEASON = /\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi;
-const SEASON_CONTEXT = /\b(?:in|over|during|this|last|next|by|until|since|the|early|late|mid|before|after|through)[\s-]+$/i;
+const SEASON = /\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|coming|past)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi;
+const SEASON_CONTEXT = /\b(?:in|over|during|by|until|since|before|after|through|of)(?:\s+the)?\s+$/i;
+const QUARTER = /\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter\b/gi;
+// `seven weeks earlier`, `six months on,`: anchored to some other event, so not pinned down here.
+const COUNTED_FROM_EVENT = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|on(?=\s*[,.;:!?]))/gi;
+const NEW_YEAR = /(?<=\bthe )new year\b/g;
+const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const YEAR = /\b((?:1[89]|20)\d\d)\b/g;
 const YEAR_CONTEXT = /\b(?:in|since|until|till|by|from|to|before|after|during|through|throughout|between|and|of|early|late|mid|around|the|year|summer|winter|spring|autumn|end|start)[\s-]+$/i;
 const DECADE = /\b((?:1[89]|20)\d0)s\b/g;
@@ -17,10 +24,8 @@ export function findWithPatterns(text: string): Candidate[] {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
   for (const m of text.matchAll(SEASON)) {
-    const lowerSeason = m[3];
-    // `spring` is a verb and a noun too; take it only with a modifier or a year.
     const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
-    if (!anchored || (/^spring$/i.test(lowerSeason) && !(m[1] || m[2] || m[4]))) continue;
+    if (!anchored || !/^[a-z]/.test(m[3])) continue;
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
   for (const m of text.matchAll(YEAR)) {
@@ -29,6 +34,18 @@ export function findWithPatterns(text: string): Candidate[] {
     if (/[\d,.$£€]/.test(text[start - 1] ?? '') || /^(?:[,.]\d|%|\d|-\d{2}\b(?!-))/.test(text.slice(end, end + 3))) continue;
     if (!YEAR_CONTEXT.test(before(start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
     found.push({ start, end, text: m[0], year: Number(m[1]) });
+  }
+  for (const pattern of [QUARTER, COUNTED_FROM_EVENT]) {
+    for (const m of text.matchAll(pattern)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  }
+  for (const m of text.matchAll(NEW_YEAR)) {
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], shift: { unit: 'year', amount: 1 } });
+  }
+  // chrono-node reads the first month of `April and May` only.
+  for (const m of text.matchAll(MONTH_WORD)) {
+    if (readsAsMonth(text, m.index!, m[0], true)) {
+      found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], month: MONTHS[m[0].toLowerCase()] });
+    }
   }
   for (const m of text.matchAll(DECADE)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });

@@ -14,19 +14,44 @@ export interface ArticleReference extends Span {
   from?: Span;
 }
 
-/** Datelines and photo captions sit at the top of an article. */
+/** Datelines and photo captions sit at the top of an article, before or in its first paragraph. */
 const HEAD_LENGTH = 1200;
+const FIRST_PARAGRAPH = 150;
 
-export function findReference(article: Span, candidates: Candidate[], fallback: string | null | undefined): ArticleReference {
+/** The end of the headline block, captions (lines ending in a credit) and first body paragraph. */
+function endOfHead(text: string, article: Span): number {
+  const limit = Math.min(article.end, article.start + HEAD_LENGTH);
+  let lineStart = article.start;
+  while (lineStart < limit) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 || newline > article.end ? article.end : newline;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line.length >= FIRST_PARAGRAPH && !/\)$/.test(line)) return Math.min(lineEnd, limit);
+    lineStart = lineEnd + 1;
+  }
+  return limit;
+}
+
+export function findReference(text: string, article: Span, candidates: Candidate[], fallback: string | null | undefined): ArticleReference {
   const fallbackDay = parseDay(fallback);
+  const headEnd = endOfHead(text, article);
   let latest: { day: Day; from: Candidate } | undefined;
+  let head: { day: Day; from: Candidate } | undefined;
   for (const c of candidates) {
     if (c.start < article.start || c.end > article.end) continue;
-    const day = statedDay(c, fallbackDay);
+    const inHead = c.start < headEnd;
+    const day = statedDay(c, fallbackDay) ?? (inHead && isDateline(text, c) && fallbackDay ? yearFromFallback(c, fallbackDay) : undefined);
     if (!day) continue;
-    if (c.start < article.start + HEAD_LENGTH) return { ...article, day, source: 'dateline', from: span(c) };
+    if (isDateLine(text, c)) return { ...article, day, source: 'dateline', from: span(c) };
+    if (inHead) {
+      head ??= { day, from: c };
+      continue;
+    }
+    // A date after the fallback (the file's own date) is one the article looks forward to.
+    if (fallbackDay && compareDays(day, fallbackDay) > 0) continue;
     if (!latest || compareDays(day, latest.day) > 0) latest = { day, from: c };
   }
+  if (head) return { ...article, day: head.day, source: 'dateline', from: span(head.from) };
   if (latest) return { ...article, day: latest.day, source: 'latest', from: span(latest.from) };
   if (fallbackDay) return { ...article, day: fallbackDay, source: 'fallback' };
   return { ...article, day: undefined, source: 'none' };
@@ -45,6 +70,25 @@ function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
   }
   if (c.weekday === undefined || !fallback) return undefined;
   return monthDayOnOrBefore(fallback, c.month, c.day, c.weekday);
+}
+
+/** `WASHINGTON, Oct 19 (Reuters) -`: a day and month followed by the agency and a dash. */
+function isDateline(text: string, c: Candidate): boolean {
+  return /^\s*(?:\([^()\n]{1,40}\))?\s*[-–—]/.test(text.slice(c.end, c.end + 50));
+}
+
+/** A date on a line of its own, perhaps after `Published` or `Updated`. */
+function isDateLine(text: string, c: Candidate): boolean {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', c.end);
+  const before = text.slice(lineStart, c.start);
+  const after = text.slice(c.end, lineEnd < 0 ? text.length : lineEnd);
+  return /^\s*(?:(?:published|updated|posted|last updated|first published)\b[\s:,]*(?:on\s+)?)?$/i.test(before) && /^[\s.,]*$/.test(after);
+}
+
+function yearFromFallback(c: Candidate, fallback: Day): Day | undefined {
+  if (c.shift || c.vague || c.month === undefined || c.day === undefined || c.year !== undefined) return undefined;
+  return monthDayOnOrBefore(fallback, c.month, c.day);
 }
 
 function span(c: Candidate): Span {

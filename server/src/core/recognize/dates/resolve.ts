@@ -3,14 +3,21 @@
 import type { DateMention } from '../../model';
 import type { Candidate } from './candidates';
 import {
-  addDays, addMonths, formatDay, formatIsoWeek, formatMonth, isValidDay, monthDayOnOrBefore, monthOnOrBefore, pad,
-  weekdayOnOrBefore, type Day,
+  addDays, addMonths, compareDays, formatDay, formatIsoWeek, formatMonth, isValidDay, monthDayOnOrAfter, monthDayOnOrBefore,
+  monthOnOrAfter, monthOnOrBefore, pad, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
 } from './calendar';
 import type { ArticleReference } from './reference';
 
 type Value = { kind: 'day'; day: Day } | { kind: 'other'; iso: string };
 
-export function resolveCandidate(c: Candidate, ref: ArticleReference): DateMention {
+export interface Setting {
+  /** The sentence looks forward (`will meet on Friday`): undated days are the next ones, not the last. */
+  forward: boolean;
+  /** For a bare clock time, the day an earlier expression in its sentence named. */
+  anchor?: Day;
+}
+
+export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: Setting = { forward: false }): DateMention {
   const type = c.clock ? 'time' : 'date';
   const quoted = JSON.stringify(c.text);
   if (c.vague) return { start: c.start, end: c.end, type, value: null, resolution: `${quoted} does not name a particular time` };
@@ -19,8 +26,11 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference): DateMenti
   if (!ref.day) {
     return { start: c.start, end: c.end, type, value: null, resolution: `${quoted}: the article gives no date to count from` };
   }
-  const value = relativeValue(c, ref.day);
-  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ''}`;
+  const value = relativeValue(c, ref.day, setting);
+  const how = setting.anchor && c.clock && c.month === undefined && c.weekday === undefined && !c.shift
+    ? ', on the day named before it'
+    : setting.forward ? ', read as upcoming' : '';
+  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ''}${how}`;
   return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: dated };
 }
 
@@ -36,11 +46,12 @@ function statedValue(c: Candidate): Value | undefined {
   return undefined;
 }
 
-function relativeValue(c: Candidate, ref: Day): Value | undefined {
+function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Value | undefined {
   if (c.shift) {
     const { unit, amount } = c.shift;
     switch (unit) {
       case 'day': return { kind: 'day', day: addDays(ref, amount) };
+      case 'weekend': return { kind: 'other', iso: formatIsoWeek(weekdayOnOrBefore(ref, 6)) };
       case 'week': return { kind: 'other', iso: formatIsoWeek(addDays(ref, 7 * amount)) };
       case 'month': {
         const m = addMonths(ref.year, ref.month, amount);
@@ -49,16 +60,30 @@ function relativeValue(c: Candidate, ref: Day): Value | undefined {
       case 'year': return { kind: 'other', iso: pad(ref.year + amount, 4) };
     }
   }
+  if (c.yearShift !== undefined && c.month !== undefined) {
+    const year = ref.year + c.yearShift;
+    if (c.day === undefined) return { kind: 'other', iso: formatMonth(year, c.month) };
+    return isValidDay(year, c.month, c.day) ? { kind: 'day', day: { year, month: c.month, day: c.day } } : undefined;
+  }
   if (c.month !== undefined && c.day !== undefined) {
-    const day = monthDayOnOrBefore(ref, c.month, c.day, c.weekday) ?? monthDayOnOrBefore(ref, c.month, c.day);
+    const past = monthDayOnOrBefore(ref, c.month, c.day, c.weekday) ?? monthDayOnOrBefore(ref, c.month, c.day);
+    if (!forward) return past ? { kind: 'day', day: past } : undefined;
+    // Looking forward from a sentence does not make a date future (`had been set for Sept. 28`):
+    // take whichever occurrence is nearer the article's date.
+    const next = monthDayOnOrAfter(ref, c.month, c.day, c.weekday) ?? monthDayOnOrAfter(ref, c.month, c.day);
+    const day = !past ? next : !next ? past : compareDays(ref, past) < compareDays(next, ref) ? past : next;
     return day ? { kind: 'day', day } : undefined;
   }
-  if (c.weekday !== undefined) return { kind: 'day', day: weekdayOnOrBefore(ref, c.weekday) };
+  if (c.weekday !== undefined) return { kind: 'day', day: (forward ? weekdayOnOrAfter : weekdayOnOrBefore)(ref, c.weekday) };
   if (c.month !== undefined) {
-    const m = monthOnOrBefore(ref, c.month);
+    const past = monthOnOrBefore(ref, c.month);
+    const next = monthOnOrAfter(ref, c.month);
+    const monthsBack = (ref.year - past.year) * 12 + ref.month - past.month;
+    const monthsAhead = (next.year - ref.year) * 12 + next.month - ref.month;
+    const m = forward && monthsAhead <= monthsBack ? next : past;
     return { kind: 'other', iso: formatMonth(m.year, m.month) };
   }
-  if (c.clock) return { kind: 'day', day: ref }; // a bare clock time is on the article's day
+  if (c.clock) return { kind: 'day', day: anchor ?? ref }; // a bare clock time is on the day last named, else the article's
   return undefined;
 }
 

@@ -1,0 +1,32 @@
+// What the sentence around an expression says about it: whether it looks forward (`will meet
+// on Friday`) and which day a bare clock time belongs to (`on Sunday ... at 3 a.m.`).
+
+/** Future markers between the start of the clause and the expression. */
+const FUTURE_CUE = /\b(?:will|won't|shall|would|should|must|'ll|is due|are due|due to|plans? to|planned|scheduled|is set|are set|set for|is to|are to|going to|expected to|begins|starts|opens|ends|expires|resumes|next)\b/gi;
+/** A verb in the past tense after the cue governs the expression instead: `will go ahead after organisers won approval on Monday`. */
+const PAST_VERB = /\b(?:[a-z]+ed|won|began|met|held|took|made|came|went|saw|gave|got|left|lost|fell|rose|struck|sent|spent|paid|built|kept|led)\b/;
+/** A reporting verb after the cue starts a new clause: `will withdraw, officials said on Wednesday`. */
+const REPORTING = /\b(?:said|says|told|announced|reported|confirmed|added|stated|claimed|warned)\b/i;
+
+const ABBREVIATION = /\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|[A-Z])$/;
+
+export function sentenceStart(text: string, index: number): number {
+  for (let i = index - 1; i > 0; i--) {
+    const ch = text[i];
+    if (ch === '\n') return i + 1;
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i))) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+export function looksForward(text: string, start: number): boolean {
+  const from = Math.max(sentenceStart(text, start), start - 70);
+  const before = text.slice(from, start);
+  let lastCueEnd = -1;
+  for (const cue of before.matchAll(FUTURE_CUE)) lastCueEnd = cue.index! + cue[0].length;
+  if (lastCueEnd < 0) return false;
+  const after = before.slice(lastCueEnd).replace(/\b(?:be|been|being)\s+\w+/g, ''); // passives: `will be published on`
+  return !REPORTING.test(after) && !PAST_VERB.test(after);
+}
