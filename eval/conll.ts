@@ -1,0 +1,140 @@
+// Scores the name tagger with the conlleval definition (exact span and type) on CoNLL-2003 eng.testb
+// (and eng.testa, the development set it was selected on), side by side with the `compromise` library,
+// then on our own annotated articles in eval/names/.   npm run eval:conll
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import nlp from 'compromise';
+import { parseFixture } from '../test/fixture';
+import { decodeModel, recognizeNames, tagDocument } from '../server/src/core/recognize/names';
+import { ENTITY_TYPE_OF } from '../server/src/core/recognize/names/tags';
+import { nameModelPath } from '../server/src/node/nameModel';
+import { readConll, type GoldDocument } from '../train/conll';
+import { prf, SpanScorer } from '../train/score';
+
+const ROOT = path.join(__dirname, '..');
+const DATA = path.join(ROOT, '..', 'shared', 'data', 'conll2003');
+
+const pct = (v: number) => v.toFixed(2).padStart(6);
+
+function table(title: string, scorer: SpanScorer, types: number[]): void {
+  console.log(`\n${title}`);
+  console.log('type        P       R      F1   gold');
+  for (const t of types) {
+    const c = scorer.counts[t];
+    const s = prf(c.gold, c.predicted, c.correct);
+    console.log(`${c.type.padEnd(6)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(c.gold).padStart(5)}`);
+  }
+  const m = scorer.micro(types);
+  console.log(`${'micro'.padEnd(6)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}`);
+}
+
+function scoreTagger(docs: GoldDocument[], weights: NonNullable<ReturnType<typeof decodeModel>['weights']>): { scorer: SpanScorer; seconds: number; tokens: number } {
+  const scorer = new SpanScorer();
+  let tokens = 0;
+  const t0 = process.hrtime.bigint();
+  const predicted = docs.map((d) => tagDocument(weights, d).tags);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  docs.forEach((d, i) => {
+    tokens += d.words.length;
+    scorer.addTags(d.tags, predicted[i], d.sentences);
+  });
+  return { scorer, seconds, tokens };
+}
+
+/** compromise over each document's words joined by spaces, one sentence a line; its spans mapped back to tokens. */
+function scoreCompromise(docs: GoldDocument[]): { scorer: SpanScorer; seconds: number } {
+  const scorer = new SpanScorer();
+  let seconds = 0;
+  for (const d of docs) {
+    const starts: number[] = [];
+    let text = '';
+    for (const s of d.sentences) {
+      for (let i = s.first; i < s.end; i++) {
+        if (i > s.first) text += ' ';
+        starts.push(text.length);
+        text += d.words[i];
+      }
+      text += '\n';
+    }
+    const tokenAt = new Map<number, number>();
+    starts.forEach((s, i) => tokenAt.set(s, i));
+    const ends = new Map<number, number>();
+    starts.forEach((s, i) => ends.set(s + d.words[i].length, i + 1));
+    const t0 = process.hrtime.bigint();
+    const doc = nlp(text);
+    const found: { first: number; end: number; type: number }[] = [];
+    const groups: [number, unknown][] = [[0, doc.people().out('offset')], [1, doc.organizations().out('offset')], [2, doc.places().out('offset')]];
+    for (const [type, matches] of groups) {
+      for (const m of matches as { offset: { start: number; length: number } }[]) {
+        let start = m.offset.start;
+        let end = start + m.offset.length;
+        while (end > start && /[\s.,;:'"!?)]/.test(text[end - 1])) end--;
+        while (start < end && /[\s"'(]/.test(text[start])) start++;
+        const first = tokenAt.get(start);
+        const last = ends.get(end);
+        if (first !== undefined && last !== undefined && last > first) found.push({ first, end: last, type });
+      }
+    }
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    const gold: { first: number; end: number; type: number }[] = [];
+    const spans: { first: number; end: number; type: number }[] = [];
+    for (const s of d.sentences) {
+      let open = -1;
+      for (let i = s.first; i <= s.end; i++) {
+        const tag = i < s.end ? d.tags[i] : 0;
+        if (open >= 0 && (tag === 0 || tag % 2 === 1)) {
+          spans.push({ first: open, end: i, type: (d.tags[open] - 1) >> 1 });
+          open = -1;
+        }
+        if (tag !== 0 && open < 0) open = i;
+      }
+    }
+    for (const s of spans) if (s.type < 3) gold.push(s);
+    scorer.add(gold, found);
+  }
+  return { scorer, seconds };
+}
+
+function scoreOwnSet(weights: NonNullable<ReturnType<typeof decodeModel>['weights']>): void {
+  const dir = path.join(ROOT, 'eval', 'names');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const scorer = new SpanScorer();
+  const misses: string[] = [];
+  for (const file of files) {
+    const fixture = parseFixture(readFileSync(path.join(dir, file), 'utf8'));
+    const predicted = recognizeNames(weights, fixture.text);
+    const typeIndex = (t: string) => ENTITY_TYPE_OF.indexOf(t as (typeof ENTITY_TYPE_OF)[number]);
+    const gold = fixture.mentions.map((m) => ({ first: m.start, end: m.end, type: typeIndex(m.type) }));
+    const found = predicted.map((m) => ({ first: m.start, end: m.end, type: typeIndex(m.type) }));
+    scorer.add(gold, found);
+    const key = (s: { first: number; end: number; type: number }) => `${s.first}:${s.end}:${s.type}`;
+    const goldKeys = new Set(gold.map(key));
+    const foundKeys = new Set(found.map(key));
+    for (const g of gold) if (!foundKeys.has(key(g))) misses.push(`${file}: missed ${fixture.text.slice(g.first, g.end)} (${ENTITY_TYPE_OF[g.type]})`);
+    for (const f of found) if (!goldKeys.has(key(f))) misses.push(`${file}: spurious ${fixture.text.slice(f.first, f.end)} (${ENTITY_TYPE_OF[f.type]})`);
+  }
+  table(`Our annotated articles (eval/names, ${files.length} files)`, scorer, [0, 1, 2, 3]);
+  if (misses.length) console.log(`\nDisagreements:\n  ${misses.join('\n  ')}`);
+}
+
+function main(): void {
+  const modelPath = nameModelPath();
+  const decoded = decodeModel(new Uint8Array(readFileSync(modelPath)));
+  if (!decoded.weights) throw new Error(decoded.problem ?? 'bad model');
+  const weights = decoded.weights;
+  console.log(`model ${path.relative(ROOT, modelPath)}: ${weights.twoPass ? 'two passes' : 'one pass'}, 2^${weights.rowBits} rows`);
+  const testa = readConll(path.join(DATA, 'eng.testa'));
+  const testb = readConll(path.join(DATA, 'eng.testb'));
+  const dev = scoreTagger(testa, weights);
+  console.log(`eng.testa (development, used for selection): micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
+  const test = scoreTagger(testb, weights);
+  table('eng.testb, Article Lens tagger (4 types)', test.scorer, [0, 1, 2, 3]);
+  console.log(`speed: ${Math.round(test.tokens / test.seconds).toLocaleString('en')} tokens/s (tokenised input, ${test.tokens} tokens in ${test.seconds.toFixed(2)} s)`);
+  const baseline = scoreCompromise(testb);
+  table('eng.testb, compromise baseline (PER/ORG/LOC only)', baseline.scorer, [0, 1, 2]);
+  const ours3 = test.scorer.micro([0, 1, 2]);
+  console.log(`\nside by side on PER/ORG/LOC: Article Lens F1 ${ours3.f1.toFixed(2)} vs compromise F1 ${baseline.scorer.micro([0, 1, 2]).f1.toFixed(2)}; compromise speed ${Math.round(test.tokens / baseline.seconds).toLocaleString('en')} tokens/s`);
+  scoreOwnSet(weights);
+}
+
+main();

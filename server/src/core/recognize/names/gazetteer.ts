@@ -1,0 +1,94 @@
+// Lists of known names by type, matched over token sequences by the hash of their lower-cased words.
+// A match only starts and ends on a word that is not all lower case (`Bank of England`, not `of`).
+import { hashString, mix as importedMix } from './hash';
+import type { TaggerSentence, TokenTable } from './features';
+
+const mix = importedMix;
+// Case classes (see features.ts), repeated here as plain constants for the hot loop.
+const LOWER = 0;
+const DIGIT = 4;
+const OTHER = 5;
+
+const CONTINUES = 16;
+
+export class Gazetteer {
+  /** Hash of the lower-cased word sequence -> bit mask of types (bit t for type t), plus CONTINUES if a longer entry starts with it. */
+  readonly entries = new Map<number, number>();
+  maxLength = 0;
+
+  static sequenceHash(lowerHashes: ArrayLike<number>, from: number, to: number): number {
+    let h = lowerHashes[from];
+    for (let k = from + 1; k < to; k++) h = mix(h, lowerHashes[k]);
+    return h;
+  }
+
+  add(words: readonly string[], type: number): void {
+    const hashes = words.map((w) => hashString(w.toLowerCase()));
+    let key = hashes[0];
+    for (let k = 1; k <= hashes.length; k++) {
+      if (k === hashes.length) {
+        this.entries.set(key, (this.entries.get(key) ?? 0) | (1 << type));
+        break;
+      }
+      this.entries.set(key, (this.entries.get(key) ?? 0) | CONTINUES);
+      key = mix(key, hashes[k]);
+    }
+    if (words.length > this.maxLength) this.maxLength = words.length;
+  }
+
+  /** Writes the gazetteer features of every token into `table.gazetteer`. */
+  mark(table: TokenTable, sentences: TaggerSentence[]): void {
+    const { lower, caseClass, gazetteer } = table;
+    if (this.entries.size === 0) return;
+    const best = new Uint8Array(gazetteer.length);
+    for (const s of sentences) {
+      for (let i = s.first; i < s.end; i++) {
+        const c = caseClass[i];
+        if (c === LOWER || c === OTHER || c === DIGIT) continue;
+        let h = 0;
+        const limit = Math.min(s.end, i + this.maxLength);
+        for (let j = i; j < limit; j++) {
+          h = j === i ? lower[i] : mix(h, lower[j]);
+          const value = this.entries.get(h);
+          if (value === undefined) break;
+          const cj = caseClass[j];
+          const types = value & 15;
+          if (types === 0 || cj === LOWER || cj === OTHER) {
+            if ((value & CONTINUES) === 0) break;
+            continue;
+          }
+          const len = j - i + 1;
+          for (let t = 0; t < 4; t++) {
+            if ((types & (1 << t)) === 0) continue;
+            for (let k = i; k <= j; k++) {
+              const at = k * 4 + t;
+              if (len <= best[at]) continue;
+              best[at] = len;
+              gazetteer[at] = (len === 1 ? 3 : k === i ? 1 : 2) | (len > 2 ? 4 : 0);
+            }
+          }
+          if ((value & CONTINUES) === 0) break;
+        }
+      }
+    }
+  }
+
+  /** Flat pairs (hash, types) for the model file. */
+  toInt32Array(): Int32Array {
+    const out = new Int32Array(this.entries.size * 2 + 1);
+    out[0] = this.maxLength;
+    let o = 1;
+    for (const [k, v] of [...this.entries].sort((a, b) => a[0] - b[0])) {
+      out[o++] = k;
+      out[o++] = v;
+    }
+    return out;
+  }
+
+  static fromInt32Array(data: Int32Array): Gazetteer {
+    const g = new Gazetteer();
+    g.maxLength = data[0];
+    for (let o = 1; o + 1 < data.length; o += 2) g.entries.set(data[o], data[o + 1]);
+    return g;
+  }
+}

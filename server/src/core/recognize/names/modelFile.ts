@@ -1,0 +1,94 @@
+// The model file: a header (with the number of passes), transition and start scores, the quantised
+// emission table, the gazetteer. Little-endian throughout. Transition and start scores are floats in the
+// unit of the emission integers, so decoding needs no rescaling.
+import { Gazetteer } from './gazetteer';
+import { TAG_COUNT } from './tags';
+import type { PassWeights, TaggerWeights } from './tagger';
+
+const MAGIC = 0x4d4e4c41; // "ALNM"
+const VERSION = 2;
+const HEADER = 6 * 4;
+
+export interface QuantisedPass {
+  emission: Int8Array | Int16Array;
+  transition: Float32Array;
+  start: Float32Array;
+  /** Float weight = stored integer * scale. */
+  scale: number;
+}
+
+/** Rounds float weights to integers of `bytes` bytes; transitions are divided by the same scale. */
+export function quantisePass(pass: PassWeights, bytes: 1 | 2): QuantisedPass {
+  const limit = bytes === 1 ? 127 : 32767;
+  let max = 0;
+  for (let i = 0; i < pass.emission.length; i++) max = Math.max(max, Math.abs(pass.emission[i]));
+  const scale = max > 0 ? max / limit : 1;
+  const emission = bytes === 1 ? new Int8Array(pass.emission.length) : new Int16Array(pass.emission.length);
+  for (let i = 0; i < emission.length; i++) emission[i] = Math.round(pass.emission[i] / scale);
+  const transition = Float32Array.from(pass.transition, (v) => v / scale);
+  const start = Float32Array.from(pass.start, (v) => v / scale);
+  return { emission, transition, start, scale };
+}
+
+export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: boolean, gazetteer: Gazetteer): Uint8Array {
+  const bytes = first.emission.BYTES_PER_ELEMENT;
+  const gaz = gazetteer.toInt32Array();
+  const T = TAG_COUNT;
+  const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
+  const pad = (4 - (firstSize % 4)) % 4;
+  const out = new Uint8Array(HEADER + firstSize + pad + gaz.length * 4);
+  const view = new DataView(out.buffer);
+  let o = 0;
+  for (const v of [MAGIC, VERSION, rowBits, bytes, gaz.length, twoPass ? 2 : 1]) {
+    view.setInt32(o, v, true);
+    o += 4;
+  }
+  const floats = (values: ArrayLike<number>) => {
+    for (let i = 0; i < values.length; i++, o += 4) view.setFloat32(o, values[i], true);
+  };
+  floats(first.transition);
+  floats(first.start);
+  for (const v of first.emission) {
+    if (bytes === 1) view.setInt8(o, v);
+    else view.setInt16(o, v, true);
+    o += bytes;
+  }
+  o += pad;
+  for (const v of gaz) (view.setInt32(o, v, true), (o += 4));
+  return out;
+}
+
+export interface DecodedModel {
+  weights: TaggerWeights | null;
+  problem: string | null;
+}
+
+export function decodeModel(data: Uint8Array): DecodedModel {
+  if (data.byteLength < HEADER) return { weights: null, problem: 'name model file is too short' };
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const header: number[] = [];
+  for (let i = 0; i < 6; i++) header.push(view.getInt32(i * 4, true));
+  const [magic, version, rowBits, bytes, gazLength, passes] = header;
+  if (magic !== MAGIC || version !== VERSION) return { weights: null, problem: 'not a name model file of this version' };
+  const T = TAG_COUNT;
+  const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
+  const pad = (4 - (firstSize % 4)) % 4;
+  if (data.byteLength !== HEADER + firstSize + pad + gazLength * 4) return { weights: null, problem: 'name model file has the wrong size' };
+  let o = HEADER;
+  const floats = (count: number) => {
+    const out = new Float32Array(count);
+    for (let i = 0; i < count; i++, o += 4) out[i] = view.getFloat32(o, true);
+    return out;
+  };
+  const transition = floats(T * T);
+  const start = floats(T);
+  const count = (1 << rowBits) * T;
+  let emission: Int8Array | Int16Array;
+  if (bytes === 1) emission = new Int8Array(data.buffer, data.byteOffset + o, count);
+  else if ((data.byteOffset + o) % 2 === 0) emission = new Int16Array(data.buffer, data.byteOffset + o, count);
+  else emission = new Int16Array(data.slice(o, o + count * 2).buffer);
+  o += count * bytes + pad;
+  const gaz = new Int32Array(gazLength);
+  for (let i = 0; i < gazLength; i++, o += 4) gaz[i] = view.getInt32(o, true);
+  return { weights: { rowBits, gazetteer: Gazetteer.fromInt32Array(gaz), first: { emission, transition, start }, twoPass: passes === 2 }, problem: null };
+}

@@ -1,0 +1,106 @@
+// Trains the name tagger on CoNLL-2003 eng.train, selects the epoch on eng.testa, writes models/names.model.
+// Deterministic: a fixed seed orders the sentences, folds are fixed by document index.
+//   npx tsx train/train.ts [--out models/names.model]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildTokenTable, extractFeatures, FEATURES_PER_TOKEN, memoryRow, type TokenTable } from '../server/src/core/recognize/names/features';
+import { Gazetteer } from '../server/src/core/recognize/names/gazetteer';
+import { encodeModel, quantisePass } from '../server/src/core/recognize/names/modelFile';
+import { tagSpans, type TagSpan } from '../server/src/core/recognize/names/tags';
+import { documentMemory, type PassWeights } from '../server/src/core/recognize/names/tagger';
+import { readConll, type GoldDocument } from './conll';
+import { decodeAll, decodeTwoPass, PerceptronPass, random, score, type FeaturedDocument } from './perceptron';
+
+const ROOT = path.join(__dirname, '..');
+const DATA = path.join(ROOT, '..', 'shared', 'data', 'conll2003');
+const ROW_BITS = Number(process.env.ROW_BITS ?? 19);
+const EPOCHS = Number(process.env.EPOCHS ?? 15);
+const FOLDS = 5;
+const SEED = 20240611;
+const BYTES = (Number(process.env.BYTES ?? 1) === 2 ? 2 : 1) as 1 | 2;
+const TWO_PASS = (process.env.PASSES ?? '2') === '2';
+const FOLD_EPOCHS = 10;
+const MEMORY_RATE = Number(process.env.MEMORY_RATE ?? 0.5);
+const MASK = (1 << ROW_BITS) - 1;
+const outIndex = process.argv.indexOf('--out');
+const OUT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, 'models', 'names.model');
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function gazetteerOf(docs: GoldDocument[]): Gazetteer {
+  const g = new Gazetteer();
+  for (const d of docs) {
+    const spans: TagSpan[] = [];
+    for (const s of d.sentences) tagSpans(d.tags, s.first, s.end, spans);
+    for (const span of spans) g.add(d.words.slice(span.first, span.end), span.type);
+  }
+  return g;
+}
+
+function featured(doc: GoldDocument, table: TokenTable): FeaturedDocument {
+  const n = doc.words.length;
+  const features = new Int32Array(n * FEATURES_PER_TOKEN);
+  extractFeatures(table, doc.sentences, (1 << ROW_BITS) - 1, features);
+  return { features, gold: doc.tags, sentences: doc.sentences, n, memoryRows: null };
+}
+
+/**
+ * Trains for up to EPOCHS epochs (or exactly `fixedEpochs` without dev data); returns the averaged
+ * weights of the epoch that scores best on dev (with document memory when `devTables` are given).
+ */
+function trainPass(name: string, train: FeaturedDocument[], dev: FeaturedDocument[] | null, devTables: TokenTable[] | null, fixedEpochs: number, seed: number, memoryRate: number): { weights: PassWeights; epochs: number; f1: number } {
+  const p = new PerceptronPass(ROW_BITS);
+  const rng = random(seed);
+  let best: { weights: PassWeights; epochs: number; f1: number } | null = null;
+  const epochs = dev ? EPOCHS : fixedEpochs;
+  for (let e = 1; e <= epochs; e++) {
+    const t0 = Date.now();
+    p.epoch(train, rng, memoryRate);
+    if (!dev) continue;
+    const weights = p.averaged();
+    const f1one = score(dev, decodeAll(weights, dev)).micro().f1;
+    const f1 = devTables ? score(dev, decodeTwoPass(weights, dev, devTables, MASK)).micro().f1 : f1one;
+    log(`${name} epoch ${e}: dev F1 ${f1.toFixed(2)}${devTables ? ` (first pass alone ${f1one.toFixed(2)})` : ''} (${Date.now() - t0} ms)`);
+    if (!best || f1 > best.f1) best = { weights, epochs: e, f1 };
+  }
+  return best ?? { weights: p.averaged(), epochs, f1: NaN };
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const train = readConll(path.join(DATA, 'eng.train'));
+  const dev = readConll(path.join(DATA, 'eng.testa'));
+  log(`read ${train.length} training and ${dev.length} development documents`);
+  const fold = (i: number) => i % FOLDS;
+  // Cross-fitted gazetteers: a training document sees only names from the other folds.
+  const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, i) => fold(i) !== k)));
+  const gazetteer = gazetteerOf(train);
+  const trainTables = train.map((d, i) => buildTokenTable(d, foldGazetteers[fold(i)]));
+  const devTables = dev.map((d) => buildTokenTable(d, gazetteer));
+  const trainSet = train.map((d, i) => featured(d, trainTables[i]));
+  const devSet = dev.map((d, i) => featured(d, devTables[i]));
+
+  if (TWO_PASS) {
+    // Document memory for a training document comes from a first-pass model that never saw it.
+    for (let k = 0; k < FOLDS; k++) {
+      const inFold = trainSet.map((_, i) => i).filter((i) => fold(i) === k);
+      const model = trainPass(`fold ${k}`, trainSet.filter((_, i) => fold(i) !== k), null, null, FOLD_EPOCHS, SEED + k + 1, 0);
+      const tags = decodeAll(model.weights, inFold.map((i) => trainSet[i]));
+      inFold.forEach((i, j) => {
+        const memory = documentMemory(trainTables[i], tags[j]);
+        trainSet[i].memoryRows = Int32Array.from(memory, (m, t) => memoryRow(trainTables[i], t, m, MASK));
+      });
+      log(`fold ${k}: first pass trained and applied`);
+    }
+  }
+  const best = trainPass('tagger', trainSet, devSet, TWO_PASS ? devTables : null, 0, SEED, TWO_PASS ? MEMORY_RATE : 0);
+  log(`best dev F1 ${best.f1.toFixed(2)} after ${best.epochs} epochs`);
+  const model = encodeModel(ROW_BITS, quantisePass(best.weights, BYTES), TWO_PASS, gazetteer);
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, model);
+  log(`wrote ${OUT} (${(model.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+main();
