@@ -1,8 +1,9 @@
 // Finds absolute and relative date and time expressions with chrono-node, run only on short
 // windows around trigger words, then trims, extends and filters its matches to news usage.
 import * as chrono from 'chrono-node';
-import type { Candidate, ShiftUnit } from './candidates';
-import { ABBREVIATION_AT_END, LEADING_WORDS, MONTHS, NUMBER_WORDS, TRIGGER } from './lexicon';
+import type { Candidate } from './candidates';
+import { ABBREVIATION_AT_END, CHRONO_TRIGGER, LEADING_WORDS, MONTHS } from './lexicon';
+import { relativeShift } from './relative';
 import { readsAsMonth } from './monthSense';
 
 const WINDOW_MARGIN = 28;
@@ -26,8 +27,7 @@ export function findWithChrono(text: string): Candidate[] {
 
 function triggerWindows(text: string): [number, number][] {
   const windows: [number, number][] = [];
-  TRIGGER.lastIndex = 0;
-  for (const m of text.matchAll(TRIGGER)) {
+  for (const m of text.matchAll(CHRONO_TRIGGER)) {
     let from = Math.max(0, m.index! - WINDOW_MARGIN);
     let to = Math.min(text.length, m.index! + m[0].length + WINDOW_MARGIN);
     while (from > 0 && !/\s/.test(text[from - 1])) from--;
@@ -105,27 +105,6 @@ function withRelativeYear(text: string, c: Candidate): Candidate {
   const end = c.end + m[0].length;
   const yearShift = m[1].toLowerCase() === 'this' ? 0 : m[1].toLowerCase() === 'last' ? -1 : 1;
   return { ...c, end, text: text.slice(c.start, end), yearShift };
-}
-
-/** Relative expressions resolved by our own rules rather than by chrono's arithmetic. */
-function relativeShift(lower: string): { shift: { unit: ShiftUnit; amount: number }; clock?: boolean } | undefined {
-  const text = lower.replace(/^(?:early|late|mid|earlier|later)[\s-]+/, '');
-  const weekend = /^(?:(this|last|next) )?weekend$/.exec(text);
-  if (weekend) {
-    const amount = weekend[1] === 'last' ? -1 : weekend[1] === 'next' ? 1 : 0;
-    return { shift: weekend[1] ? { unit: 'week', amount } : { unit: 'weekend', amount: 0 } };
-  }
-  if (/^(?:today|tonight|this (?:morning|afternoon|evening))$/.test(text)) return { shift: { unit: 'day', amount: 0 } };
-  if (/^(?:yesterday(?: (?:morning|afternoon|evening))?|last night)$/.test(text)) return { shift: { unit: 'day', amount: -1 } };
-  if (/^tomorrow(?: (?:morning|afternoon|evening|night))?$/.test(text)) return { shift: { unit: 'day', amount: 1 } };
-  const period = /^(this|last|next) (week|month|year)$/.exec(text);
-  if (period) return { shift: { unit: period[2] as ShiftUnit, amount: period[1] === 'this' ? 0 : period[1] === 'last' ? -1 : 1 } };
-  const ago = /^(\d+|[a-z]+) (day|week|month|year)s? ago$/.exec(text);
-  if (ago) {
-    const n = /^\d+$/.test(ago[1]) ? Number(ago[1]) : NUMBER_WORDS[ago[1]];
-    if (n !== undefined) return { shift: { unit: ago[2] as ShiftUnit, amount: -n } };
-  }
-  return undefined;
 }
 
 /** Rejects the month and weekday readings of ordinary words: `may`, `march`, `sat`, `Sun`, `Theresa May`. */

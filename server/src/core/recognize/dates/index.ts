@@ -7,6 +7,7 @@ import { looksForward, sentenceStart } from './context';
 import { formatDay, parseDay, type Day } from './calendar';
 import { findWithChrono } from './chronoFinder';
 import { findWithPatterns } from './patternFinder';
+import { findRelative } from './relative';
 import { splitArticles } from './articles';
 import { findReference } from './reference';
 import { resolveCandidate } from './resolve';
@@ -38,7 +39,7 @@ export function createDateRecognizer(): ArticleDateRecognizer {
 }
 
 export function recognizeDates(text: string, options: DateOptions = {}): ArticleDateRecognition {
-  const candidates = removeOverlaps([...findWithChrono(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
+  const candidates = removeOverlaps([...findWithChrono(text), ...findRelative(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
   for (const article of splitArticles(text)) {

@@ -13,21 +13,21 @@ export const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'april', 'june', 'augus
 const MONTH_ALTERNATION = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 
 /**
- * Anything a date or time expression must contain. Only windows around these are handed to
- * chrono-node, which is far too slow to run over whole articles.
+ * What an expression chrono-node should read must contain. Only windows around these are handed
+ * to chrono-node, which is far too slow to run over whole articles. Case matters: lower-case
+ * `may` and `march` are never months, and relative words are read by our own patterns.
  */
-export const TRIGGER = new RegExp(
+export const CHRONO_TRIGGER = new RegExp(
   [
     `\\b(?:${MONTH_ALTERNATION})\\b`,
     '\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b',
-    '\\b(?:today|tonight|yesterday|tomorrow|midday|noon|midnight|ago|weekend)\\b',
-    '\\b(?:last|this|next) (?:night|morning|afternoon|evening|week|month|year)\\b',
-    '\\b\\d{1,2}(?:[:.]\\d{2})? ?[ap]\\.?m\\b',
+    '\\b(?:[Mm]idday|[Nn]oon|[Mm]idnight|ago)\\b',
+    '\\b\\d{1,2}(?:[:.]\\d{2})? ?[aApP]\\.?[mM]\\b',
     '\\b\\d{1,2}:\\d{2}\\b',
     '\\b\\d{4}-\\d{2}-\\d{2}\\b',
     '\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b',
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** Words before a bare month name that make it a date: `in May`, `since March`, `late July`. */

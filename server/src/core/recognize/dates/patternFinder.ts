@@ -4,7 +4,7 @@ import type { Candidate } from './candidates';
 import { MONTHS } from './lexicon';
 import { readsAsMonth } from './monthSense';
 
-const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few|following) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
+const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
 const SEASON = /\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|coming|past)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi;
 const SEASON_CONTEXT = /\b(?:in|over|during|by|until|since|before|after|through|of)(?:\s+the)?\s+$/i;
 const QUARTER = /\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter\b/gi;
