@@ -120,6 +120,10 @@ describe('dates', () => {
       );
     });
 
+    it('let a weekday given with the date choose between the last and the next occurrence', () => {
+      check('France play Ireland on <<Saturday 12 March>>{date:2005-03-12}, and beat them in <<November>>{date:2004-11} - at home.', '2005-03-01');
+    });
+
     it('count a month with a relative year from the article date', () => {
       check('The war began in <<June last year>>{date:2021-06}; elections follow in <<May 2 next year>>{date:2023-05-02}.', '2022-10-21');
     });

@@ -67,7 +67,7 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   let end = rawEnd;
   const lead = LEADING_WORDS.exec(text.slice(start, end));
   if (lead && lead[0].length < end - start) start += lead[0].length;
-  while (end > start && /[\s,;:)\]'"’”]/.test(text[end - 1])) end--;
+  while (end > start && /[\s,;:)\]'"’”\-–—]/.test(text[end - 1])) end--;
   if (text[end - 1] === '.' && !ABBREVIATION_AT_END.test(text.slice(start, end))) end--;
   if (end <= start) return undefined;
   const core = text.slice(start, end);

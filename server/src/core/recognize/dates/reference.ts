@@ -2,7 +2,7 @@
 // latest full date it states, else the caller's fallback (user setting or file date).
 import type { Span } from '../../model';
 import type { Candidate } from './candidates';
-import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, type Day } from './calendar';
+import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
 
 /** How an article's reference date was found. */
 export type ReferenceSource = 'dateline' | 'latest' | 'fallback' | 'none';
@@ -59,7 +59,7 @@ export function findReference(text: string, article: Span, candidates: Candidate
 
 /**
  * A day the text pins down without any reference: a full date, or a weekday with day and month
- * (`Friday, Oct. 21`), whose year is the latest one that fits, not after the fallback date.
+ * (`Friday, Oct. 21`), whose year is the one nearest the fallback date where the weekday fits.
  */
 function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
   if (c.shift || c.vague || c.month === undefined || c.day === undefined) return undefined;
@@ -69,7 +69,19 @@ function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
     return { year: c.year, month: c.month, day: c.day };
   }
   if (c.weekday === undefined || !fallback) return undefined;
-  return monthDayOnOrBefore(fallback, c.month, c.day, c.weekday);
+  return nearestWithWeekday(fallback, c.month, c.day, c.weekday);
+}
+
+/** Of the years within a few of the fallback's, the one where `month`/`day` falls on `weekday`, nearest first. */
+function nearestWithWeekday(fallback: Day, month: number, day: number, weekday: number): Day | undefined {
+  let best: Day | undefined;
+  for (let year = fallback.year - 7; year <= fallback.year + 1; year++) {
+    if (!isValidDay(year, month, day)) continue;
+    const candidate = { year, month, day };
+    if (weekdayOf(candidate) !== weekday) continue;
+    if (!best || Math.abs(compareDays(candidate, fallback)) < Math.abs(compareDays(best, fallback))) best = candidate;
+  }
+  return best;
 }
 
 /** `WASHINGTON, Oct 19 (Reuters) -`: a day and month followed by the agency and a dash. */

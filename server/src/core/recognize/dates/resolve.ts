@@ -4,7 +4,7 @@ import type { DateMention } from '../../model';
 import type { Candidate } from './candidates';
 import {
   addDays, addMonths, compareDays, formatDay, formatIsoWeek, formatMonth, isValidDay, monthDayOnOrAfter, monthDayOnOrBefore,
-  monthOnOrAfter, monthOnOrBefore, pad, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
+  monthOnOrAfter, monthOnOrBefore, pad, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
 } from './calendar';
 import type { ArticleReference } from './reference';
 
@@ -66,11 +66,16 @@ function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Va
     return isValidDay(year, c.month, c.day) ? { kind: 'day', day: { year, month: c.month, day: c.day } } : undefined;
   }
   if (c.month !== undefined && c.day !== undefined) {
-    const past = monthDayOnOrBefore(ref, c.month, c.day, c.weekday) ?? monthDayOnOrBefore(ref, c.month, c.day);
+    const past = monthDayOnOrBefore(ref, c.month, c.day);
+    const next = monthDayOnOrAfter(ref, c.month, c.day);
+    // A weekday given with the date picks between the last and the next occurrence (`Saturday 12 March`).
+    if (c.weekday !== undefined) {
+      if (past && weekdayOf(past) === c.weekday) return { kind: 'day', day: past };
+      if (next && weekdayOf(next) === c.weekday) return { kind: 'day', day: next };
+    }
     if (!forward) return past ? { kind: 'day', day: past } : undefined;
     // Looking forward from a sentence does not make a date future (`had been set for Sept. 28`):
     // take whichever occurrence is nearer the article's date.
-    const next = monthDayOnOrAfter(ref, c.month, c.day, c.weekday) ?? monthDayOnOrAfter(ref, c.month, c.day);
     const day = !past ? next : !next ? past : compareDays(ref, past) < compareDays(next, ref) ? past : next;
     return day ? { kind: 'day', day } : undefined;
   }
