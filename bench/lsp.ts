@@ -1,0 +1,408 @@
+// The language server as an editor drives it, on the BBC corpus and on a 10,000-article replica of it:
+// cold indexing, warm start (persistent index), request latency, typing-to-tokens and peak memory.
+// Prints figures and asserts nothing.
+//   npm run bench -- [--corpus bbc|10k|both] [--json] [--requests N] [--open N]
+//   npx tsx bench/lsp.ts --server other/dist/server.js ...   (another build; npm run bench builds dist/ first)
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Position, Range } from 'vscode-languageserver-protocol/node';
+import {
+  DefinitionRequest,
+  DocumentHighlightRequest,
+  HoverRequest,
+  ReferencesRequest,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
+  WorkspaceSymbolRequest,
+} from 'vscode-languageserver-protocol/node';
+import { type BenchServer, SERVER, startServer } from './client';
+import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
+
+interface Options {
+  corpora: CorpusName[];
+  json: boolean;
+  requests: number;
+  open: number;
+  server: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { corpora: ['10k'], json: false, requests: 300, open: 60, server: SERVER };
+  const usage = 'usage: npm run bench -- [--corpus bbc|10k|both] [--json] [--requests N] [--open N] [--server dist/server.js]';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value\n${usage}`);
+      return v;
+    };
+    if (a === '--json') options.json = true;
+    else if (a === '--server') options.server = path.resolve(value());
+    else if (a === '--corpus') {
+      const v = value();
+      if (v === 'both') options.corpora = ['bbc', '10k'];
+      else if (v === 'bbc' || v === '10k') options.corpora = [v];
+      else throw new Error(`unknown corpus ${v}\n${usage}`);
+    } else if (a === '--requests' || a === '--open') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive whole number\n${usage}`);
+      if (a === '--requests') options.requests = n;
+      else options.open = n;
+    } else throw new Error(`unknown argument ${a}\n${usage}`);
+  }
+  return options;
+}
+
+// ---- text positions (UTF-16 offsets <-> line/character, as LSP counts them) ----
+
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+  offsetAt(p: Position): number {
+    return Math.min(this.text.length, (this.starts[p.line] ?? this.text.length) + p.character);
+  }
+  get count(): number {
+    return this.starts.length;
+  }
+}
+
+/** Decodes LSP relative semantic tokens into absolute positions. */
+function decodeTokens(data: number[]): { line: number; character: number; length: number; type: number }[] {
+  const out = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    out.push({ line, character, length: data[i + 2], type: data[i + 3] });
+  }
+  return out;
+}
+
+// ---- statistics ----
+
+interface Latency {
+  p50: number;
+  p99: number;
+}
+
+interface Sampled extends Latency {
+  n: number;
+  max: number;
+  /** Requests that got a non-empty answer. */
+  answered: number;
+}
+
+/** Nearest-rank percentile. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summarize(times: number[], answered: number): Sampled {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: times.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, answered };
+}
+
+const round = (x: number, digits: number) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+
+function nonEmpty(result: unknown): boolean {
+  if (result === null || result === undefined) return false;
+  if (Array.isArray(result)) return result.length > 0;
+  if (typeof result === 'object' && 'data' in result) return (result as { data: unknown[] }).data.length > 0;
+  return true;
+}
+
+/** Times `count` requests made one after another, after `warmup` untimed ones, as an editor issues them. */
+async function timeRequests(count: number, make: (i: number) => Promise<unknown>, warmup = 5): Promise<Sampled> {
+  for (let i = 0; i < warmup; i++) await make(count + i);
+  const times: number[] = [];
+  let answered = 0;
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    const result = await make(i);
+    times.push(performance.now() - t);
+    if (nonEmpty(result)) answered++;
+  }
+  return summarize(times, answered);
+}
+
+// ---- one corpus ----
+
+interface Target {
+  file: string;
+  position: Position;
+}
+
+interface Report {
+  corpus: { articles: number; mb: number };
+  coldIndexS: number;
+  mbPerS: number;
+  warmStartS: number;
+  latencyMs: Record<string, Latency>;
+  editToTokensMs: number;
+  peakRssMb: number;
+  /** Shown in the table, left out of the JSON. */
+  detail: {
+    name: string;
+    serverColdMs: number;
+    serverWarmMs: number;
+    indexedDocuments: number;
+    skipped: number;
+    rssAfterIndexMb: number;
+    warmPeakRssMb: number;
+    samples: Record<string, Sampled>;
+    editToTokens: Sampled;
+    opened: number;
+    namePositions: number;
+    longest: { file: string; kb: number; tokens: number };
+    editFile: string;
+    openToTokens: Sampled;
+    peaks: string[];
+  };
+}
+
+const NAME_TYPES = ['person', 'organization', 'location', 'misc'];
+const TYPED_WORDS = ['said', 'Morrison', 'yesterday', 'London', 'officials', 'Microsoft', 'also', 'Tuesday'];
+
+async function benchCorpus(corpus: Corpus, options: Options, log: (line: string) => void): Promise<Report> {
+  const mb = corpus.bytes / 1048576;
+  const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-'));
+  const textOf = (file: string) => fs.readFileSync(path.join(corpus.folder, file), 'utf8');
+  try {
+    // Cold: an empty storage folder, so nothing can come from a persistent index.
+    log(`${corpus.name}: cold start on ${corpus.files.length} articles (${mb.toFixed(1)} MB) ...`);
+    const cold = startServer(corpus.folder, storagePath, options.server);
+    let report: Report;
+    try {
+      const legend = (await cold.initializeResult).capabilities.semanticTokensProvider?.legend;
+      const coldDone = await cold.indexed;
+      const { rssMb: rssAfterIndexMb, peakMb: peakAfterIndexMb } = cold.memory();
+      log(`${corpus.name}: indexed ${coldDone.documents} articles in ${(coldDone.elapsedMs / 1000).toFixed(2)} s (server says ${coldDone.ms} ms)`);
+      const nameTypes = new Set(NAME_TYPES.map((t) => legend?.tokenTypes.indexOf(t) ?? -1).filter((i) => i >= 0));
+
+      // Open articles spread evenly over the corpus, as a person browsing would, plus the longest one;
+      // the names under the cursor come from the server's own semantic tokens of each article.
+      const byteSize = (f: string) => fs.statSync(path.join(corpus.folder, f)).size;
+      let longest = corpus.files[0];
+      let longestSize = -1;
+      for (const f of corpus.files) {
+        const s = byteSize(f);
+        if (s > longestSize) [longest, longestSize] = [f, s];
+      }
+      const openCount = Math.min(options.open, corpus.files.length);
+      const opened = [...new Set([...Array.from({ length: openCount }, (_, i) => corpus.files[Math.floor((i * corpus.files.length) / openCount)]), longest])];
+      const texts = new Map<string, string>();
+      const names = new Map<string, Target[]>();
+      const nameTexts: string[] = [];
+      let longestTokens = 0;
+      const openTimes: number[] = [];
+      for (const file of opened) {
+        const text = textOf(file);
+        texts.set(file, text);
+        const t = performance.now();
+        await cold.open(file, text);
+        const tokens = await cold.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(file) } });
+        openTimes.push(performance.now() - t);
+        const decoded = decodeTokens(tokens?.data ?? []);
+        if (file === longest) longestTokens = decoded.length;
+        const lines = new Lines(text);
+        const targets: Target[] = [];
+        for (const t of decoded) {
+          if (!nameTypes.has(t.type)) continue;
+          targets.push({ file, position: { line: t.line, character: t.character + Math.floor(t.length / 2) } });
+          const start = lines.offsetAt({ line: t.line, character: t.character });
+          nameTexts.push(text.slice(start, start + t.length));
+        }
+        if (targets.length > 0) names.set(file, targets);
+      }
+      if (names.size === 0) throw new Error('the server returned no name tokens in the opened articles');
+
+      // The positions: round-robin over the articles, a seeded choice of mention within each.
+      const next = random(7);
+      const withNames = [...names.keys()];
+      const targets: Target[] = Array.from({ length: options.requests + 5 }, (_, i) => {
+        const list = names.get(withNames[i % withNames.length])!;
+        return list[Math.floor(next() * list.length)];
+      });
+      const at = (i: number) => ({ textDocument: { uri: cold.uri(targets[i].file) }, position: targets[i].position });
+      const n = options.requests;
+      const c = cold.connection;
+      const samples: Record<string, Sampled> = {};
+      const openToTokens = summarize(openTimes, openTimes.length);
+      log(`${corpus.name}: ${n} requests of each kind at ${targets.length} positions in ${withNames.length} articles ...`);
+      const peaks: string[] = [`indexing ${peakAfterIndexMb.toFixed(0)}`, `opening ${cold.memory().peakMb.toFixed(0)}`];
+      const phase = async (name: string, run: () => Promise<Sampled>) => {
+        samples[name] = await run();
+        peaks.push(`${name} ${cold.memory().peakMb.toFixed(0)}`);
+      };
+      await phase('hover', () => timeRequests(n, (i) => c.sendRequest(HoverRequest.type, at(i))));
+      await phase('definition', () => timeRequests(n, (i) => c.sendRequest(DefinitionRequest.type, at(i))));
+      await phase('references', () => timeRequests(n, (i) => c.sendRequest(ReferencesRequest.type, { ...at(i), context: { includeDeclaration: true } })));
+      await phase('highlights', () => timeRequests(n, (i) => c.sendRequest(DocumentHighlightRequest.type, at(i))));
+      await phase('semanticTokensFull', () => timeRequests(n, () => c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(longest) } })));
+
+      // A screenful: 40 lines, or 4,000 characters where the article's lines are paragraphs (the BBC articles are one line each).
+      const longLines = new Lines(texts.get(longest)!);
+      const screen = (i: number): Range => {
+        const from = Math.floor(((i * 7919) % 1000) / 1000 * Math.max(1, longLines.text.length - 4000));
+        const start = longLines.positionAt(from);
+        const end = longLines.count >= 40 ? { line: Math.min(start.line + 40, longLines.count - 1), character: 0 } : longLines.positionAt(Math.min(from + 4000, longLines.text.length));
+        return { start, end };
+      };
+      await phase('semanticTokensRange', () => timeRequests(n, (i) => c.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri: cold.uri(longest) }, range: screen(i) })));
+
+      // Workspace symbol: prefixes of names from the corpus, and the same names misspelt.
+      const distinct = [...new Set(nameTexts.filter((t) => t.length >= 4))].sort();
+      const nextQuery = random(11);
+      const queries = Array.from({ length: n + 5 }, (_, i) => {
+        const name = distinct[Math.floor(nextQuery() * distinct.length)];
+        if (i % 2 === 0) return name.slice(0, 3 + Math.floor(nextQuery() * Math.min(4, name.length - 2)));
+        const k = 1 + Math.floor(nextQuery() * (name.length - 2));
+        return i % 4 === 1 ? name.slice(0, k) + name[k + 1] + name[k] + name.slice(k + 2) : name.slice(0, k) + name.slice(k + 1);
+      });
+      await phase('workspaceSymbol', () => timeRequests(n, (i) => c.sendRequest(WorkspaceSymbolRequest.type, { query: queries[i] })));
+
+      // Typing: one word inserted into an open article of median length, then the editor asks for its tokens.
+      const sizes = opened.filter((f) => f !== longest).sort((a, b) => texts.get(a)!.length - texts.get(b)!.length || (a < b ? -1 : 1));
+      const editFile = sizes[Math.floor(sizes.length / 2)] ?? longest;
+      let editText = texts.get(editFile)!;
+      const nextEdit = random(13);
+      const editTimes: number[] = [];
+      let editAnswered = 0;
+      const edits = 50;
+      log(`${corpus.name}: ${edits} edits in ${editFile} ...`);
+      for (let i = 0; i < edits + 3; i++) {
+        const spaces = [...editText.matchAll(/ /g)].map((m) => m.index!);
+        const offset = spaces[Math.floor(nextEdit() * spaces.length)] + 1;
+        const word = TYPED_WORDS[i % TYPED_WORDS.length] + ' ';
+        const position = new Lines(editText).positionAt(offset);
+        const t = performance.now();
+        await cold.edit(editFile, i + 2, { start: position, end: position }, word);
+        const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(editFile) } });
+        const ms = performance.now() - t;
+        editText = editText.slice(0, offset) + word + editText.slice(offset);
+        if (i < 3) continue; // warm-up
+        editTimes.push(ms);
+        if (nonEmpty(tokens)) editAnswered++;
+      }
+      const editToTokens = summarize(editTimes, editAnswered);
+      peaks.push(`typing ${cold.memory().peakMb.toFixed(0)}`);
+      const coldMemory = cold.memory();
+
+      report = {
+        corpus: { articles: corpus.files.length, mb: round(mb, 2)! },
+        coldIndexS: round(coldDone.elapsedMs / 1000, 2)!,
+        mbPerS: round(mb / (coldDone.elapsedMs / 1000), 3)!,
+        warmStartS: NaN,
+        latencyMs: Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { p50: round(s.p50, 2)!, p99: round(s.p99, 2)! }])),
+        editToTokensMs: round(editToTokens.p50, 2)!,
+        peakRssMb: round(coldMemory.peakMb, 1)!,
+        detail: {
+          name: corpus.name,
+          serverColdMs: coldDone.ms,
+          serverWarmMs: NaN,
+          indexedDocuments: coldDone.documents,
+          skipped: coldDone.skipped,
+          rssAfterIndexMb: rssAfterIndexMb,
+          warmPeakRssMb: NaN,
+          samples,
+          editToTokens,
+          opened: opened.length,
+          namePositions: [...names.values()].reduce((s, l) => s + l.length, 0),
+          longest: { file: longest, kb: longestSize / 1024, tokens: longestTokens },
+          editFile,
+          openToTokens,
+          peaks,
+        },
+      };
+    } finally {
+      await cold.stop();
+    }
+
+    // Warm: a second server on the same corpus and the same storage folder.
+    log(`${corpus.name}: warm start ...`);
+    const warm: BenchServer = startServer(corpus.folder, storagePath, options.server);
+    try {
+      const warmDone = await warm.indexed;
+      report.warmStartS = round(warmDone.elapsedMs / 1000, 2)!;
+      report.detail.serverWarmMs = warmDone.ms;
+      report.detail.warmPeakRssMb = warm.memory().peakMb;
+    } finally {
+      await warm.stop();
+    }
+    return report;
+  } finally {
+    fs.rmSync(storagePath, { recursive: true, force: true });
+  }
+}
+
+// ---- output ----
+
+function table(r: Report): string {
+  const d = r.detail;
+  const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+  const rows: string[][] = [
+    ['corpus', `${d.name}: ${r.corpus.articles} articles, ${f(r.corpus.mb, 2)} MB (indexed ${d.indexedDocuments}, skipped ${d.skipped})`],
+    ['cold index', `${f(r.coldIndexS, 2)} s spawn to indexingComplete (server's own count ${f(d.serverColdMs / 1000, 2)} s), ${f(r.mbPerS, 3)} MB/s`],
+    ['warm start', `${f(r.warmStartS, 2)} s (server's own count ${f(d.serverWarmMs / 1000, 2)} s)`],
+    ['memory', `peak RSS ${f(r.peakRssMb)} MB (RSS after indexing ${f(d.rssAfterIndexMb)} MB; warm server peak ${f(d.warmPeakRssMb)} MB)`],
+    ['peak RSS by', `${d.peaks.join(', ')} (MB, after each phase)`],
+    ['positions', `${d.namePositions} name mentions in ${d.opened} opened articles; longest ${d.longest.file} (${f(d.longest.kb)} KB, ${d.longest.tokens} tokens)`],
+  ];
+  const lines = rows.map(([k, v]) => `${k.padEnd(12)} ${v}`);
+  lines.push('', `${'request'.padEnd(22)}${'n'.padStart(6)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'max ms'.padStart(10)}${'answered'.padStart(10)}`);
+  const sampleRow = (name: string, s: Sampled) =>
+    `${name.padEnd(22)}${String(s.n).padStart(6)}${f(s.p50, 2).padStart(10)}${f(s.p99, 2).padStart(10)}${f(s.max, 2).padStart(10)}${String(s.answered).padStart(10)}`;
+  for (const [name, s] of Object.entries(d.samples)) lines.push(sampleRow(name, s));
+  lines.push(sampleRow('didChange -> tokens', d.editToTokens) + `  (${d.editFile})`);
+  lines.push(sampleRow('didOpen -> tokens', d.openToTokens) + '  (first open of each article)');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(options.server)) throw new Error(`${options.server} is missing: run npm run build first`);
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const machine = { cores: os.cpus().length, loadBefore: os.loadavg().map((x) => round(x, 2)), node: process.version };
+  if (!options.json) console.log(`machine: ${machine.cores} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${machine.node}, server ${path.relative(process.cwd(), options.server)}, load average ${machine.loadBefore.join(' ')}`);
+  const reports: Report[] = [];
+  for (const name of options.corpora) {
+    const corpus = ensureCorpus(name, log);
+    const report = await benchCorpus(corpus, options, log);
+    reports.push(report);
+    if (!options.json) console.log('\n' + table(report));
+  }
+  const loadAfter = os.loadavg().map((x) => round(x, 2));
+  if (options.json) {
+    const plain = (r: Report) => {
+      const { detail: _detail, ...figures } = r;
+      return figures;
+    };
+    const out = reports.length === 1 ? plain(reports[0]) : Object.fromEntries(reports.map((r) => [r.detail.name, plain(r)]));
+    console.log(JSON.stringify({ ...out, machine: { ...machine, loadAfter } }));
+  } else {
+    console.log(`\nload average after: ${loadAfter.join(' ')}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
