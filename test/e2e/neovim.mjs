@@ -1,0 +1,19 @@
+// The Neovim test: runs test/e2e/neovim.lua in `nvim --headless -u NONE` against a copy of the sample corpus.
+// Standalone: node test/e2e/neovim.mjs (exit code 0 when every check passes).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { E2E, copyCorpus, editorConfig, runProcess } from './common.mjs';
+
+export async function runNeovim() {
+  const config = editorConfig(copyCorpus());
+  const { code, output } = await runProcess('nvim', 'nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(E2E, 'neovim.lua')}`], {
+    env: { ARTICLE_LENS_E2E: JSON.stringify(config) },
+  });
+  return { ok: code === 0 && /all checks passed/.test(output), code, output };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { ok, code } = await runNeovim();
+  console.log(`neovim: ${ok ? 'passed' : `FAILED (exit ${code})`}`);
+  process.exit(ok ? 0 : 1);
+}
