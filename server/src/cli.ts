@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // The command line front end: the same analysis as the language server, without an editor.
-import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { analyzeText } from './core/analyze';
 import { CorpusIndex } from './core/corpus/index';
 import { analysisReport, renderReportText } from './core/queries/report';
-import { findArticles, modificationDay, readArticle } from './node/files';
+import { fileUri, loadFile } from './node/corpusLoader';
+import { findArticles } from './node/files';
 import { loadRecognizers } from './node/recognizers';
 
 const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD]
@@ -68,19 +66,16 @@ function analyze(opts: Options): number {
       continue;
     }
     for (const file of files) {
-      const read = readArticle(file);
-      if (!read.ok) {
-        process.stderr.write(`article-lens: ${read.reason}\n`);
+      if (index.has(fileUri(file))) continue;
+      const outcome = loadFile(file, index, { recognizers, referenceDate: opts.referenceDate });
+      if (!outcome.ok) {
+        process.stderr.write(`article-lens: ${outcome.reason}\n`);
         failures++;
         continue;
       }
-      if (read.warning) process.stderr.write(`article-lens: ${read.warning}\n`);
-      const uri = pathToFileURL(path.resolve(file)).href;
-      if (index.has(uri)) continue;
-      const analysis = analyzeText(recognizers, uri, 0, read.text, { fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs) });
-      index.set(read.text, analysis);
-      uris.push(uri);
-      pathOf.set(uri, file);
+      if (outcome.warning) process.stderr.write(`article-lens: ${outcome.warning}\n`);
+      uris.push(outcome.uri);
+      pathOf.set(outcome.uri, file);
     }
   }
   const report = analysisReport(index, uris, (u) => pathOf.get(u)!);

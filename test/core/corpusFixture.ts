@@ -19,7 +19,7 @@ export function corpusFixture(source: string, resolver?: EntityResolver): Corpus
   const files = new Map<string, Fixture>();
   const parts = source.split(/^\/\/- (\S+)\n/m);
   for (let i = 1; i < parts.length; i += 2) files.set(parts[i], parseFixture(parts[i + 1]));
-  const index = new CorpusIndex(resolver);
+  const index = new CorpusIndex({ resolver });
   const uri = (name: string) => `file://${name}`;
   let cursor = { uri: '', offset: -1 };
   for (const [name, fixture] of files) {
@@ -34,7 +34,7 @@ export function corpusFixture(source: string, resolver?: EntityResolver): Corpus
         }),
       },
     };
-    index.set(fixture.text, analyzeText(recognizers, uri(name), 1, fixture.text));
+    index.set(analyzeText(recognizers, uri(name), 1, fixture.text), { text: fixture.text });
     if (fixture.cursor !== -1) cursor = { uri: uri(name), offset: fixture.cursor };
   }
   return { index, files, uri, cursor };

@@ -115,7 +115,7 @@ export async function startServer(folder: string, settings: unknown = {}): Promi
         at = text.indexOf(needle, at + 1);
         if (at === -1) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times in ${file}`);
       }
-      return new LineIndex(text).positionAt(at + delta);
+      return LineIndex.fromText(text).positionAt(at + delta);
     },
     async open(file, text) {
       const content = text ?? fs.readFileSync(path.join(folder, file), 'utf8');

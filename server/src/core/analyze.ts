@@ -42,7 +42,15 @@ export function analyzeText(
   }
   const mentions = removeOverlaps(candidates);
   resolveWithinDocument(mentions);
-  return { uri, version, referenceDate: dates.referenceDate, mentions, problems };
+  return { uri, version, title: titleOf(text), referenceDate: dates.referenceDate, mentions, problems };
+}
+
+const TITLE_LENGTH = 80;
+
+function titleOf(text: string): string {
+  const match = /\S[^\r\n]{0,200}/.exec(text);
+  const line = match ? match[0].replace(/\s+/g, ' ').trim() : '';
+  return line.length > TITLE_LENGTH ? line.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : line;
 }
 
 const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;

@@ -59,6 +59,8 @@ export interface Result<T> {
 export interface DocumentAnalysis {
   uri: string;
   version: number;
+  /** The article's headline: its first non-blank line, shortened. */
+  title: string;
   /** The reference date of the document's (first) article, `YYYY-MM-DD`, or null. */
   referenceDate: string | null;
   /** Sorted by start offset, non-overlapping. */

@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
   const analyzeOpen = (doc: TextDocument): IndexedDocument => {
     const uri = canonicalUri(doc.uri);
     const text = doc.getText();
-    return index.set(text, analyzeText(recognizers, uri, doc.version, text, { fallbackReferenceDate: referenceDateFor(uri) }));
+    return index.set(analyzeText(recognizers, uri, doc.version, text, { fallbackReferenceDate: referenceDateFor(uri) }), { text });
   };
 
   const ctx: ServerContext = {

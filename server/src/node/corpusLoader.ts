@@ -46,7 +46,7 @@ export function loadFile(file: string, index: CorpusIndex, opts: LoadOptions): L
     return { ok: false, uri, reason: read.reason };
   }
   const analysis = analyzeText(opts.recognizers, uri, 0, read.text, { fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs) });
-  index.set(read.text, analysis);
+  index.set(analysis, { text: read.text });
   return { ok: true, uri, warning: read.warning };
 }
 

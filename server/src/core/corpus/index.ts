@@ -7,11 +7,47 @@ import type { EntityResolver } from '../resolve/corpus';
 import { NameTable, canonicalForm, majorityType } from './nameTable';
 
 export interface IndexedDocument {
-  uri: string;
-  version: number;
-  text: string;
-  analysis: DocumentAnalysis;
-  lines: LineIndex;
+  readonly uri: string;
+  readonly version: number;
+  readonly analysis: DocumentAnalysis;
+  readonly lines: LineIndex;
+  /** The text; for documents indexed without it, read on first use through the index's text loader. */
+  readonly text: string;
+}
+
+/** What the index needs of a document: its analysis, and either its text or its line index. */
+export type DocumentContent = { text: string } | { lines: LineIndex };
+
+export interface CorpusIndexOptions {
+  resolver?: EntityResolver;
+  /** Reads a document's text when it was indexed without it (from a cache or a worker); '' when unreadable. */
+  loadText?: (uri: string) => string;
+}
+
+class StoredDocument implements IndexedDocument {
+  private cachedText: string | undefined;
+
+  constructor(
+    readonly analysis: DocumentAnalysis,
+    readonly lines: LineIndex,
+    text: string | undefined,
+    private readonly loadText: (uri: string) => string,
+  ) {
+    this.cachedText = text;
+  }
+
+  get uri(): string {
+    return this.analysis.uri;
+  }
+
+  get version(): number {
+    return this.analysis.version;
+  }
+
+  get text(): string {
+    // Lazily loaded text is not kept: only a few documents are read per hover, and memory stays small.
+    return this.cachedText ?? this.loadText(this.uri);
+  }
 }
 
 export interface MentionRef {
@@ -39,13 +75,22 @@ export class CorpusIndex {
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
   generation = 0;
 
-  constructor(private readonly resolver: EntityResolver = createAliasResolver()) {}
+  private readonly resolver: EntityResolver;
+  private readonly loadText: (uri: string) => string;
+
+  constructor(options: CorpusIndexOptions = {}) {
+    this.resolver = options.resolver ?? createAliasResolver();
+    this.loadText = options.loadText ?? (() => '');
+  }
 
   /** Adds or replaces a document's analysis. */
-  set(text: string, analysis: DocumentAnalysis): IndexedDocument {
+  set(analysis: DocumentAnalysis, content: DocumentContent): IndexedDocument {
     const previous = this.docs.get(analysis.uri);
     if (previous) this.unlink(previous);
-    const doc: IndexedDocument = { uri: analysis.uri, version: analysis.version, text, analysis, lines: new LineIndex(text) };
+    const doc =
+      'text' in content
+        ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.loadText)
+        : new StoredDocument(analysis, content.lines, undefined, this.loadText);
     this.docs.set(doc.uri, doc);
     this.names.add(doc.uri, analysis.mentions);
     for (const m of analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, 1);
@@ -158,6 +203,11 @@ export class CorpusIndex {
       for (const mention of this.docs.get(uri)!.analysis.mentions) if (mention.value === value) out.push({ uri, mention });
     }
     return out;
+  }
+
+  /** Every document, unordered (cheaper than `documents()` when order does not matter). */
+  all(): IterableIterator<IndexedDocument> {
+    return this.docs.values();
   }
 
   private unlink(doc: IndexedDocument): void {

@@ -25,7 +25,8 @@ export function locationOf(index: CorpusIndex, ref: MentionRef): Location {
 const SNIPPET_RADIUS = 60;
 
 export function snippetAt(doc: IndexedDocument, span: Span): Snippet {
-  const line = doc.lines.lineAt(span.start);
+  const range = doc.lines.lineRange(doc.lines.lineOf(span.start));
+  const line = { start: range.start, text: doc.text.slice(range.start, range.end) };
   const startInLine = span.start - line.start;
   const endInLine = Math.min(line.text.length, span.end - line.start);
   let from = Math.max(0, startInLine - SNIPPET_RADIUS);
@@ -45,11 +46,8 @@ export function snippetAt(doc: IndexedDocument, span: Span): Snippet {
   return { text: before + middle + after, highlight: { start: before.length, end: before.length + middle.length } };
 }
 
-/** The article's headline: its first non-blank line, shortened. */
 export function titleOf(doc: IndexedDocument): string {
-  const match = /\S[^\r\n]*/.exec(doc.text);
-  const line = match ? collapse(match[0]) : '';
-  return line.length > 80 ? line.slice(0, 79).trimEnd() + '…' : line;
+  return doc.analysis.title;
 }
 
 function collapse(s: string): string {

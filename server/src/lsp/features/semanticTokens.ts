@@ -7,7 +7,7 @@ import type { ServerContext } from '../context';
 export function registerSemanticTokens(ctx: ServerContext): void {
   ctx.connection.languages.semanticTokens.on(({ textDocument }) => {
     const doc = ctx.document(textDocument.uri);
-    return doc ? encode(ctx, doc, 0, doc.text.length) : { data: [] };
+    return doc ? encode(ctx, doc, 0, doc.lines.length) : { data: [] };
   });
   ctx.connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
     const doc = ctx.document(textDocument.uri);
@@ -23,12 +23,12 @@ function encode(ctx: ServerContext, doc: IndexedDocument, start: number, end: nu
     const type = TOKEN_TYPES.indexOf(ctx.index.entityOf(m)?.type ?? m.type);
     let from = m.start;
     while (from < m.end) {
-      const pos = doc.lines.positionAt(from);
-      const lineEnd = Math.min(m.end, doc.lines.offsetAt({ line: pos.line, character: Number.MAX_SAFE_INTEGER }));
-      if (lineEnd > from) builder.push(pos.line, pos.character, lineEnd - from, type, 0);
-      const next = doc.lines.offsetAt({ line: pos.line + 1, character: 0 });
-      if (next <= from) break;
-      from = next;
+      const line = doc.lines.lineOf(from);
+      const { start, end } = doc.lines.lineRange(line);
+      const lineEnd = Math.min(m.end, end);
+      if (lineEnd > from) builder.push(line, from - start, lineEnd - from, type, 0);
+      if (line + 1 >= doc.lines.lineCount) break;
+      from = doc.lines.lineRange(line + 1).start;
     }
   }
   return builder.build();
