@@ -69,7 +69,7 @@ export class CorpusIndex {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly names = new NameTable();
   private readonly dates = new Map<string, Map<string, number>>();
-  private clusters: { keysVersion: number; keyToEntity: Map<string, string>; entityKeys: Map<string, string[]> } | null = null;
+  private clusters: Clusters | null = null;
   private readonly entityCache = new Map<string, EntityInfo>();
   private order: string[] | null = null;
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
@@ -86,14 +86,16 @@ export class CorpusIndex {
   /** Adds or replaces a document's analysis. */
   set(analysis: DocumentAnalysis, content: DocumentContent): IndexedDocument {
     const previous = this.docs.get(analysis.uri);
-    if (previous) this.unlink(previous);
     const doc =
       'text' in content
         ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.loadText)
         : new StoredDocument(analysis, content.lines, undefined, this.loadText);
     this.docs.set(doc.uri, doc);
+    // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes
+    // and reappears (which would look like a change to the entity table).
     this.names.add(doc.uri, analysis.mentions);
     for (const m of analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, 1);
+    if (previous) this.unlink(previous);
     this.changed();
     return doc;
   }
@@ -146,6 +148,7 @@ export class CorpusIndex {
   }
 
   entity(id: string): EntityInfo | undefined {
+    this.ensureClusters();
     const cached = this.entityCache.get(id);
     if (cached) return cached;
     const keys = this.ensureClusters().entityKeys.get(id);
@@ -217,12 +220,65 @@ export class CorpusIndex {
 
   private changed(): void {
     this.generation++;
-    this.entityCache.clear();
     this.order = null;
   }
 
-  private ensureClusters() {
-    if (this.clusters && this.clusters.keysVersion === this.names.keysVersion) return this.clusters;
+  /** Changes whenever an entity gains or loses a name key: caches over the entity table key on it. */
+  get entityTableVersion(): number {
+    return this.ensureClusters().version;
+  }
+
+  /**
+   * Entity clusters, kept current as keys come and go: a few new or vanished keys are attached to or removed
+   * from the clusters incrementally; many (a cold index, a large batch) trigger a full resolution.
+   */
+  private ensureClusters(): Clusters {
+    const changes = this.names.drainChanges();
+    if (this.clusters === null) {
+      this.clusters = this.fullClusters();
+      this.entityCache.clear();
+      return this.clusters;
+    }
+    const c = this.clusters;
+    if (changes === null) return c;
+    const invalidate = (id: string | undefined) => {
+      if (id !== undefined) this.entityCache.delete(id);
+    };
+    for (const key of changes.touched) invalidate(c.keyToEntity.get(key));
+    const structural = changes.created.size + changes.deleted.size;
+    if (structural === 0) return c;
+    c.version++;
+    if (structural > FULL_RESOLUTION_SHARE * c.keyToEntity.size + FULL_RESOLUTION_MIN) {
+      this.clusters = this.fullClusters(c.version);
+      this.entityCache.clear();
+      return this.clusters;
+    }
+    for (const key of changes.deleted) {
+      this.resolver.forget(key);
+      const id = c.keyToEntity.get(key);
+      if (id === undefined) continue;
+      c.keyToEntity.delete(key);
+      const members = c.entityKeys.get(id)!.filter((k) => k !== key);
+      if (members.length > 0) c.entityKeys.set(id, members);
+      else c.entityKeys.delete(id);
+      invalidate(id);
+    }
+    for (const key of [...changes.created].sort()) {
+      const partner = this.resolver.attach(this.names, key, (k) => c.keyToEntity.get(k));
+      let id = partner === undefined ? undefined : c.keyToEntity.get(partner);
+      if (id === undefined) {
+        id = uniqueId(slug(key), c.entityKeys);
+        c.entityKeys.set(id, [key]);
+      } else {
+        c.entityKeys.get(id)!.push(key);
+      }
+      c.keyToEntity.set(key, id);
+      invalidate(id);
+    }
+    return c;
+  }
+
+  private fullClusters(version = 0): Clusters {
     const representative = this.resolver.resolve(this.names);
     const byRep = new Map<string, string[]>();
     for (const key of [...this.names.keys()].sort()) {
@@ -234,15 +290,30 @@ export class CorpusIndex {
     const keyToEntity = new Map<string, string>();
     const entityKeys = new Map<string, string[]>();
     for (const rep of [...byRep.keys()].sort()) {
-      let id = slug(rep);
-      for (let n = 2; entityKeys.has(id); n++) id = `${slug(rep)}-${n}`;
+      const id = uniqueId(slug(rep), entityKeys);
       const members = byRep.get(rep)!;
       entityKeys.set(id, members);
       for (const k of members) keyToEntity.set(k, id);
     }
-    this.clusters = { keysVersion: this.names.keysVersion, keyToEntity, entityKeys };
-    return this.clusters;
+    return { version: version + 1, keyToEntity, entityKeys };
   }
+}
+
+interface Clusters {
+  /** Bumped whenever an entity gains or loses a key, for caches over the entity table. */
+  version: number;
+  keyToEntity: Map<string, string>;
+  entityKeys: Map<string, string[]>;
+}
+
+/** Beyond this share of the keys changing at once (plus a floor), a full resolution is cheaper and better. */
+const FULL_RESOLUTION_SHARE = 0.02;
+const FULL_RESOLUTION_MIN = 200;
+
+function uniqueId(base: string, taken: Map<string, unknown>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 function slug(key: string): string {

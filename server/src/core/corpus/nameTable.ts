@@ -17,6 +17,19 @@ export class NameTable {
   private readonly stats = new Map<string, NameStats>();
   /** Bumped when a key appears or disappears: the signal that entity clusters need recomputing. */
   keysVersion = 0;
+  private created = new Set<string>();
+  private deleted = new Set<string>();
+  private touched = new Set<string>();
+
+  /** Keys that appeared, disappeared, or changed counts since the last call; null when none did. */
+  drainChanges(): { created: Set<string>; deleted: Set<string>; touched: Set<string> } | null {
+    if (this.touched.size === 0 && this.created.size === 0 && this.deleted.size === 0) return null;
+    const changes = { created: this.created, deleted: this.deleted, touched: this.touched };
+    this.created = new Set();
+    this.deleted = new Set();
+    this.touched = new Set();
+    return changes;
+  }
 
   get(key: string): NameStats | undefined {
     return this.stats.get(key);
@@ -51,7 +64,9 @@ export class NameTable {
         s = { key: m.key, docs: new Map(), forms: new Map(), types: { person: 0, organization: 0, location: 0, misc: 0 }, total: 0 };
         this.stats.set(m.key, s);
         this.keysVersion++;
+        if (!this.deleted.delete(m.key)) this.created.add(m.key);
       }
+      this.touched.add(m.key);
       bump(s.docs, uri, sign);
       bump(s.forms, cleanName(m.text), sign);
       s.types[m.type] += sign;
@@ -59,6 +74,7 @@ export class NameTable {
       if (s.total <= 0) {
         this.stats.delete(m.key);
         this.keysVersion++;
+        if (!this.created.delete(m.key)) this.deleted.add(m.key);
       }
     }
   }

@@ -101,6 +101,49 @@ class AliasResolver implements EntityResolver {
     return representative;
   }
 
+  attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined {
+    if (!this.infos.has(key)) this.add(key);
+    const info = this.infos.get(key)!;
+    const stat = (k: string) => table.get(k)!;
+    const known = (k: string) => table.get(k) !== undefined && entityOf(k) !== undefined;
+    const type = majorityType(stat(key).types);
+    const typeOf = (k: string) => majorityType(stat(k).types);
+    for (const other of info.near) {
+      if (known(other) && typeOf(other) === type && this.variantsAgree(info, this.infos.get(other)!, stat)) return other;
+    }
+    const last = info.words[info.words.length - 1];
+    if (info.words.length >= 2 && GEO_SUFFIXES.has(last) && type === 'location') {
+      const stem = info.words.slice(0, -1).join(' ');
+      if (known(stem) && typeOf(stem) === 'location') return stem;
+    }
+    if (type === 'location') {
+      for (const suffix of GEO_SUFFIXES) {
+        const longer = `${key} ${suffix}`;
+        if (known(longer) && typeOf(longer) === 'location') return longer;
+      }
+    }
+    if (info.words.length === 1 && isAcronym(stat(key))) {
+      const expansions = [...(this.blocks.get('i:' + key) ?? [])].filter((e) => known(e) && compatibleTypes(type, typeOf(e)));
+      const best = pickByEvidence(stat(key), expansions.map(stat));
+      if (best) return best.key;
+    }
+    const abbrev = initials(info.words);
+    if (abbrev && known(abbrev) && isAcronym(stat(abbrev)) && compatibleTypes(type, typeOf(abbrev))) return abbrev;
+    if (info.words.length === 1 && type === 'person') {
+      const full = [...(this.blocks.get('l:' + info.skeletons[0]) ?? [])].filter((k) => {
+        const w = this.infos.get(k)?.words;
+        return w && known(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
+      });
+      const entities = new Set(full.map((k) => entityOf(k)));
+      if (entities.size === 1) return full[0];
+    }
+    return undefined;
+  }
+
+  forget(key: string): void {
+    if (this.infos.has(key)) this.drop(key);
+  }
+
   /** Keeps per-key features and blocks in step with the table: new keys are indexed, vanished keys dropped. */
   private sync(table: NameTable): void {
     for (const key of [...this.infos.keys()]) if (!table.get(key)) this.drop(key);

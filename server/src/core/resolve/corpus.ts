@@ -5,6 +5,14 @@ import type { NameTable } from '../corpus/nameTable';
 export interface EntityResolver {
   /** Maps every key of the table to the key that represents its entity (a key may map to itself). */
   resolve(table: NameTable): Map<string, string>;
+  /**
+   * Incremental step for one new key: an existing key whose entity it joins, or undefined to stand alone.
+   * `entityOf` tells the current entity of a key. Cheaper than `resolve`, and may miss merges that a full
+   * resolution would make (for example, earlier keys that should now join the new one).
+   */
+  attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined;
+  /** Forgets a key that left the table. */
+  forget(key: string): void;
 }
 
 /** Every distinct key is its own entity. */
@@ -14,4 +22,6 @@ export const exactKeyResolver: EntityResolver = {
     for (const key of table.keys()) out.set(key, key);
     return out;
   },
+  attach: () => undefined,
+  forget: () => undefined,
 };
