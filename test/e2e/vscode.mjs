@@ -185,7 +185,15 @@ async function pointAt(page, name) {
   }, name);
 }
 
-export async function runVSCode({ log = (s) => process.stdout.write(s) } = {}) {
+const defaultLog = (s) => {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  fs.appendFileSync(path.join(OUTPUT, 'vscode.log'), s);
+  if (process.env.E2E_QUIET !== '1') process.stdout.write(s);
+};
+
+/** Runs the VS Code test. Everything it logs also goes to .test-output/e2e/vscode.log (E2E_QUIET=1: only there). */
+export async function runVSCode({ log = defaultLog } = {}) {
+  fs.rmSync(path.join(OUTPUT, 'vscode.log'), { force: true });
   const t = targets();
   const folder = copyCorpus();
   const home = tempDir('vscode');
@@ -203,7 +211,8 @@ export async function runVSCode({ log = (s) => process.stdout.write(s) } = {}) {
   let browser;
   let page;
   try {
-    server = await startCodeServer(home, folder, { log });
+    // code-server's own chatter goes to the log file only.
+    server = await startCodeServer(home, folder, { log: (s) => fs.appendFileSync(path.join(OUTPUT, 'vscode.log'), s) });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: TIMEOUT });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.setDefaultTimeout(TIMEOUT);
@@ -237,7 +246,7 @@ export async function runVSCode({ log = (s) => process.stdout.write(s) } = {}) {
     if (!point) throw new Error(`${t.place} is not rendered`);
     await page.mouse.move(point.x, point.y);
     const hover = page.locator('.monaco-hover:visible', { hasText: 'Also in:' }).first();
-    const shown = await hover.waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+    const shown = await hover.waitFor({ timeout: 20000 }).then(() => true, () => false);
     if (check(shown, 'the hover card appears, with "Also in:"')) {
       const text = await hover.innerText();
       check(text.startsWith(`${t.place} · location`), 'hover card title', text.split('\n')[0]);
