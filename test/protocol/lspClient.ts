@@ -49,7 +49,8 @@ export interface TestServer {
   change(file: string, version: number, text: string): Promise<void>;
   close(file: string): Promise<void>;
   fileEvent(file: string, type: FileChangeType): Promise<void>;
-  stop(): Promise<void>;
+  /** Shuts the server down; the workspace folder is deleted unless `keepFolder`. */
+  stop(options?: { keepFolder?: boolean }): Promise<void>;
 }
 
 /** Copies `source` folders into a fresh temporary workspace, so tests may edit and delete files. */
@@ -71,7 +72,7 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-export async function startServer(folder: string, settings: unknown = {}): Promise<TestServer> {
+export async function startServer(folder: string, settings: unknown = {}, options: { storagePath?: string } = {}): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const progress: unknown[] = [];
@@ -98,7 +99,7 @@ export async function startServer(folder: string, settings: unknown = {}): Promi
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
     capabilities: CAPABILITIES,
-    initializationOptions: { settings },
+    initializationOptions: { settings, ...options },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
@@ -133,7 +134,7 @@ export async function startServer(folder: string, settings: unknown = {}): Promi
     async fileEvent(file, type) {
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
     },
-    async stop() {
+    async stop({ keepFolder = false } = {}) {
       try {
         await connection.sendRequest(ShutdownRequest.type);
         await connection.sendNotification(ExitNotification.type);
@@ -143,7 +144,7 @@ export async function startServer(folder: string, settings: unknown = {}): Promi
       const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
       await exited;
       connection.dispose();
-      fs.rmSync(folder, { recursive: true, force: true });
+      if (!keepFolder) fs.rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -15,9 +15,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze';
 import { CorpusIndex, type IndexedDocument } from '../core/corpus/index';
 import { EntitySearch } from '../core/queries/symbols';
-import { createMatcher, findArticles, modificationDay } from '../node/files';
-import { canonicalUri, filePath, loadFile, loadFiles } from '../node/corpusLoader';
+import { createMatcher, modificationDay, readArticle } from '../node/files';
+import { canonicalUri, filePath } from '../node/corpusLoader';
+import { cacheIdentity } from '../node/indexCache';
+import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
+import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { withAcceptedSpelling } from '../core/annotations/registry';
 import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
 import * as path from 'path';
@@ -38,11 +41,23 @@ export const INDEXING_COMPLETE = 'articleLens/indexingComplete';
 
 export function startServer(connection: Connection): void {
   const recognizers = loadRecognizers();
-  const index = new CorpusIndex();
+  let settings: Settings = DEFAULT_SETTINGS;
+  // Documents indexed from a worker or the cache are read again only when a hover needs a snippet.
+  const index = new CorpusIndex({
+    loadText: (uri) => {
+      const file = filePath(uri);
+      const read = file ? readArticle(file, settings.maxFileBytes) : null;
+      return read?.ok ? read.text : '';
+    },
+  });
   const search = new EntitySearch(index);
   const documents = new TextDocuments(TextDocument);
-  let settings: Settings = DEFAULT_SETTINGS;
+  /** Canonical uris of the documents the editor holds open: their text wins over the disk. */
+  const open = new Set<string>();
   let folders: string[] = [];
+  let storagePath: string | null = null;
+  let indexer: WorkspaceIndexer | undefined;
+  let persistTimer: NodeJS.Timeout | undefined;
   let capabilities: InitializeParams['capabilities'] = {};
   let initialProgress: WorkDoneProgressServerReporter | undefined;
   /** Open documents whose latest edit has not been analysed yet: analysed on the next request that needs them. */
@@ -110,7 +125,9 @@ export function startServer(connection: Connection): void {
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.map(filePath).filter((p): p is string => p !== null);
     const problems: string[] = [];
-    settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings, problems);
+    const options = (params.initializationOptions ?? {}) as { settings?: unknown; storagePath?: unknown };
+    settings = parseSettings(options.settings, problems);
+    storagePath = typeof options.storagePath === 'string' && options.storagePath !== '' ? options.storagePath : null;
     for (const p of problems) connection.console.warn(p);
     return {
       capabilities: {
@@ -179,44 +196,49 @@ export function startServer(connection: Connection): void {
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
-    const files = folders.flatMap((f) => findArticles(f, settings.files));
+    const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate) } : null;
+    indexer = new WorkspaceIndexer(index, recognizers, settings, cache);
     const progress = initialProgress;
-    progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, false);
-    const skipped: string[] = [];
-    const result = await loadFiles(
-      // Open documents are already analysed from the editor's text; do not overwrite them with disk contents.
-      files.filter((f) => !documents.get(fileUriOf(f))),
-      index,
-      {
-        recognizers,
-        referenceDate: settings.referenceDate,
-        maxBytes: settings.maxFileBytes,
-        onProgress: ({ done, total }) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total}`),
-        onProblem: (o) => {
-          if (!o.ok) skipped.push(o.reason);
-          else if (o.warning) connection.console.warn(o.warning);
-        },
-      },
-    );
+    progress?.begin('Article Lens: indexing articles', 0, undefined, false);
+    const report = await indexer.indexFolders(folders, {
+      isOpen: (uri) => open.has(uri),
+      onProgress: (done, total) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`),
+    });
     progress?.done();
-    for (const reason of skipped) connection.console.warn(`skipped ${reason}`);
-    if (skipped.length > 0) {
-      void connection.window.showWarningMessage(`Article Lens: ${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped (${skipped[0]}${skipped.length > 1 ? ', …' : ''}). See the output channel for all.`);
+    for (const note of report.notes) connection.console.info(note);
+    for (const warning of report.warnings) connection.console.warn(warning);
+    for (const reason of report.skipped) connection.console.warn(`skipped ${reason}`);
+    if (report.skipped.length > 0) {
+      const n = report.skipped.length;
+      void connection.window.showWarningMessage(`Article Lens: ${n} file${n === 1 ? '' : 's'} skipped (${report.skipped[0]}${n > 1 ? ', …' : ''}). See the output channel for all.`);
     }
     const ms = Date.now() - started;
-    connection.console.info(`indexed ${result.indexed} articles in ${ms} ms`);
-    void connection.sendNotification(INDEXING_COMPLETE, { documents: index.size, skipped: skipped.length, ms });
+    connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
+    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, ms });
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
     schedulePublish();
+    persist();
   }
 
-  const fileUriOf = (file: string) => {
-    const uri = canonicalUri('file://' + (file.startsWith('/') ? '' : '/') + file.replace(/\\/g, '/'));
-    for (const d of documents.all()) if (canonicalUri(d.uri) === uri) return d.uri;
-    return uri;
+  const persist = () => {
+    const problem = indexer?.persist();
+    if (problem) connection.console.warn(problem);
   };
+  /** After changes on disk, the cache is written once things are quiet again. */
+  const schedulePersist = () => {
+    if (persistTimer) clearTimeout(persistTimer);
+    persistTimer = setTimeout(() => {
+      persistTimer = undefined;
+      persist();
+    }, 5000);
+  };
+  connection.onShutdown(() => {
+    if (persistTimer) clearTimeout(persistTimer);
+    persist();
+  });
 
   documents.onDidOpen(({ document }) => {
+    open.add(canonicalUri(document.uri));
     pending.delete(canonicalUri(document.uri));
     analyzeOpen(document);
     schedulePublish();
@@ -229,9 +251,10 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
     pending.delete(uri);
+    open.delete(uri);
     // The editor's unsaved text is gone: the file on disk is the article again.
     const file = filePath(uri);
-    if (file && isArticle(file)) loadFile(file, index, { recognizers, referenceDate: settings.referenceDate, maxBytes: settings.maxFileBytes });
+    if (file && indexer && isArticle(file)) indexer.reload(file);
     else index.delete(uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     schedulePublish();
@@ -250,18 +273,26 @@ export function startServer(connection: Connection): void {
         readRegistry();
         continue;
       }
-      if (documents.get(change.uri) || pending.has(uri)) continue; // the editor's text wins over the disk
+      if (open.has(uri)) continue; // the editor's text wins over the disk
       const file = filePath(uri);
-      if (!file) continue;
+      if (!file || !indexer) continue;
       if (change.type === FileChangeType.Deleted) {
         index.delete(uri);
+        indexer.forget(file);
         // A deleted folder arrives as one event for the folder.
-        for (const doc of index.documents()) if (doc.uri.startsWith(uri.endsWith('/') ? uri : uri + '/')) index.delete(doc.uri);
+        const prefix = uri.endsWith('/') ? uri : uri + '/';
+        for (const doc of [...index.all()]) {
+          if (!doc.uri.startsWith(prefix)) continue;
+          index.delete(doc.uri);
+          const gone = filePath(doc.uri);
+          if (gone) indexer.forget(gone);
+        }
       } else if (isArticle(file)) {
-        const outcome = loadFile(file, index, { recognizers, referenceDate: settings.referenceDate, maxBytes: settings.maxFileBytes });
+        const outcome = indexer.reload(file);
         if (!outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
       }
     }
+    schedulePersist();
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
     schedulePublish();
   });

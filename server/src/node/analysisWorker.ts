@@ -1,0 +1,29 @@
+// A worker thread of the indexing pool: reads and analyses the files it is sent, and posts back each
+// analysis with its line boundaries (not the text, which the main thread reads again only if a hover needs it).
+import { parentPort } from 'worker_threads';
+import { analyzeText } from '../core/analyze';
+import { LineIndex } from '../core/text/lineIndex';
+import { modificationDay, readArticle } from './files';
+import { loadRecognizers } from './recognizers';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
+
+const recognizers = loadRecognizers();
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  const replies: WorkerReply[] = [];
+  for (const job of request.jobs) {
+    const read = readArticle(job.file, request.maxBytes);
+    if (!read.ok) {
+      replies.push({ ok: false, uri: job.uri, file: job.file, reason: read.reason });
+      continue;
+    }
+    try {
+      const analysis = analyzeText(recognizers, job.uri, 0, read.text, { fallbackReferenceDate: request.referenceDate ?? modificationDay(read.mtimeMs) });
+      const lines = LineIndex.fromText(read.text);
+      replies.push({ ok: true, uri: job.uri, file: job.file, analysis, starts: lines.starts, ends: lines.ends, length: lines.length, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
+    } catch (e) {
+      replies.push({ ok: false, uri: job.uri, file: job.file, reason: `${job.file}: analysis failed: ${(e as Error).message}` });
+    }
+  }
+  parentPort!.postMessage({ batch: request.batch, replies });
+});

@@ -1,0 +1,147 @@
+// The persistent index: analyses of unchanged files survive a restart, so reopening a workspace does not
+// re-analyse them. Entries are keyed by path, size and modification time; the whole file by the analyser's
+// version, the name model and the reference-date setting. A corrupt or stale cache is discarded, never trusted.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ANALYZER_VERSION } from '../core/analyze';
+import type { DocumentAnalysis, Mention, MentionType } from '../core/model';
+import { MENTION_TYPES } from '../core/model';
+import { LineIndex } from '../core/text/lineIndex';
+
+const FORMAT = 1;
+const FILE = 'index-cache.json';
+
+export interface CacheEntry {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  analysis: DocumentAnalysis;
+  lines: LineIndex;
+}
+
+export interface CacheIdentity {
+  /** Changes when the name model or the analysis code changes. */
+  analyzer: string;
+  referenceDate: string | null;
+}
+
+interface CacheFile {
+  format: number;
+  analyzer: string;
+  referenceDate: string | null;
+  strings: string[];
+  /** [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each)] */
+  docs: [string, number, number, string, number, number, number[], number[], number, number[]][];
+}
+
+export function cacheIdentity(modelFile: string, referenceDate: string | null): CacheIdentity {
+  let model = 'none';
+  try {
+    const st = fs.statSync(modelFile);
+    model = `${st.size}-${Math.round(st.mtimeMs)}`;
+  } catch {
+    // no model file: the identity still differs from a cache written with one
+  }
+  return { analyzer: `${ANALYZER_VERSION}/${model}`, referenceDate };
+}
+
+/** Reads the cache; any problem (missing, corrupt, another version) gives an empty map and a reason. */
+export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; problem?: string } {
+  const file = path.join(dir, FILE);
+  let raw: CacheFile;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map() };
+    return { entries: new Map(), problem: `index cache unreadable, rebuilding: ${(e as Error).message}` };
+  }
+  if (!raw || raw.format !== FORMAT || raw.analyzer !== identity.analyzer || raw.referenceDate !== identity.referenceDate) {
+    return { entries: new Map(), problem: 'index cache written by another version or with other settings, rebuilding' };
+  }
+  try {
+    return { entries: decode(raw) };
+  } catch (e) {
+    return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
+  }
+}
+
+function decode(raw: CacheFile): Map<string, CacheEntry> {
+  const { strings } = raw;
+  const str = (i: number): string => {
+    const s = strings[i];
+    if (typeof s !== 'string') throw new Error(`bad string index ${i}`);
+    return s;
+  };
+  const entries = new Map<string, CacheEntry>();
+  for (const d of raw.docs) {
+    const [file, size, mtimeMs, uri, title, ref, startDeltas, endDeltas, length, flat] = d;
+    if (typeof file !== 'string' || typeof uri !== 'string' || !Array.isArray(flat) || flat.length % 7 !== 0) throw new Error('bad document entry');
+    const starts = undelta(startDeltas);
+    const ends = undelta(endDeltas);
+    if (starts.length !== ends.length || starts.length === 0) throw new Error('bad line index');
+    const mentions: Mention[] = [];
+    for (let i = 0; i < flat.length; i += 7) {
+      const type = MENTION_TYPES[flat[i + 2]] as MentionType | undefined;
+      const start = flat[i];
+      const end = flat[i + 1];
+      if (type === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
+      const m: Mention = { start, end, type, text: str(flat[i + 3]), key: flat[i + 4] < 0 ? null : str(flat[i + 4]), value: flat[i + 5] < 0 ? null : str(flat[i + 5]) };
+      if (flat[i + 6] >= 0) m.resolution = str(flat[i + 6]);
+      mentions.push(m);
+    }
+    const analysis: DocumentAnalysis = { uri, version: 0, title: str(title), referenceDate: ref < 0 ? null : str(ref), mentions, problems: [] };
+    entries.set(file, { file, size, mtimeMs, analysis, lines: new LineIndex(starts, ends, length) });
+  }
+  return entries;
+}
+
+/** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
+export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>): void {
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  const intern = (s: string) => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(s);
+      ids.set(s, id);
+    }
+    return id;
+  };
+  const docs: CacheFile['docs'] = [];
+  for (const e of entries) {
+    const flat: number[] = [];
+    for (const m of e.analysis.mentions) {
+      flat.push(m.start, m.end, MENTION_TYPES.indexOf(m.type), intern(m.text), m.key === null ? -1 : intern(m.key), m.value === null ? -1 : intern(m.value), m.resolution === undefined ? -1 : intern(m.resolution));
+    }
+    const a = e.analysis;
+    docs.push([e.file, e.size, e.mtimeMs, a.uri, intern(a.title), a.referenceDate === null ? -1 : intern(a.referenceDate), delta(e.lines.starts), delta(e.lines.ends), e.lines.length, flat]);
+  }
+  const body: CacheFile = { format: FORMAT, analyzer: identity.analyzer, referenceDate: identity.referenceDate, strings, docs };
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, FILE);
+  const temp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(body));
+  fs.renameSync(temp, target);
+}
+
+function delta(values: Uint32Array): number[] {
+  const out = new Array<number>(values.length);
+  let prev = 0;
+  for (let i = 0; i < values.length; i++) {
+    out[i] = values[i] - prev;
+    prev = values[i];
+  }
+  return out;
+}
+
+function undelta(deltas: number[]): Uint32Array {
+  if (!Array.isArray(deltas)) throw new Error('bad line index');
+  const out = new Uint32Array(deltas.length);
+  let acc = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    acc += deltas[i];
+    out[i] = acc;
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+// Keeps a corpus index in step with the article files of a workspace: the initial indexing (from the
+// persistent cache where files are unchanged, in worker threads otherwise), single files changed on disk,
+// and writing the cache back.
+import * as fs from 'fs';
+import type { Recognizers } from '../core/analyze';
+import type { CorpusIndex } from '../core/corpus/index';
+import { LineIndex } from '../core/text/lineIndex';
+import { type ArticleFilter, findArticles } from './files';
+import { type CacheEntry, type CacheIdentity, readIndexCache, writeIndexCache } from './indexCache';
+import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
+import { analyzeInWorkers } from './indexingPool';
+
+export interface IndexerSettings {
+  files: ArticleFilter;
+  referenceDate: string | null;
+  maxFileBytes: number;
+}
+
+export interface IndexingReport {
+  documents: number;
+  fromCache: number;
+  analysed: number;
+  skipped: string[];
+  warnings: string[];
+  notes: string[];
+}
+
+export interface IndexingCallbacks {
+  onProgress?: (done: number, total: number) => void;
+  /** Files the editor holds open: their text comes from the editor, not the disk. */
+  isOpen?: (uri: string) => boolean;
+  isCancelled?: () => boolean;
+}
+
+export class WorkspaceIndexer {
+  /** What the cache will hold: one entry per file indexed from disk. */
+  private readonly entries = new Map<string, CacheEntry>();
+  private dirty = false;
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly recognizers: Recognizers,
+    private readonly settings: IndexerSettings,
+    private readonly cache: { dir: string; identity: CacheIdentity } | null,
+    private readonly useWorkers = true,
+  ) {}
+
+  async indexFolders(folders: string[], callbacks: IndexingCallbacks = {}): Promise<IndexingReport> {
+    const report: IndexingReport = { documents: 0, fromCache: 0, analysed: 0, skipped: [], warnings: [], notes: [] };
+    const files = folders.flatMap((f) => findArticles(f, this.settings.files));
+    const total = files.length;
+    let done = 0;
+    let lastProgress = 0;
+    const progress = (force = false) => {
+      const now = Date.now();
+      if (force || now - lastProgress > 100) {
+        lastProgress = now;
+        callbacks.onProgress?.(done, total);
+      }
+    };
+    progress(true);
+
+    const cached = this.cache ? readIndexCache(this.cache.dir, this.cache.identity) : { entries: new Map<string, CacheEntry>() };
+    if ('problem' in cached && cached.problem) report.notes.push(cached.problem);
+    const jobs: { file: string; uri: string }[] = [];
+    for (const file of files) {
+      const uri = fileUri(file);
+      if (callbacks.isOpen?.(uri)) {
+        done++;
+        continue;
+      }
+      const entry = cached.entries.get(file);
+      if (entry && entry.analysis.uri === uri && unchanged(file, entry)) {
+        this.index.set(entry.analysis, { lines: entry.lines });
+        this.entries.set(file, entry);
+        report.fromCache++;
+        done++;
+        continue;
+      }
+      jobs.push({ file, uri });
+    }
+    progress(true);
+    if (jobs.length > 0) this.dirty = true;
+
+    const accept = (reply: { file: string; outcome: LoadOutcome; entry?: CacheEntry }) => {
+      done++;
+      if (reply.outcome.ok) {
+        report.analysed++;
+        if (reply.outcome.warning) report.warnings.push(reply.outcome.warning);
+        if (reply.entry) this.entries.set(reply.file, reply.entry);
+      } else {
+        report.skipped.push(reply.outcome.reason);
+      }
+      progress();
+    };
+    const remaining = new Map(jobs.map((j) => [j.file, j]));
+    if (this.useWorkers && jobs.length > 1) {
+      try {
+        await analyzeInWorkers(jobs, {
+          referenceDate: this.settings.referenceDate,
+          maxBytes: this.settings.maxFileBytes,
+          isCancelled: callbacks.isCancelled,
+          onReply: (r) => {
+            remaining.delete(r.file);
+            // An editor may have opened the file meanwhile; its text wins.
+            if (callbacks.isOpen?.(r.uri)) return done++;
+            if (!r.ok) return accept({ file: r.file, outcome: { ok: false, uri: r.uri, reason: r.reason } });
+            const lines = new LineIndex(r.starts, r.ends, r.length);
+            this.index.set(r.analysis, { lines });
+            accept({ file: r.file, outcome: { ok: true, uri: r.uri, warning: r.warning }, entry: { file: r.file, size: r.size, mtimeMs: r.mtimeMs, analysis: r.analysis, lines } });
+          },
+        });
+      } catch (e) {
+        report.notes.push(`worker threads failed (${(e as Error).message}); analysing the remaining files on the main thread`);
+      }
+    }
+    // Files no worker analysed (no workers, or a worker failed) are analysed here, yielding between files.
+    for (const job of remaining.values()) {
+      if (callbacks.isCancelled?.()) break;
+      if (callbacks.isOpen?.(job.uri)) {
+        done++;
+        continue;
+      }
+      accept({ file: job.file, ...this.loadOne(job.file) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    progress(true);
+    report.documents = this.index.size;
+    return report;
+  }
+
+  /** Re-reads one file changed on disk. */
+  reload(file: string): LoadOutcome {
+    const { outcome } = this.loadOne(file);
+    this.dirty = true;
+    return outcome;
+  }
+
+  forget(file: string): void {
+    if (this.entries.delete(file)) this.dirty = true;
+  }
+
+  /** Writes the cache when something changed since the last write; problems come back as a message. */
+  persist(): string | undefined {
+    if (!this.cache || !this.dirty) return undefined;
+    try {
+      writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values());
+      this.dirty = false;
+      return undefined;
+    } catch (e) {
+      return `could not write the index cache in ${this.cache.dir}: ${(e as Error).message}`;
+    }
+  }
+
+  private loadOne(file: string): { outcome: LoadOutcome; entry?: CacheEntry } {
+    const outcome = loadFile(file, this.index, { recognizers: this.recognizers, referenceDate: this.settings.referenceDate, maxBytes: this.settings.maxFileBytes });
+    if (!outcome.ok) {
+      this.entries.delete(file);
+      return { outcome };
+    }
+    const doc = this.index.get(outcome.uri)!;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      stat = undefined;
+    }
+    const entry = stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs, analysis: doc.analysis, lines: doc.lines } : undefined;
+    if (entry) this.entries.set(file, entry);
+    return { outcome, entry };
+  }
+}
+
+function unchanged(file: string, entry: CacheEntry): boolean {
+  try {
+    const st = fs.statSync(file);
+    return st.size === entry.size && st.mtimeMs === entry.mtimeMs;
+  } catch {
+    return false;
+  }
+}
