@@ -204,6 +204,9 @@ export function startServer(connection: Connection): void {
       isOpen: (uri) => open.has(uri),
       onProgress: (done, total) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`),
     });
+    // Resolve the entity table now, so the first request after indexing does not pay for it.
+    progress?.report(100, 'resolving entities');
+    void index.entityTableVersion;
     progress?.done();
     for (const note of report.notes) connection.console.info(note);
     for (const warning of report.warnings) connection.console.warn(warning);

@@ -63,6 +63,8 @@ export interface EntityInfo extends Entity {
   mentionCount: number;
   /** Mentions per document, for every document that mentions the entity. */
   documents: Map<string, number>;
+  /** The defining mention, once a query has looked for it (null: none); dropped with the entity when it changes. */
+  definition?: MentionRef | null;
 }
 
 export class CorpusIndex {

@@ -13,17 +13,27 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   return ref && locationOf(index, ref);
 }
 
+/** The first mention written out in full (the canonical spelling), else the longest spelling in the earliest article. */
 export function definingMention(index: CorpusIndex, entity: EntityInfo): MentionRef | undefined {
-  const mentions = index.mentionsOf(entity);
-  if (mentions.length === 0) return undefined;
-  // The first mention written out in full: the canonical spelling, else the longest spelling used in the earliest article.
+  if (entity.definition !== undefined) return entity.definition ?? undefined;
   const canonical = nameKey(entity.name);
-  const full = mentions.find((r) => nameKey(r.mention.text) === canonical);
-  if (full) return full;
-  const firstUri = mentions[0].uri;
-  let best = mentions[0];
-  for (const r of mentions) if (r.uri === firstUri && r.mention.text.length > best.mention.text.length) best = r;
-  return best;
+  const keys = new Set(entity.keys);
+  let fallback: MentionRef | undefined;
+  let found: MentionRef | undefined;
+  // Walk the entity's articles in corpus order and stop at the first full-name mention.
+  for (const uri of [...entity.documents.keys()].sort((a, b) => index.compareUris(a, b))) {
+    for (const mention of index.get(uri)!.analysis.mentions) {
+      if (mention.key === null || !keys.has(mention.key)) continue;
+      if (nameKey(mention.text) === canonical) {
+        found = { uri, mention };
+        break;
+      }
+      if (!fallback || (fallback.uri === uri && mention.text.length > fallback.mention.text.length)) fallback = { uri, mention };
+    }
+    if (found) break;
+  }
+  entity.definition = found ?? fallback ?? null;
+  return entity.definition ?? undefined;
 }
 
 /** Every mention of the entity or date value under the cursor, across the corpus, in corpus order. */

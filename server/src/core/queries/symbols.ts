@@ -68,16 +68,30 @@ export interface EntitySymbol {
 }
 
 const MAX_SYMBOLS = 100;
+/** Candidates handed to fuse.js after the bigram filter: enough for typos, few enough to stay fast. */
+const MAX_CANDIDATES = 400;
 
-/** Fuzzy search over entity names and their spellings (fuse.js over the entity table, never over article text). */
+interface SearchRow {
+  id: string;
+  names: string[];
+  mentions: number;
+}
+
+/**
+ * Fuzzy search over entity names and their spellings: fuse.js over the entity table, never over article text.
+ * A bigram index narrows the table to the entities that share letters with the query, so a search costs
+ * about the same on a 10,000-article corpus as on ten; fuse.js ranks what is left.
+ */
 export class EntitySearch {
-  private fuse: Fuse<{ id: string; names: string[]; mentions: number }> | null = null;
+  private rows: SearchRow[] = [];
+  private bigrams = new Map<string, number[]>();
   private builtFor = -1;
 
   constructor(private readonly index: CorpusIndex) {}
 
   search(query: string): EntitySymbol[] {
-    const entities = query.trim() === '' ? this.index.entities().sort((a, b) => b.mentionCount - a.mentionCount) : this.fuzzy(query);
+    const q = query.trim();
+    const entities = q === '' ? this.index.entities().sort((a, b) => b.mentionCount - a.mentionCount) : this.fuzzy(q);
     const out: EntitySymbol[] = [];
     for (const entity of entities.slice(0, MAX_SYMBOLS)) {
       const ref = definingMention(this.index, entity);
@@ -86,17 +100,52 @@ export class EntitySearch {
     return out;
   }
 
+  private build(): void {
+    const version = this.index.entityTableVersion;
+    if (this.builtFor === version) return;
+    this.rows = this.index.entities().map((e) => ({ id: e.id, names: e.spellings.slice(0, 8).map((s) => s.text), mentions: e.mentionCount }));
+    this.bigrams = new Map();
+    this.rows.forEach((row, i) => {
+      const seen = new Set<string>();
+      for (const name of row.names) for (const g of bigramsOf(name)) seen.add(g);
+      for (const g of seen) {
+        const list = this.bigrams.get(g);
+        if (list) list.push(i);
+        else this.bigrams.set(g, [i]);
+      }
+    });
+    this.builtFor = version;
+  }
+
   private fuzzy(query: string): EntityInfo[] {
-    const generation = this.index.generation;
-    if (!this.fuse || this.builtFor !== generation) {
-      const rows = this.index.entities().map((e) => ({ id: e.id, names: e.spellings.map((s) => s.text), mentions: e.mentionCount }));
-      this.fuse = new Fuse(rows, { keys: ['names'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
-      this.builtFor = generation;
+    this.build();
+    const grams = [...new Set(bigramsOf(query))];
+    const hits = new Uint16Array(this.rows.length);
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const i of this.bigrams.get(g) ?? []) {
+        if (hits[i]++ === 0) touched.push(i);
+      }
     }
-    return this.fuse
+    // A typo changes at most a few bigrams: keep entities sharing at least half of the query's.
+    const needed = Math.max(1, Math.ceil(grams.length / 2));
+    const candidates = touched
+      .filter((i) => hits[i] >= needed)
+      .sort((a, b) => hits[b] - hits[a] || this.rows[b].mentions - this.rows[a].mentions)
+      .slice(0, MAX_CANDIDATES)
+      .map((i) => this.rows[i]);
+    const fuse = new Fuse(candidates, { keys: ['names'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: Math.min(2, query.length) });
+    return fuse
       .search(query)
       .sort((a, b) => a.score! - b.score! || b.item.mentions - a.item.mentions)
-      .map((r) => this.index.entity(r.item.id)!)
-      .filter((e) => e !== undefined);
+      .map((r) => this.index.entity(r.item.id))
+      .filter((e): e is EntityInfo => e !== undefined);
   }
+}
+
+function bigramsOf(text: string): string[] {
+  const s = ` ${text.toLowerCase()} `;
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
 }

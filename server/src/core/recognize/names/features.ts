@@ -1,15 +1,22 @@
-// Feature extraction for the name tagger, shared by training and recognition. Every feature is an
-// integer: a template number mixed with per-token hashes, masked into a row of the weight table.
-// Features never look at tags, so a token's emission scores are computed once and decoded exactly.
+// Feature extraction for the name tagger, shared by training and recognition. Every feature is a row of
+// the weight table: a template number mixed with per-word hashes, masked. Row 0 is reserved and always
+// zero, so an unused slot costs nothing. Features never look at tags, so a token's emission scores are
+// computed once and decoded exactly.
+//
+// A token's features are split in two: the STATIC ones depend on the word form alone (the word, its
+// lower case, shape, affixes, how the word is usually written), so the recogniser sums their weights
+// once per distinct word form (see Lexicon); the DYNAMIC ones look at the context. Lower-case words,
+// digits and punctuation (most tokens) get a short dynamic set; capitalised words get the full one.
 import { hashString as importedHashString, mix as importedMix } from './hash';
 import type { Gazetteer } from './gazetteer';
+import type { Lexicon } from './lexicon';
 
 export interface TaggerSentence {
   first: number;
   end: number;
 }
 
-/** A document as the tagger sees it: normalised token texts and sentences as token ranges. */
+/** A document as the tagger sees it: token texts and sentences as token ranges. */
 export interface TaggerDocument {
   words: string[];
   sentences: TaggerSentence[];
@@ -28,32 +35,36 @@ export const DIGIT = 4;
 export const OTHER = 5;
 export const MIXED = 6;
 
+/** Whether a case class carries capitalisation evidence (the full feature set, document memory). */
+export function isCapitalised(c: number): boolean {
+  return c === TITLE || c === CAPS || c === INITIAL || c === MIXED;
+}
+
 // Sentence kinds.
-const NORMAL = 0;
-const ALL_CAPS_LINE = 1;
-const TITLE_CASE_LINE = 2;
+export const NORMAL = 0;
+export const ALL_CAPS_LINE = 1;
+export const TITLE_CASE_LINE = 2;
 
 /** Per-token facts computed once per document. */
 export interface TokenTable {
   n: number;
-  word: Int32Array;
+  /** Lexicon id of every token. */
+  id: Int32Array;
   lower: Int32Array;
-  shape: Int32Array;
-  prefix: Int32Array; // 4 per token
-  suffix: Int32Array; // 4 per token
   caseClass: Uint8Array;
-  length: Uint8Array;
   /** Bit 0: first in sentence; bits 1-2: sentence kind. */
   position: Uint8Array;
   /** Per type (4 per token): 0 none, 1 starts a gazetteer match, 2 inside one, 3 a one-token match; +4 if the match is longer than two tokens. */
   gazetteer: Uint8Array;
+  /** The same codes for the place-name gazetteer (countries, cities by size). */
+  places: Uint8Array;
   /** 1 if the lower-cased word also occurs in lower case in the document. */
   seenLower: Uint8Array;
   /** 1 if the word also occurs capitalised in the middle of a normal sentence of the document. */
   seenCapitalMid: Uint8Array;
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'as', 'by', 'with', 'from', 'vs', 'v', 'de', 'over', 'after', 'into', 'but', 'is', 'are']);
+export const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'as', 'by', 'with', 'from', 'vs', 'v', 'de', 'over', 'after', 'into', 'but', 'is', 'are']);
 
 export function caseClassOf(w: string): number {
   const c = w.charCodeAt(0);
@@ -99,7 +110,7 @@ function charClass(c: number): number {
 }
 
 /** Hash of the compressed shape: `Kherson` -> `Xx`, `U.S.` -> `X.X.`, `1996-08-22` -> `d-d-d`. */
-function shapeHash(w: string): number {
+export function shapeHash(w: string): number {
   let h = 0x811c9dc5;
   let last = -1;
   for (let i = 0; i < w.length; i++) {
@@ -112,155 +123,207 @@ function shapeHash(w: string): number {
   return h | 0;
 }
 
-function sentenceKind(table: { caseClass: Uint8Array }, words: string[], first: number, end: number): number {
+/** Sentence kind from the case classes of its tokens and whether each is a small function word. */
+export function sentenceKind(caseClass: ArrayLike<number>, small: (i: number) => boolean, first: number, end: number): number {
   let alpha = 0;
   let caps = 0;
   let title = 0;
   let lowerContent = 0;
   for (let i = first; i < end; i++) {
-    const k = table.caseClass[i];
+    const k = caseClass[i];
     if (k === DIGIT || k === OTHER) continue;
     alpha++;
     if (k === CAPS) caps++;
     else if (k === TITLE || k === INITIAL) title++;
-    else if (!SMALL_WORDS.has(words[i])) lowerContent++;
+    else if (!small(i)) lowerContent++;
   }
   if (alpha >= 2 && caps * 10 >= alpha * 6 && lowerContent === 0) return ALL_CAPS_LINE;
   if (alpha >= 3 && lowerContent === 0 && title + caps >= alpha - 2) return TITLE_CASE_LINE;
   return NORMAL;
 }
 
-export function buildTokenTable(doc: TaggerDocument, gazetteer: Gazetteer | null): TokenTable {
-  const words = doc.words;
-  const n = words.length;
-  const table: TokenTable = {
-    n,
-    word: new Int32Array(n),
-    lower: new Int32Array(n),
-    shape: new Int32Array(n),
-    prefix: new Int32Array(n * 4),
-    suffix: new Int32Array(n * 4),
-    caseClass: new Uint8Array(n),
-    length: new Uint8Array(n),
-    position: new Uint8Array(n),
-    gazetteer: new Uint8Array(n * 4),
-    seenLower: new Uint8Array(n),
-    seenCapitalMid: new Uint8Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const lw = w.toLowerCase();
-    table.word[i] = hashString(w);
-    table.lower[i] = lw === w ? table.word[i] : hashString(lw);
-    table.shape[i] = shapeHash(w);
-    table.caseClass[i] = caseClassOf(w);
-    table.length[i] = w.length > 12 ? 12 : w.length;
-    // Affixes of the lower-cased word, 1 to 4 characters.
-    let h = 0x811c9dc5;
-    const len = lw.length;
-    for (let k = 0; k < 4; k++) {
-      if (k < len) {
-        h ^= lw.charCodeAt(k);
-        h = Math.imul(h, 0x01000193);
-      }
-      table.prefix[i * 4 + k] = k < len ? h : 0;
-    }
-    h = 0x811c9dc5;
-    for (let k = 0; k < 4; k++) {
-      if (k < len) {
-        h ^= lw.charCodeAt(len - 1 - k);
-        h = Math.imul(h, 0x01000193);
-      }
-      table.suffix[i * 4 + k] = k < len ? h : 0;
-    }
-  }
-  const lowerSeen = new Set<number>();
-  const capitalMid = new Set<number>();
-  for (const s of doc.sentences) {
-    const kind = sentenceKind(table, words, s.first, s.end);
-    for (let i = s.first; i < s.end; i++) {
-      table.position[i] = (i === s.first ? 1 : 0) | (kind << 1);
-      const k = table.caseClass[i];
-      if (k === LOWER) lowerSeen.add(table.lower[i]);
-      else if ((k === TITLE || k === CAPS) && kind === NORMAL && i > s.first && !isOpeningPunctuation(words[i - 1])) capitalMid.add(table.lower[i]);
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    if (lowerSeen.has(table.lower[i])) table.seenLower[i] = 1;
-    if (capitalMid.has(table.lower[i])) table.seenCapitalMid[i] = 1;
-  }
-  if (gazetteer) gazetteer.mark(table, doc.sentences);
-  return table;
-}
-
-/** Row of the document-memory feature of token i for memory value m. */
-export function memoryRow(table: TokenTable, i: number, m: number, mask: number): number {
-  const pos = table.position[i];
-  const caseless = pos >> 1 !== NORMAL ? 1 : 0;
-  return mix(34, m | (table.caseClass[i] << 8) | (caseless << 11) | ((pos & 1) << 12)) & mask;
-}
-
-function isOpeningPunctuation(w: string): boolean {
+export function isOpeningPunctuation(w: string): boolean {
   return w === '"' || w === '(' || w === ':' || w === '-' || w === '--' || w === "'" || w === '`' || w === '[';
 }
 
-/** Slots per token in the feature array. */
-export const FEATURES_PER_TOKEN = 34;
-/** The last slot holds the document-memory feature (see tagger.ts); the first pass fills it with ABSENT. */
-export const MEMORY_SLOT = 33;
-export const ABSENT = 255;
+/** Token table of a document whose tokens already have lexicon ids. */
+export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentence[] }, lexicon: Lexicon, gazetteer: Gazetteer | null, places: Gazetteer | null): TokenTable {
+  const ids = doc.ids;
+  const n = ids.length;
+  const table: TokenTable = {
+    n,
+    id: ids,
+    lower: new Int32Array(n),
+    caseClass: new Uint8Array(n),
+    position: new Uint8Array(n),
+    gazetteer: new Uint8Array(n * 4),
+    places: new Uint8Array(n * 4),
+    seenLower: new Uint8Array(n),
+    seenCapitalMid: new Uint8Array(n),
+  };
+  const lexLower = lexicon.lowerHash;
+  const lexCase = lexicon.caseClass;
+  const lexSmall = lexicon.small;
+  const lowerId = lexicon.lowerId;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    table.lower[i] = lexLower[id];
+    table.caseClass[i] = lexCase[id];
+  }
+  // Per-document marks on lower-case forms, by lexicon id: stamp values make clearing unnecessary.
+  const stamp = lexicon.nextStamp();
+  const seenLowerMark = lexicon.markA;
+  const capitalMidMark = lexicon.markB;
+  const small = (i: number) => lexSmall[ids[i]] === 1;
+  for (const s of doc.sentences) {
+    const kind = sentenceKind(table.caseClass, small, s.first, s.end);
+    for (let i = s.first; i < s.end; i++) {
+      table.position[i] = (i === s.first ? 1 : 0) | (kind << 1);
+      const k = table.caseClass[i];
+      if (k === LOWER) seenLowerMark[lowerId[ids[i]]] = stamp;
+      else if ((k === TITLE || k === CAPS) && kind === NORMAL && i > s.first && lexicon.opening[ids[i - 1]] === 0) capitalMidMark[lowerId[ids[i]]] = stamp;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const l = lowerId[ids[i]];
+    if (seenLowerMark[l] === stamp) table.seenLower[i] = 1;
+    if (capitalMidMark[l] === stamp) table.seenCapitalMid[i] = 1;
+  }
+  if (gazetteer) gazetteer.mark(table.lower, table.caseClass, doc.sentences, table.gazetteer);
+  if (places) places.mark(table.lower, table.caseClass, doc.sentences, table.places);
+  return table;
+}
+
+/** Row of the document-memory feature of token i for memory value m (0: no memory, no feature). */
+export function memoryRow(table: TokenTable, i: number, m: number, mask: number): number {
+  if (m === 0) return 0;
+  const pos = table.position[i];
+  const caseless = pos >> 1 !== NORMAL ? 1 : 0;
+  return row(mix(34, m | (table.caseClass[i] << 8) | (caseless << 11) | ((pos & 1) << 12)), mask);
+}
+
+/** Row of the sequence-memory feature of token i for code m (0: none). */
+export function sequenceRow(table: TokenTable, i: number, m: number, mask: number): number {
+  if (m === 0) return 0;
+  const pos = table.position[i];
+  const caseless = pos >> 1 !== NORMAL ? 1 : 0;
+  return row(mix(39, m | (table.caseClass[i] << 8) | (caseless << 11) | ((pos & 1) << 12)), mask);
+}
+
+/** A hash masked to a row of the table, never the reserved row 0. */
+export function row(h: number, mask: number): number {
+  const r = h & mask;
+  return r === 0 ? 1 : r;
+}
+
+/** Static feature rows per word form. */
+export const STATIC_FEATURES = 14;
+/** Dynamic feature rows per token (context, gazetteers, document memory). */
+export const DYNAMIC_FEATURES = 26;
+/** Slots per token in a full feature array (training): static, then dynamic. */
+export const FEATURES_PER_TOKEN = STATIC_FEATURES + DYNAMIC_FEATURES;
+/** Dynamic slots of the two document-memory features (see tagger.ts); the first pass leaves them 0. */
+export const MEMORY_SLOT = DYNAMIC_FEATURES - 2;
+export const SEQUENCE_SLOT = DYNAMIC_FEATURES - 1;
+
+/** Writes the static rows of a word form into `out` at `o`. */
+export function staticRows(w: string, lw: string, caseClass: number, casing: number, mask: number, out: Int32Array, o: number): void {
+  const word = hashString(w);
+  const lower = lw === w ? word : hashString(lw);
+  out[o++] = row(mix(1, 0), mask);
+  out[o++] = row(mix(2, word), mask);
+  out[o++] = row(mix(3, lower), mask);
+  out[o++] = row(mix(10, shapeHash(w)), mask);
+  // Affixes of the lower-cased word, 1 to 4 characters.
+  const len = lw.length;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < len) {
+      h ^= lw.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[o++] = row(mix(14 + k, k < len ? h | 0 : 0), mask);
+  }
+  h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < len) {
+      h ^= lw.charCodeAt(len - 1 - k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[o++] = row(mix(18 + k, k < len ? h | 0 : 0), mask);
+  }
+  out[o++] = row(mix(33, (w.length > 12 ? 12 : w.length) | (caseClass << 4)), mask);
+  out[o++] = row(mix(35, casing | (caseClass << 4)), mask);
+}
 
 const PAD_PREVIOUS = [hashString('<s-1>'), hashString('<s-2>')];
 const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
 
-/** Fills `out` (n * FEATURES_PER_TOKEN) with weight-table rows for every token. */
-export function extractFeatures(table: TokenTable, sentences: TaggerSentence[], mask: number, out: Int32Array): void {
-  const { word, lower, shape, prefix, suffix, caseClass, position, gazetteer, seenLower, seenCapitalMid, length } = table;
+/**
+ * Fills `out` with the rows of every token, `stride` slots per token. With `withStatic` the static rows
+ * come first (training); without, only the dynamic rows are written (recognition sums the static ones
+ * per word form). The memory slots are left 0.
+ */
+export function extractFeatures(table: TokenTable, lexicon: Lexicon, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
+  const { id, lower, caseClass, position, gazetteer, places, seenLower, seenCapitalMid } = table;
+  const lexWord = lexicon.wordHash;
+  const lexShape = lexicon.shape;
+  const lexTitle = lexicon.titleHash;
+  const lexCasing = lexicon.casing;
+  const lexStatic = lexicon.staticRows;
+  const S = STATIC_FEATURES;
+  const stride = withStatic ? FEATURES_PER_TOKEN : DYNAMIC_FEATURES;
   for (const s of sentences) {
     for (let i = s.first; i < s.end; i++) {
+      const w0 = id[i];
+      let o = i * stride;
+      if (withStatic) {
+        for (let k = 0; k < S; k++) out[o + k] = lexStatic[w0 * S + k];
+        o += S;
+      }
+      const end = o + DYNAMIC_FEATURES;
       const l0 = lower[i];
-      const lm1 = i - 1 >= s.first ? lower[i - 1] : PAD_PREVIOUS[0];
-      const lm2 = i - 2 >= s.first ? lower[i - 2] : PAD_PREVIOUS[1];
-      const lp1 = i + 1 < s.end ? lower[i + 1] : PAD_NEXT[0];
-      const lp2 = i + 2 < s.end ? lower[i + 2] : PAD_NEXT[1];
-      const wm1 = i - 1 >= s.first ? word[i - 1] : PAD_PREVIOUS[0];
-      const wp1 = i + 1 < s.end ? word[i + 1] : PAD_NEXT[0];
-      const s0 = shape[i];
-      const sm1 = i - 1 >= s.first ? shape[i - 1] : PAD_PREVIOUS[0];
-      const sp1 = i + 1 < s.end ? shape[i + 1] : PAD_NEXT[0];
+      const hasPrev = i > s.first;
+      const hasNext = i + 1 < s.end;
+      const lm1 = hasPrev ? lower[i - 1] : PAD_PREVIOUS[0];
+      const lp1 = hasNext ? lower[i + 1] : PAD_NEXT[0];
+      const wm1 = hasPrev ? lexWord[id[i - 1]] : PAD_PREVIOUS[0];
+      const wp1 = hasNext ? lexWord[id[i + 1]] : PAD_NEXT[0];
       const c0 = caseClass[i];
       const pos = position[i];
-      const caseless = pos >> 1 !== NORMAL ? 1 : 0;
-      const situation = c0 | (pos << 3);
-      let o = i * FEATURES_PER_TOKEN;
-      out[o++] = mix(1, 0) & mask;
-      out[o++] = mix(2, word[i]) & mask;
-      out[o++] = mix(3, l0) & mask;
-      out[o++] = mix(4, lm1) & mask;
-      out[o++] = mix(5, lp1) & mask;
-      out[o++] = mix(6, lm2) & mask;
-      out[o++] = mix(7, lp2) & mask;
-      out[o++] = mix(8, wm1) & mask;
-      out[o++] = mix(9, wp1) & mask;
-      out[o++] = mix(10, s0) & mask;
-      out[o++] = mix(mix(11, sm1), s0) & mask;
-      out[o++] = mix(mix(12, s0), sp1) & mask;
-      out[o++] = mix(mix(mix(13, sm1), s0), sp1) & mask;
-      for (let k = 0; k < 4; k++) {
-        out[o++] = mix(14 + k, prefix[i * 4 + k]) & mask;
-        out[o++] = mix(18 + k, suffix[i * 4 + k]) & mask;
+      const g = i * 4;
+      out[o++] = row(mix(4, lm1), mask);
+      out[o++] = row(mix(5, lp1), mask);
+      out[o++] = row(mix(8, wm1), mask);
+      out[o++] = row(mix(9, wp1), mask);
+      out[o++] = row(mix(mix(22, lm1), l0), mask);
+      out[o++] = row(mix(mix(23, l0), lp1), mask);
+      out[o++] = row(mix(24, c0 | (pos << 3)), mask);
+      for (let t = 0; t < 4; t++) out[o++] = row(mix(27 + t, gazetteer[g + t] | (c0 << 3)), mask);
+      if (c0 === TITLE || c0 === CAPS || c0 === INITIAL || c0 === MIXED) {
+        const lm2 = i - 2 >= s.first ? lower[i - 2] : PAD_PREVIOUS[1];
+        const lp2 = i + 2 < s.end ? lower[i + 2] : PAD_NEXT[1];
+        const s0 = lexShape[w0];
+        const sm1 = hasPrev ? lexShape[id[i - 1]] : PAD_PREVIOUS[0];
+        const sp1 = hasNext ? lexShape[id[i + 1]] : PAD_NEXT[0];
+        const caseless = pos >> 1 !== NORMAL ? 1 : 0;
+        out[o++] = row(mix(6, lm2), mask);
+        out[o++] = row(mix(7, lp2), mask);
+        out[o++] = row(mix(mix(11, sm1), s0), mask);
+        out[o++] = row(mix(mix(12, s0), sp1), mask);
+        out[o++] = row(mix(mix(mix(13, sm1), s0), sp1), mask);
+        out[o++] = row(mix(25, c0 | (seenLower[i] << 3) | (caseless << 4) | ((pos & 1) << 5)), mask);
+        out[o++] = row(mix(26, c0 | (seenCapitalMid[i] << 3) | (caseless << 4) | ((pos & 1) << 5) | (seenLower[i] << 6)), mask);
+        const gm1 = hasPrev ? gazetteer[g - 4] | (gazetteer[g - 3] << 3) | (gazetteer[g - 2] << 6) | (gazetteer[g - 1] << 9) : 4095;
+        out[o++] = row(mix(31, gm1), mask);
+        out[o++] = row(mix(mix(32, s0), lm1), mask);
+        out[o++] = row(mix(36, lexCasing[w0] | (c0 << 4) | (pos << 7)), mask);
+        out[o++] = row(mix(37, places[g] | (places[g + 1] << 3) | (places[g + 2] << 6) | (places[g + 3] << 9) | (c0 << 12)), mask);
+        // A word in capitals also gets the word feature of its title-case form (`KHERSON` as `Kherson`).
+        out[o++] = c0 === CAPS ? row(mix(2, lexTitle[w0]), mask) : 0;
+        out[o++] = row(mix(38, (lexCasing[w0] & 7) | (c0 << 4) | (pos << 7) | (gazetteer[g] !== 0 || gazetteer[g + 1] !== 0 || gazetteer[g + 2] !== 0 || gazetteer[g + 3] !== 0 ? 1 << 10 : 0)), mask);
       }
-      out[o++] = mix(mix(22, lm1), l0) & mask;
-      out[o++] = mix(mix(23, l0), lp1) & mask;
-      out[o++] = mix(24, situation) & mask;
-      out[o++] = mix(25, c0 | (seenLower[i] << 3) | (caseless << 4) | ((pos & 1) << 5)) & mask;
-      out[o++] = mix(26, c0 | (seenCapitalMid[i] << 3) | (caseless << 4) | ((pos & 1) << 5) | (seenLower[i] << 6)) & mask;
-      for (let t = 0; t < 4; t++) out[o++] = mix(27 + t, gazetteer[i * 4 + t] | (c0 << 3)) & mask;
-      const gm1 = i - 1 >= s.first ? gazetteer[(i - 1) * 4] | (gazetteer[(i - 1) * 4 + 1] << 3) | (gazetteer[(i - 1) * 4 + 2] << 6) | (gazetteer[(i - 1) * 4 + 3] << 9) : 4095;
-      out[o++] = mix(31, gm1) & mask;
-      out[o++] = mix(mix(32, s0), lm1) & mask;
-      out[o++] = mix(33, length[i] | (c0 << 4)) & mask;
-      out[o++] = memoryRow(table, i, ABSENT, mask);
+      while (o < end) out[o++] = 0;
     }
   }
 }

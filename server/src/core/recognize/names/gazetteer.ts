@@ -1,7 +1,7 @@
 // Lists of known names by type, matched over token sequences by the hash of their lower-cased words.
 // A match only starts and ends on a word that is not all lower case (`Bank of England`, not `of`).
 import { hashString, mix as importedMix } from './hash';
-import type { TaggerSentence, TokenTable } from './features';
+import type { TaggerSentence } from './features';
 
 const mix = importedMix;
 // Case classes (see features.ts), repeated here as plain constants for the hot loop.
@@ -23,22 +23,25 @@ export class Gazetteer {
   }
 
   add(words: readonly string[], type: number): void {
-    const hashes = words.map((w) => hashString(w.toLowerCase()));
-    let key = hashes[0];
-    for (let k = 1; k <= hashes.length; k++) {
-      if (k === hashes.length) {
+    this.addHashes(words.map((w) => hashString(w.toLowerCase())), 0, words.length, type);
+  }
+
+  /** Adds the sequence of lower-case word hashes [from, to). */
+  addHashes(hashes: ArrayLike<number>, from: number, to: number, type: number): void {
+    let key = hashes[from];
+    for (let k = from + 1; k <= to; k++) {
+      if (k === to) {
         this.entries.set(key, (this.entries.get(key) ?? 0) | (1 << type));
         break;
       }
       this.entries.set(key, (this.entries.get(key) ?? 0) | CONTINUES);
       key = mix(key, hashes[k]);
     }
-    if (words.length > this.maxLength) this.maxLength = words.length;
+    if (to - from > this.maxLength) this.maxLength = to - from;
   }
 
-  /** Writes the gazetteer features of every token into `table.gazetteer`. */
-  mark(table: TokenTable, sentences: TaggerSentence[]): void {
-    const { lower, caseClass, gazetteer } = table;
+  /** Writes the gazetteer codes of every token (4 per token, see TokenTable.gazetteer) into `gazetteer`. */
+  mark(lower: Int32Array, caseClass: Uint8Array, sentences: TaggerSentence[], gazetteer: Uint8Array): void {
     if (this.entries.size === 0) return;
     const best = new Uint8Array(gazetteer.length);
     for (const s of sentences) {

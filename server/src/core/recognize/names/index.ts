@@ -3,26 +3,14 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
-import { caseClassOf, LOWER, type TaggerDocument } from './features';
+import { caseClassOf, LOWER } from './features';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, tagSpans, typeOfTag, type TagSpan } from './tags';
-import { tagDocument, type TaggerWeights } from './tagger';
+import { Tagger } from './tagger';
 
 export { decodeModel } from './modelFile';
-export { tagDocument, type TaggerWeights } from './tagger';
-
-/** Curly quotes and dashes as the training text writes them. */
-export function normalizeWord(w: string): string {
-  let plain = true;
-  for (let i = 0; i < w.length; i++) {
-    if (w.charCodeAt(i) >= 0x2010) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return w;
-  return w.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"').replace(/[\u2010\u2011]/g, '-').replace(/[\u2012\u2013\u2014\u2015]/g, '--').replace(/\u2026/g, '...');
-}
+export { normalizeWord } from './lexicon';
+export { Tagger, type TaggerWeights } from './tagger';
 
 // Words that may open a person span in the tagger's output but are not part of the name.
 const TITLES = new Set([
@@ -35,19 +23,23 @@ const TITLES = new Set([
 export function createNameRecognizer(model: Uint8Array): NameRecognizer {
   const decoded = decodeModel(model);
   if (!decoded.weights) throw new Error(decoded.problem ?? 'invalid name model');
-  const weights = decoded.weights;
+  const tagger = new Tagger(decoded.weights);
   return {
     recognize(text: string): NameSpan[] {
-      return recognizeNames(weights, text);
+      return recognizeNames(tagger, text);
     },
   };
 }
 
-export function recognizeNames(weights: TaggerWeights, text: string): NameSpan[] {
+export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const { tokens, sentences } = tokenize(text);
-  const words = tokens.map((t) => normalizeWord(t.text));
-  const doc: TaggerDocument = { words, sentences };
-  const { tags } = tagDocument(weights, doc);
+  const lexicon = tagger.lexicon;
+  lexicon.limit(200_000);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = lexicon.id(tokens[i].text);
+  const { tags } = tagger.tagIds(ids, sentences);
+  const words: string[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   const out: NameSpan[] = [];
@@ -62,7 +54,7 @@ export function recognizeNames(weights: TaggerWeights, text: string): NameSpan[]
     if (isTrailingJunk(words[first]) || isLeadingJunk(words[first])) continue;
     if (end - first === 1 && isHyphenatedWithLowerPart(words[first])) {
       const sentence = sentences[sentenceIndex];
-      for (const part of hyphenParts(weights, words, sentence.first, sentence.end, first, tokens[first], span.type)) out.push(part);
+      for (const part of hyphenParts(tagger, words, sentence.first, sentence.end, first, tokens[first], span.type)) out.push(part);
       continue;
     }
     out.push({ start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] });
@@ -90,7 +82,7 @@ function isHyphenatedWithLowerPart(w: string): boolean {
  * tagging the sentence again with the word split at its hyphens (`Moscow-installed` -> `Moscow`, location).
  * If the split sentence leaves the part untagged, the part keeps the type the whole word had.
  */
-function hyphenParts(weights: TaggerWeights, words: string[], from: number, to: number, at: number, token: Token, type: number): NameSpan[] {
+function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, at: number, token: Token, type: number): NameSpan[] {
   const parts = words[at].split('-');
   const split: string[] = words.slice(from, at);
   const partIndex: number[] = [];
@@ -100,7 +92,7 @@ function hyphenParts(weights: TaggerWeights, words: string[], from: number, to: 
     split.push(p);
   });
   for (let k = at + 1; k < to; k++) split.push(words[k]);
-  const { tags } = tagDocument(weights, { words: split, sentences: [{ first: 0, end: split.length }] });
+  const { tags } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
   const out: NameSpan[] = [];
   let offset = token.start;
   parts.forEach((p, k) => {

@@ -1,13 +1,14 @@
-// The model file: a header (with the number of passes), transition and start scores, the quantised
-// emission table, the gazetteer. Little-endian throughout. Transition and start scores are floats in the
-// unit of the emission integers, so decoding needs no rescaling.
+// The model file: a header, transition and start scores, the quantised emission table, the training
+// gazetteer, the place-name gazetteer and the casing table. Little-endian throughout. Transition and
+// start scores are floats in the unit of the emission integers, so decoding needs no rescaling.
 import { Gazetteer } from './gazetteer';
 import { TAG_COUNT } from './tags';
 import type { PassWeights, TaggerWeights } from './tagger';
 
 const MAGIC = 0x4d4e4c41; // "ALNM"
-const VERSION = 2;
-const HEADER = 6 * 4;
+const VERSION = 3;
+const HEADER_FIELDS = 8;
+const HEADER = HEADER_FIELDS * 4;
 
 export interface QuantisedPass {
   emission: Int8Array | Int16Array;
@@ -30,16 +31,28 @@ export function quantisePass(pass: PassWeights, bytes: 1 | 2): QuantisedPass {
   return { emission, transition, start, scale };
 }
 
-export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: boolean, gazetteer: Gazetteer): Uint8Array {
+function casingToInt32Array(casing: Map<number, number>): Int32Array {
+  const out = new Int32Array(casing.size * 2);
+  let o = 0;
+  for (const [k, v] of [...casing].sort((a, b) => a[0] - b[0])) {
+    out[o++] = k;
+    out[o++] = v;
+  }
+  return out;
+}
+
+export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: boolean, gazetteer: Gazetteer, places: Gazetteer, casing: Map<number, number>): Uint8Array {
   const bytes = first.emission.BYTES_PER_ELEMENT;
   const gaz = gazetteer.toInt32Array();
+  const plc = places.toInt32Array();
+  const cas = casingToInt32Array(casing);
   const T = TAG_COUNT;
   const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
   const pad = (4 - (firstSize % 4)) % 4;
-  const out = new Uint8Array(HEADER + firstSize + pad + gaz.length * 4);
+  const out = new Uint8Array(HEADER + firstSize + pad + (gaz.length + plc.length + cas.length) * 4);
   const view = new DataView(out.buffer);
   let o = 0;
-  for (const v of [MAGIC, VERSION, rowBits, bytes, gaz.length, twoPass ? 2 : 1]) {
+  for (const v of [MAGIC, VERSION, rowBits, bytes, twoPass ? 2 : 1, gaz.length, plc.length, cas.length]) {
     view.setInt32(o, v, true);
     o += 4;
   }
@@ -54,7 +67,7 @@ export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: bool
     o += bytes;
   }
   o += pad;
-  for (const v of gaz) (view.setInt32(o, v, true), (o += 4));
+  for (const list of [gaz, plc, cas]) for (const v of list) (view.setInt32(o, v, true), (o += 4));
   return out;
 }
 
@@ -67,13 +80,13 @@ export function decodeModel(data: Uint8Array): DecodedModel {
   if (data.byteLength < HEADER) return { weights: null, problem: 'name model file is too short' };
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const header: number[] = [];
-  for (let i = 0; i < 6; i++) header.push(view.getInt32(i * 4, true));
-  const [magic, version, rowBits, bytes, gazLength, passes] = header;
+  for (let i = 0; i < HEADER_FIELDS; i++) header.push(view.getInt32(i * 4, true));
+  const [magic, version, rowBits, bytes, passes, gazLength, placesLength, casingLength] = header;
   if (magic !== MAGIC || version !== VERSION) return { weights: null, problem: 'not a name model file of this version' };
   const T = TAG_COUNT;
   const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
   const pad = (4 - (firstSize % 4)) % 4;
-  if (data.byteLength !== HEADER + firstSize + pad + gazLength * 4) return { weights: null, problem: 'name model file has the wrong size' };
+  if (data.byteLength !== HEADER + firstSize + pad + (gazLength + placesLength + casingLength) * 4) return { weights: null, problem: 'name model file has the wrong size' };
   let o = HEADER;
   const floats = (count: number) => {
     const out = new Float32Array(count);
@@ -88,7 +101,15 @@ export function decodeModel(data: Uint8Array): DecodedModel {
   else if ((data.byteOffset + o) % 2 === 0) emission = new Int16Array(data.buffer, data.byteOffset + o, count);
   else emission = new Int16Array(data.slice(o, o + count * 2).buffer);
   o += count * bytes + pad;
-  const gaz = new Int32Array(gazLength);
-  for (let i = 0; i < gazLength; i++, o += 4) gaz[i] = view.getInt32(o, true);
-  return { weights: { rowBits, gazetteer: Gazetteer.fromInt32Array(gaz), first: { emission, transition, start }, twoPass: passes === 2 }, problem: null };
+  const ints = (length: number) => {
+    const out = new Int32Array(length);
+    for (let i = 0; i < length; i++, o += 4) out[i] = view.getInt32(o, true);
+    return out;
+  };
+  const gazetteer = Gazetteer.fromInt32Array(ints(gazLength));
+  const places = Gazetteer.fromInt32Array(ints(placesLength));
+  const cas = ints(casingLength);
+  const casing = new Map<number, number>();
+  for (let i = 0; i + 1 < cas.length; i += 2) casing.set(cas[i], cas[i + 1]);
+  return { weights: { rowBits, gazetteer, places, casing, first: { emission, transition, start }, twoPass: passes === 2 }, problem: null };
 }

@@ -1,12 +1,27 @@
 // The sequence tagger: emission scores from hashed features, exact first-order Viterbi decoding,
-// and a second pass that adds what the first pass found for the same word elsewhere in the document.
-import { extractFeatures, buildTokenTable, memoryRow as importedMemoryRow, FEATURES_PER_TOKEN, MEMORY_SLOT, type TaggerDocument, type TaggerSentence, type TokenTable } from './features';
-import type { Gazetteer } from './gazetteer';
-import { allowed } from './tags';
+// and a second pass that adds what the first pass found elsewhere in the document: for the same word
+// (document memory) and for the same multi-word name (sequence memory).
+import {
+  buildTokenTable as importedBuildTokenTable,
+  extractFeatures as importedExtractFeatures,
+  memoryRow as importedMemoryRow,
+  sequenceRow as importedSequenceRow,
+  DYNAMIC_FEATURES,
+  type TaggerDocument,
+  type TaggerSentence,
+  type TokenTable,
+} from './features';
+import { Gazetteer } from './gazetteer';
+import { Lexicon } from './lexicon';
+import { allowed, tagSpans, type TagSpan } from './tags';
 
 // Plain constants for the hot loops (imported names are getters under the CommonJS interop of tsx).
 const TAG_COUNT = 9;
 const memoryRow = importedMemoryRow;
+const sequenceRow = importedSequenceRow;
+const buildTokenTable = importedBuildTokenTable;
+const extractFeatures = importedExtractFeatures;
+const D = DYNAMIC_FEATURES;
 const LOWER = 0;
 const DIGIT = 4;
 const OTHER = 5;
@@ -23,7 +38,12 @@ export interface PassWeights {
 
 export interface TaggerWeights {
   rowBits: number;
+  /** Names seen in the training data, by type. */
   gazetteer: Gazetteer;
+  /** Place names from data packages: countries, and cities by size. */
+  places: Gazetteer;
+  /** Lower-case word hash -> casing bucket (see casingBucket), learned from unlabelled text. */
+  casing: Map<number, number>;
   first: PassWeights;
   /** Whether to decode a second time with document memory. */
   twoPass: boolean;
@@ -31,14 +51,14 @@ export interface TaggerWeights {
 
 const NEG = -1e30;
 
-/** Emission scores of tokens [from, to): TAG_COUNT per token, at the token's index in `out`. */
-export function computeEmissions(features: Int32Array, from: number, to: number, emission: ArrayLike<number>, out: Float64Array): void {
-  const K = FEATURES_PER_TOKEN;
+/** Emission scores of tokens [from, to) from `stride` rows per token (row 0 adds nothing). */
+export function computeEmissions(features: Int32Array, from: number, to: number, emission: ArrayLike<number>, out: Float64Array, stride: number): void {
   for (let i = from; i < to; i++) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    const base = i * K;
-    for (let k = 0; k < K; k++) {
+    const base = i * stride;
+    for (let k = 0; k < stride; k++) {
       const r = features[base + k] * 9;
+      if (r === 0) continue;
       s0 += emission[r];
       s1 += emission[r + 1];
       s2 += emission[r + 2];
@@ -71,8 +91,17 @@ export function constrain(transition: ArrayLike<number>, start: ArrayLike<number
   return { transition: t, start: s };
 }
 
+export interface ViterbiScratch {
+  score: Float64Array;
+  back: Uint8Array;
+}
+
+export function viterbiScratch(): ViterbiScratch {
+  return { score: new Float64Array(256 * TAG_COUNT), back: new Uint8Array(256 * TAG_COUNT) };
+}
+
 /** Best tag sequence for one sentence; writes tags[first..end). */
-export function viterbi(emissions: Float64Array, first: number, end: number, transition: Float64Array, start: Float64Array, tags: Uint8Array, scratch: { score: Float64Array; back: Uint8Array }): void {
+export function viterbi(emissions: Float64Array, first: number, end: number, transition: Float64Array, start: Float64Array, tags: Uint8Array, scratch: ViterbiScratch): void {
   const T = TAG_COUNT;
   const len = end - first;
   if (len === 0) return;
@@ -134,29 +163,36 @@ export function viterbi(emissions: Float64Array, first: number, end: number, tra
  * 0 nothing; otherwise 1 + the majority label (0 outside, 1-4 a type), +8 if all other occurrences agree,
  * +16 if one of them stands in the middle of a normal sentence (where capitalisation means something).
  */
-export function documentMemory(table: TokenTable, tags: Uint8Array): Uint8Array {
+export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8Array): Uint8Array {
   const n = table.n;
   const memory = new Uint8Array(n);
-  // Per word: counts of labels 0..4, and whether any occurrence is in a reliable position.
-  const counts = new Map<number, Int32Array>();
+  // Per word: counts of labels 0..4, and how many occurrences are in a reliable position.
+  const slotOf = new Map<number, number>();
+  const counts: number[] = [];
+  const slots = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const c = table.caseClass[i];
     if (c === LOWER || c === OTHER || c === DIGIT) continue;
-    let entry = counts.get(table.lower[i]);
-    if (!entry) counts.set(table.lower[i], (entry = new Int32Array(6)));
-    entry[typeOfTag(tags[i]) + 1]++;
-    if (table.position[i] === 0) entry[5]++;
+    const key = lexicon.lowerId[table.id[i]];
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = counts.length;
+      slotOf.set(key, slot);
+      counts.push(0, 0, 0, 0, 0, 0);
+    }
+    slots[i] = slot;
+    counts[slot + typeOfTag(tags[i]) + 1]++;
+    if (table.position[i] === 0) counts[slot + 5]++;
   }
   for (let i = 0; i < n; i++) {
-    const c = table.caseClass[i];
-    if (c === LOWER || c === OTHER || c === DIGIT) continue;
-    const entry = counts.get(table.lower[i])!;
+    const slot = slots[i];
+    if (slot < 0) continue;
     const own = typeOfTag(tags[i]) + 1;
     let total = 0;
     let bestLabel = -1;
     let bestCount = 0;
     for (let l = 0; l < 5; l++) {
-      const count = entry[l] - (l === own ? 1 : 0);
+      const count = counts[slot + l] - (l === own ? 1 : 0);
       total += count;
       if (count > bestCount) {
         bestCount = count;
@@ -164,10 +200,50 @@ export function documentMemory(table: TokenTable, tags: Uint8Array): Uint8Array 
       }
     }
     if (total === 0) continue;
-    const reliable = entry[5] - (table.position[i] === 0 ? 1 : 0) > 0;
+    const reliable = counts[slot + 5] - (table.position[i] === 0 ? 1 : 0) > 0;
     memory[i] = 1 + bestLabel + (bestCount === total ? 8 : 0) + (reliable ? 16 : 0);
   }
   return memory;
+}
+
+/**
+ * Where a multi-word name the first pass found occurs in the document (itself included): per token
+ * 0 none, else (type << 3 | position code of Gazetteer.mark) + 32 if the first pass gave the token the
+ * tag the match implies.
+ */
+export function sequenceMemory(table: TokenTable, tags: Uint8Array, sentences: TaggerSentence[]): Uint8Array {
+  const n = table.n;
+  const out = new Uint8Array(n);
+  const spans: TagSpan[] = [];
+  for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
+  const g = new Gazetteer();
+  for (const span of spans) if (span.end - span.first >= 2) g.addHashes(table.lower, span.first, span.end, span.type);
+  if (g.entries.size === 0) return out;
+  const marks = new Uint8Array(n * 4);
+  g.mark(table.lower, table.caseClass, sentences, marks);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < 4; t++) {
+      const m = marks[i * 4 + t];
+      if (m === 0) continue;
+      const implied = (m & 3) === 2 ? 2 * t + 2 : 2 * t + 1;
+      out[i] = ((t << 3) | m) + (tags[i] === implied ? 32 : 0);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Rows of the two memory features of every token after a first pass (0 where there is no memory). */
+export function memoryRows(table: TokenTable, lexicon: Lexicon, tags: Uint8Array, sentences: TaggerSentence[], mask: number): { memory: Int32Array; sequence: Int32Array } {
+  const m = documentMemory(table, lexicon, tags);
+  const q = sequenceMemory(table, tags, sentences);
+  const memory = new Int32Array(table.n);
+  const sequence = new Int32Array(table.n);
+  for (let i = 0; i < table.n; i++) {
+    memory[i] = memoryRow(table, i, m[i], mask);
+    sequence[i] = sequenceRow(table, i, q[i], mask);
+  }
+  return { memory, sequence };
 }
 
 export interface TaggedDocument {
@@ -175,43 +251,66 @@ export interface TaggedDocument {
   tags: Uint8Array;
 }
 
-/** Tags a whole document with one or two passes. */
-export function tagDocument(weights: TaggerWeights, doc: TaggerDocument): TaggedDocument {
-  const n = doc.words.length;
-  const table = buildTokenTable(doc, weights.gazetteer);
-  const mask = (1 << weights.rowBits) - 1;
-  const features = new Int32Array(n * FEATURES_PER_TOKEN);
-  const emissions = new Float64Array(n * TAG_COUNT);
-  const tags = new Uint8Array(n);
-  extractFeatures(table, doc.sentences, mask, features);
-  computeEmissions(features, 0, n, weights.first.emission, emissions);
-  decode(weights.first, emissions, doc.sentences, tags);
-  if (weights.twoPass) {
-    addMemory(table, tags, features, mask, weights.first.emission, emissions);
-    decode(weights.first, emissions, doc.sentences, tags);
+/** A tagger bound to one model: keeps the lexicon of word forms (and their static scores) across documents. */
+export class Tagger {
+  readonly lexicon: Lexicon;
+  private readonly mask: number;
+  private readonly transition: Float64Array;
+  private readonly start: Float64Array;
+  private features = new Int32Array(0);
+  private emissions = new Float64Array(0);
+  private readonly scratch = viterbiScratch();
+
+  constructor(readonly weights: TaggerWeights) {
+    this.mask = (1 << weights.rowBits) - 1;
+    this.lexicon = new Lexicon(this.mask, weights.casing);
+    const c = constrain(weights.first.transition, weights.first.start);
+    this.transition = c.transition;
+    this.start = c.start;
   }
-  return { table, tags };
-}
 
-/** Swaps the ABSENT memory feature in every token's emission scores for what the first pass found. */
-export function addMemory(table: TokenTable, tags: Uint8Array, features: Int32Array, mask: number, emission: ArrayLike<number>, emissions: Float64Array): void {
-  const memory = documentMemory(table, tags);
-  const K = FEATURES_PER_TOKEN;
-  for (let i = 0; i < table.n; i++) {
-    const absent = features[i * K + MEMORY_SLOT] * TAG_COUNT;
-    const present = memoryRow(table, i, memory[i], mask) * TAG_COUNT;
-    features[i * K + MEMORY_SLOT] = present / TAG_COUNT;
-    if (absent === present) continue;
-    const o = i * TAG_COUNT;
-    for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += emission[present + q] - emission[absent + q];
+  tag(doc: TaggerDocument): TaggedDocument {
+    return this.tagIds(this.lexicon.idsOf(doc.words), doc.sentences);
   }
-}
 
-const constrained = new WeakMap<object, { transition: Float64Array; start: Float64Array }>();
-
-function decode(pass: { transition: ArrayLike<number>; start: ArrayLike<number> }, emissions: Float64Array, sentences: TaggerSentence[], tags: Uint8Array): void {
-  let c = constrained.get(pass);
-  if (!c) constrained.set(pass, (c = constrain(pass.transition, pass.start)));
-  const scratch = { score: new Float64Array(256 * TAG_COUNT), back: new Uint8Array(256 * TAG_COUNT) };
-  for (const s of sentences) viterbi(emissions, s.first, s.end, c.transition, c.start, tags, scratch);
+  /** Tags a document given as lexicon ids, with one or two passes. */
+  tagIds(ids: Int32Array, sentences: TaggerSentence[]): TaggedDocument {
+    const n = ids.length;
+    const { weights, lexicon, mask } = this;
+    const emission = weights.first.emission;
+    const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places);
+    if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
+    if (this.emissions.length < n * TAG_COUNT) this.emissions = new Float64Array(n * TAG_COUNT * 2);
+    const features = this.features;
+    const emissions = this.emissions;
+    extractFeatures(table, lexicon, sentences, mask, features, false);
+    computeEmissions(features, 0, n, emission, emissions, D);
+    const sum = lexicon.staticSum;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      lexicon.ensureStatic(id, emission);
+      const o = i * TAG_COUNT;
+      const so = id * TAG_COUNT;
+      for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += sum[so + q];
+    }
+    const tags = new Uint8Array(n);
+    for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
+    if (weights.twoPass) {
+      const rows = memoryRows(table, lexicon, tags, sentences, mask);
+      // Only sentences with a token whose scores changed are decoded again.
+      for (const s of sentences) {
+        let changed = false;
+        for (let i = s.first; i < s.end; i++) {
+          const a = rows.memory[i] * TAG_COUNT;
+          const b = rows.sequence[i] * TAG_COUNT;
+          if (a === 0 && b === 0) continue;
+          changed = true;
+          const o = i * TAG_COUNT;
+          for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += emission[a + q] + emission[b + q];
+        }
+        if (changed) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
+      }
+    }
+    return { table, tags };
+  }
 }

@@ -1,0 +1,157 @@
+// Every distinct word form the tagger has met, with what it needs to know about it computed once:
+// hashes, case class, how the word is usually written, its static feature rows and, for recognition,
+// the summed emission scores of those rows. A recogniser keeps one lexicon across documents, so most
+// tokens of an article cost one map lookup before decoding.
+import { hashString } from './hash';
+import { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS, staticRows, STATIC_FEATURES } from './features';
+
+const TAGS = 9;
+
+/** Curly quotes and dashes as the training text writes them. */
+export function normalizeWord(w: string): string {
+  let plain = true;
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) >= 0x2010) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return w;
+  return w.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"').replace(/[\u2010\u2011]/g, '-').replace(/[\u2012\u2013\u2014\u2015]/g, '--').replace(/\u2026/g, '...');
+}
+
+export class Lexicon {
+  private ids = new Map<string, number>();
+  size = 0;
+  private capacity = 0;
+  /** Normalised form of each word. */
+  words: string[] = [];
+  wordHash = new Int32Array(0);
+  lowerHash = new Int32Array(0);
+  titleHash = new Int32Array(0);
+  shape = new Int32Array(0);
+  /** Id of the lower-case form. */
+  lowerId = new Int32Array(0);
+  caseClass = new Uint8Array(0);
+  /** How the word is usually written (see casingBucket), 0 if unknown. */
+  casing = new Uint8Array(0);
+  small = new Uint8Array(0);
+  opening = new Uint8Array(0);
+  staticRows = new Int32Array(0);
+  /** Summed emission scores of the static rows (TAGS per word) once `staticReady` is 1. */
+  staticSum = new Float64Array(0);
+  staticReady = new Uint8Array(0);
+  /** Per-document scratch marks, compared with a stamp. */
+  markA = new Int32Array(0);
+  markB = new Int32Array(0);
+  private stamp = 0;
+
+  constructor(
+    private readonly mask: number,
+    private readonly casingOf: ReadonlyMap<number, number>,
+  ) {
+    this.grow(1024);
+  }
+
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  /** Forgets every word when more than `limit` are known (call between documents only). */
+  limit(limit: number): void {
+    if (this.size <= limit) return;
+    this.ids.clear();
+    this.words = [];
+    this.size = 0;
+    this.staticReady.fill(0);
+    this.markA.fill(0);
+    this.markB.fill(0);
+  }
+
+  id(raw: string): number {
+    const known = this.ids.get(raw);
+    if (known !== undefined) return known;
+    const w = normalizeWord(raw);
+    const lw = w.toLowerCase();
+    const lid = lw === raw ? -1 : this.id(lw);
+    if (this.size === this.capacity) this.grow(this.capacity * 2);
+    const id = this.size++;
+    this.ids.set(raw, id);
+    this.words[id] = w;
+    const c = caseClassOf(w);
+    const word = hashString(w);
+    const lower = lw === w ? word : hashString(lw);
+    this.wordHash[id] = word;
+    this.lowerHash[id] = lower;
+    this.titleHash[id] = c === CAPS ? hashString(w[0] + w.slice(1).toLowerCase()) : word;
+    this.shape[id] = shapeHash(w);
+    this.lowerId[id] = lid < 0 ? id : lid;
+    this.caseClass[id] = c;
+    const casing = this.casingOf.get(lower) ?? 0;
+    this.casing[id] = casing;
+    this.small[id] = SMALL_WORDS.has(w) ? 1 : 0;
+    this.opening[id] = isOpeningPunctuation(w) ? 1 : 0;
+    this.staticReady[id] = 0;
+    this.markA[id] = 0;
+    this.markB[id] = 0;
+    staticRows(w, lw, c, casing, this.mask, this.staticRows, id * STATIC_FEATURES);
+    return id;
+  }
+
+  /** Ids of a sequence of raw token texts. */
+  idsOf(words: readonly string[]): Int32Array {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.id(words[i]);
+    return out;
+  }
+
+  /** Summed static emission scores of word `id` at `staticSum[id * 9]`, computed on first use. */
+  ensureStatic(id: number, emission: ArrayLike<number>): void {
+    if (this.staticReady[id] === 1) return;
+    const S = STATIC_FEATURES;
+    const sum = this.staticSum;
+    const o = id * TAGS;
+    for (let q = 0; q < TAGS; q++) sum[o + q] = 0;
+    for (let k = 0; k < S; k++) {
+      const r = this.staticRows[id * S + k] * TAGS;
+      for (let q = 0; q < TAGS; q++) sum[o + q] += emission[r + q];
+    }
+    this.staticReady[id] = 1;
+  }
+
+  private grow(capacity: number): void {
+    const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.wordHash = copy(this.wordHash, capacity);
+    this.lowerHash = copy(this.lowerHash, capacity);
+    this.titleHash = copy(this.titleHash, capacity);
+    this.shape = copy(this.shape, capacity);
+    this.lowerId = copy(this.lowerId, capacity);
+    this.caseClass = copy(this.caseClass, capacity);
+    this.casing = copy(this.casing, capacity);
+    this.small = copy(this.small, capacity);
+    this.opening = copy(this.opening, capacity);
+    this.staticRows = copy(this.staticRows, capacity * STATIC_FEATURES);
+    this.staticSum = copy(this.staticSum, capacity * TAGS);
+    this.staticReady = copy(this.staticReady, capacity);
+    this.markA = copy(this.markA, capacity);
+    this.markB = copy(this.markB, capacity);
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * How a word is usually written, from counts over unlabelled text: `lower` occurrences in lower case,
+ * `capital` capitalised in the middle of a normal sentence. 0 unknown (fewer than 2 occurrences);
+ * 1-6 from always lower case to always capitalised; +8 when frequent.
+ */
+export function casingBucket(lower: number, capital: number): number {
+  const total = lower + capital;
+  if (total < 2) return 0;
+  const r = capital / total;
+  const b = r === 0 ? 1 : r < 0.1 ? 2 : r < 0.5 ? 3 : r < 0.9 ? 4 : r < 1 ? 5 : 6;
+  return b + (total >= 50 ? 8 : 0);
+}
