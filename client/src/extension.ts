@@ -5,7 +5,12 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 
 let client: LanguageClient | undefined;
 
+/** Read-only documents the extension shows (the timeline), served from memory. */
+const VIRTUAL_SCHEME = 'article-lens';
+const virtualDocuments = new Map<string, string>();
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const virtualChanged = new vscode.EventEmitter<vscode.Uri>();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,6 +36,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { placeHolder: 'Articles that share entities with this one', matchOnDescription: true },
       );
       if (pick) await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));
+    }),
+    vscode.commands.registerCommand('articleLens.pickArticleDate', async (uri?: string, current?: string | null) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!target) return;
+      const value = await vscode.window.showInputBox({
+        title: 'Article date',
+        prompt: 'The date relative dates in this article are resolved against (YYYY-MM-DD). Leave empty to use the date the article states.',
+        value: current ?? '',
+        validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Use YYYY-MM-DD'),
+      });
+      if (value === undefined) return;
+      await client?.sendRequest('workspace/executeCommand', { command: 'articleLens.setArticleDate', arguments: [target, value === '' ? null : value] });
+    }),
+    virtualChanged,
+    vscode.workspace.registerTextDocumentContentProvider(VIRTUAL_SCHEME, { onDidChange: virtualChanged.event, provideTextDocumentContent: (uri) => virtualDocuments.get(uri.path) ?? '' }),
+    vscode.commands.registerCommand('articleLens.showTimeline', async () => {
+      if (!client) return;
+      const { markdown } = await client.sendRequest<{ markdown: string }>('articleLens/timeline');
+      virtualDocuments.set('/timeline.md', markdown);
+      const uri = vscode.Uri.from({ scheme: VIRTUAL_SCHEME, path: '/timeline.md' });
+      virtualChanged.fire(uri);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('articleLens.files') || e.affectsConfiguration('articleLens.referenceDate') || e.affectsConfiguration('articleLens.maxFileSizeMB')) {

@@ -2,4 +2,7 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A failed request to the client (one it does not implement, say) must not bring the server down.
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
+startServer(connection);

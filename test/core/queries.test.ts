@@ -141,3 +141,20 @@ $0<<Kestrel>>{organization} again.
     assert.ok(md.includes(`](${f.uri('/a.txt')}#L1,1)`), md);
   });
 });
+
+describe('timeline', () => {
+  it('orders dated mentions by value and names the entities near each', () => {
+    const { timeline } = require('../../server/src/core/queries/timeline') as typeof import('../../server/src/core/queries/timeline');
+    const { renderTimeline } = require('../../server/src/core/queries/markdown') as typeof import('../../server/src/core/queries/markdown');
+    const f = corpusFixture(CORPUS);
+    const entries = timeline(f.index);
+    assert.deepStrictEqual(
+      entries.map((e) => [e.value, e.mentions.map((m) => `${m.text}@${m.location.uri}`)]),
+      [['2024-03-04', ['Monday@file:///a.txt', 'March 4@file:///b.txt']]],
+    );
+    assert.deepStrictEqual(entries[0].mentions[0].entities.sort(), ['Helena Marsh', 'Port Aster', 'UN']);
+    const md = renderTimeline(entries);
+    assert.match(md, /- \*\*2024\\-03\\-04\*\* Monday: 2 mentions in 2 articles/);
+    assert.ok(md.includes('](file:///a.txt#L3,'), md);
+  });
+});

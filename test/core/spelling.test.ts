@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { isSlip, spellingHints } from '../../server/src/core/queries/spelling';
 import { articleSummary } from '../../server/src/core/queries/articleSummary';
-import { parseRegistry, serializeRegistry, withAcceptedSpelling, EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
+import { parseRegistry, serializeRegistry, withAcceptedSpelling, withArticleDate, EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
 import { corpusFixture } from './corpusFixture';
 
 describe('spelling hints', () => {
@@ -55,12 +55,15 @@ describe('entity registry file', () => {
   it('round-trips, one sorted entry per line', () => {
     const reg = withAcceptedSpelling(withAcceptedSpelling(EMPTY_REGISTRY, 'Zelenksy', 'Volodymyr Zelensky'), 'Vladmir Putin', 'Vladimir Putin');
     const text = serializeRegistry(reg);
+    const dated = withArticleDate(reg, 'seeds/004.txt', '2022-03-03');
     assert.strictEqual(
-      text,
-      '{\n  "version": 1,\n  "acceptedSpellings": [\n    {"spelling":"Vladmir Putin","of":"Vladimir Putin"},\n    {"spelling":"Zelenksy","of":"Volodymyr Zelensky"}\n  ]\n}\n',
+      serializeRegistry(dated),
+      '{\n  "version": 1,\n  "acceptedSpellings": [\n    {"spelling":"Vladmir Putin","of":"Vladimir Putin"},\n    {"spelling":"Zelenksy","of":"Volodymyr Zelensky"}\n  ],\n  "articleDates": [\n    {"article":"seeds/004.txt","date":"2022-03-03"}\n  ]\n}\n',
     );
     assert.deepStrictEqual(parseRegistry(text).value?.acceptedSpellings.length, 2);
-    assert.strictEqual(serializeRegistry(EMPTY_REGISTRY), '{\n  "version": 1,\n  "acceptedSpellings": []\n}\n');
+    assert.strictEqual(serializeRegistry(parseRegistry(serializeRegistry(dated)).value!), serializeRegistry(dated), 'parse and serialize round-trip');
+    assert.deepStrictEqual(withArticleDate(dated, 'seeds/004.txt', null).articleDates, []);
+    assert.strictEqual(serializeRegistry(EMPTY_REGISTRY), '{\n  "version": 1,\n  "acceptedSpellings": [],\n  "articleDates": []\n}\n');
   });
 
   it('reports a malformed file instead of guessing', () => {
@@ -69,5 +72,8 @@ describe('entity registry file', () => {
     const partly = parseRegistry('{"version": 1, "acceptedSpellings": [{"spelling": "x"}, {"spelling": "a", "of": "b"}]}');
     assert.deepStrictEqual(partly.value?.acceptedSpellings, [{ spelling: 'a', of: 'b' }]);
     assert.match(partly.problems[0].message, /acceptedSpellings\[0\]/);
+    const badDate = parseRegistry('{"version": 1, "articleDates": [{"article": "a.txt", "date": "2022-13-01"}]}');
+    assert.deepStrictEqual(badDate.value?.articleDates, []);
+    assert.match(badDate.problems[0].message, /articleDates\[0\]/);
   });
 });

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
   type ClientCapabilities,
+  type Diagnostic,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -49,6 +50,8 @@ export interface TestServer {
   change(file: string, version: number, text: string): Promise<void>;
   close(file: string): Promise<void>;
   fileEvent(file: string, type: FileChangeType): Promise<void>;
+  /** Resolves with the first diagnostics published for `file` (from now on) that satisfy `accept`. */
+  diagnostics(file: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   /** Shuts the server down; the workspace folder is deleted unless `keepFolder`. */
   stop(options?: { keepFolder?: boolean }): Promise<void>;
 }
@@ -86,6 +89,15 @@ export async function startServer(folder: string, settings: unknown = {}, option
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  const diagnosticWaiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+    for (const w of [...diagnosticWaiters]) {
+      if (w.uri === p.uri && w.accept(p.diagnostics)) {
+        diagnosticWaiters.splice(diagnosticWaiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();
@@ -133,6 +145,9 @@ export async function startServer(folder: string, settings: unknown = {}, option
     },
     async fileEvent(file, type) {
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+    },
+    diagnostics(file, accept) {
+      return new Promise((resolve) => diagnosticWaiters.push({ uri: uri(file), accept, resolve }));
     },
     async stop({ keepFolder = false } = {}) {
       try {

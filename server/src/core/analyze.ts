@@ -13,6 +13,8 @@ export interface Recognizers {
 export interface AnalyzeOptions {
   /** `YYYY-MM-DD`: the user's fallback, else the file's modification date. */
   fallbackReferenceDate?: string | null;
+  /** `YYYY-MM-DD`: the user's date for this article, which wins over the text. */
+  referenceDate?: string | null;
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
@@ -27,7 +29,7 @@ export function analyzeText(
 ): DocumentAnalysis {
   const problems: Problem[] = [];
   const names = recognizers.names.recognize(text);
-  const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null });
+  const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null, referenceDate: options.referenceDate ?? null });
 
   const candidates: Mention[] = [];
   for (const raw of names) {

@@ -7,6 +7,8 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type WorkDoneProgressServerReporter,
@@ -21,19 +23,22 @@ import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
-import { withAcceptedSpelling } from '../core/annotations/registry';
+import { withAcceptedSpelling, withArticleDate, type Registry } from '../core/annotations/registry';
 import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { registerCodeLens } from './features/codeLens';
 import { registerDefinition } from './features/definition';
 import { ACCEPT_SPELLING, diagnosticsFor, registerCodeActions } from './features/diagnostics';
+import { SET_ARTICLE_DATE } from './features/codeLens';
 import { registerHighlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
+import { registerTimeline } from './features/timeline';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 
 /** Sent when the initial indexing of the workspace is complete: `{ documents, skipped, ms }`. */
@@ -41,6 +46,8 @@ export const INDEXING_COMPLETE = 'articleLens/indexingComplete';
 
 export function startServer(connection: Connection): void {
   const recognizers = loadRecognizers();
+  /** A message for the user: a notification, which every client accepts (a request would fail on clients without it). */
+  const tell = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
   let settings: Settings = DEFAULT_SETTINGS;
   // Documents indexed from a worker or the cache are read again only when a hover needs a snippet.
   const index = new CorpusIndex({
@@ -63,17 +70,21 @@ export function startServer(connection: Connection): void {
   /** Open documents whose latest edit has not been analysed yet: analysed on the next request that needs them. */
   const pending = new Map<string, TextDocument>();
   let accepted = new Set<string>();
+  /** The user's dates for article files (absolute paths), from the registry. */
+  let userDates = new Map<string, string>();
+  const userDateFor = (file: string) => userDates.get(file) ?? null;
   const registryFile = () => (folders.length > 0 ? path.join(folders[0], REGISTRY_PATH) : null);
   const readRegistry = () => {
     const file = registryFile();
     if (!file) return null;
     const loaded = loadRegistry(file);
     if (!loaded.ok) {
-      void connection.window.showErrorMessage(`Article Lens: ${loaded.error}`);
+      tell(MessageType.Error, `Article Lens: ${loaded.error}`);
       return null;
     }
     for (const w of loaded.warnings) connection.console.warn(w);
     accepted = new Set(loaded.registry.acceptedSpellings.map((e) => e.spelling));
+    userDates = new Map(loaded.registry.articleDates.map((e) => [path.join(folders[0], ...e.article.split('/')), e.date]));
     return loaded.registry;
   };
 
@@ -91,7 +102,9 @@ export function startServer(connection: Connection): void {
   const analyzeOpen = (doc: TextDocument): IndexedDocument => {
     const uri = canonicalUri(doc.uri);
     const text = doc.getText();
-    return index.set(analyzeText(recognizers, uri, doc.version, text, { fallbackReferenceDate: referenceDateFor(uri) }), { text });
+    const file = filePath(uri);
+    const options = { fallbackReferenceDate: referenceDateFor(uri), referenceDate: file ? userDateFor(file) : null };
+    return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
   };
 
   const ctx: ServerContext = {
@@ -141,7 +154,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true, range: true },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [ACCEPT_SPELLING] },
+        executeCommandProvider: { commands: [ACCEPT_SPELLING, SET_ARTICLE_DATE] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
       },
       serverInfo: { name: 'Article Lens', version: '0.1.0' },
@@ -154,7 +167,7 @@ export function startServer(connection: Connection): void {
         const [raw] = await connection.workspace.getConfiguration([{ section: 'articleLens' }]);
         const problems: string[] = [];
         settings = parseSettings(raw, problems);
-        for (const p of problems) connection.window.showWarningMessage(`Article Lens: ${p}`);
+        for (const p of problems) tell(MessageType.Warning, `Article Lens: ${p}`);
       } catch {
         // A client that cannot answer keeps the defaults.
       }
@@ -175,29 +188,64 @@ export function startServer(connection: Connection): void {
     await indexWorkspace();
   });
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== ACCEPT_SPELLING) return null;
-    const [spelling, of] = (args ?? []) as [unknown, unknown];
+  /** Re-reads the registry, applies a change, and writes it back atomically; a malformed file is never overwritten. */
+  const updateRegistry = (change: (r: Registry) => Registry): string | null => {
     const file = registryFile();
-    if (typeof spelling !== 'string' || typeof of !== 'string' || !file) return null;
+    if (!file) return null;
     // Re-read first: the user may have edited the file by hand since we last read it.
     const registry = readRegistry();
     if (!registry) return null;
     try {
-      saveRegistry(file, withAcceptedSpelling(registry, spelling, of));
+      saveRegistry(file, change(registry));
     } catch (e) {
-      void connection.window.showErrorMessage(`Article Lens: could not save ${file}: ${(e as Error).message}`);
+      tell(MessageType.Error, `Article Lens: could not save ${file}: ${(e as Error).message}`);
       return null;
     }
-    accepted = new Set([...accepted, spelling]);
-    schedulePublish();
-    return { accepted: spelling, of, file };
+    readRegistry();
+    return file;
+  };
+
+  /** Analyses an article again after its date changed: from the editor's text when open, else from disk. */
+  const reanalyze = (file: string) => {
+    const uri = canonicalUri(pathToFileURL(file).href);
+    const openDoc = documents.all().find((d) => canonicalUri(d.uri) === uri);
+    if (openDoc) analyzeOpen(openDoc);
+    else indexer?.reload(file);
+    schedulePersist();
+  };
+
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    if (command === ACCEPT_SPELLING) {
+      const [spelling, of] = (args ?? []) as [unknown, unknown];
+      if (typeof spelling !== 'string' || typeof of !== 'string') return null;
+      const file = updateRegistry((r) => withAcceptedSpelling(r, spelling, of));
+      if (!file) return null;
+      schedulePublish();
+      return { accepted: spelling, of, file };
+    }
+    if (command === SET_ARTICLE_DATE) {
+      const [uri, date] = (args ?? []) as [unknown, unknown];
+      const file = typeof uri === 'string' ? filePath(canonicalUri(uri)) : null;
+      const root = file ? folders.find((f) => file.startsWith(f + path.sep)) : undefined;
+      if (!file || !root || !(date === null || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)))) {
+        tell(MessageType.Error, 'Article Lens: the article date must be YYYY-MM-DD, for an article in the workspace.');
+        return null;
+      }
+      const article = path.relative(folders[0], file).split(path.sep).join('/');
+      const saved = updateRegistry((r) => withArticleDate(r, article, date as string | null));
+      if (!saved) return null;
+      reanalyze(file);
+      if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      schedulePublish();
+      return { article, date, file: saved };
+    }
+    return null;
   });
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
     const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate) } : null;
-    indexer = new WorkspaceIndexer(index, recognizers, settings, cache);
+    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache);
     const progress = initialProgress;
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
     const report = await indexer.indexFolders(folders, {
@@ -213,7 +261,7 @@ export function startServer(connection: Connection): void {
     for (const reason of report.skipped) connection.console.warn(`skipped ${reason}`);
     if (report.skipped.length > 0) {
       const n = report.skipped.length;
-      void connection.window.showWarningMessage(`Article Lens: ${n} file${n === 1 ? '' : 's'} skipped (${report.skipped[0]}${n > 1 ? ', …' : ''}). See the output channel for all.`);
+      tell(MessageType.Warning, `Article Lens: ${n} file${n === 1 ? '' : 's'} skipped (${report.skipped[0]}${n > 1 ? ', …' : ''}). See the output channel for all.`);
     }
     const ms = Date.now() - started;
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
@@ -308,6 +356,7 @@ export function startServer(connection: Connection): void {
   registerSymbols(ctx);
   registerCodeActions(ctx);
   registerCodeLens(ctx);
+  registerTimeline(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -18,7 +18,10 @@ parentPort!.on('message', (request: WorkerRequest) => {
       continue;
     }
     try {
-      const analysis = analyzeText(recognizers, job.uri, 0, read.text, { fallbackReferenceDate: request.referenceDate ?? modificationDay(read.mtimeMs) });
+      const analysis = analyzeText(recognizers, job.uri, 0, read.text, {
+        fallbackReferenceDate: request.referenceDate ?? modificationDay(read.mtimeMs),
+        referenceDate: job.userDate,
+      });
       const lines = LineIndex.fromText(read.text);
       replies.push({ ok: true, uri: job.uri, file: job.file, analysis, starts: lines.starts, ends: lines.ends, length: lines.length, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
     } catch (e) {

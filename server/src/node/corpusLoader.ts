@@ -10,6 +10,8 @@ export interface LoadOptions {
   /** The user's fallback reference date; when null, each file's modification day is used. */
   referenceDate: string | null;
   maxBytes?: number;
+  /** The user's own date for a file, overriding the text. */
+  userDateFor?: (file: string) => string | null;
 }
 
 export type LoadOutcome = { ok: true; uri: string; warning?: string } | { ok: false; uri: string; reason: string };
@@ -45,37 +47,10 @@ export function loadFile(file: string, index: CorpusIndex, opts: LoadOptions): L
     index.delete(uri);
     return { ok: false, uri, reason: read.reason };
   }
-  const analysis = analyzeText(opts.recognizers, uri, 0, read.text, { fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs) });
+  const analysis = analyzeText(opts.recognizers, uri, 0, read.text, {
+    fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs),
+    referenceDate: opts.userDateFor?.(file) ?? null,
+  });
   index.set(analysis, { text: read.text });
   return { ok: true, uri, warning: read.warning };
-}
-
-export interface BatchProgress {
-  done: number;
-  total: number;
-}
-
-/** Loads many files, yielding to the event loop between batches so requests are answered while it runs. */
-export async function loadFiles(
-  files: string[],
-  index: CorpusIndex,
-  opts: LoadOptions & { onProgress?: (p: BatchProgress) => void; onProblem?: (o: LoadOutcome) => void; isCancelled?: () => boolean },
-): Promise<{ indexed: number; skipped: number }> {
-  let indexed = 0;
-  let skipped = 0;
-  let lastYield = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    if (opts.isCancelled?.()) break;
-    const outcome = loadFile(files[i], index, opts);
-    if (outcome.ok) indexed++;
-    else skipped++;
-    if (!outcome.ok || outcome.warning) opts.onProblem?.(outcome);
-    if (Date.now() - lastYield > 15) {
-      opts.onProgress?.({ done: i + 1, total: files.length });
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = Date.now();
-    }
-  }
-  opts.onProgress?.({ done: files.length, total: files.length });
-  return { indexed, skipped };
 }

@@ -8,13 +8,15 @@ import type { DocumentAnalysis, Mention, MentionType } from '../core/model';
 import { MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE = 'index-cache.json';
 
 export interface CacheEntry {
   file: string;
   size: number;
   mtimeMs: number;
+  /** The user's date the file was analysed with. */
+  userDate: string | null;
   analysis: DocumentAnalysis;
   lines: LineIndex;
 }
@@ -30,8 +32,8 @@ interface CacheFile {
   analyzer: string;
   referenceDate: string | null;
   strings: string[];
-  /** [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each)] */
-  docs: [string, number, number, string, number, number, number[], number[], number, number[]][];
+  /** [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each), userDate | -1] */
+  docs: [string, number, number, string, number, number, number[], number[], number, number[], number][];
 }
 
 export function cacheIdentity(modelFile: string, referenceDate: string | null): CacheIdentity {
@@ -74,7 +76,7 @@ function decode(raw: CacheFile): Map<string, CacheEntry> {
   };
   const entries = new Map<string, CacheEntry>();
   for (const d of raw.docs) {
-    const [file, size, mtimeMs, uri, title, ref, startDeltas, endDeltas, length, flat] = d;
+    const [file, size, mtimeMs, uri, title, ref, startDeltas, endDeltas, length, flat, userDate] = d;
     if (typeof file !== 'string' || typeof uri !== 'string' || !Array.isArray(flat) || flat.length % 7 !== 0) throw new Error('bad document entry');
     const starts = undelta(startDeltas);
     const ends = undelta(endDeltas);
@@ -90,7 +92,7 @@ function decode(raw: CacheFile): Map<string, CacheEntry> {
       mentions.push(m);
     }
     const analysis: DocumentAnalysis = { uri, version: 0, title: str(title), referenceDate: ref < 0 ? null : str(ref), mentions, problems: [] };
-    entries.set(file, { file, size, mtimeMs, analysis, lines: new LineIndex(starts, ends, length) });
+    entries.set(file, { file, size, mtimeMs, userDate: userDate < 0 ? null : str(userDate), analysis, lines: new LineIndex(starts, ends, length) });
   }
   return entries;
 }
@@ -115,7 +117,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
       flat.push(m.start, m.end, MENTION_TYPES.indexOf(m.type), intern(m.text), m.key === null ? -1 : intern(m.key), m.value === null ? -1 : intern(m.value), m.resolution === undefined ? -1 : intern(m.resolution));
     }
     const a = e.analysis;
-    docs.push([e.file, e.size, e.mtimeMs, a.uri, intern(a.title), a.referenceDate === null ? -1 : intern(a.referenceDate), delta(e.lines.starts), delta(e.lines.ends), e.lines.length, flat]);
+    docs.push([e.file, e.size, e.mtimeMs, a.uri, intern(a.title), a.referenceDate === null ? -1 : intern(a.referenceDate), delta(e.lines.starts), delta(e.lines.ends), e.lines.length, flat, e.userDate === null ? -1 : intern(e.userDate)]);
   }
   const body: CacheFile = { format: FORMAT, analyzer: identity.analyzer, referenceDate: identity.referenceDate, strings, docs };
   fs.mkdirSync(dir, { recursive: true });

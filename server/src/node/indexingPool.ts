@@ -8,6 +8,7 @@ import type { WorkerReply, WorkerRequest, WorkerResponse } from './workerProtoco
 export interface PoolJob {
   file: string;
   uri: string;
+  userDate: string | null;
 }
 
 export interface PoolOptions {

@@ -3,7 +3,7 @@ import type { DocumentAnalysis } from '../core/model';
 
 export interface WorkerRequest {
   batch: number;
-  jobs: { file: string; uri: string }[];
+  jobs: { file: string; uri: string; userDate: string | null }[];
   referenceDate: string | null;
   maxBytes: number;
 }

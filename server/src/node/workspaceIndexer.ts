@@ -8,12 +8,14 @@ import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
 import { type CacheEntry, type CacheIdentity, readIndexCache, writeIndexCache } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
-import { analyzeInWorkers } from './indexingPool';
+import { type PoolJob, analyzeInWorkers } from './indexingPool';
 
 export interface IndexerSettings {
   files: ArticleFilter;
   referenceDate: string | null;
   maxFileBytes: number;
+  /** The user's own date for a file (from the registry), or null. */
+  userDateFor: (file: string) => string | null;
 }
 
 export interface IndexingReport {
@@ -62,7 +64,7 @@ export class WorkspaceIndexer {
 
     const cached = this.cache ? readIndexCache(this.cache.dir, this.cache.identity) : { entries: new Map<string, CacheEntry>() };
     if ('problem' in cached && cached.problem) report.notes.push(cached.problem);
-    const jobs: { file: string; uri: string }[] = [];
+    const jobs: PoolJob[] = [];
     for (const file of files) {
       const uri = fileUri(file);
       if (callbacks.isOpen?.(uri)) {
@@ -70,14 +72,15 @@ export class WorkspaceIndexer {
         continue;
       }
       const entry = cached.entries.get(file);
-      if (entry && entry.analysis.uri === uri && unchanged(file, entry)) {
+      const userDate = this.settings.userDateFor(file);
+      if (entry && entry.analysis.uri === uri && entry.userDate === userDate && unchanged(file, entry)) {
         this.index.set(entry.analysis, { lines: entry.lines });
         this.entries.set(file, entry);
         report.fromCache++;
         done++;
         continue;
       }
-      jobs.push({ file, uri });
+      jobs.push({ file, uri, userDate });
     }
     progress(true);
     if (jobs.length > 0) this.dirty = true;
@@ -94,6 +97,7 @@ export class WorkspaceIndexer {
       progress();
     };
     const remaining = new Map(jobs.map((j) => [j.file, j]));
+    const userDates = new Map(jobs.map((j) => [j.file, j.userDate]));
     if (this.useWorkers && jobs.length > 1) {
       try {
         await analyzeInWorkers(jobs, {
@@ -107,7 +111,7 @@ export class WorkspaceIndexer {
             if (!r.ok) return accept({ file: r.file, outcome: { ok: false, uri: r.uri, reason: r.reason } });
             const lines = new LineIndex(r.starts, r.ends, r.length);
             this.index.set(r.analysis, { lines });
-            accept({ file: r.file, outcome: { ok: true, uri: r.uri, warning: r.warning }, entry: { file: r.file, size: r.size, mtimeMs: r.mtimeMs, analysis: r.analysis, lines } });
+            accept({ file: r.file, outcome: { ok: true, uri: r.uri, warning: r.warning }, entry: { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate: userDates.get(r.file) ?? null, analysis: r.analysis, lines } });
           },
         });
       } catch (e) {
@@ -153,7 +157,12 @@ export class WorkspaceIndexer {
   }
 
   private loadOne(file: string): { outcome: LoadOutcome; entry?: CacheEntry } {
-    const outcome = loadFile(file, this.index, { recognizers: this.recognizers, referenceDate: this.settings.referenceDate, maxBytes: this.settings.maxFileBytes });
+    const outcome = loadFile(file, this.index, {
+      recognizers: this.recognizers,
+      referenceDate: this.settings.referenceDate,
+      maxBytes: this.settings.maxFileBytes,
+      userDateFor: this.settings.userDateFor,
+    });
     if (!outcome.ok) {
       this.entries.delete(file);
       return { outcome };
@@ -165,7 +174,7 @@ export class WorkspaceIndexer {
     } catch {
       stat = undefined;
     }
-    const entry = stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs, analysis: doc.analysis, lines: doc.lines } : undefined;
+    const entry = stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs, userDate: this.settings.userDateFor(file), analysis: doc.analysis, lines: doc.lines } : undefined;
     if (entry) this.entries.set(file, entry);
     return { outcome, entry };
   }

@@ -9,12 +9,23 @@ export interface AcceptedSpelling {
   of: string;
 }
 
+/** The user's date for an article file, overriding what the text states. */
+export interface ArticleDate {
+  /** Path of the article relative to the workspace folder, with `/` separators. */
+  article: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+}
+
 export interface Registry {
   version: 1;
   acceptedSpellings: AcceptedSpelling[];
+  articleDates: ArticleDate[];
 }
 
-export const EMPTY_REGISTRY: Registry = { version: 1, acceptedSpellings: [] };
+export const EMPTY_REGISTRY: Registry = { version: 1, acceptedSpellings: [], articleDates: [] };
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function parseRegistry(text: string): Result<Registry | null> {
   const problems: Problem[] = [];
@@ -35,14 +46,31 @@ export function parseRegistry(text: string): Result<Registry | null> {
     if (e && typeof e.spelling === 'string' && typeof e.of === 'string') acceptedSpellings.push({ spelling: e.spelling, of: e.of });
     else problems.push({ severity: 'warning', message: `acceptedSpellings[${i}] needs "spelling" and "of" strings; ignored` });
   });
-  return { value: { version: 1, acceptedSpellings }, problems };
+  const dates = obj.articleDates ?? [];
+  if (!Array.isArray(dates)) return { value: null, problems: [{ severity: 'error', message: '"articleDates" must be a list' }] };
+  const articleDates: ArticleDate[] = [];
+  dates.forEach((item, i) => {
+    const e = item as Record<string, unknown>;
+    if (e && typeof e.article === 'string' && typeof e.date === 'string' && DAY.test(e.date)) articleDates.push({ article: e.article, date: e.date });
+    else problems.push({ severity: 'warning', message: `articleDates[${i}] needs "article" and a "date" as YYYY-MM-DD; ignored` });
+  });
+  return { value: { version: 1, acceptedSpellings, articleDates }, problems };
 }
 
 /** One entry per line, sorted, so a change is a one-line diff. */
 export function serializeRegistry(registry: Registry): string {
-  const sorted = [...registry.acceptedSpellings].sort((a, b) => a.of.localeCompare(b.of) || a.spelling.localeCompare(b.spelling));
-  const lines = sorted.map((e) => `    ${JSON.stringify({ spelling: e.spelling, of: e.of })}`);
-  return `{\n  "version": 1,\n  "acceptedSpellings": [${lines.length ? '\n' + lines.join(',\n') + '\n  ' : ''}]\n}\n`;
+  const spellings = [...registry.acceptedSpellings]
+    .sort((a, b) => a.of.localeCompare(b.of) || a.spelling.localeCompare(b.spelling))
+    .map((e) => JSON.stringify({ spelling: e.spelling, of: e.of }));
+  const dates = [...registry.articleDates].sort((a, b) => a.article.localeCompare(b.article)).map((e) => JSON.stringify({ article: e.article, date: e.date }));
+  const list = (lines: string[]) => (lines.length ? `\n    ${lines.join(',\n    ')}\n  ` : '');
+  return `{\n  "version": 1,\n  "acceptedSpellings": [${list(spellings)}],\n  "articleDates": [${list(dates)}]\n}\n`;
+}
+
+/** Sets (or, with null, removes) the user's date for an article. */
+export function withArticleDate(registry: Registry, article: string, date: string | null): Registry {
+  const rest = registry.articleDates.filter((e) => e.article !== article);
+  return { ...registry, articleDates: date === null ? rest : [...rest, { article, date }] };
 }
 
 export function withAcceptedSpelling(registry: Registry, spelling: string, of: string): Registry {

@@ -1,6 +1,7 @@
 // Renders hover cards as markdown. Every piece of article text goes through `escapeMarkdown`,
 // so an article can never inject links, images, HTML or command URIs into a hover.
-import type { ArticleReference, DateCard, HoverCard, NameCard } from './hover';
+import { type ArticleReference, type DateCard, type HoverCard, type NameCard, weekdayOf } from './hover';
+import type { TimelineEntry } from './timeline';
 
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"']/g;
 
@@ -25,6 +26,30 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+function linkToLocation(uri: string, position: { line: number; character: number }, label: string): string {
+  const target = `${uri}#L${position.line + 1},${position.character + 1}`.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return `[${escapeMarkdown(label)}](${target})`;
+}
+
+const TIMELINE_MENTIONS = 12;
+
+/** The timeline as a markdown document: one line per date or time, with links to its mentions. */
+export function renderTimeline(entries: TimelineEntry[], limit = 2000): string {
+  const lines = ['# Article Lens: timeline', '', `${entries.length} dates and times mentioned in the corpus, earliest first.`, ''];
+  for (const entry of entries.slice(0, limit)) {
+    const weekday = weekdayOf(entry.value);
+    const docs = new Set(entry.mentions.map((m) => m.location.uri)).size;
+    lines.push(`- **${escapeMarkdown(entry.value)}**${weekday ? ` ${weekday}` : ''}: ${entry.mentions.length} mention${entry.mentions.length === 1 ? '' : 's'} in ${docs} article${docs === 1 ? '' : 's'}`);
+    for (const m of entry.mentions.slice(0, TIMELINE_MENTIONS)) {
+      const who = m.entities.length > 0 ? ` (${m.entities.map(escapeMarkdown).join(', ')})` : '';
+      lines.push(`  - ${linkToLocation(m.location.uri, m.location.position, baseName(m.location.uri))}: “${escapeMarkdown(m.text)}” in ${escapeMarkdown(m.title)}${who}`);
+    }
+    if (entry.mentions.length > TIMELINE_MENTIONS) lines.push(`  - and ${entry.mentions.length - TIMELINE_MENTIONS} more`);
+  }
+  if (entries.length > limit) lines.push('', `(${entries.length - limit} later dates not shown)`);
+  return lines.join('\n') + '\n';
 }
 
 function articleLine(ref: ArticleReference): string {

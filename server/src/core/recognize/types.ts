@@ -15,6 +15,8 @@ export interface DateRecognition {
 export interface DateOptions {
   /** Used when the article states no full date of its own (`YYYY-MM-DD`). */
   fallbackReferenceDate?: string | null;
+  /** The user's date for this file (`YYYY-MM-DD`): wins over anything the text states. */
+  referenceDate?: string | null;
 }
 
 /** Finds date and time expressions and normalises them against the article's own date. */

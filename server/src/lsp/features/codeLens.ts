@@ -4,6 +4,10 @@ import type { ServerContext } from '../context';
 
 /** The client command that lists the related articles in a pick list; a client without it shows the title only. */
 export const SHOW_RELATED = 'articleLens.showRelatedArticles';
+/** Server command: `[uri, 'YYYY-MM-DD' | null]` sets or clears the user's date for an article. */
+export const SET_ARTICLE_DATE = 'articleLens.setArticleDate';
+/** The client command that asks the user for the date, then runs SET_ARTICLE_DATE. */
+export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
 
 export function registerCodeLens(ctx: ServerContext): void {
   ctx.connection.onCodeLens(({ textDocument }) => {
@@ -16,6 +20,11 @@ export function registerCodeLens(ctx: ServerContext): void {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       command: { title, command: n > 0 ? SHOW_RELATED : '', arguments: [summary.related.slice(0, 50)] },
     };
-    return [lens];
+    const date = doc.analysis.referenceDate;
+    const dateLens: CodeLens = {
+      range: lens.range,
+      command: { title: date ? `dated ${date}` : 'no date: set one', command: PICK_ARTICLE_DATE, arguments: [doc.uri, date] },
+    };
+    return [lens, dateLens];
   });
 }

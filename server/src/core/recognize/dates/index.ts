@@ -11,7 +11,7 @@ import { findRelative } from './relative';
 import { splitArticles } from './articles';
 import { findReference } from './reference';
 import { resolveCandidate } from './resolve';
-import type { ReferenceSource } from './reference';
+import type { ArticleReference, ReferenceSource } from './reference';
 
 export type { ReferenceSource };
 
@@ -43,7 +43,8 @@ export function recognizeDates(text: string, options: DateOptions = {}): Article
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
   for (const article of splitArticles(text)) {
-    const ref = findReference(text, article, candidates, options.fallbackReferenceDate);
+    const userDay = parseDay(options.referenceDate);
+    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : findReference(text, article, candidates, options.fallbackReferenceDate);
     articles.push({
       start: ref.start,
       end: ref.end,

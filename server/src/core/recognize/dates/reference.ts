@@ -5,7 +5,7 @@ import type { Candidate } from './candidates';
 import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
 
 /** How an article's reference date was found. */
-export type ReferenceSource = 'dateline' | 'latest' | 'fallback' | 'none';
+export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;

@@ -30,7 +30,7 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: S
   const how = setting.anchor && c.clock && c.month === undefined && c.weekday === undefined && !c.shift
     ? ', on the day named before it'
     : setting.forward ? ', read as upcoming' : '';
-  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ''}${how}`;
+  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ''}${how}`;
   return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: dated };
 }
 

@@ -3,7 +3,8 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
-import { caseClassOf, LOWER } from './features';
+import { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } from './features';
+import type { Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
@@ -37,7 +38,9 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   lexicon.limit(200_000);
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) ids[i] = lexicon.id(tokens[i].text);
+  const forced = truecase(lexicon, text, tokens, ids, sentences);
   const { tags } = tagger.tagIds(ids, sentences);
+  for (const f of forced) force(tags, f.first, f.end, f.type);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
   const spans: TagSpan[] = [];
@@ -60,6 +63,84 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
     out.push({ start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] });
   }
   return out;
+}
+
+// News agencies credited in brackets: `(Reuters)`, `(AP)`.
+const AGENCIES = new Set(['reuters', 'ap', 'afp', 'bloomberg', 'dpa', 'xinhua', 'ansa', 'efe', 'upi', 'tass', 'interfax', 'pti', 'apa', 'bna', 'ians', 'kyodo', 'yonhap', 'anadolu', 'cnn', 'bbc']);
+const ORGANIZATION = 1;
+const LOCATION = 2;
+
+interface Forced {
+  first: number;
+  end: number;
+  type: number;
+}
+
+/**
+ * Real articles write headlines in title case or capitals, and datelines in capitals, which the
+ * training text rarely does in the same way. Such words are given to the tagger as running text would
+ * write them: words usually written in lower case (by the model's casing table) in lower case, other
+ * words in capitals in title case (`RUSSIAN TROOPS PULL BACK FROM KHERSON` -> `Russian troops pull back
+ * from Kherson`). Ids are replaced in place; the token offsets stay. Returns the spans a convention fixes:
+ * a dateline in capitals at the start of a line is a place, an agency credit in brackets an organization.
+ */
+function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[]): Forced[] {
+  const forced: Forced[] = [];
+  const cls = lexicon.caseClass;
+  const caseClass = (i: number) => cls[ids[i]];
+  const classes = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) classes[i] = cls[ids[i]];
+  for (const s of sentences) {
+    let capitalised = false;
+    for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
+    if (!capitalised) continue;
+    const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
+    if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE) {
+      for (let i = s.first; i < s.end; i++) {
+        const c = caseClass(i);
+        if (!(c === TITLE || (c === CAPS && kind === ALL_CAPS_LINE))) continue;
+        const w = lexicon.words[ids[i]];
+        const lw = w.toLowerCase();
+        const usually = lexicon.casing[ids[i]] & 7;
+        const lower = SMALL_WORDS.has(lw) || usually === 1 || usually === 2;
+        if (lower && i > s.first) ids[i] = lexicon.id(lw);
+        else if (c === CAPS && (w.length > 3 || usually >= 4 || lower)) ids[i] = lexicon.id(titleCase(w));
+      }
+      continue;
+    }
+    // A dateline: words in capitals opening a line, then a comma or a bracket (`KYIV, Aug 3 (Reuters) -`).
+    if (atLineStart(text, tokens[s.first].start)) {
+      let j = s.first;
+      while (j < s.end && (caseClass(j) === CAPS || caseClass(j) === INITIAL) && j - s.first < 4) j++;
+      if (j > s.first && j < s.end && (tokens[j].text === ',' || tokens[j].text === '(') && tokens[j - 1].end - tokens[s.first].start >= 2) {
+        for (let i = s.first; i < j; i++) ids[i] = lexicon.id(titleCase(lexicon.words[ids[i]]));
+        forced.push({ first: s.first, end: j, type: LOCATION });
+      }
+    }
+    for (let i = s.first + 1; i + 1 < s.end; i++) {
+      if (tokens[i - 1].text === '(' && tokens[i + 1].text === ')' && AGENCIES.has(lexicon.words[ids[i]].toLowerCase())) forced.push({ first: i, end: i + 1, type: ORGANIZATION });
+    }
+  }
+  return forced;
+}
+
+function titleCase(w: string): string {
+  return w[0] + w.slice(1).toLowerCase();
+}
+
+function atLineStart(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Sets tags [first, end) to one span of `type`, leaving the tags around it well formed. */
+function force(tags: Uint8Array, first: number, end: number, type: number): void {
+  for (let i = first; i < end; i++) tags[i] = i === first ? 2 * type + 1 : 2 * type + 2;
+  if (end < tags.length && tags[end] !== 0 && (tags[end] & 1) === 0) tags[end] -= 1;
 }
 
 function isTrailingJunk(w: string): boolean {
