@@ -101,3 +101,19 @@ The <<Kessel Bridge>>{location} spans the <<Kessel>>{location}. <<Kestrel Shippi
     assert.deepStrictEqual(groups(corpus, ['Kessel Bridge', 'Kessel', 'Kestrel Shipping', 'Kestrel']), [['Kessel'], ['Kessel Bridge'], ['Kestrel'], ['Kestrel Shipping']]);
   });
 });
+
+describe('alias resolution: shortened names', () => {
+  it('a shortened name joins the one longer name of its type', () => {
+    const corpus = `//- /a.txt
+The <<Velorian Harbour Authority>>{organization} met <<Kestrel Shipping>>{organization}.
+//- /b.txt
+The <<Harbour Authority>>{organization} said <<Kestrel>>{organization} agreed. The <<Kessel Bridge>>{location} spans the <<Kessel>>{location}.
+//- /c.txt
+The <<Russian Defense Ministry>>{organization} and the <<British Defense Ministry>>{organization} disagreed with the <<Defense Ministry>>{organization}.
+`;
+    assert.deepStrictEqual(
+      groups(corpus, ['Velorian Harbour Authority', 'Harbour Authority', 'Kestrel Shipping', 'Kestrel', 'Kessel Bridge', 'Kessel', 'Russian Defense Ministry', 'British Defense Ministry', 'Defense Ministry']),
+      [['British Defense Ministry'], ['Defense Ministry'], ['Harbour Authority', 'Velorian Harbour Authority'], ['Kessel'], ['Kessel Bridge'], ['Kestrel', 'Kestrel Shipping'], ['Russian Defense Ministry']],
+    );
+  });
+});

@@ -86,6 +86,13 @@ class AliasResolver implements EntityResolver {
       }
     }
 
+    // 5. A shortened name: `Harbour Authority` -> `Velorian Harbour Authority`, `Kestrel` -> `Kestrel Shipping`,
+    // when exactly one longer name of the same type fits.
+    for (const info of this.infos.values()) {
+      const longer = this.longerForm(info, table, typeOf, (k) => table.get(k) !== undefined);
+      if (longer) uf.union(info.key, longer);
+    }
+
     const representative = new Map<string, string>();
     const clusters = new Map<string, string[]>();
     for (const key of this.infos.keys()) {
@@ -137,7 +144,23 @@ class AliasResolver implements EntityResolver {
       const entities = new Set(full.map((k) => entityOf(k)));
       if (entities.size === 1) return full[0];
     }
-    return undefined;
+    return this.longerForm(info, table, typeOf, known);
+  }
+
+  /**
+   * The one longer name this key shortens: a word suffix of two words or more (any name type but person), or the
+   * first word of an organization's name. None when several longer names fit (`Defense Ministry` of two countries).
+   */
+  private longerForm(info: KeyInfo, table: NameTable, typeOf: (k: string) => EntityType, known: (k: string) => boolean): string | undefined {
+    const type = typeOf(info.key);
+    if (type === 'person') return undefined;
+    let pool: Set<string> | undefined;
+    if (info.words.length >= 2) pool = this.blocks.get('x:' + info.key);
+    // An acronym is not a shortened name (`UN` is not `UN Security Council`): the acronym pass handles it.
+    else if (type === 'organization' && !isAcronym(table.get(info.key)!)) pool = this.blocks.get('p:' + info.key);
+    if (!pool) return undefined;
+    const fits = [...pool].filter((k) => k !== info.key && known(k) && table.get(k) !== undefined && typeOf(k) === type);
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   forget(key: string): void {
@@ -194,6 +217,9 @@ class AliasResolver implements EntityResolver {
     const abbrev = initials(info.words);
     if (abbrev) other.push('i:' + abbrev);
     if (info.words.length >= 2) other.push('l:' + info.skeletons[info.skeletons.length - 1]);
+    // Proper word suffixes of two words or more (`harbour authority` of `velorian harbour authority`), and first words.
+    for (let i = 1; i + 2 <= info.words.length; i++) other.push('x:' + info.words.slice(i).join(' '));
+    if (info.words.length >= 2) other.push('p:' + info.words[0]);
     return { near, other };
   }
 
