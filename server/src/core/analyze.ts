@@ -33,7 +33,7 @@ export function analyzeText(
 
   const candidates: Mention[] = [];
   for (const raw of names) {
-    const n = raw.type === 'person' ? withoutTitle(text, raw) : raw;
+    const n = raw.type === 'person' ? withoutTitle(text, raw) : withPlaceKind(text, raw);
     const surface = text.slice(n.start, n.end);
     const key = nameKey(surface);
     if (key.length === 0) continue;
@@ -63,6 +63,24 @@ function withoutTitle(text: string, n: NameSpan): NameSpan {
   const title = TITLE.exec(surface);
   if (!title || !/^\p{Lu}/u.test(surface.slice(title[0].length))) return n;
   return { ...n, start: n.start + title[0].length };
+}
+
+/** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`. */
+const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
+
+/**
+ * A name followed by a lower-case place word takes it in (`the Antonivskyi bridge`), and a name ending in one is a
+ * location whatever the tagger thought: the word says what the thing is.
+ */
+function withPlaceKind(text: string, n: NameSpan): NameSpan {
+  const next = NEXT_WORD.exec(text.slice(n.end, n.end + 20));
+  if (next && PLACE_KIND.test(next[1]) && next[1] === next[1].toLowerCase()) {
+    return { start: n.start, end: n.end + next[0].length, type: 'location' };
+  }
+  const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
+  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { ...n, type: 'location' };
+  return n;
 }
 
 /** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */

@@ -21,6 +21,20 @@ interface KeyInfo {
 /** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
 const GEO_SUFFIXES = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
 
+/** The types a tagger confuses for one referent (a city standing for its government): variants may cross them. */
+const PLACE_OR_BODY = new Set<EntityType>(['location', 'organization']);
+
+/** A place and its people are two entities: `Iran` / `Iranian`, `Ukraine` / `Ukrainians`. */
+const DEMONYM_ENDING = /^(?:n|an|ian|ians|ns|ese|ish)$/;
+
+function demonymPair(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  for (let cut = short.length; cut >= short.length - 1 && cut > 2; cut--) {
+    if (long.startsWith(short.slice(0, cut)) && DEMONYM_ENDING.test(long.slice(cut)) && long.length > short.length) return true;
+  }
+  return false;
+}
+
 /** A rare spelling joins a frequent one only if the frequent one is this many times more common. */
 const TYPO_FREQUENCY_RATIO = 3;
 /**
@@ -47,15 +61,15 @@ class AliasResolver implements EntityResolver {
     for (const info of this.infos.values()) {
       for (const other of info.near) {
         if (other < info.key || !this.infos.has(other)) continue;
-        if (typeOf(info.key) !== typeOf(other)) continue;
-        if (this.variantsAgree(info, this.infos.get(other)!, stat)) uf.union(info.key, other);
+        if (this.variantsAgree(info, this.infos.get(other)!, stat, typeOf)) uf.union(info.key, other);
       }
     }
     // 2. A place with its kind: `Dnipro River` -> `Dnipro`.
     for (const info of this.infos.values()) {
       if (info.words.length < 2 || !GEO_SUFFIXES.has(info.words[info.words.length - 1])) continue;
       const stem = info.words.slice(0, -1).join(' ');
-      if (table.get(stem) && typeOf(stem) === 'location' && typeOf(info.key) === 'location') uf.union(stem, info.key);
+      // The kind word says it is a place, whatever type the tagger gave the bare stem (unless a person).
+      if (table.get(stem) && typeOf(stem) !== 'person') uf.union(stem, info.key);
     }
     // 3. Acronyms: `UN` / `U.N.` -> `United Nations`, when exactly one expansion of a compatible type is known
     // (or one shares clearly more articles with the acronym than the others).
@@ -116,17 +130,17 @@ class AliasResolver implements EntityResolver {
     const type = majorityType(stat(key).types);
     const typeOf = (k: string) => majorityType(stat(k).types);
     for (const other of info.near) {
-      if (known(other) && typeOf(other) === type && this.variantsAgree(info, this.infos.get(other)!, stat)) return other;
+      if (known(other) && this.variantsAgree(info, this.infos.get(other)!, stat, typeOf)) return other;
     }
     const last = info.words[info.words.length - 1];
-    if (info.words.length >= 2 && GEO_SUFFIXES.has(last) && type === 'location') {
+    if (info.words.length >= 2 && GEO_SUFFIXES.has(last)) {
       const stem = info.words.slice(0, -1).join(' ');
-      if (known(stem) && typeOf(stem) === 'location') return stem;
+      if (known(stem) && typeOf(stem) !== 'person') return stem;
     }
-    if (type === 'location') {
+    if (type !== 'person') {
       for (const suffix of GEO_SUFFIXES) {
         const longer = `${key} ${suffix}`;
-        if (known(longer) && typeOf(longer) === 'location') return longer;
+        if (known(longer)) return longer;
       }
     }
     if (info.words.length === 1 && isAcronym(stat(key))) {
@@ -231,7 +245,7 @@ class AliasResolver implements EntityResolver {
       const y = b.words[i];
       if (x === y) continue;
       differs = true;
-      if (x[0] !== y[0]) return false;
+      if (x[0] !== y[0] || demonymPair(x, y)) return false;
       const transliteration = a.skeletons[i] === b.skeletons[i] && a.skeletons[i].length >= 3 && editDistance(x, y, 4) <= Math.ceil(Math.max(x.length, y.length) / 2);
       const slip = Math.min(x.length, y.length) >= 5 && editDistance(x, y, 1) <= 1;
       if (!transliteration && !slip) return false;
@@ -242,9 +256,14 @@ class AliasResolver implements EntityResolver {
   /**
    * Variants of one shape merge when they are transliterations, or when a rare spelling sits beside a far
    * more frequent one (a typo joins the common form; two well-attested different names stay apart).
+   * Types must agree, except that a transliteration may cross the organization / location / misc line,
+   * where taggers most often disagree with themselves (`Dnipro` as a place, `Dnieper` as an organization).
    */
-  private variantsAgree(a: KeyInfo, b: KeyInfo, stat: (k: string) => NameStats): boolean {
+  private variantsAgree(a: KeyInfo, b: KeyInfo, stat: (k: string) => NameStats, typeOf: (k: string) => EntityType): boolean {
     const transliteration = a.words.every((w, i) => w === b.words[i] || a.skeletons[i] === b.skeletons[i]);
+    const ta = typeOf(a.key);
+    const tb = typeOf(b.key);
+    if (ta !== tb && (!transliteration || !PLACE_OR_BODY.has(ta) || !PLACE_OR_BODY.has(tb))) return false;
     if (transliteration) return true;
     const sa = stat(a.key).total;
     const sb = stat(b.key).total;

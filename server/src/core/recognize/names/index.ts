@@ -3,7 +3,7 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
-import { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } from './features';
+import { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, MIXED, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } from './features';
 import type { Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, tagSpans, typeOfTag, type TagSpan } from './tags';
@@ -95,14 +95,14 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
     if (!capitalised) continue;
     const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
-    if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE) {
+    if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass(i);
         if (!(c === TITLE || (c === CAPS && kind === ALL_CAPS_LINE))) continue;
         const w = lexicon.words[ids[i]];
         const lw = w.toLowerCase();
         const usually = lexicon.casing[ids[i]] & 7;
-        const lower = SMALL_WORDS.has(lw) || usually === 1 || usually === 2;
+        const lower = SMALL_WORDS.has(lw) || usually === 1 || usually === 2 || (usually === 0 && isLowerCompound(lexicon, lw));
         if (lower && i > s.first) ids[i] = lexicon.id(lw);
         else if (c === CAPS && (w.length > 3 || usually >= 4 || lower)) ids[i] = lexicon.id(titleCase(w));
       }
@@ -122,6 +122,28 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     }
   }
   return forced;
+}
+
+/** Every word but small function words capitalised, at least three of them (`Xi and Biden Meet on Sidelines of G20 Summit`). */
+function isTitleCaseHeadline(lexicon: Lexicon, ids: Int32Array, classes: Uint8Array, first: number, end: number): boolean {
+  let capitalised = 0;
+  for (let i = first; i < end; i++) {
+    const c = classes[i];
+    if (c === TITLE || c === CAPS || c === INITIAL) capitalised++;
+    else if ((c === LOWER || c === MIXED) && lexicon.small[ids[i]] === 0) return false;
+  }
+  return capitalised >= 3;
+}
+
+/** `run-off`: a hyphenated word whose parts are all usually written in lower case. */
+function isLowerCompound(lexicon: Lexicon, lw: string): boolean {
+  if (lw.indexOf('-') < 0) return false;
+  for (const part of lw.split('-')) {
+    if (part === '') return false;
+    const usually = lexicon.casing[lexicon.id(part)] & 7;
+    if (!(SMALL_WORDS.has(part) || usually === 1 || usually === 2)) return false;
+  }
+  return true;
 }
 
 function titleCase(w: string): string {
