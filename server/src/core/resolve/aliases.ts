@@ -21,13 +21,19 @@ interface KeyInfo {
 /** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
 const GEO_SUFFIXES = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
 
-/** The types a tagger confuses for one referent (a city standing for its government): variants may cross them. */
-const PLACE_OR_BODY = new Set<EntityType>(['location', 'organization']);
+/**
+ * The types a tagger confuses for one referent (a city standing for its government, an unknown word taken
+ * for a place): transliteration variants may cross them. A person's name never crosses into them.
+ */
+const PLACE_OR_BODY = new Set<EntityType>(['location', 'organization', 'misc']);
 
 /** A place and its people are two entities: `Iran` / `Iranian`, `Ukraine` / `Ukrainians`. */
 const DEMONYM_ENDING = /^(?:n|an|ian|ians|ns|ese|ish)$/;
 
+const DEMONYM = /(?:ian|ians|ean|eans|ese|ish)$/;
+
 function demonymPair(x: string, y: string): boolean {
+  if (DEMONYM.test(x) !== DEMONYM.test(y)) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   for (let cut = short.length; cut >= short.length - 1 && cut > 2; cut--) {
     if (long.startsWith(short.slice(0, cut)) && DEMONYM_ENDING.test(long.slice(cut)) && long.length > short.length) return true;
