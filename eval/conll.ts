@@ -1,11 +1,11 @@
 // Scores the name tagger with the conlleval definition (exact span and type) on CoNLL-2003 eng.testb
 // (and eng.testa, the development set it was selected on), side by side with the `compromise` library,
-// then on our own annotated articles in eval/names/.   npm run eval:conll
+// then on our own annotated articles in eval/names/.   npm run eval:conll [-- --model path]
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import nlp from 'compromise';
 import { parseFixture } from '../test/fixture';
-import { decodeModel, recognizeNames, tagDocument } from '../server/src/core/recognize/names';
+import { decodeModel, recognizeNames, Tagger } from '../server/src/core/recognize/names';
 import { ENTITY_TYPE_OF } from '../server/src/core/recognize/names/tags';
 import { nameModelPath } from '../server/src/node/nameModel';
 import { readConll, type GoldDocument } from '../train/conll';
@@ -28,11 +28,11 @@ function table(title: string, scorer: SpanScorer, types: number[]): void {
   console.log(`${'micro'.padEnd(6)} ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}`);
 }
 
-function scoreTagger(docs: GoldDocument[], weights: NonNullable<ReturnType<typeof decodeModel>['weights']>): { scorer: SpanScorer; seconds: number; tokens: number } {
+function scoreTagger(docs: GoldDocument[], tagger: Tagger): { scorer: SpanScorer; seconds: number; tokens: number } {
   const scorer = new SpanScorer();
   let tokens = 0;
   const t0 = process.hrtime.bigint();
-  const predicted = docs.map((d) => tagDocument(weights, d).tags);
+  const predicted = docs.map((d) => tagger.tag(d).tags);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   docs.forEach((d, i) => {
     tokens += d.words.length;
@@ -95,14 +95,14 @@ function scoreCompromise(docs: GoldDocument[]): { scorer: SpanScorer; seconds: n
   return { scorer, seconds };
 }
 
-function scoreOwnSet(weights: NonNullable<ReturnType<typeof decodeModel>['weights']>): void {
+function scoreOwnSet(tagger: Tagger): void {
   const dir = path.join(ROOT, 'eval', 'names');
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const scorer = new SpanScorer();
   const misses: string[] = [];
   for (const file of files) {
     const fixture = parseFixture(readFileSync(path.join(dir, file), 'utf8'));
-    const predicted = recognizeNames(weights, fixture.text);
+    const predicted = recognizeNames(tagger, fixture.text);
     const typeIndex = (t: string) => ENTITY_TYPE_OF.indexOf(t as (typeof ENTITY_TYPE_OF)[number]);
     const gold = fixture.mentions.map((m) => ({ first: m.start, end: m.end, type: typeIndex(m.type) }));
     const found = predicted.map((m) => ({ first: m.start, end: m.end, type: typeIndex(m.type) }));
@@ -118,23 +118,25 @@ function scoreOwnSet(weights: NonNullable<ReturnType<typeof decodeModel>['weight
 }
 
 function main(): void {
-  const modelPath = nameModelPath();
+  const modelIndex = process.argv.indexOf('--model');
+  const modelPath = modelIndex > 0 ? path.resolve(process.argv[modelIndex + 1]) : nameModelPath();
   const decoded = decodeModel(new Uint8Array(readFileSync(modelPath)));
   if (!decoded.weights) throw new Error(decoded.problem ?? 'bad model');
   const weights = decoded.weights;
   console.log(`model ${path.relative(ROOT, modelPath)}: ${weights.twoPass ? 'two passes' : 'one pass'}, 2^${weights.rowBits} rows`);
   const testa = readConll(path.join(DATA, 'eng.testa'));
   const testb = readConll(path.join(DATA, 'eng.testb'));
-  const dev = scoreTagger(testa, weights);
+  const tagger = new Tagger(weights);
+  const dev = scoreTagger(testa, tagger);
   console.log(`eng.testa (development, used for selection): micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
-  const test = scoreTagger(testb, weights);
+  const test = scoreTagger(testb, tagger);
   table('eng.testb, Article Lens tagger (4 types)', test.scorer, [0, 1, 2, 3]);
   console.log(`speed: ${Math.round(test.tokens / test.seconds).toLocaleString('en')} tokens/s (tokenised input, ${test.tokens} tokens in ${test.seconds.toFixed(2)} s)`);
   const baseline = scoreCompromise(testb);
   table('eng.testb, compromise baseline (PER/ORG/LOC only)', baseline.scorer, [0, 1, 2]);
   const ours3 = test.scorer.micro([0, 1, 2]);
   console.log(`\nside by side on PER/ORG/LOC: Article Lens F1 ${ours3.f1.toFixed(2)} vs compromise F1 ${baseline.scorer.micro([0, 1, 2]).f1.toFixed(2)}; compromise speed ${Math.round(test.tokens / baseline.seconds).toLocaleString('en')} tokens/s`);
-  scoreOwnSet(weights);
+  scoreOwnSet(tagger);
 }
 
 main();

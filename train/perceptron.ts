@@ -1,7 +1,8 @@
 // Structured averaged perceptron over hashed features with exact Viterbi decoding.
-import { FEATURES_PER_TOKEN, MEMORY_SLOT } from '../server/src/core/recognize/names/features';
-import { addMemory, computeEmissions, constrain, viterbi, type PassWeights } from '../server/src/core/recognize/names/tagger';
+import { FEATURES_PER_TOKEN, MEMORY_SLOT, SEQUENCE_SLOT, STATIC_FEATURES } from '../server/src/core/recognize/names/features';
+import { computeEmissions, constrain, memoryRows, viterbi, type PassWeights } from '../server/src/core/recognize/names/tagger';
 import type { TokenTable } from '../server/src/core/recognize/names/features';
+import type { Lexicon } from '../server/src/core/recognize/names/lexicon';
 import { TAG_COUNT } from '../server/src/core/recognize/names/tags';
 import { SpanScorer } from './score';
 
@@ -11,8 +12,8 @@ export interface FeaturedDocument {
   gold: Uint8Array;
   sentences: { first: number; end: number }[];
   n: number;
-  /** Per token, the memory-slot row with the memory a first pass that never saw the document found; null if none. */
-  memoryRows: Int32Array | null;
+  /** Per token, the rows of the two memory features from a first pass that never saw the document; null if none. */
+  memoryRows: { memory: Int32Array; sequence: Int32Array } | null;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -68,7 +69,7 @@ export class PerceptronPass {
       // Work in sentence-local coordinates: a view of the sentence's features.
       const features = doc.features.subarray(s.first * K, s.end * K);
       const saved = doc.memoryRows && rng() < memoryRate ? swapMemory(features, doc.memoryRows, s.first, len) : null;
-      computeEmissions(features, 0, len, this.w, emissions);
+      computeEmissions(features, 0, len, this.w, emissions, K);
       const { transition, start } = constrain(this.tw, this.sw);
       viterbi(emissions, 0, len, transition, start, predicted, scratch);
       const c = this.c;
@@ -78,6 +79,7 @@ export class PerceptronPass {
         if (g !== p) {
           for (let k = 0; k < K; k++) {
             const r = features[i * K + k] * TAG_COUNT;
+            if (r === 0) continue;
             this.w[r + g] += 1;
             this.acc[r + g] += c;
             this.w[r + p] -= 1;
@@ -116,29 +118,32 @@ export class PerceptronPass {
   }
 }
 
+const M = STATIC_FEATURES + MEMORY_SLOT;
+const Q = STATIC_FEATURES + SEQUENCE_SLOT;
+
 /** Puts rows[from..from+len) in the memory slots of `features`; returns the rows that were there. */
-function swapMemory(features: Int32Array, rows: Int32Array, from: number, len: number): Int32Array {
+function swapMemory(features: Int32Array, rows: { memory: Int32Array; sequence: Int32Array }, from: number, len: number): { memory: Int32Array; sequence: Int32Array } {
   const K = FEATURES_PER_TOKEN;
-  const old = new Int32Array(len);
+  const old = { memory: new Int32Array(len), sequence: new Int32Array(len) };
   for (let i = 0; i < len; i++) {
-    old[i] = features[i * K + MEMORY_SLOT];
-    features[i * K + MEMORY_SLOT] = rows[from + i];
+    old.memory[i] = features[i * K + M];
+    features[i * K + M] = rows.memory[from + i];
+    old.sequence[i] = features[i * K + Q];
+    features[i * K + Q] = rows.sequence[from + i];
   }
   return old;
 }
 
 /** Tags every document with the given weights, twice with document memory when tables are given. */
-export function decodeTwoPass(weights: PassWeights, docs: FeaturedDocument[], tables: TokenTable[], mask: number): Uint8Array[] {
+export function decodeTwoPass(weights: PassWeights, docs: FeaturedDocument[], tables: TokenTable[], lexicon: Lexicon, mask: number): Uint8Array[] {
   const first = decodeAll(weights, docs);
   const { transition, start } = constrain(weights.transition, weights.start);
   const scratch = { score: new Float64Array(256 * TAG_COUNT), back: new Uint8Array(256 * TAG_COUNT) };
   return docs.map((d, di) => {
     const emissions = new Float64Array(d.n * TAG_COUNT);
-    computeEmissions(d.features, 0, d.n, weights.emission, emissions);
-    const absent = new Int32Array(d.n);
-    for (let i = 0; i < d.n; i++) absent[i] = d.features[i * FEATURES_PER_TOKEN + MEMORY_SLOT];
-    addMemory(tables[di], first[di], d.features, mask, weights.emission, emissions);
-    swapMemory(d.features, absent, 0, d.n);
+    const saved = swapMemory(d.features, memoryRows(tables[di], lexicon, first[di], d.sentences, mask), 0, d.n);
+    computeEmissions(d.features, 0, d.n, weights.emission, emissions, FEATURES_PER_TOKEN);
+    swapMemory(d.features, saved, 0, d.n);
     const tags = new Uint8Array(d.n);
     for (const s of d.sentences) viterbi(emissions, s.first, s.end, transition, start, tags, scratch);
     return tags;
@@ -151,7 +156,7 @@ export function decodeAll(weights: PassWeights, docs: FeaturedDocument[]): Uint8
   const scratch = { score: new Float64Array(256 * TAG_COUNT), back: new Uint8Array(256 * TAG_COUNT) };
   return docs.map((d) => {
     const emissions = new Float64Array(d.n * TAG_COUNT);
-    computeEmissions(d.features, 0, d.n, weights.emission, emissions);
+    computeEmissions(d.features, 0, d.n, weights.emission, emissions, FEATURES_PER_TOKEN);
     const tags = new Uint8Array(d.n);
     for (const s of d.sentences) viterbi(emissions, s.first, s.end, transition, start, tags, scratch);
     return tags;

@@ -3,17 +3,20 @@
 //   npx tsx train/train.ts [--out models/names.model]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildTokenTable, extractFeatures, FEATURES_PER_TOKEN, memoryRow, type TokenTable } from '../server/src/core/recognize/names/features';
+import { buildTokenTable, extractFeatures, FEATURES_PER_TOKEN, type TokenTable } from '../server/src/core/recognize/names/features';
 import { Gazetteer } from '../server/src/core/recognize/names/gazetteer';
+import { Lexicon } from '../server/src/core/recognize/names/lexicon';
 import { encodeModel, quantisePass } from '../server/src/core/recognize/names/modelFile';
 import { tagSpans, type TagSpan } from '../server/src/core/recognize/names/tags';
-import { documentMemory, type PassWeights } from '../server/src/core/recognize/names/tagger';
+import { memoryRows, type PassWeights } from '../server/src/core/recognize/names/tagger';
 import { readConll, type GoldDocument } from './conll';
+import { casingTable, placesGazetteer } from './lexicons';
 import { decodeAll, decodeTwoPass, PerceptronPass, random, score, type FeaturedDocument } from './perceptron';
 
 const ROOT = path.join(__dirname, '..');
 const DATA = path.join(ROOT, '..', 'shared', 'data', 'conll2003');
-const ROW_BITS = Number(process.env.ROW_BITS ?? 19);
+const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'bbc');
+const ROW_BITS = Number(process.env.ROW_BITS ?? 20);
 const EPOCHS = Number(process.env.EPOCHS ?? 15);
 const FOLDS = 5;
 const SEED = 20240611;
@@ -39,10 +42,21 @@ function gazetteerOf(docs: GoldDocument[]): Gazetteer {
   return g;
 }
 
-function featured(doc: GoldDocument, table: TokenTable): FeaturedDocument {
+/** Lower-case first words of the person names in the training data. */
+function personFirstWords(docs: GoldDocument[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    const spans: TagSpan[] = [];
+    for (const s of d.sentences) tagSpans(d.tags, s.first, s.end, spans);
+    for (const span of spans) if (span.type === 0 && span.end - span.first >= 2) out.add(d.words[span.first].toLowerCase());
+  }
+  return out;
+}
+
+function featured(doc: GoldDocument, table: TokenTable, lexicon: Lexicon): FeaturedDocument {
   const n = doc.words.length;
   const features = new Int32Array(n * FEATURES_PER_TOKEN);
-  extractFeatures(table, doc.sentences, (1 << ROW_BITS) - 1, features);
+  extractFeatures(table, lexicon, doc.sentences, MASK, features, true);
   return { features, gold: doc.tags, sentences: doc.sentences, n, memoryRows: null };
 }
 
@@ -50,7 +64,7 @@ function featured(doc: GoldDocument, table: TokenTable): FeaturedDocument {
  * Trains for up to EPOCHS epochs (or exactly `fixedEpochs` without dev data); returns the averaged
  * weights of the epoch that scores best on dev (with document memory when `devTables` are given).
  */
-function trainPass(name: string, train: FeaturedDocument[], dev: FeaturedDocument[] | null, devTables: TokenTable[] | null, fixedEpochs: number, seed: number, memoryRate: number): { weights: PassWeights; epochs: number; f1: number } {
+function trainPass(name: string, train: FeaturedDocument[], dev: FeaturedDocument[] | null, devTables: TokenTable[] | null, lexicon: Lexicon, fixedEpochs: number, seed: number, memoryRate: number): { weights: PassWeights; epochs: number; f1: number } {
   const p = new PerceptronPass(ROW_BITS);
   const rng = random(seed);
   let best: { weights: PassWeights; epochs: number; f1: number } | null = null;
@@ -61,7 +75,7 @@ function trainPass(name: string, train: FeaturedDocument[], dev: FeaturedDocumen
     if (!dev) continue;
     const weights = p.averaged();
     const f1one = score(dev, decodeAll(weights, dev)).micro().f1;
-    const f1 = devTables ? score(dev, decodeTwoPass(weights, dev, devTables, MASK)).micro().f1 : f1one;
+    const f1 = devTables ? score(dev, decodeTwoPass(weights, dev, devTables, lexicon, MASK)).micro().f1 : f1one;
     log(`${name} epoch ${e}: dev F1 ${f1.toFixed(2)}${devTables ? ` (first pass alone ${f1one.toFixed(2)})` : ''} (${Date.now() - t0} ms)`);
     if (!best || f1 > best.f1) best = { weights, epochs: e, f1 };
   }
@@ -77,27 +91,32 @@ function main(): void {
   // Cross-fitted gazetteers: a training document sees only names from the other folds.
   const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, i) => fold(i) !== k)));
   const gazetteer = gazetteerOf(train);
-  const trainTables = train.map((d, i) => buildTokenTable(d, foldGazetteers[fold(i)]));
-  const devTables = dev.map((d) => buildTokenTable(d, gazetteer));
-  const trainSet = train.map((d, i) => featured(d, trainTables[i]));
-  const devSet = dev.map((d, i) => featured(d, devTables[i]));
+  const places = placesGazetteer(personFirstWords(train));
+  log(`place names: ${places.entries} entries`);
+  const casing = casingTable(train, CORPUS);
+  log(`casing table: ${casing.size} words`);
+  const lexicon = new Lexicon(MASK, casing);
+  const table = (d: GoldDocument, g: Gazetteer) => buildTokenTable({ ids: lexicon.idsOf(d.words), sentences: d.sentences }, lexicon, g, places.gazetteer);
+  const trainTables = train.map((d, i) => table(d, foldGazetteers[fold(i)]));
+  const devTables = dev.map((d) => table(d, gazetteer));
+  const trainSet = train.map((d, i) => featured(d, trainTables[i], lexicon));
+  const devSet = dev.map((d, i) => featured(d, devTables[i], lexicon));
 
   if (TWO_PASS) {
     // Document memory for a training document comes from a first-pass model that never saw it.
     for (let k = 0; k < FOLDS; k++) {
       const inFold = trainSet.map((_, i) => i).filter((i) => fold(i) === k);
-      const model = trainPass(`fold ${k}`, trainSet.filter((_, i) => fold(i) !== k), null, null, FOLD_EPOCHS, SEED + k + 1, 0);
+      const model = trainPass(`fold ${k}`, trainSet.filter((_, i) => fold(i) !== k), null, null, lexicon, FOLD_EPOCHS, SEED + k + 1, 0);
       const tags = decodeAll(model.weights, inFold.map((i) => trainSet[i]));
       inFold.forEach((i, j) => {
-        const memory = documentMemory(trainTables[i], tags[j]);
-        trainSet[i].memoryRows = Int32Array.from(memory, (m, t) => memoryRow(trainTables[i], t, m, MASK));
+        trainSet[i].memoryRows = memoryRows(trainTables[i], lexicon, tags[j], train[i].sentences, MASK);
       });
       log(`fold ${k}: first pass trained and applied`);
     }
   }
-  const best = trainPass('tagger', trainSet, devSet, TWO_PASS ? devTables : null, 0, SEED, TWO_PASS ? MEMORY_RATE : 0);
+  const best = trainPass('tagger', trainSet, devSet, TWO_PASS ? devTables : null, lexicon, 0, SEED, TWO_PASS ? MEMORY_RATE : 0);
   log(`best dev F1 ${best.f1.toFixed(2)} after ${best.epochs} epochs`);
-  const model = encodeModel(ROW_BITS, quantisePass(best.weights, BYTES), TWO_PASS, gazetteer);
+  const model = encodeModel(ROW_BITS, quantisePass(best.weights, BYTES), TWO_PASS, gazetteer, places.gazetteer, casing);
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, model);
   log(`wrote ${OUT} (${(model.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
