@@ -50,6 +50,8 @@ export interface TestServer {
   change(file: string, version: number, text: string): Promise<void>;
   close(file: string): Promise<void>;
   fileEvent(file: string, type: FileChangeType): Promise<void>;
+  /** Resolves at the server's next request to refresh semantic tokens (it sends one when an analysis lands late). */
+  nextRefresh(): Promise<void>;
   /** Resolves with the first diagnostics published for `file` (from now on) that satisfy `accept`. */
   diagnostics(file: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   /** Shuts the server down; the workspace folder is deleted unless `keepFolder`. */
@@ -88,7 +90,11 @@ export async function startServer(folder: string, settings: unknown = {}, option
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  const refreshWaiters: (() => void)[] = [];
+  connection.onRequest('workspace/semanticTokens/refresh', () => {
+    for (const w of refreshWaiters.splice(0)) w();
+    return null;
+  });
   const diagnosticWaiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
     for (const w of [...diagnosticWaiters]) {
@@ -145,6 +151,9 @@ export async function startServer(folder: string, settings: unknown = {}, option
     },
     async fileEvent(file, type) {
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+    },
+    nextRefresh() {
+      return new Promise((resolve) => refreshWaiters.push(resolve));
     },
     diagnostics(file, accept) {
       return new Promise((resolve) => diagnosticWaiters.push({ uri: uri(file), accept, resolve }));

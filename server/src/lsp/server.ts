@@ -23,6 +23,7 @@ import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
+import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { withAcceptedSpelling, withArticleDate, type Registry } from '../core/annotations/registry';
 import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
 import * as path from 'path';
@@ -99,12 +100,37 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  const analyzeOpen = (doc: TextDocument): IndexedDocument => {
+  const background = new BackgroundAnalyzer();
+  /** Large documents being analysed in the background: uri -> the version under analysis. */
+  const inFlight = new Map<string, number>();
+
+  const analyzeOpen = (doc: TextDocument): IndexedDocument | undefined => {
     const uri = canonicalUri(doc.uri);
     const text = doc.getText();
     const file = filePath(uri);
     const options = { fallbackReferenceDate: referenceDateFor(uri), referenceDate: file ? userDateFor(file) : null };
-    return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
+    if (text.length < LARGE_TEXT) return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
+    // A large article is analysed in a worker; until it is done, requests see its previous analysis (if any).
+    // A newer edit supersedes the analysis of an older version: its result is dropped.
+    if (inFlight.get(uri) !== doc.version) {
+      const version = doc.version;
+      inFlight.set(uri, version);
+      background.analyze(uri, version, text, options).then(
+        (analysis) => {
+          if (inFlight.get(uri) !== version) return;
+          inFlight.delete(uri);
+          if (!open.has(uri)) return;
+          index.set(analysis, { text });
+          if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+          schedulePublish();
+        },
+        (error: Error) => {
+          if (inFlight.get(uri) === version) inFlight.delete(uri);
+          connection.console.error(`analysis of ${uri} failed: ${error.message}`);
+        },
+      );
+    }
+    return index.get(uri);
   };
 
   const ctx: ServerContext = {
@@ -286,6 +312,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (persistTimer) clearTimeout(persistTimer);
     persist();
+    background.dispose();
   });
 
   documents.onDidOpen(({ document }) => {

@@ -5,11 +5,21 @@ import { analyzeText } from '../core/analyze';
 import { LineIndex } from '../core/text/lineIndex';
 import { modificationDay, readArticle } from './files';
 import { loadRecognizers } from './recognizers';
-import type { WorkerReply, WorkerRequest } from './workerProtocol';
+import type { TextRequest, TextResponse, WorkerReply, WorkerRequest } from './workerProtocol';
 
 const recognizers = loadRecognizers();
 
-parentPort!.on('message', (request: WorkerRequest) => {
+parentPort!.on('message', (request: WorkerRequest | TextRequest) => {
+  if (request.kind === 'text') {
+    let response: TextResponse;
+    try {
+      response = { kind: 'text', id: request.id, ok: true, analysis: analyzeText(recognizers, request.uri, request.version, request.text, request.options) };
+    } catch (e) {
+      response = { kind: 'text', id: request.id, ok: false, reason: (e as Error).message };
+    }
+    parentPort!.postMessage(response);
+    return;
+  }
   const replies: WorkerReply[] = [];
   for (const job of request.jobs) {
     const read = readArticle(job.file, request.maxBytes);
@@ -28,5 +38,5 @@ parentPort!.on('message', (request: WorkerRequest) => {
       replies.push({ ok: false, uri: job.uri, file: job.file, reason: `${job.file}: analysis failed: ${(e as Error).message}` });
     }
   }
-  parentPort!.postMessage({ batch: request.batch, replies });
+  parentPort!.postMessage({ kind: 'files', batch: request.batch, replies });
 });

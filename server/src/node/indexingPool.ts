@@ -48,7 +48,7 @@ export async function analyzeInWorkers(jobs: PoolJob[], opts: PoolOptions): Prom
         }
         const slice = jobs.slice(next, next + BATCH);
         next += slice.length;
-        const request: WorkerRequest = { batch: batch++, jobs: slice, referenceDate: opts.referenceDate, maxBytes: opts.maxBytes };
+        const request: WorkerRequest = { kind: 'files', batch: batch++, jobs: slice, referenceDate: opts.referenceDate, maxBytes: opts.maxBytes };
         worker.postMessage(request);
       };
       for (let i = 0; i < threads; i++) {

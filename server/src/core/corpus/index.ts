@@ -65,6 +65,8 @@ export interface EntityInfo extends Entity {
   documents: Map<string, number>;
   /** The defining mention, once a query has looked for it (null: none); dropped with the entity when it changes. */
   definition?: MentionRef | null;
+  /** Entities sharing the most articles with this one, once a hover has counted them. */
+  related?: { id: string; name: string; type: EntityType; articles: number }[];
 }
 
 export class CorpusIndex {

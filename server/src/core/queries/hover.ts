@@ -97,9 +97,15 @@ function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: 
   return out;
 }
 
+/** Co-mentions are counted over at most this many of the entity's articles (those mentioning it most). */
+const RELATED_SAMPLE = 200;
+
 function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
+  if (entity.related) return entity.related;
   const shared = new Map<string, number>();
-  for (const uri of entity.documents.keys()) {
+  // For an entity in thousands of articles, the articles that mention it most tell who stands beside it.
+  const docs = [...entity.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RELATED_SAMPLE);
+  for (const [uri] of docs) {
     const seen = new Set<string>();
     for (const m of index.get(uri)!.analysis.mentions) {
       if (m.key === null) continue;
@@ -109,13 +115,14 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
       shared.set(id, (shared.get(id) ?? 0) + 1);
     }
   }
-  return [...shared]
+  entity.related = [...shared]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, RELATED)
     .map(([id, articles]) => {
       const e = index.entity(id)!;
       return { id, name: e.name, type: e.type, articles };
     });
+  return entity.related;
 }
 
 function datesOf(index: CorpusIndex, entity: EntityInfo): NameCard['appears'] {

@@ -1,0 +1,46 @@
+// A several-megabyte article is analysed off the main thread: other documents are answered meanwhile, and
+// its own tokens arrive by range once the analysis lands.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { EXAMPLES, type TestServer, copyCorpus, decodeTokens, startServer } from './lspClient';
+
+describe('protocol: a large article', () => {
+  let server: TestServer;
+  const BIG = 'zz-big.txt';
+  // About 3 MB of our own sample articles, one after another.
+  const samples = fs.readdirSync(EXAMPLES).sort().map((f) => fs.readFileSync(path.join(EXAMPLES, f), 'utf8'));
+  let big = '';
+  while (big.length < 3 * 1024 * 1024) big += samples.join('\n\n');
+
+  before(async () => {
+    server = await startServer(copyCorpus(EXAMPLES));
+    await server.indexed;
+  });
+  after(() => server?.stop());
+
+  it('answers other documents while it is analysed, then serves its tokens by range', async () => {
+    const small = fs.readdirSync(server.folder).find((f) => fs.readFileSync(path.join(server.folder, f), 'utf8').includes('Kessel Bridge'))!;
+    const events: string[] = [];
+    const refreshed = server.nextRefresh().then(() => events.push('big analysed'));
+    await server.open(BIG, big);
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: server.uri(small) },
+      position: server.positionOf(small, 'Kessel Bridge', 0, 1),
+    })) as Hover;
+    events.push('hover answered');
+    assert.match((hover.contents as { value: string }).value, /Kessel Bridge/);
+    await refreshed;
+    assert.deepStrictEqual(events, ['hover answered', 'big analysed']);
+
+    const middle = server.positionOf(BIG, 'Kessel Bridge', 500);
+    const range = (await server.connection.sendRequest('textDocument/semanticTokens/range', {
+      textDocument: { uri: server.uri(BIG) },
+      range: { start: { line: middle.line - 5, character: 0 }, end: { line: middle.line + 5, character: 0 } },
+    })) as { data: number[] };
+    const tokens = decodeTokens(range.data);
+    assert.ok(tokens.length > 0, 'tokens in the middle of the large article');
+    assert.ok(tokens.every((t) => t.line >= middle.line - 5 && t.line < middle.line + 5));
+  });
+});
