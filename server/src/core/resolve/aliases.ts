@@ -41,6 +41,9 @@ function demonymPair(x: string, y: string): boolean {
   return false;
 }
 
+/** Keys shorter than this have no deletion neighbourhood (a slip needs a word of five letters or more). */
+const MIN_SLIP_KEY = 5;
+
 /** A rare spelling joins a frequent one only if the frequent one is this many times more common. */
 const TYPO_FREQUENCY_RATIO = 3;
 /**
@@ -55,7 +58,7 @@ export function createAliasResolver(): EntityResolver {
 
 class AliasResolver implements EntityResolver {
   private readonly infos = new Map<string, KeyInfo>();
-  private readonly blocks = new Map<string, Set<string>>();
+  private readonly blocks = new BlockMap();
 
   resolve(table: NameTable): Map<string, string> {
     this.sync(table);
@@ -81,7 +84,7 @@ class AliasResolver implements EntityResolver {
     // (or one shares clearly more articles with the acronym than the others).
     for (const info of this.infos.values()) {
       if (info.words.length !== 1 || !isAcronym(stat(info.key))) continue;
-      const expansions = [...(this.blocks.get('i:' + info.key) ?? [])].filter((e) => table.get(e) && compatibleTypes(typeOf(info.key), typeOf(e)));
+      const expansions = [...this.blocks.get('i:' + info.key)].filter((e) => table.get(e) && compatibleTypes(typeOf(info.key), typeOf(e)));
       const best = pickByEvidence(stat(info.key), expansions.map(stat));
       if (best) uf.union(info.key, best.key);
     }
@@ -89,7 +92,7 @@ class AliasResolver implements EntityResolver {
     // Two different people with the surname leave it alone; a place named like a surname is not a person.
     for (const info of this.infos.values()) {
       if (info.words.length !== 1 || typeOf(info.key) !== 'person') continue;
-      const full = [...(this.blocks.get('l:' + info.skeletons[0]) ?? [])].filter((k) => {
+      const full = [...this.blocks.get('l:' + info.skeletons[0])].filter((k) => {
         const w = this.infos.get(k)?.words;
         return w && table.get(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
       });
@@ -150,14 +153,14 @@ class AliasResolver implements EntityResolver {
       }
     }
     if (info.words.length === 1 && isAcronym(stat(key))) {
-      const expansions = [...(this.blocks.get('i:' + key) ?? [])].filter((e) => known(e) && compatibleTypes(type, typeOf(e)));
+      const expansions = [...this.blocks.get('i:' + key)].filter((e) => known(e) && compatibleTypes(type, typeOf(e)));
       const best = pickByEvidence(stat(key), expansions.map(stat));
       if (best) return best.key;
     }
     const abbrev = initials(info.words);
     if (abbrev && known(abbrev) && isAcronym(stat(abbrev)) && compatibleTypes(type, typeOf(abbrev))) return abbrev;
     if (info.words.length === 1 && type === 'person') {
-      const full = [...(this.blocks.get('l:' + info.skeletons[0]) ?? [])].filter((k) => {
+      const full = [...this.blocks.get('l:' + info.skeletons[0])].filter((k) => {
         const w = this.infos.get(k)?.words;
         return w && known(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
       });
@@ -174,11 +177,10 @@ class AliasResolver implements EntityResolver {
   private longerForm(info: KeyInfo, table: NameTable, typeOf: (k: string) => EntityType, known: (k: string) => boolean): string | undefined {
     const type = typeOf(info.key);
     if (type === 'person') return undefined;
-    let pool: Set<string> | undefined;
+    let pool: readonly string[] = [];
     if (info.words.length >= 2) pool = this.blocks.get('x:' + info.key);
     // An acronym is not a shortened name (`UN` is not `UN Security Council`): the acronym pass handles it.
     else if (type === 'organization' && !isAcronym(table.get(info.key)!)) pool = this.blocks.get('p:' + info.key);
-    if (!pool) return undefined;
     const fits = [...pool].filter((k) => k !== info.key && known(k) && table.get(k) !== undefined && typeOf(k) === type);
     return fits.length === 1 ? fits[0] : undefined;
   }
@@ -198,7 +200,7 @@ class AliasResolver implements EntityResolver {
     const info: KeyInfo = { key, words, skeletons: words.map(skeleton), near: new Set() };
     const blockKeys = this.blockKeysOf(info);
     const candidates = new Set<string>();
-    for (const b of blockKeys.near) for (const k of this.blocks.get(b) ?? []) candidates.add(k);
+    for (const b of blockKeys.near) for (const k of this.blocks.get(b)) candidates.add(k);
     candidates.delete(key);
     const shaped = [...candidates].filter((k) => this.infos.get(k)!.words.length === words.length && this.sameShape(info, this.infos.get(k)!));
     if (shaped.length > 0) {
@@ -210,29 +212,29 @@ class AliasResolver implements EntityResolver {
       }
     }
     this.infos.set(key, info);
-    for (const b of [...blockKeys.near, ...blockKeys.other]) {
-      let set = this.blocks.get(b);
-      if (!set) this.blocks.set(b, (set = new Set()));
-      set.add(key);
-    }
+    for (const b of blockKeys.near) this.blocks.add(b, key);
+    for (const b of blockKeys.other) this.blocks.add(b, key);
   }
 
   private drop(key: string): void {
     const info = this.infos.get(key)!;
     for (const other of info.near) this.infos.get(other)?.near.delete(key);
     const keys = this.blockKeysOf(info);
-    for (const b of [...keys.near, ...keys.other]) {
-      const set = this.blocks.get(b);
-      set?.delete(key);
-      if (set && set.size === 0) this.blocks.delete(b);
-    }
+    for (const b of keys.near) this.blocks.remove(b, key);
+    for (const b of keys.other) this.blocks.remove(b, key);
     this.infos.delete(key);
   }
 
   /** Blocks that find near spellings (`near`) and blocks used by the acronym and surname passes (`other`). */
   private blockKeysOf(info: KeyInfo): { near: string[]; other: string[] } {
-    const near = ['s:' + info.skeletons.join(' '), 'd:' + info.key];
-    if (info.key.length <= 40) for (const d of deletions(info.key)) near.push('d:' + d);
+    // Short keys get no near-spelling blocks: neither test accepts them (skeletons of three letters or more,
+    // slips in words of five or more), and their tiny deletion variants would put thousands of keys in one block.
+    const near: string[] = [];
+    if (info.skeletons.some((k) => k.length >= 3)) near.push('s:' + info.skeletons.join(' '));
+    if (info.key.length >= MIN_SLIP_KEY && info.key.length <= 40) {
+      near.push('d:' + info.key);
+      for (const d of deletions(info.key)) near.push('d:' + d);
+    }
     const other: string[] = [];
     const abbrev = initials(info.words);
     if (abbrev) other.push('i:' + abbrev);
@@ -334,6 +336,40 @@ function memo<T>(f: (k: string) => T): (k: string) => T {
     if (v === undefined) cache.set(k, (v = f(k)));
     return v;
   };
+}
+
+/**
+ * Block name -> keys. Most blocks hold one key, so a lone key is stored as a string and a list is made only
+ * for the second: hundreds of thousands of blocks without a Set each.
+ */
+class BlockMap {
+  private readonly map = new Map<string, string | string[]>();
+
+  get(block: string): readonly string[] {
+    const v = this.map.get(block);
+    return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  }
+
+  add(block: string, key: string): void {
+    const v = this.map.get(block);
+    if (v === undefined) this.map.set(block, key);
+    // A key is added once per block name, so no membership test (which would be quadratic on large blocks).
+    else if (typeof v === 'string') {
+      if (v !== key) this.map.set(block, [v, key]);
+    } else v.push(key);
+  }
+
+  remove(block: string, key: string): void {
+    const v = this.map.get(block);
+    if (v === undefined) return;
+    if (typeof v === 'string') {
+      if (v === key) this.map.delete(block);
+      return;
+    }
+    const rest = v.filter((k) => k !== key);
+    if (rest.length === 0) this.map.delete(block);
+    else this.map.set(block, rest.length === 1 ? rest[0] : rest);
+  }
 }
 
 class UnionFind {
