@@ -149,14 +149,38 @@ export function startServer(connection: Connection): void {
     acceptedSpellings: () => accepted,
   };
 
-  // Diagnostics of open documents depend on the whole corpus, so they are republished after any change, once per burst.
+  // Diagnostics: the edited document's soon after a burst of edits; every open document's a little later, since
+  // one article's edit can change the counts another's hints rest on. Only changed diagnostics are sent.
+  const published = new Map<string, string>();
+  const dirty = new Set<string>();
   let publishTimer: NodeJS.Timeout | undefined;
-  const schedulePublish = () => {
-    if (publishTimer) return;
-    publishTimer = setTimeout(() => {
-      publishTimer = undefined;
-      for (const d of documents.all()) void connection.sendDiagnostics({ uri: d.uri, version: d.version, diagnostics: diagnosticsFor(ctx, d.uri) });
-    }, 100);
+  let publishAllTimer: NodeJS.Timeout | undefined;
+  const publish = (uris: Iterable<string>) => {
+    for (const uri of uris) {
+      const doc = documents.get(uri);
+      if (!doc) continue;
+      const diagnostics = diagnosticsFor(ctx, uri);
+      const key = JSON.stringify(diagnostics);
+      if (published.get(uri) === key) continue;
+      published.set(uri, key);
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    }
+  };
+  const schedulePublish = (uri?: string) => {
+    if (uri !== undefined) {
+      dirty.add(uri);
+      publishTimer ??= setTimeout(() => {
+        publishTimer = undefined;
+        const uris = [...dirty];
+        dirty.clear();
+        publish(uris);
+      }, 100);
+    }
+    if (publishAllTimer) clearTimeout(publishAllTimer);
+    publishAllTimer = setTimeout(() => {
+      publishAllTimer = undefined;
+      publish(documents.keys());
+    }, uri === undefined ? 100 : 1000);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -319,12 +343,12 @@ export function startServer(connection: Connection): void {
     open.add(canonicalUri(document.uri));
     pending.delete(canonicalUri(document.uri));
     analyzeOpen(document);
-    schedulePublish();
+    schedulePublish(document.uri);
   });
   documents.onDidChangeContent(({ document }) => {
     // Analysis waits for the next request, so a burst of keystrokes is analysed once.
     pending.set(canonicalUri(document.uri), document);
-    schedulePublish();
+    schedulePublish(document.uri);
   });
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
@@ -334,6 +358,7 @@ export function startServer(connection: Connection): void {
     const file = filePath(uri);
     if (file && indexer && isArticle(file)) indexer.reload(file);
     else index.delete(uri);
+    published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     schedulePublish();
   });
