@@ -19,6 +19,7 @@ const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'bbc');
 const ROW_BITS = Number(process.env.ROW_BITS ?? 20);
 const EPOCHS = Number(process.env.EPOCHS ?? 15);
 const FOLDS = 5;
+const MODELS = Number(process.env.MODELS ?? 1);
 const SEED = 20240611;
 const BYTES = (Number(process.env.BYTES ?? 1) === 2 ? 2 : 1) as 1 | 2;
 const TWO_PASS = (process.env.PASSES ?? '2') === '2';
@@ -51,6 +52,18 @@ function personFirstWords(docs: GoldDocument[]): Set<string> {
     for (const span of spans) if (span.type === 0 && span.end - span.first >= 2) out.add(d.words[span.first].toLowerCase());
   }
   return out;
+}
+
+function averageWeights(runs: PassWeights[]): PassWeights {
+  const avg = (pick: (w: PassWeights) => ArrayLike<number>) => {
+    const out = new Float64Array(pick(runs[0]).length);
+    for (const r of runs) {
+      const a = pick(r);
+      for (let i = 0; i < out.length; i++) out[i] += a[i] / runs.length;
+    }
+    return out;
+  };
+  return { emission: avg((w) => w.emission), transition: avg((w) => w.transition), start: avg((w) => w.start) };
 }
 
 function featured(doc: GoldDocument, table: TokenTable, lexicon: Lexicon): FeaturedDocument {
@@ -114,9 +127,20 @@ function main(): void {
       log(`fold ${k}: first pass trained and applied`);
     }
   }
-  const best = trainPass('tagger', trainSet, devSet, TWO_PASS ? devTables : null, lexicon, 0, SEED, TWO_PASS ? MEMORY_RATE : 0);
-  log(`best dev F1 ${best.f1.toFixed(2)} after ${best.epochs} epochs`);
-  const model = encodeModel(ROW_BITS, quantisePass(best.weights, BYTES), TWO_PASS, gazetteer, places.gazetteer, casing);
+  // Several taggers trained on different sentence orders, each stopped at its best dev epoch; their
+  // weights are averaged (a bagging-like ensemble that costs nothing at recognition time).
+  const runs: PassWeights[] = [];
+  for (let m = 0; m < MODELS; m++) {
+    const best = trainPass(`tagger ${m}`, trainSet, devSet, TWO_PASS ? devTables : null, lexicon, 0, SEED + 100 * m, TWO_PASS ? MEMORY_RATE : 0);
+    log(`tagger ${m}: best dev F1 ${best.f1.toFixed(2)} after ${best.epochs} epochs`);
+    runs.push(best.weights);
+  }
+  const weights = averageWeights(runs);
+  if (MODELS > 1) {
+    const f1 = (TWO_PASS ? score(devSet, decodeTwoPass(weights, devSet, devTables, lexicon, MASK)) : score(devSet, decodeAll(weights, devSet))).micro().f1;
+    log(`averaged ${MODELS} taggers: dev F1 ${f1.toFixed(2)}`);
+  }
+  const model = encodeModel(ROW_BITS, quantisePass(weights, BYTES), TWO_PASS, gazetteer, places.gazetteer, casing);
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, model);
   log(`wrote ${OUT} (${(model.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -220,6 +220,10 @@ export function row(h: number, mask: number): number {
 export const STATIC_FEATURES = 14;
 /** Dynamic feature rows per token (context, gazetteers, document memory). */
 export const DYNAMIC_FEATURES = 26;
+/** Dynamic rows that a lower-case word, digit or punctuation token can have: the first ones. */
+export const SHORT_DYNAMIC_FEATURES = 11;
+/** Dynamic rows of a capitalised token before the memory slots. */
+export const LONG_DYNAMIC_FEATURES = 24;
 /** Slots per token in a full feature array (training): static, then dynamic. */
 export const FEATURES_PER_TOKEN = STATIC_FEATURES + DYNAMIC_FEATURES;
 /** Dynamic slots of the two document-memory features (see tagger.ts); the first pass leaves them 0. */
@@ -294,8 +298,9 @@ export function extractFeatures(table: TokenTable, lexicon: Lexicon, sentences: 
       const g = i * 4;
       out[o++] = row(mix(4, lm1), mask);
       out[o++] = row(mix(5, lp1), mask);
-      out[o++] = row(mix(8, wm1), mask);
-      out[o++] = row(mix(9, wp1), mask);
+      // The cased neighbours only where they differ from the lower-case ones.
+      out[o++] = wm1 !== lm1 ? row(mix(8, wm1), mask) : 0;
+      out[o++] = wp1 !== lp1 ? row(mix(9, wp1), mask) : 0;
       out[o++] = row(mix(mix(22, lm1), l0), mask);
       out[o++] = row(mix(mix(23, l0), lp1), mask);
       out[o++] = row(mix(24, c0 | (pos << 3)), mask);

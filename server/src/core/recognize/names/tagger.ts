@@ -7,6 +7,8 @@ import {
   memoryRow as importedMemoryRow,
   sequenceRow as importedSequenceRow,
   DYNAMIC_FEATURES,
+  LONG_DYNAMIC_FEATURES,
+  SHORT_DYNAMIC_FEATURES,
   type TaggerDocument,
   type TaggerSentence,
   type TokenTable,
@@ -22,6 +24,8 @@ const sequenceRow = importedSequenceRow;
 const buildTokenTable = importedBuildTokenTable;
 const extractFeatures = importedExtractFeatures;
 const D = DYNAMIC_FEATURES;
+const SHORT = SHORT_DYNAMIC_FEATURES;
+const LONG = LONG_DYNAMIC_FEATURES;
 const LOWER = 0;
 const DIGIT = 4;
 const OTHER = 5;
@@ -284,14 +288,40 @@ export class Tagger {
     const features = this.features;
     const emissions = this.emissions;
     extractFeatures(table, lexicon, sentences, mask, features, false);
-    computeEmissions(features, 0, n, emission, emissions, D);
     const sum = lexicon.staticSum;
+    const ready = lexicon.staticReady;
+    const caseClass = table.caseClass;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      lexicon.ensureStatic(id, emission);
-      const o = i * TAG_COUNT;
+      if (ready[id] === 0) lexicon.ensureStatic(id, emission);
       const so = id * TAG_COUNT;
-      for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += sum[so + q];
+      let s0 = sum[so], s1 = sum[so + 1], s2 = sum[so + 2], s3 = sum[so + 3], s4 = sum[so + 4], s5 = sum[so + 5], s6 = sum[so + 6], s7 = sum[so + 7], s8 = sum[so + 8];
+      const c = caseClass[i];
+      const base = i * D;
+      const limit = base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG);
+      for (let k = base; k < limit; k++) {
+        const r = features[k] * 9;
+        if (r === 0) continue;
+        s0 += emission[r];
+        s1 += emission[r + 1];
+        s2 += emission[r + 2];
+        s3 += emission[r + 3];
+        s4 += emission[r + 4];
+        s5 += emission[r + 5];
+        s6 += emission[r + 6];
+        s7 += emission[r + 7];
+        s8 += emission[r + 8];
+      }
+      const o = i * 9;
+      emissions[o] = s0;
+      emissions[o + 1] = s1;
+      emissions[o + 2] = s2;
+      emissions[o + 3] = s3;
+      emissions[o + 4] = s4;
+      emissions[o + 5] = s5;
+      emissions[o + 6] = s6;
+      emissions[o + 7] = s7;
+      emissions[o + 8] = s8;
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
