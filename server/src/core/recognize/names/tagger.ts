@@ -120,17 +120,28 @@ export function viterbi(emissions: Float64Array, first: number, end: number, tra
     const e = (first + i) * T;
     const prev = (i - 1) * T;
     const cur = i * T;
-    // O and B-X may follow any tag.
+    // O and B-X may follow any tag (the previous scores read once into locals).
+    const p0 = score[prev], p1 = score[prev + 1], p2 = score[prev + 2], p3 = score[prev + 3], p4 = score[prev + 4];
+    const p5 = score[prev + 5], p6 = score[prev + 6], p7 = score[prev + 7], p8 = score[prev + 8];
     for (let q = 0; q < T; q += q === 0 ? 1 : 2) {
-      let best = score[prev] + transition[q];
+      let best = p0 + transition[q];
       let arg = 0;
-      for (let p = 1; p < T; p++) {
-        const v = score[prev + p] + transition[p * T + q];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
+      let v = p1 + transition[T + q];
+      if (v > best) (best = v), (arg = 1);
+      v = p2 + transition[2 * T + q];
+      if (v > best) (best = v), (arg = 2);
+      v = p3 + transition[3 * T + q];
+      if (v > best) (best = v), (arg = 3);
+      v = p4 + transition[4 * T + q];
+      if (v > best) (best = v), (arg = 4);
+      v = p5 + transition[5 * T + q];
+      if (v > best) (best = v), (arg = 5);
+      v = p6 + transition[6 * T + q];
+      if (v > best) (best = v), (arg = 6);
+      v = p7 + transition[7 * T + q];
+      if (v > best) (best = v), (arg = 7);
+      v = p8 + transition[8 * T + q];
+      if (v > best) (best = v), (arg = 8);
       score[cur + q] = best + emissions[e + q];
       back[cur + q] = arg;
     }
