@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The command line front end: the same analysis as the language server, without an editor.
+import { isCalendarDay } from './core/calendarDay';
 import { CorpusIndex } from './core/corpus/index';
 import { analysisReport, renderReportText } from './core/queries/report';
 import { fileUri, loadFile } from './node/corpusLoader';
@@ -35,7 +36,7 @@ function parseArgs(args: string[]): Options | string {
         opts.format = f;
       } else if (a === '--reference-date' || a.startsWith('--reference-date=')) {
         const d = value('--reference-date');
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--reference-date must be YYYY-MM-DD, not "${d}"`;
+        if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
         opts.referenceDate = d;
       } else if (a === '-h' || a === '--help') {
         return '';

@@ -158,3 +158,35 @@ describe('timeline', () => {
     assert.ok(md.includes('](file:///a.txt#L3,'), md);
   });
 });
+
+describe('review fixes', () => {
+  it('references without the declaration leave out the defining mention', () => {
+    const f = at(withCursor('/c.txt', 'Marsh>>{person} spoke'));
+    const all = references(f.index, f.cursor.uri, f.offset, true);
+    const rest = references(f.index, f.cursor.uri, f.offset, false);
+    assert.strictEqual(rest.length, all.length - 1);
+    assert.ok(!rest.some((r) => r.uri === f.uri('/a.txt') && r.span.start === all[0].span.start));
+  });
+
+  it('a surname shared by Anna and Hanna Smith in one article stays ambiguous', () => {
+    const f = corpusFixture(`//- /a.txt
+<<Anna Smith>>{person} and <<Hanna Smith>>{person} met. $0<<Smith>>{person} left.
+`);
+    const card = hover(f.index, f.cursor.uri, f.cursor.offset);
+    assert.ok(card && card.kind === 'name');
+    assert.strictEqual(card.entity.name, 'Smith');
+  });
+
+  it('a misspelling written across a line break is hinted over all of it', () => {
+    const { spellingHints } = require('../../server/src/core/queries/spelling') as typeof import('../../server/src/core/queries/spelling');
+    const f = corpusFixture(`//- /a.txt
+<<Vladimir Putin>>{person}, <<Vladimir Putin>>{person} and <<Vladimir Putin>>{person}.
+//- /b.txt
+Then <<Vladmir
+Putin>>{person}'s aide spoke.
+`);
+    const doc = f.index.get(f.uri('/b.txt'))!;
+    const [hint] = spellingHints(f.index, doc, new Set());
+    assert.strictEqual(doc.text.slice(hint.span.start, hint.span.end), 'Vladmir\nPutin');
+  });
+});

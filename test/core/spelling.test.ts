@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isSlip, spellingHints } from '../../server/src/core/queries/spelling';
+import { acceptedKey, isSlip, spellingHints } from '../../server/src/core/queries/spelling';
 import { articleSummary } from '../../server/src/core/queries/articleSummary';
 import { parseRegistry, serializeRegistry, withAcceptedSpelling, withArticleDate, EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
 import { corpusFixture } from './corpusFixture';
@@ -40,7 +40,8 @@ $0<<Vladmir Putin>>{person} met <<Zelenskiy>>{person}.
       hints.map((h) => [doc.text.slice(h.span.start, h.span.end), h.suggestion, h.counts]),
       [['Vladmir Putin', 'Vladimir Putin', { spelling: 1, suggestion: 3 }]],
     );
-    assert.deepStrictEqual(spellingHints(f.index, doc, new Set(['Vladmir Putin'])), [], 'an accepted spelling is not hinted');
+    assert.deepStrictEqual(spellingHints(f.index, doc, new Set([acceptedKey('Vladmir Putin', 'Vladimir Putin')])), [], 'an accepted spelling is not hinted');
+    assert.strictEqual(spellingHints(f.index, doc, new Set([acceptedKey('Vladmir Putin', 'Someone Else')])).length, 1, 'accepted for another entity only');
   });
 
   it('the code lens summary counts entities and the articles sharing them', () => {
@@ -72,8 +73,23 @@ describe('entity registry file', () => {
     const partly = parseRegistry('{"version": 1, "acceptedSpellings": [{"spelling": "x"}, {"spelling": "a", "of": "b"}]}');
     assert.deepStrictEqual(partly.value?.acceptedSpellings, [{ spelling: 'a', of: 'b' }]);
     assert.match(partly.problems[0].message, /acceptedSpellings\[0\]/);
-    const badDate = parseRegistry('{"version": 1, "articleDates": [{"article": "a.txt", "date": "2022-13-01"}]}');
+    const badDate = parseRegistry('{"version": 1, "articleDates": [{"article": "a.txt", "date": "2022-02-31"}]}');
     assert.deepStrictEqual(badDate.value?.articleDates, []);
     assert.match(badDate.problems[0].message, /articleDates\[0\]/);
+  });
+
+  it('keeps what it does not understand when it saves', () => {
+    const text = '\uFEFF{"version": 1, "note": "kept", "acceptedSpellings": [{"spelling": "Zelenksy", "of": "Volodymyr Zelensky", "by": "ana"}, {"spelling": 3}], "articleDates": [{"article": "a.txt", "date": "2022-2-24"}]}';
+    const parsed = parseRegistry(text);
+    assert.ok(parsed.value, 'a byte-order mark is fine');
+    const saved = serializeRegistry(withAcceptedSpelling(parsed.value, 'Vladmir Putin', 'Vladimir Putin'));
+    const back = JSON.parse(saved);
+    assert.strictEqual(back.note, 'kept');
+    assert.deepStrictEqual(back.acceptedSpellings, [
+      { spelling: 'Vladmir Putin', of: 'Vladimir Putin' },
+      { spelling: 'Zelenksy', of: 'Volodymyr Zelensky', by: 'ana' },
+      { spelling: 3 },
+    ]);
+    assert.deepStrictEqual(back.articleDates, [{ article: 'a.txt', date: '2022-2-24' }]);
   });
 });

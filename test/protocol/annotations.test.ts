@@ -74,6 +74,19 @@ describe('protocol: annotations', () => {
     assert.deepStrictEqual(saved.articleDates, [{ article: TYPO_FILE, date: '2024-05-10' }]);
   });
 
+  it('a date written into the registry by hand applies at once', async () => {
+    const file = TYPO_FILE;
+    const reg = JSON.parse(fs.readFileSync(registry(), 'utf8'));
+    reg.articleDates = [{ article: TYPO_FILE, date: '2024-06-01' }];
+    fs.writeFileSync(registry(), JSON.stringify(reg, null, 2));
+    await server.fileEvent('.article-lens/registry.json', 2);
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: server.uri(file) },
+      position: server.positionOf(file, 'Tuesday', 0, 1),
+    })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /\*\*2024\\-05\\-28\*\* · Tuesday/);
+  });
+
   it('the timeline lists the corpus’s dates in order with links', async () => {
     const { markdown } = (await server.connection.sendRequest('articleLens/timeline')) as { markdown: string };
     const values = [...markdown.matchAll(/^- \*\*([^*]+)\*\*/gm)].map((m) => m[1].replace(/\\/g, ''));

@@ -82,7 +82,11 @@ export async function startServer(folder: string, settings: unknown = {}, option
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const progress: unknown[] = [];
   let resolveIndexed!: (v: IndexingComplete) => void;
-  const indexed = new Promise<IndexingComplete>((resolve) => (resolveIndexed = resolve));
+  const indexed = new Promise<IndexingComplete>((resolve, reject) => {
+    resolveIndexed = resolve;
+    child.once('exit', (code) => reject(new Error(`the server exited (code ${code}) before indexing was complete`)));
+  });
+  indexed.catch(() => undefined);
   connection.onNotification('articleLens/indexingComplete', (p: IndexingComplete) => resolveIndexed(p));
   connection.onNotification('$/progress', (p: unknown) => {
     progress.push(p);
@@ -110,7 +114,8 @@ export async function startServer(folder: string, settings: unknown = {}, option
 
   const uri = (file: string) => pathToFileURL(path.join(folder, file)).href;
   const texts = new Map<string, string>();
-  const textOf = (file: string) => texts.get(file) ?? fs.readFileSync(path.join(folder, file), 'utf8');
+  // As the server reads it: without a byte-order mark.
+  const textOf = (file: string) => texts.get(file) ?? fs.readFileSync(path.join(folder, file), 'utf8').replace(/^\uFEFF/, '');
 
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,

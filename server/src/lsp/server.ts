@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import {
   type Connection,
   DidChangeWatchedFilesNotification,
+  WatchKind,
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
@@ -25,6 +26,8 @@ import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { withAcceptedSpelling, withArticleDate, type Registry } from '../core/annotations/registry';
+import { isCalendarDay } from '../core/calendarDay';
+import { acceptedKey } from '../core/queries/spelling';
 import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -84,8 +87,13 @@ export function startServer(connection: Connection): void {
       return null;
     }
     for (const w of loaded.warnings) connection.console.warn(w);
-    accepted = new Set(loaded.registry.acceptedSpellings.map((e) => e.spelling));
+    accepted = new Set(loaded.registry.acceptedSpellings.map((e) => acceptedKey(e.spelling, e.of)));
+    const previous = userDates;
     userDates = new Map(loaded.registry.articleDates.map((e) => [path.join(folders[0], ...e.article.split('/')), e.date]));
+    // A date added, changed or removed (by a command, a hand edit, a git pull) applies at once.
+    for (const file of new Set([...previous.keys(), ...userDates.keys()])) {
+      if (previous.get(file) !== userDates.get(file) && indexer) reanalyze(file);
+    }
     return loaded.registry;
   };
 
@@ -101,7 +109,7 @@ export function startServer(connection: Connection): void {
   };
 
   const background = new BackgroundAnalyzer();
-  /** Large documents being analysed in the background: uri -> the version under analysis. */
+  /** Large documents with an analysis running in the background: uri -> the version under analysis. */
   const inFlight = new Map<string, number>();
 
   const analyzeOpen = (doc: TextDocument): IndexedDocument | undefined => {
@@ -109,20 +117,28 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     const file = filePath(uri);
     const options = { fallbackReferenceDate: referenceDateFor(uri), referenceDate: file ? userDateFor(file) : null };
-    if (text.length < LARGE_TEXT) return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
-    // A large article is analysed in a worker; until it is done, requests see its previous analysis (if any).
-    // A newer edit supersedes the analysis of an older version: its result is dropped.
-    if (inFlight.get(uri) !== doc.version) {
+    if (text.length < LARGE_TEXT) {
+      inFlight.delete(uri); // a running background analysis of an older, larger version is now stale
+      return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
+    }
+    // A large article is analysed in a worker, one analysis at a time per document: until it lands, requests
+    // see the previous analysis (if any); when it lands on an outdated version, the latest text is analysed next.
+    if (!inFlight.has(uri)) {
       const version = doc.version;
       inFlight.set(uri, version);
       background.analyze(uri, version, text, options).then(
         (analysis) => {
           if (inFlight.get(uri) !== version) return;
           inFlight.delete(uri);
-          if (!open.has(uri)) return;
+          const latest = documents.get(doc.uri);
+          if (!latest || !open.has(uri)) return;
+          if (latest.version !== version) {
+            analyzeOpen(latest);
+            return;
+          }
           index.set(analysis, { text });
           if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-          schedulePublish();
+          schedulePublish(doc.uri);
         },
         (error: Error) => {
           if (inFlight.get(uri) === version) inFlight.delete(uri);
@@ -159,6 +175,8 @@ export function startServer(connection: Connection): void {
     for (const uri of uris) {
       const doc = documents.get(uri);
       if (!doc) continue;
+      // Diagnostics for an analysis of an older version would point at the wrong text: wait for the new one.
+      if (ctx.document(uri)?.version !== doc.version) continue;
       const diagnostics = diagnosticsFor(ctx, uri);
       const key = JSON.stringify(diagnostics);
       if (published.get(uri) === key) continue;
@@ -224,7 +242,11 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [...settings.files.include, `**/${REGISTRY_PATH.split(path.sep).join('/')}`].map((globPattern) => ({ globPattern })),
+        watchers: [
+          ...[...settings.files.include, `**/${REGISTRY_PATH.split(path.sep).join('/')}`].map((globPattern) => ({ globPattern })),
+          // A deleted folder is reported for the folder alone, which the article patterns do not match.
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
       });
     }
     if (capabilities.window?.workDoneProgress) {
@@ -235,6 +257,8 @@ export function startServer(connection: Connection): void {
       }
     }
     readRegistry();
+    // Documents opened before the settings and the registry were read are analysed again with them.
+    for (const d of documents.all()) analyzeOpen(d);
     await indexWorkspace();
   });
 
@@ -276,15 +300,15 @@ export function startServer(connection: Connection): void {
     if (command === SET_ARTICLE_DATE) {
       const [uri, date] = (args ?? []) as [unknown, unknown];
       const file = typeof uri === 'string' ? filePath(canonicalUri(uri)) : null;
-      const root = file ? folders.find((f) => file.startsWith(f + path.sep)) : undefined;
-      if (!file || !root || !(date === null || (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)))) {
-        tell(MessageType.Error, 'Article Lens: the article date must be YYYY-MM-DD, for an article in the workspace.');
+      const root = file ? folderOf(file) : undefined;
+      if (!file || !root || !(date === null || isCalendarDay(date))) {
+        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for an article in the workspace.');
         return null;
       }
       const article = path.relative(folders[0], file).split(path.sep).join('/');
-      const saved = updateRegistry((r) => withArticleDate(r, article, date as string | null));
+      // Saving re-reads the registry, which re-analyses the article whose date changed.
+      const saved = updateRegistry((r) => withArticleDate(r, article, date));
       if (!saved) return null;
-      reanalyze(file);
       if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
       schedulePublish();
       return { article, date, file: saved };
@@ -315,8 +339,9 @@ export function startServer(connection: Connection): void {
     }
     const ms = Date.now() - started;
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
-    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, ms });
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    // Last, so a client that waits for it has seen everything indexing sent.
+    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, ms });
     schedulePublish();
     persist();
   }
@@ -354,6 +379,7 @@ export function startServer(connection: Connection): void {
     const uri = canonicalUri(document.uri);
     pending.delete(uri);
     open.delete(uri);
+    inFlight.delete(uri);
     // The editor's unsaved text is gone: the file on disk is the article again.
     const file = filePath(uri);
     if (file && indexer && isArticle(file)) indexer.reload(file);
@@ -363,9 +389,18 @@ export function startServer(connection: Connection): void {
     schedulePublish();
   });
 
+  /** The workspace folder holding a file, on any platform. */
+  const folderOf = (file: string) =>
+    folders.find((f) => {
+      const rel = path.relative(f, file);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+  let matcher: { for: Settings; matches: (rel: string) => boolean } | undefined;
   const isArticle = (file: string) => {
-    const root = folders.find((f) => file.startsWith(f.endsWith('/') ? f : f + '/'));
-    return root !== undefined && createMatcher(settings.files)(file.slice(root.length + 1));
+    const root = folderOf(file);
+    if (root === undefined) return false;
+    if (matcher?.for !== settings) matcher = { for: settings, matches: createMatcher(settings.files) };
+    return matcher.matches(path.relative(root, file));
   };
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -380,9 +415,11 @@ export function startServer(connection: Connection): void {
       const file = filePath(uri);
       if (!file || !indexer) continue;
       if (change.type === FileChangeType.Deleted) {
-        index.delete(uri);
-        indexer.forget(file);
-        // A deleted folder arrives as one event for the folder.
+        if (index.delete(uri)) {
+          indexer.forget(file);
+          continue;
+        }
+        // Not an article: perhaps a deleted folder, which arrives as one event for the folder.
         const prefix = uri.endsWith('/') ? uri : uri + '/';
         for (const doc of [...index.all()]) {
           if (!doc.uri.startsWith(prefix)) continue;

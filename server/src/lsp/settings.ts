@@ -1,4 +1,5 @@
 // The server's view of the `articleLens.*` settings, with defaults for clients that send none.
+import { isCalendarDay } from '../core/calendarDay';
 import { type ArticleFilter, DEFAULT_FILTER, DEFAULT_MAX_BYTES } from '../node/files';
 
 export interface Settings {
@@ -22,7 +23,7 @@ export function parseSettings(raw: unknown, problems: string[]): Settings {
   };
   let referenceDate: string | null = null;
   if (typeof section.referenceDate === 'string' && section.referenceDate.trim() !== '') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(section.referenceDate.trim())) referenceDate = section.referenceDate.trim();
+    if (isCalendarDay(section.referenceDate.trim())) referenceDate = section.referenceDate.trim();
     else problems.push(`articleLens.referenceDate must be YYYY-MM-DD, not "${section.referenceDate}"; ignoring it`);
   }
   let maxFileBytes = DEFAULT_MAX_BYTES;

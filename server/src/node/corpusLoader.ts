@@ -14,7 +14,8 @@ export interface LoadOptions {
   userDateFor?: (file: string) => string | null;
 }
 
-export type LoadOutcome = { ok: true; uri: string; warning?: string } | { ok: false; uri: string; reason: string };
+/** `size` and `mtimeMs` are the file's as it was read, so a cache entry never pairs a new date with an old analysis. */
+export type LoadOutcome = { ok: true; uri: string; warning?: string; size?: number; mtimeMs?: number } | { ok: false; uri: string; reason: string };
 
 export function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
@@ -52,5 +53,5 @@ export function loadFile(file: string, index: CorpusIndex, opts: LoadOptions): L
     referenceDate: opts.userDateFor?.(file) ?? null,
   });
   index.set(analysis, { text: read.text });
-  return { ok: true, uri, warning: read.warning };
+  return { ok: true, uri, warning: read.warning, size: read.size, mtimeMs: read.mtimeMs };
 }

@@ -123,8 +123,13 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, FILE);
   const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(body));
-  fs.renameSync(temp, target);
+  try {
+    fs.writeFileSync(temp, JSON.stringify(body));
+    fs.renameSync(temp, target);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
 }
 
 function delta(values: Uint32Array): number[] {

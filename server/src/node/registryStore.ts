@@ -24,14 +24,14 @@ export function loadRegistry(file: string): LoadedRegistry {
 export function saveRegistry(file: string, registry: Registry): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(temp, 'w');
   try {
-    fs.writeSync(fd, serializeRegistry(registry));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, serializeRegistry(registry));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, file);
   } catch (e) {
     fs.rmSync(temp, { force: true });

@@ -38,6 +38,8 @@ export class WorkspaceIndexer {
   /** What the cache will hold: one entry per file indexed from disk. */
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
+  /** Bumped when a file is reloaded or forgotten: a worker's reply for an older epoch is stale and dropped. */
+  private readonly epochs = new Map<string, number>();
 
   constructor(
     private readonly index: CorpusIndex,
@@ -87,6 +89,7 @@ export class WorkspaceIndexer {
 
     const accept = (reply: { file: string; outcome: LoadOutcome; entry?: CacheEntry }) => {
       done++;
+      this.dirty = true;
       if (reply.outcome.ok) {
         report.analysed++;
         if (reply.outcome.warning) report.warnings.push(reply.outcome.warning);
@@ -98,6 +101,7 @@ export class WorkspaceIndexer {
     };
     const remaining = new Map(jobs.map((j) => [j.file, j]));
     const userDates = new Map(jobs.map((j) => [j.file, j.userDate]));
+    const startEpochs = new Map(jobs.map((j) => [j.file, this.epochs.get(j.file) ?? 0]));
     if (this.useWorkers && jobs.length > 1) {
       try {
         await analyzeInWorkers(jobs, {
@@ -106,8 +110,9 @@ export class WorkspaceIndexer {
           isCancelled: callbacks.isCancelled,
           onReply: (r) => {
             remaining.delete(r.file);
-            // An editor may have opened the file meanwhile; its text wins.
-            if (callbacks.isOpen?.(r.uri)) return done++;
+            // An editor may have opened the file meanwhile (its text wins), or it changed or went on disk
+            // while the worker read it (the newer reload or deletion wins).
+            if (callbacks.isOpen?.(r.uri) || (this.epochs.get(r.file) ?? 0) !== startEpochs.get(r.file)) return done++;
             if (!r.ok) return accept({ file: r.file, outcome: { ok: false, uri: r.uri, reason: r.reason } });
             const lines = new LineIndex(r.starts, r.ends, r.length);
             this.index.set(r.analysis, { lines });
@@ -121,7 +126,7 @@ export class WorkspaceIndexer {
     // Files no worker analysed (no workers, or a worker failed) are analysed here, yielding between files.
     for (const job of remaining.values()) {
       if (callbacks.isCancelled?.()) break;
-      if (callbacks.isOpen?.(job.uri)) {
+      if (callbacks.isOpen?.(job.uri) || (this.epochs.get(job.file) ?? 0) !== startEpochs.get(job.file)) {
         done++;
         continue;
       }
@@ -135,12 +140,14 @@ export class WorkspaceIndexer {
 
   /** Re-reads one file changed on disk. */
   reload(file: string): LoadOutcome {
+    this.epochs.set(file, (this.epochs.get(file) ?? 0) + 1);
     const { outcome } = this.loadOne(file);
     this.dirty = true;
     return outcome;
   }
 
   forget(file: string): void {
+    this.epochs.set(file, (this.epochs.get(file) ?? 0) + 1);
     if (this.entries.delete(file)) this.dirty = true;
   }
 
@@ -168,13 +175,10 @@ export class WorkspaceIndexer {
       return { outcome };
     }
     const doc = this.index.get(outcome.uri)!;
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      stat = undefined;
-    }
-    const entry = stat ? { file, size: stat.size, mtimeMs: stat.mtimeMs, userDate: this.settings.userDateFor(file), analysis: doc.analysis, lines: doc.lines } : undefined;
+    const entry =
+      outcome.size !== undefined && outcome.mtimeMs !== undefined
+        ? { file, size: outcome.size, mtimeMs: outcome.mtimeMs, userDate: this.settings.userDateFor(file), analysis: doc.analysis, lines: doc.lines }
+        : undefined;
     if (entry) this.entries.set(file, entry);
     return { outcome, entry };
   }

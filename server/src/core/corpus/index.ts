@@ -45,8 +45,11 @@ class StoredDocument implements IndexedDocument {
   }
 
   get text(): string {
+    if (this.cachedText !== undefined) return this.cachedText;
     // Lazily loaded text is not kept: only a few documents are read per hover, and memory stays small.
-    return this.cachedText ?? this.loadText(this.uri);
+    // Text that no longer fits the line index (the file changed on disk) would give wrong snippets: none at all is better.
+    const text = this.loadText(this.uri);
+    return text.length === this.lines.length ? text : '';
   }
 }
 

@@ -11,8 +11,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A link to the mention that opens the article at that line and column (the fragment VS Code understands). */
 function linkTo(ref: ArticleReference): string {
-  const target = `${ref.uri}#L${ref.location.position.line + 1},${ref.location.position.character + 1}`;
-  return `[${escapeMarkdown(baseName(ref.uri))}](${target.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
+  return linkToLocation(ref.uri, ref.location.position, baseName(ref.uri));
 }
 
 function baseName(uri: string): string {

@@ -46,7 +46,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   else refs = [{ uri, mention: target.mention }];
   if (!includeDeclaration && target.entity) {
     const def = definingMention(index, target.entity);
-    refs = refs.filter((r) => r !== def);
+    refs = refs.filter((r) => !(def && r.uri === def.uri && r.mention === def.mention));
   }
   return refs.map((r) => locationOf(index, r));
 }

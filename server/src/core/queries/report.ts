@@ -55,7 +55,7 @@ export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri:
   }
   const entities = index
     .entities()
-    .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1))
     .map((e) => ({
       id: e.id,
       name: e.name,

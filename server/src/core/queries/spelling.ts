@@ -16,8 +16,10 @@ export interface SpellingHint {
 }
 
 const MAX_RARE = 2;
+const POSSESSIVE = /(?:['\u2019]s|s['\u2019])$/i;
 const DOMINANCE = 3;
 
+/** `accepted` holds `spelling` + NUL + the canonical name it was accepted for (see `acceptedKey`). */
 export function spellingHints(index: CorpusIndex, doc: IndexedDocument, accepted: ReadonlySet<string>): SpellingHint[] {
   const out: SpellingHint[] = [];
   const verdicts = new Map<string, { suggestion: string; counts: SpellingHint['counts'] } | null>();
@@ -25,15 +27,20 @@ export function spellingHints(index: CorpusIndex, doc: IndexedDocument, accepted
     const entity = index.entityOf(m);
     if (!entity) continue;
     const spelling = cleanName(m.text);
-    if (accepted.has(spelling)) continue;
+    if (accepted.has(acceptedKey(spelling, entity.name))) continue;
     const key = `${entity.id}\u0000${spelling}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) verdicts.set(key, (verdict = judge(entity, spelling)));
     if (!verdict) continue;
-    // The hint covers the spelling only, not a possessive ending after it.
-    out.push({ span: { start: m.start, end: m.start + Math.min(m.text.length, spelling.length) }, spelling, suggestion: verdict.suggestion, entity: { id: entity.id, name: entity.name }, counts: verdict.counts });
+    // The hint covers the name as written (line breaks and all), without a possessive ending after it.
+    const possessive = POSSESSIVE.exec(m.text)?.[0].length ?? 0;
+    out.push({ span: { start: m.start, end: m.end - possessive }, spelling, suggestion: verdict.suggestion, entity: { id: entity.id, name: entity.name }, counts: verdict.counts });
   }
   return out;
+}
+
+export function acceptedKey(spelling: string, of: string): string {
+  return `${spelling}\u0000${of}`;
 }
 
 function judge(entity: EntityInfo, spelling: string): { suggestion: string; counts: SpellingHint['counts'] } | null {

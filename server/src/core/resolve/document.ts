@@ -3,6 +3,11 @@
 import type { Mention } from '../model';
 import { nameWords } from './names';
 
+/** `b` is `a` or its last words: `vladimir putin` ends with `putin`, `hanna smith` does not end with `anna smith`. */
+function isWordSuffix(a: string, b: string): boolean {
+  return a === b || a.endsWith(' ' + b);
+}
+
 /** Rewrites `key` of person mentions whose single word is the surname of a fuller name in the same document. */
 export function resolveWithinDocument(mentions: Mention[]): void {
   // The fullest person name ending in each surname; when two different people share a surname
@@ -15,7 +20,7 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     const surname = words[words.length - 1];
     const known = bySurname.get(surname);
     if (known === undefined) bySurname.set(surname, m.key);
-    else if (known !== null && known !== m.key && !known.endsWith(m.key) && !m.key.endsWith(known)) bySurname.set(surname, null);
+    else if (known !== null && known !== m.key && !isWordSuffix(known, m.key) && !isWordSuffix(m.key, known)) bySurname.set(surname, null);
     else if (known !== null && m.key.length > known.length) bySurname.set(surname, m.key);
   }
   for (const m of mentions) {

@@ -10,10 +10,18 @@ export const SET_ARTICLE_DATE = 'articleLens.setArticleDate';
 export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
 
 export function registerCodeLens(ctx: ServerContext): void {
+  // The summary walks every article of every entity the article names: computed once per corpus state.
+  const cache = new Map<string, { generation: number; summary: ReturnType<typeof articleSummary> }>();
   ctx.connection.onCodeLens(({ textDocument }) => {
     const doc = ctx.document(textDocument.uri);
     if (!doc) return null;
-    const summary = articleSummary(ctx.index, doc);
+    let cached = cache.get(doc.uri);
+    if (cached?.generation !== ctx.index.generation) {
+      cached = { generation: ctx.index.generation, summary: articleSummary(ctx.index, doc) };
+      if (cache.size > 200) cache.clear();
+      cache.set(doc.uri, cached);
+    }
+    const summary = cached.summary;
     const n = summary.related.length;
     const title = `${summary.entities} entit${summary.entities === 1 ? 'y' : 'ies'} · shared with ${n} other article${n === 1 ? '' : 's'}`;
     const lens: CodeLens = {
