@@ -16,6 +16,8 @@ import {
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../server/src/core/text/lineIndex';
+import { decodeTokens } from '../test/protocol/lspClient';
 import { type BenchServer, SERVER, startServer } from './client';
 import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
 
@@ -54,46 +56,6 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-// ---- text positions (UTF-16 offsets <-> line/character, as LSP counts them) ----
-
-class Lines {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
-  }
-  positionAt(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
-  }
-  offsetAt(p: Position): number {
-    return Math.min(this.text.length, (this.starts[p.line] ?? this.text.length) + p.character);
-  }
-  get count(): number {
-    return this.starts.length;
-  }
-}
-
-/** Decodes LSP relative semantic tokens into absolute positions. */
-function decodeTokens(data: number[]): { line: number; character: number; length: number; type: number }[] {
-  const out = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    out.push({ line, character, length: data[i + 2], type: data[i + 3] });
-  }
-  return out;
-}
 
 // ---- statistics ----
 
@@ -222,7 +184,7 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         openTimes.push(performance.now() - t);
         const decoded = decodeTokens(tokens?.data ?? []);
         if (file === longest) longestTokens = decoded.length;
-        const lines = new Lines(text);
+        const lines = LineIndex.fromText(text);
         const targets: Target[] = [];
         for (const t of decoded) {
           if (!nameTypes.has(t.type)) continue;
@@ -259,11 +221,11 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       await phase('semanticTokensFull', () => timeRequests(n, () => c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(longest) } })));
 
       // A screenful: 40 lines, or 4,000 characters where the article's lines are paragraphs (the BBC articles are one line each).
-      const longLines = new Lines(texts.get(longest)!);
+      const longLines = LineIndex.fromText(texts.get(longest)!);
       const screen = (i: number): Range => {
-        const from = Math.floor(((i * 7919) % 1000) / 1000 * Math.max(1, longLines.text.length - 4000));
+        const from = Math.floor(((i * 7919) % 1000) / 1000 * Math.max(1, longLines.length - 4000));
         const start = longLines.positionAt(from);
-        const end = longLines.count >= 40 ? { line: Math.min(start.line + 40, longLines.count - 1), character: 0 } : longLines.positionAt(Math.min(from + 4000, longLines.text.length));
+        const end = longLines.lineCount >= 40 ? { line: Math.min(start.line + 40, longLines.lineCount - 1), character: 0 } : longLines.positionAt(Math.min(from + 4000, longLines.length));
         return { start, end };
       };
       await phase('semanticTokensRange', () => timeRequests(n, (i) => c.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri: cold.uri(longest) }, range: screen(i) })));
@@ -292,7 +254,7 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         const spaces = [...editText.matchAll(/ /g)].map((m) => m.index!);
         const offset = spaces[Math.floor(nextEdit() * spaces.length)] + 1;
         const word = TYPED_WORDS[i % TYPED_WORDS.length] + ' ';
-        const position = new Lines(editText).positionAt(offset);
+        const position = LineIndex.fromText(editText).positionAt(offset);
         const t = performance.now();
         await cold.edit(editFile, i + 2, { start: position, end: position }, word);
         const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(editFile) } });
