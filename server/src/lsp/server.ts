@@ -45,6 +45,8 @@ import { registerSymbols } from './features/symbols';
 import { registerTimeline } from './features/timeline';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 
+const WARM_UP = 'Harbour talks resume\n\nPORT ASTER, March 4, 2024 - Prime Minister Helena Marsh met the Velorian Harbour Authority on Monday and said the Kessel Bridge would reopen in late July.\n';
+
 /** Sent when the initial indexing of the workspace is complete: `{ documents, skipped, ms }`. */
 export const INDEXING_COMPLETE = 'articleLens/indexingComplete';
 
@@ -342,6 +344,9 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
     void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, ms });
+    // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
+    // code and building chrono-node's parsers. A sentence of our own does that once indexing is done.
+    setImmediate(() => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' }));
     schedulePublish();
     persist();
   }
