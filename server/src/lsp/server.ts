@@ -326,7 +326,11 @@ export function startServer(connection: Connection): void {
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
     const report = await indexer.indexFolders(folders, {
       isOpen: (uri) => open.has(uri),
-      onProgress: (done, total) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`),
+      onProgress: (done, total) => {
+        progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`);
+        // The main thread mostly waits for the workers: it indexes the names found so far meanwhile.
+        index.prepareEntities();
+      },
     });
     // Resolve the entity table now, so the first request after indexing does not pay for it.
     progress?.report(100, 'resolving entities');

@@ -189,6 +189,10 @@ class AliasResolver implements EntityResolver {
     if (this.infos.has(key)) this.drop(key);
   }
 
+  prepare(table: NameTable): void {
+    for (const key of table.keys()) if (!this.infos.has(key)) this.add(key);
+  }
+
   /** Keeps per-key features and blocks in step with the table: new keys are indexed, vanished keys dropped. */
   private sync(table: NameTable): void {
     for (const key of [...this.infos.keys()]) if (!table.get(key)) this.drop(key);

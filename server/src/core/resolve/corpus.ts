@@ -13,6 +13,8 @@ export interface EntityResolver {
   attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined;
   /** Forgets a key that left the table. */
   forget(key: string): void;
+  /** Optional: index the table's new keys ahead of a full resolution (called while a corpus is being indexed). */
+  prepare?(table: NameTable): void;
 }
 
 /** Every distinct key is its own entity. */
