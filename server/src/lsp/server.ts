@@ -328,8 +328,8 @@ export function startServer(connection: Connection): void {
       isOpen: (uri) => open.has(uri),
       onProgress: (done, total) => {
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`);
-        // The main thread mostly waits for the workers: it indexes the names found so far meanwhile.
-        index.prepareEntities();
+        // The main thread mostly waits for the workers: it indexes some of the names found so far meanwhile.
+        index.prepareEntities(1000);
       },
     });
     // Resolve the entity table now, so the first request after indexing does not pay for it.
@@ -347,10 +347,15 @@ export function startServer(connection: Connection): void {
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
-    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, ms });
+    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms });
     // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
     // code and building chrono-node's parsers. A sentence of our own does that once indexing is done.
     setImmediate(() => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' }));
+    // Clusters restored from the cache leave the resolver's index of the keys to build: a slice at a time, when idle.
+    const prepareSlice = () => {
+      if (!index.prepareEntities(500)) setTimeout(prepareSlice, 10);
+    };
+    setTimeout(prepareSlice, 50);
     schedulePublish();
     persist();
   }

@@ -34,6 +34,8 @@ interface CacheFile {
   strings: string[];
   /** [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each), userDate | -1] */
   docs: [string, number, number, string, number, number, number[], number[], number, number[], number][];
+  /** The entity clusters (entity id -> name keys) when the cache was written, to skip re-resolving an unchanged corpus. */
+  clusters?: Record<string, string[]>;
 }
 
 export function cacheIdentity(modelFile: string, referenceDate: string | null): CacheIdentity {
@@ -48,7 +50,7 @@ export function cacheIdentity(modelFile: string, referenceDate: string | null): 
 }
 
 /** Reads the cache; any problem (missing, corrupt, another version) gives an empty map and a reason. */
-export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; problem?: string } {
+export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: Record<string, string[]>; problem?: string } {
   const file = path.join(dir, FILE);
   let raw: CacheFile;
   try {
@@ -61,7 +63,8 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
     return { entries: new Map(), problem: 'index cache written by another version or with other settings, rebuilding' };
   }
   try {
-    return { entries: decode(raw) };
+    const clusters = raw.clusters && typeof raw.clusters === 'object' && !Array.isArray(raw.clusters) ? raw.clusters : undefined;
+    return { entries: decode(raw), clusters };
   } catch (e) {
     return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
   }
@@ -98,7 +101,7 @@ function decode(raw: CacheFile): Map<string, CacheEntry> {
 }
 
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
-export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>): void {
+export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: Record<string, string[]> | null = null): void {
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const intern = (s: string) => {
@@ -119,7 +122,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     const a = e.analysis;
     docs.push([e.file, e.size, e.mtimeMs, a.uri, intern(a.title), a.referenceDate === null ? -1 : intern(a.referenceDate), delta(e.lines.starts), delta(e.lines.ends), e.lines.length, flat, e.userDate === null ? -1 : intern(e.userDate)]);
   }
-  const body: CacheFile = { format: FORMAT, analyzer: identity.analyzer, referenceDate: identity.referenceDate, strings, docs };
+  const body: CacheFile = { format: FORMAT, analyzer: identity.analyzer, referenceDate: identity.referenceDate, strings, docs, ...(clusters ? { clusters } : {}) };
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, FILE);
   const temp = `${target}.${process.pid}.tmp`;

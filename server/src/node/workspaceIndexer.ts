@@ -25,6 +25,8 @@ export interface IndexingReport {
   skipped: string[];
   warnings: string[];
   notes: string[];
+  /** The entity clusters came from the cache (nothing changed since it was written). */
+  clustersFromCache: boolean;
 }
 
 export interface IndexingCallbacks {
@@ -50,7 +52,7 @@ export class WorkspaceIndexer {
   ) {}
 
   async indexFolders(folders: string[], callbacks: IndexingCallbacks = {}): Promise<IndexingReport> {
-    const report: IndexingReport = { documents: 0, fromCache: 0, analysed: 0, skipped: [], warnings: [], notes: [] };
+    const report: IndexingReport = { documents: 0, fromCache: 0, analysed: 0, skipped: [], warnings: [], notes: [], clustersFromCache: false };
     const files = folders.flatMap((f) => findArticles(f, this.settings.files));
     const total = files.length;
     let done = 0;
@@ -64,7 +66,7 @@ export class WorkspaceIndexer {
     };
     progress(true);
 
-    const cached = this.cache ? readIndexCache(this.cache.dir, this.cache.identity) : { entries: new Map<string, CacheEntry>() };
+    const cached: ReturnType<typeof readIndexCache> = this.cache ? readIndexCache(this.cache.dir, this.cache.identity) : { entries: new Map<string, CacheEntry>() };
     if ('problem' in cached && cached.problem) report.notes.push(cached.problem);
     const jobs: PoolJob[] = [];
     for (const file of files) {
@@ -134,6 +136,11 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress(true);
+    // Nothing changed since the cache was written: its entity clusters still hold (restoreClusters checks the keys).
+    if (report.analysed === 0 && report.skipped.length === 0 && cached.clusters) {
+      report.clustersFromCache = this.index.restoreClusters(cached.clusters);
+      if (!report.clustersFromCache) report.notes.push('cached entity clusters did not match the corpus; resolving entities again');
+    }
     report.documents = this.index.size;
     return report;
   }
@@ -155,7 +162,7 @@ export class WorkspaceIndexer {
   persist(): string | undefined {
     if (!this.cache || !this.dirty) return undefined;
     try {
-      writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values());
+      writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values(), this.index.exportClusters());
       this.dirty = false;
       return undefined;
     } catch (e) {

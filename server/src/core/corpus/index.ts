@@ -77,6 +77,8 @@ export class CorpusIndex {
   private readonly names = new NameTable();
   private readonly dates = new Map<string, Map<string, number>>();
   private clusters: Clusters | null = null;
+  /** False after clusters were restored from a cache, until the resolver has indexed every key. */
+  private resolverReady = true;
   private readonly entityCache = new Map<string, EntityInfo>();
   private order: string[] | null = null;
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
@@ -234,8 +236,43 @@ export class CorpusIndex {
    * Lets the resolver index the keys seen so far, so the full resolution after a cold indexing has less left to do.
    * Called in the idle moments of indexing; it changes no answer.
    */
-  prepareEntities(): void {
-    if (this.clusters === null) this.resolver.prepare?.(this.names);
+  prepareEntities(limit = Infinity): boolean {
+    if (this.clusters !== null && this.resolverReady) return true;
+    const done = this.resolver.prepare?.(this.names, limit) ?? true;
+    if (done && this.clusters !== null) this.resolverReady = true;
+    return done;
+  }
+
+  /** The entity clusters as entity id -> name keys, to persist; null before they were first resolved. */
+  exportClusters(): Record<string, string[]> | null {
+    if (this.clusters === null) return null;
+    this.ensureClusters();
+    return Object.fromEntries(this.clusters!.entityKeys);
+  }
+
+  /**
+   * Takes clusters persisted with an unchanged corpus instead of resolving the whole table again. Refused (false)
+   * unless they cover exactly the keys the index holds. The resolver indexes the keys later, in idle time
+   * (`prepareEntities`) or at the latest before the first incremental step.
+   */
+  restoreClusters(saved: Record<string, string[]>): boolean {
+    if (this.clusters !== null) return false;
+    const keyToEntity = new Map<string, string>();
+    const entityKeys = new Map<string, string[]>();
+    for (const [id, keys] of Object.entries(saved)) {
+      if (!Array.isArray(keys) || keys.length === 0) return false;
+      for (const k of keys) {
+        if (typeof k !== 'string' || !this.names.get(k) || keyToEntity.has(k)) return false;
+        keyToEntity.set(k, id);
+      }
+      entityKeys.set(id, [...keys]);
+    }
+    if (keyToEntity.size !== this.names.size) return false;
+    this.names.drainChanges();
+    this.clusters = { version: 1, keyToEntity, entityKeys };
+    this.resolverReady = false;
+    this.entityCache.clear();
+    return true;
   }
 
   /** Changes whenever an entity gains or loses a name key: caches over the entity table key on it. */
@@ -263,6 +300,11 @@ export class CorpusIndex {
     const structural = changes.created.size + changes.deleted.size;
     if (structural === 0) return c;
     c.version++;
+    // Restored clusters: the resolver needs its index of the keys before it can attach or forget one.
+    if (!this.resolverReady) {
+      this.resolver.prepare?.(this.names);
+      this.resolverReady = true;
+    }
     if (structural > FULL_RESOLUTION_SHARE * c.keyToEntity.size + FULL_RESOLUTION_MIN) {
       this.clusters = this.fullClusters(c.version);
       this.entityCache.clear();

@@ -189,8 +189,14 @@ class AliasResolver implements EntityResolver {
     if (this.infos.has(key)) this.drop(key);
   }
 
-  prepare(table: NameTable): void {
-    for (const key of table.keys()) if (!this.infos.has(key)) this.add(key);
+  prepare(table: NameTable, limit = Infinity): boolean {
+    let added = 0;
+    for (const key of table.keys()) {
+      if (this.infos.has(key)) continue;
+      if (added++ >= limit) return false;
+      this.add(key);
+    }
+    return true;
   }
 
   /** Keeps per-key features and blocks in step with the table: new keys are indexed, vanished keys dropped. */

@@ -13,8 +13,11 @@ export interface EntityResolver {
   attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined;
   /** Forgets a key that left the table. */
   forget(key: string): void;
-  /** Optional: index the table's new keys ahead of a full resolution (called while a corpus is being indexed). */
-  prepare?(table: NameTable): void;
+  /**
+   * Optional: index up to `limit` of the table's keys not yet indexed, ahead of a full resolution or of the first
+   * incremental step after clusters were restored from a cache. Returns true when every key is indexed.
+   */
+  prepare?(table: NameTable, limit?: number): boolean;
 }
 
 /** Every distinct key is its own entity. */
