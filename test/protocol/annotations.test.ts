@@ -80,10 +80,7 @@ describe('protocol: annotations', () => {
     reg.articleDates = [{ article: TYPO_FILE, date: '2024-06-01' }];
     fs.writeFileSync(registry(), JSON.stringify(reg, null, 2));
     await server.fileEvent('.article-lens/registry.json', 2);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Tuesday', 0, 1),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(file, 'Tuesday', 0, 1))) as Hover;
     assert.match((hover.contents as { value: string }).value, /\*\*2024\\-05\\-28\*\* · Tuesday/);
   });
 

@@ -44,15 +44,9 @@ describe('protocol: persistent index', () => {
     // Answers from cached articles are as good as fresh ones, snippets included.
     const other = files.find((f) => fs.readFileSync(path.join(folder, f), 'utf8').includes('Kessel Bridge') && f !== changed)!;
     await server.open(changed);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(changed) },
-      position: server.positionOf(changed, 'Farquharson', 0, 1),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(changed, 'Farquharson', 0, 1))) as Hover;
     assert.match((hover.contents as { value: string }).value, /Ottoline Farquharson/);
-    const bridge = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(other) },
-      position: server.positionOf(other, 'Kessel Bridge', 0, 1),
-    })) as Hover;
+    const bridge = (await server.connection.sendRequest('textDocument/hover', server.at(other, 'Kessel Bridge', 0, 1))) as Hover;
     assert.match((bridge.contents as { value: string }).value, /\*\*Kessel Bridge\*\*[\s\S]*: .*\*\*Kessel Bridge\*\*/, 'snippets from cached articles');
     await server.stop({ keepFolder: true });
   });
@@ -63,20 +57,13 @@ describe('protocol: persistent index', () => {
     assert.strictEqual(done.fromCache, files.length);
     assert.strictEqual(done.clustersFromCache, true);
     const file = files.find((f) => fs.readFileSync(path.join(folder, f), 'utf8').includes('Helena Marsh'))!;
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Helena Marsh', 0, 1),
-      context: { includeDeclaration: true },
-    })) as unknown[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, 'Helena Marsh', 0, 1), context: { includeDeclaration: true } })) as unknown[];
     assert.ok(refs.length >= 4, 'references across articles from the restored clusters');
     // A new spelling typed into an article joins its entity through the resolver, built after the restore.
     await server.open(file);
     const text = fs.readFileSync(path.join(folder, file), 'utf8') + '\nLater, Helena Marshe spoke again about the Kessel Bridge.\n';
     await server.change(file, 2, text);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Helena Marshe', 0, 2),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(file, 'Helena Marshe', 0, 2))) as Hover;
     assert.match((hover.contents as { value: string }).value, /^\*\*Helena Marsh\*\*/);
     await server.stop({ keepFolder: true });
   });

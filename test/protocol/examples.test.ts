@@ -21,10 +21,7 @@ describe('protocol: sample corpus', () => {
   it('hover on Kessel Bridge links the other articles that mention it', async () => {
     const file = mentioning('Kessel Bridge')[1];
     await server.open(file);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Kessel Bridge', 0, 3),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(file, 'Kessel Bridge', 0, 3))) as Hover;
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /^\*\*Kessel Bridge\*\*/);
     const links = value.match(/\]\(file:[^)]+\)/g) ?? [];
@@ -36,21 +33,14 @@ describe('protocol: sample corpus', () => {
     const [earliest, ...later] = mentioning('Helena Marsh');
     const file = later[later.length - 1];
     await server.open(file);
-    const def = (await server.connection.sendRequest('textDocument/definition', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Helena Marsh', 0, 2),
-    })) as Location;
+    const def = (await server.connection.sendRequest('textDocument/definition', server.at(file, 'Helena Marsh', 0, 2))) as Location;
     assert.strictEqual(def.uri, server.uri(earliest));
     assert.deepStrictEqual(def.range.start, server.positionOf(earliest, 'Helena Marsh'));
   });
 
   it('references to Port Aster cover every article that names it, datelines included', async () => {
     const file = mentioning('Port Aster')[0];
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Port Aster', 0, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, 'Port Aster', 0, 1), context: { includeDeclaration: true } })) as Location[];
     const files = new Set(refs.map((r) => r.uri));
     assert.deepStrictEqual([...files].sort(), naming('Port Aster').map((f) => server.uri(f)).sort());
   });
@@ -73,10 +63,7 @@ describe('protocol: sample corpus', () => {
   it('document highlights and the outline of an article', async () => {
     const file = mentioning('Helena Marsh')[0];
     await server.open(file);
-    const marks = (await server.connection.sendRequest('textDocument/documentHighlight', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Helena Marsh', 0, 1),
-    })) as { range: unknown }[];
+    const marks = (await server.connection.sendRequest('textDocument/documentHighlight', server.at(file, 'Helena Marsh', 0, 1))) as { range: unknown }[];
     assert.ok(marks.length >= 2, 'full name and surname highlighted');
     const outline = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: server.uri(file) } })) as DocumentSymbol[];
     const people = outline.find((g) => g.name === 'People');
@@ -87,11 +74,7 @@ describe('protocol: sample corpus', () => {
     fs.writeFileSync(path.join(server.folder, 'zz-new.txt'), 'Ministers meet again\n\nPORT ASTER, April 30, 2024 - Prime Minister Helena Marsh met union leaders in Port Aster on Tuesday, her office said.\n');
     await server.fileEvent('zz-new.txt', FileChangeType.Created);
     const file = mentioning('Port Aster')[0];
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Port Aster', 0, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, 'Port Aster', 0, 1), context: { includeDeclaration: true } })) as Location[];
     assert.ok(refs.some((r) => r.uri === server.uri('zz-new.txt')));
   });
 

@@ -25,10 +25,7 @@ describe('protocol: a large article', () => {
     const events: string[] = [];
     const refreshed = server.nextRefresh().then(() => events.push('big analysed'));
     await server.open(BIG, big);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(small) },
-      position: server.positionOf(small, 'Kessel Bridge', 0, 1),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(small, 'Kessel Bridge', 0, 1))) as Hover;
     events.push('hover answered');
     assert.match((hover.contents as { value: string }).value, /Kessel Bridge/);
     await refreshed;

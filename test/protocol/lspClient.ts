@@ -44,6 +44,8 @@ export interface TestServer {
   /** Progress notifications received, in order. */
   progress: unknown[];
   uri(file: string): string;
+  /** Request parameters for the `nth` occurrence of `needle` in `file` (see `positionOf`). */
+  at(file: string, needle: string, nth?: number, delta?: number): { textDocument: { uri: string }; position: Position };
   /** The LSP position of the `nth` occurrence (0-based) of `needle` in `file`, plus `delta` characters. */
   positionOf(file: string, needle: string, nth?: number, delta?: number): Position;
   open(file: string, text?: string): Promise<void>;
@@ -117,6 +119,16 @@ export async function startServer(folder: string, settings: unknown = {}, option
   // As the server reads it: without a byte-order mark.
   const textOf = (file: string) => texts.get(file) ?? fs.readFileSync(path.join(folder, file), 'utf8').replace(/^\uFEFF/, '');
 
+  const positionOf = (file: string, needle: string, nth = 0, delta = 0): Position => {
+    const text = textOf(file);
+    let at = -1;
+    for (let i = 0; i <= nth; i++) {
+      at = text.indexOf(needle, at + 1);
+      if (at === -1) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times in ${file}`);
+    }
+    return LineIndex.fromText(text).positionAt(at + delta);
+  };
+
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
@@ -132,15 +144,8 @@ export async function startServer(folder: string, settings: unknown = {}, option
     indexed,
     progress,
     uri,
-    positionOf(file, needle, nth = 0, delta = 0) {
-      const text = textOf(file);
-      let at = -1;
-      for (let i = 0; i <= nth; i++) {
-        at = text.indexOf(needle, at + 1);
-        if (at === -1) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times in ${file}`);
-      }
-      return LineIndex.fromText(text).positionAt(at + delta);
-    },
+    at: (file, needle, nth, delta) => ({ textDocument: { uri: uri(file) }, position: positionOf(file, needle, nth, delta) }),
+    positionOf,
     async open(file, text) {
       const content = text ?? fs.readFileSync(path.join(folder, file), 'utf8');
       texts.set(file, content);

@@ -48,11 +48,7 @@ const CITY_TEXT =
   /** The texts of every reference of the entity at the first occurrence of `spelling`. */
   const referencedTexts = async (spelling: string): Promise<Set<string>> => {
     const { file, offset } = find(spelling);
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, texts.get(file)!.slice(offset, offset + spelling.length), 0, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, texts.get(file)!.slice(offset, offset + spelling.length), 0, 1), context: { includeDeclaration: true } })) as Location[];
     const out = new Set<string>();
     for (const r of refs) {
       const name = decodeURIComponent(r.uri.slice(r.uri.lastIndexOf('/') + 1));
@@ -82,11 +78,7 @@ const CITY_TEXT =
 
   it('Lloyd Austin does not reach the city of Austin', async () => {
     const { file, offset } = find('Lloyd Austin');
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, texts.get(file)!.slice(offset, offset + 12), 0, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, texts.get(file)!.slice(offset, offset + 12), 0, 1), context: { includeDeclaration: true } })) as Location[];
     assert.ok(refs.length >= 2);
     assert.ok(!refs.some((r) => r.uri === server.uri(CITY_FILE)), 'no reference into the article about the city');
   });

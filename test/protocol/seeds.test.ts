@@ -28,10 +28,7 @@ const SEED_FILES = haveSeeds ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.
 
   it('hover on Kherson lists the other seed articles that mention it', async () => {
     await server.open(first);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(first) },
-      position: server.positionOf(first, 'Kherson', 1, 2),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(first, 'Kherson', 1, 2))) as Hover;
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /\*\*Kherson\*\* · location/);
     const others = SEED_FILES.filter((f) => f !== first && fs.readFileSync(path.join(SEEDS, f), 'utf8').includes('Kherson'));
@@ -40,10 +37,7 @@ const SEED_FILES = haveSeeds ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.
 
   it('definition on a later Putin lands on an earlier full-name mention', async () => {
     await server.open(putinArticle);
-    const def = (await server.connection.sendRequest('textDocument/definition', {
-      textDocument: { uri: server.uri(putinArticle) },
-      position: server.positionOf(putinArticle, 'that Putin', 0, 6),
-    })) as Location;
+    const def = (await server.connection.sendRequest('textDocument/definition', server.at(putinArticle, 'that Putin', 0, 6))) as Location;
     assert.ok(def, 'a definition');
     const text = fs.readFileSync(new URL(def.uri), 'utf8').split(/\r?\n/)[def.range.start.line];
     assert.strictEqual(text.slice(def.range.start.character, def.range.end.character), 'Vladimir Putin');
@@ -52,11 +46,7 @@ const SEED_FILES = haveSeeds ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.
   });
 
   it('references to Kherson span at least four of the five seed files', async () => {
-    const refs = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(first) },
-      position: server.positionOf(first, 'Kherson', 1, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(first, 'Kherson', 1, 1), context: { includeDeclaration: true } })) as Location[];
     const files = new Set(refs.map((r) => r.uri));
     assert.ok(files.size >= 4, `references in ${files.size} files`);
     assert.ok(refs.length >= 40, `${refs.length} references`);
@@ -85,10 +75,7 @@ const SEED_FILES = haveSeeds ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.
     const original = fs.readFileSync(path.join(server.folder, file), 'utf8');
     const edited = 'Ambassador Ottoline Farquharson visited Tallinn on Monday.\n\n' + original;
     await server.change(file, 2, edited);
-    const hover = (await server.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: server.uri(file) },
-      position: server.positionOf(file, 'Farquharson', 0, 2),
-    })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', server.at(file, 'Farquharson', 0, 2))) as Hover;
     assert.match((hover.contents as { value: string }).value, /Ottoline Farquharson\*\* · person/);
     await server.change(file, 3, original);
     const gone = await server.connection.sendRequest('workspace/symbol', { query: 'Farquharson' });
@@ -97,21 +84,13 @@ const SEED_FILES = haveSeeds ? fs.readdirSync(SEEDS).filter((f) => f.endsWith('.
 
   it('deleting a file removes its mentions', async () => {
     const victim = SEED_FILES[SEED_FILES.length - 1];
-    const refsBefore = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(first) },
-      position: server.positionOf(first, 'Kherson', 1, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refsBefore = (await server.connection.sendRequest('textDocument/references', { ...server.at(first, 'Kherson', 1, 1), context: { includeDeclaration: true } })) as Location[];
     assert.ok(refsBefore.some((r) => r.uri === server.uri(victim)));
     // An open editor keeps its text after the file is deleted; the mentions go once nothing holds the article.
     await server.close(victim);
     fs.rmSync(path.join(server.folder, victim));
     await server.fileEvent(victim, FileChangeType.Deleted);
-    const refsAfter = (await server.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: server.uri(first) },
-      position: server.positionOf(first, 'Kherson', 1, 1),
-      context: { includeDeclaration: true },
-    })) as Location[];
+    const refsAfter = (await server.connection.sendRequest('textDocument/references', { ...server.at(first, 'Kherson', 1, 1), context: { includeDeclaration: true } })) as Location[];
     assert.ok(!refsAfter.some((r) => r.uri === server.uri(victim)), 'no reference into the deleted file');
     assert.ok(refsAfter.length < refsBefore.length);
   });
