@@ -1,6 +1,7 @@
 // Evaluates date and time recognition on our own annotated articles (eval/dates/*.txt):
 // span precision, recall and F1 (exact span and type) and value accuracy over the spans found.
 // A first line `%% fallback: YYYY-MM-DD` gives the fallback reference date, as a user setting would.
+// Every article is also read with CRLF and CR line ends, which must give the same mentions and values.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseFixture } from '../test/fixture';
@@ -12,18 +13,31 @@ let tp = 0;
 let fp = 0;
 let fn = 0;
 let valueRight = 0;
+let lineEndsAgree = 0;
 const errors: string[] = [];
 
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+/** Mentions as text, type and value in order: comparable across line ends, which move offsets. */
+function summary(text: string, options: { fallbackReferenceDate?: string }): string {
+  const result = recognizer.recognize(text, options);
+  const mentions = result.mentions.map((m) => `${text.slice(m.start, m.end).replace(/\r\n?/g, '\n')}|${m.type}|${m.value}`);
+  return [...result.articles.map((a) => a.referenceDate), ...mentions].join('\n');
+}
+
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+for (const file of files) {
   let source = fs.readFileSync(path.join(dir, file), 'utf8');
   let fallback: string | undefined;
-  const header = /^%% fallback: (\S+)\r?\n/.exec(source);
+  const header = /^%% fallback: (\S+)(?:\r\n?|\n)/.exec(source);
   if (header) {
     fallback = header[1];
     source = source.slice(header[0].length);
   }
   const { text, mentions: expected } = parseFixture(source);
   const found = recognizer.recognize(text, { fallbackReferenceDate: fallback }).mentions;
+  const lf = summary(text.replace(/\r\n?/g, '\n'), { fallbackReferenceDate: fallback });
+  const differing = ['\r\n', '\r'].filter((eol) => summary(text.replace(/\r\n?|\n/g, eol), { fallbackReferenceDate: fallback }) !== lf);
+  if (differing.length === 0) lineEndsAgree++;
+  else errors.push(`${file}  line ends ${differing.map((eol) => JSON.stringify(eol)).join(', ')} give other mentions than "\\n"`);
   const context = (start: number, end: number): string =>
     `${text.slice(Math.max(0, start - 30), start)}[${text.slice(start, end)}]${text.slice(end, end + 20)}`.replace(/\s+/g, ' ');
   const key = (m: { start: number; end: number; type: string }): string => `${m.start}:${m.end}:${m.type}`;
@@ -54,4 +68,5 @@ const recall = tp / (tp + fn);
 console.log(`spans: ${tp + fn} expected, ${tp + fp} found, ${tp} exact (span and type)`);
 console.log(`precision ${pct(tp, tp + fp)}  recall ${pct(tp, tp + fn)}  F1 ${(100 * (2 * precision * recall) / (precision + recall)).toFixed(1)}`);
 console.log(`value accuracy ${pct(valueRight, tp)} (${valueRight}/${tp} of the spans found)`);
+console.log(`line ends: CRLF and CR give the same mentions as LF in ${lineEndsAgree}/${files.length} files`);
 if (errors.length) console.log(`\nerrors:\n${errors.join('\n')}`);

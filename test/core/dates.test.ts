@@ -129,6 +129,162 @@ describe('dates', () => {
     });
   });
 
+  describe('relative words with a clock time or a weekday (issue 12)', () => {
+    it('count the day of `5 a.m. today` and `yesterday at 10:40 p.m.` from the article', () => {
+      check(
+        'HULL, <<March 11, 2024>>{date:2024-03-11} - Workers left at <<5 a.m. today>>{time:2024-03-11T05:00}. ' +
+          'Crews were called <<yesterday at 10:40 p.m.>>{time:2024-03-10T22:40} and again at <<9pm tonight>>{time:2024-03-11T21:00}.',
+      );
+    });
+
+    it('read `next Monday` and `last Monday` as after and before an article dated a Monday', () => {
+      check('New fares apply from <<next Monday>>{date:2024-03-11}; they were announced <<last Monday>>{date:2024-02-26}.', '2024-03-04');
+    });
+
+    it('read `this coming Friday` as the next Friday, however the sentence reads', () => {
+      check('Fans queued for tickets for <<this coming Friday>>{date:2024-03-08}.', '2024-03-04');
+    });
+  });
+
+  describe('24-hour times with a zone (issue 12)', () => {
+    it('are times, not years, after a weekday and date', () => {
+      const result = check(
+        'Kestrel Vale v Northam, <<Saturday, 26 February>>{date:2022-02-26} <<1600 GMT>>{time:2022-02-26T16:00}. <<This year>>{date:2022} the club is unbeaten.',
+        '2022-02-21',
+      );
+      assert.strictEqual(result.referenceDate, '2022-02-26');
+    });
+
+    it('are on the day named right after them', () => {
+      check('Shares rose 4% by <<1200 GMT>>{time:2005-03-14T12:00} on <<Monday>>{date:2005-03-14}, then fell.', '2005-03-18');
+    });
+
+    it('are times on their own, in brackets after a local time', () => {
+      check('The quake struck at <<4:17 a.m.>>{time:2023-06-30T04:17} local time (<<0117 GMT>>{time:2023-06-30T01:17}).', '2023-06-30');
+    });
+  });
+
+  describe('forward-looking sentences (issue 12)', () => {
+    it('read `is expected by the end of April` as the coming April', () => {
+      check('A decision is expected by the <<end of April>>{date:2024-04}.', '2024-03-27');
+    });
+
+    it('read a day after `will stay closed until` as upcoming', () => {
+      check('The estuary will stay closed until <<Wednesday>>{date:2024-03-13}.', '2024-03-11');
+    });
+
+    it('read `may` as looking forward, but not `may have` or the month', () => {
+      check(
+        'The market may cool in <<June>>{date:2005-06}. It may have peaked in <<June>>{date:2004-06}. In <<May>>{date:2004-05} prices rose on <<Tuesday>>{date:2005-03-15}.',
+        '2005-03-18',
+      );
+    });
+  });
+
+  describe('weekends (issue 12)', () => {
+    it('take `the weekend` as the last one, but not a weekend some other word names', () => {
+      check(
+        'The festival will be held in <<May>>{date:2024-05}; residents fear the festival weekend will bring gridlock. ' +
+          'A long weekend is planned, and weekend shifts were cut after complaints at the <<weekend>>{date:2024-W12}.',
+        '2024-03-27',
+      );
+    });
+  });
+
+  describe('seasons (issue 12)', () => {
+    /** The resolution of every mention, in order. */
+    function resolutions(source: string, fallback: string): string[] {
+      return check(source, fallback).mentions.map((m) => m.resolution);
+    }
+
+    it('have no value, and their resolution says which season is meant', () => {
+      assert.deepStrictEqual(
+        resolutions('Bills will rise <<this winter>>{date}, after <<last winter>>{date} and since the <<summer>>{date}; they fall <<next spring>>{date}.', '2024-11-20'),
+        [
+          '"this winter" in an article dated 2024-11-20 (from the fallback date): the winter of 2024-25; a season has no date value',
+          '"last winter" in an article dated 2024-11-20 (from the fallback date): the winter of 2023-24; a season has no date value',
+          '"summer" in an article dated 2024-11-20 (from the fallback date): the summer of 2024; a season has no date value',
+          '"next spring" in an article dated 2024-11-20 (from the fallback date): the spring of 2025; a season has no date value',
+        ],
+      );
+    });
+
+    it('are the coming one where the sentence looks forward, and the stated one with a year', () => {
+      assert.deepStrictEqual(
+        resolutions('The council will review the rules in the <<autumn>>{date}, as it did in the <<summer of 2019>>{date}.', '2020-08-12'),
+        [
+          '"autumn" in an article dated 2020-08-12 (from the fallback date): the autumn of 2020; a season has no date value',
+          '"summer of 2019" is the summer of 2019; a season has no date value',
+        ],
+      );
+    });
+  });
+
+  describe('overnight and that day (issue 12)', () => {
+    it('read `overnight` as last night, or tonight where the sentence looks forward', () => {
+      check('Storms hit the coast <<overnight>>{date:2024-11-19}, and more rain will fall <<overnight>>{date:2024-11-20}.', '2024-11-20');
+    });
+
+    it('skip `overnight` as an adjective, a figure of speech, or beside the day it names', () => {
+      check(
+        'An overnight curfew stays. Change will not happen overnight; you do not become a bad team overnight. Fighting went on overnight into <<Wednesday>>{date:2024-11-20}.',
+        '2024-11-20',
+      );
+    });
+
+    it('give `that day` no value, and a clock time on that day none either', () => {
+      const result = check(
+        'Prices peaked on <<Aug. 26>>{date:2024-08-26}, and shares rose 4% <<that day>>{date}. He was seen after <<2:15 p.m.>>{time} <<that day>>{date}. She said that day-to-day costs rose.',
+        '2024-11-20',
+      );
+      assert.deepStrictEqual(result.mentions.slice(1).map((m) => m.resolution), [
+        '"that day" refers back to a day named earlier, so it has no value of its own',
+        '"2:15 p.m." is on "that day", a day named earlier',
+        '"that day" refers back to a day named earlier, so it has no value of its own',
+      ]);
+    });
+  });
+
+  describe('line ends (issue 16)', () => {
+    const twoArticles = [
+      'First article headline here',
+      '',
+      'Caption of a photo, <<July 24, 2022>>{date:2022-07-24}. (Agency)',
+      '',
+      'First article headline here',
+      '',
+      'Officials said on <<Thursday>>{date:2022-07-21} that the bridge was down.',
+      '',
+      '',
+      '',
+      'Second article headline here',
+      '',
+      'Caption of another photo, <<Friday, Nov.29, 2024>>{date:2024-11-29}. (Agency)',
+      '',
+      'Second article headline here',
+      '',
+      'The minister arrived on <<Thursday>>{date:2024-11-28} for talks.',
+    ];
+
+    it('CR alone ends lines: each article of a file is resolved against its own date', () => {
+      const result = check(twoArticles.join('\r'), '2025-06-01');
+      assert.deepStrictEqual(result.articles.map((a) => a.referenceDate), ['2022-07-24', '2024-11-29']);
+    });
+
+    it('CR, CRLF and LF give the same analysis', () => {
+      const analyse = (eol: string) => {
+        const { text } = parseFixture(twoArticles.join(eol));
+        const result = recognizer.recognize(text, { fallbackReferenceDate: '2025-06-01' });
+        return {
+          articles: result.articles.map((a) => [a.referenceDate, a.referenceSource]),
+          mentions: result.mentions.map((m) => [text.slice(m.start, m.end), m.type, m.value, m.resolution]),
+        };
+      };
+      assert.deepStrictEqual(analyse('\r'), analyse('\n'));
+      assert.deepStrictEqual(analyse('\r\n'), analyse('\n'));
+    });
+  });
+
   describe('no false dates', () => {
     it('skips verbs and modals that look like months or seasons', () => {
       check('Prices may fall as workers march on the capital, and they may spring back later.', '2022-10-21');

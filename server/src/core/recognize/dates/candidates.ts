@@ -17,6 +17,10 @@ export interface Candidate {
   minute?: number;
   /** A position relative to the reference date: `yesterday` is {day, -1}, `last week` {week, -1}. */
   shift?: { unit: ShiftUnit; amount: number };
+  /** The shift instead when the sentence looks forward: `overnight` is last night, or tonight. */
+  shiftAhead?: { unit: ShiftUnit; amount: number };
+  /** `next Monday` (1) is the first Monday after the reference day, `last Monday` (-1) the last before it. */
+  weekdayStep?: 1 | -1;
   /** `June last year`: the year is the reference year plus this. */
   yearShift?: number;
   /** A date at week granularity stated in full: `2022-W46`. */
@@ -25,7 +29,15 @@ export interface Candidate {
   vague?: boolean;
   /** A clock time (`5 a.m.`, `midday`): the mention is a `time`. */
   clock?: boolean;
+  /** A season (`this winter`, `in the autumn`): no calendar value, but resolution says which one. */
+  season?: SeasonName;
+  /** `this`/`next`/`last` before a season; a stated year is in `year`. */
+  seasonRelation?: 'this' | 'next' | 'last';
+  /** `that day`, `the same night` (here `day`, `night`): refers back to a time named earlier; no value of its own. */
+  anaphor?: string;
 }
+
+export type SeasonName = 'spring' | 'summer' | 'autumn' | 'winter';
 
 /** Keeps the longest of overlapping candidates; the result is sorted and non-overlapping. */
 export function removeOverlaps(candidates: Candidate[]): Candidate[] {

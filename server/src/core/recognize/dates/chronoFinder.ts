@@ -2,14 +2,19 @@
 // windows around trigger words, then trims, extends and filters its matches to news usage.
 import * as chrono from 'chrono-node';
 import type { Candidate } from './candidates';
-import { ABBREVIATION_AT_END, CHRONO_TRIGGER, LEADING_WORDS, MONTHS } from './lexicon';
-import { relativeShift } from './relative';
+import { ABBREVIATION_AT_END, CHRONO_TRIGGER, LEADING_WORDS, MONTHS, TIME_ZONE } from './lexicon';
+import { datedWeekend, RELATIVE_DAY_WORD, relativeShift } from './relative';
 import { readsAsMonth } from './monthSense';
 
 const WINDOW_MARGIN = 28;
 // chrono needs some instant; only the components it reads from the text are used, never implied ones.
 const PARSE_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
 const parser = chrono.en.casual;
+/** A four-digit 24-hour time closing the match, with its zone inside or right after: `26 February 1600 GMT`. */
+const CLOCK_AS_YEAR = new RegExp(`[\\s,]+(?:[01]\\d|2[0-3])[0-5]\\d(\\s*(?:${TIME_ZONE})\\b)?$`);
+const TIME_ZONE_NEXT = new RegExp(`^\\s*\\(?(?:${TIME_ZONE})\\b`);
+/** A day the text states beside a relative word (`yesterday, March 3`), which then wins. */
+const STATED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|\d{1,2}\/\d|\d{4}-\d\d/i;
 
 export function findWithChrono(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -70,23 +75,35 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   while (end > start && /[\s,;:)\]'"’”\-–—]/.test(text[end - 1])) end--;
   if (text[end - 1] === '.' && !ABBREVIATION_AT_END.test(text.slice(start, end))) end--;
   if (end <= start) return undefined;
+  // `Saturday, 26 February 1600 GMT`: chrono-node takes the kick-off time for a year.
+  const tail = CLOCK_AS_YEAR.exec(text.slice(start, end));
+  const clockAsYear = tail !== null && (tail[1] !== undefined || TIME_ZONE_NEXT.test(text.slice(end, end + 12)));
+  if (clockAsYear) end = start + tail.index;
+  if (end <= start) return undefined;
   const core = text.slice(start, end);
-  const spanText = core;
   const lower = core.toLowerCase();
   const tags = result.tags();
 
   if (/\bnow\b/.test(lower)) return undefined;
   const relative = relativeShift(lower);
-  if (relative) return { start, end, text: spanText, shift: relative.shift, clock: relative.clock };
+  if (relative) {
+    if (!datedWeekend(text, start, relative.shift)) return undefined;
+    return { start, end, text: core, shift: relative.shift, clock: relative.clock };
+  }
   if (tags.has('result/relativeDate') || tags.has('result/relativeDateAndTime')) return undefined; // `in 12 hours`, `past week`
 
   const known = (component: chrono.Component): number | undefined =>
     result.start.isCertain(component) ? result.start.get(component) ?? undefined : undefined;
-  const candidate: Candidate = {
-    start, end, text: spanText,
-    year: known('year'), month: known('month'), day: known('day'), weekday: known('weekday'),
+  let candidate: Candidate = {
+    start, end, text: core,
+    year: clockAsYear ? undefined : known('year'), month: known('month'), day: known('day'), weekday: known('weekday'),
     hour: known('hour'), minute: known('minute'),
   };
+  // `5 a.m. today`, `yesterday at 9pm`: chrono-node dates the word from its parse instant, so the day
+  // is the relative word's, counted from the article like the word alone.
+  const dayWord = RELATIVE_DAY_WORD.exec(lower);
+  const dayShift = dayWord && !STATED_DAY.test(core) ? relativeShift(dayWord[0]) : undefined;
+  if (dayShift) candidate = { start, end, text: core, hour: candidate.hour, minute: candidate.minute, shift: dayShift.shift };
   if (candidate.hour !== undefined) {
     if (!/\d\s*(?:[ap]\.?m\b|:\d\d)|noon|midday|midnight|o'clock|\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC)/i.test(core)) return undefined;
     candidate.clock = true;
@@ -94,7 +111,18 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   }
   if (!plausible(text, start, core, candidate)) return undefined;
   if (/^end of\b/i.test(core)) candidate.day = undefined; // `end of March` names the month
-  return withRelativeYear(text, candidate);
+  return withWeekdayStep(text, withRelativeYear(text, candidate));
+}
+
+/** `next Monday`, `last Friday`, `this coming Tuesday`: a weekday counted strictly after or before the reference. */
+function withWeekdayStep(text: string, c: Candidate): Candidate {
+  if (c.weekday === undefined || c.day !== undefined || c.month !== undefined || c.shift) return c;
+  const inside = /^(next|last|coming|this coming|past|this past)\s+/i.exec(c.text);
+  if (inside) return { ...c, weekdayStep: /next|coming/i.test(inside[1]) ? 1 : -1 };
+  const before = /\b(?:this\s+)?(coming|past)\s+$/i.exec(text.slice(Math.max(0, c.start - 18), c.start));
+  if (!before) return c;
+  const start = c.start - before[0].length;
+  return { ...c, start, text: text.slice(start, c.end), weekdayStep: before[1].toLowerCase() === 'coming' ? 1 : -1 };
 }
 
 /** `June last year`, `February next year`, `May 2 next year`: one expression, the year counted from the reference. */

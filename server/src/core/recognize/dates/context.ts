@@ -2,7 +2,7 @@
 // on Friday`) and which day a bare clock time belongs to (`on Sunday ... at 3 a.m.`).
 
 /** Future markers between the start of the clause and the expression. */
-const FUTURE_CUE = /\b(?:will|won't|shall|would|should|must|'ll|is due|are due|due to|plans? to|planned|scheduled|is set|are set|set for|is to|are to|going to|expected to|begins|starts|opens|ends|expires|resumes|next)\b/gi;
+const FUTURE_CUE = /\b(?:will|won't|shall|would|should|must|'ll|is due|are due|due to|plans? to|planned|scheduled|is set|are set|set for|is to|are to|going to|(?:may|might)(?! have\b)|expected to|(?:is|are|was|were|be|been|not|now|widely|also) expected|expects?|begins|starts|opens|ends|expires|resumes|next)\b/gi;
 /** A verb in the past tense after the cue governs the expression instead: `will go ahead after organisers won approval on Monday`. */
 const PAST_VERB = /\b(?:[a-z]+ed|won|began|met|held|took|made|came|went|saw|gave|got|left|lost|fell|rose|struck|sent|spent|paid|built|kept|led)\b/;
 /** A reporting verb after the cue starts a new clause: `will withdraw, officials said on Wednesday`. */
@@ -24,9 +24,14 @@ export function sentenceStart(text: string, index: number): number {
 export function looksForward(text: string, start: number): boolean {
   const from = Math.max(sentenceStart(text, start), start - 70);
   const before = text.slice(from, start);
+  if (/\bsince\s+(?:the\s+)?$/i.test(before)) return false; // `will rise, as they have since the summer`
   let lastCueEnd = -1;
-  for (const cue of before.matchAll(FUTURE_CUE)) lastCueEnd = cue.index! + cue[0].length;
+  for (const cue of before.matchAll(FUTURE_CUE)) {
+    if (cue[0] === 'May' || cue[0] === 'MAY') continue; // the month, not the modal
+    lastCueEnd = cue.index! + cue[0].length;
+  }
   if (lastCueEnd < 0) return false;
-  const after = before.slice(lastCueEnd).replace(/\b(?:be|been|being)\s+\w+/g, ''); // passives: `will be published on`
+  // Passives and states: `will be published on`, `will stay closed until`.
+  const after = before.slice(lastCueEnd).replace(/\b(?:be|been|being|stay|remain|become|get)\s+\w+/g, '');
   return !REPORTING.test(after) && !PAST_VERB.test(after);
 }

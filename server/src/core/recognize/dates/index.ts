@@ -2,7 +2,7 @@
 // text into articles, find each article's reference date, and resolve every expression against it.
 import type { DateMention, Span } from '../../model';
 import type { DateOptions, DateRecognition, DateRecognizer } from '../types';
-import { removeOverlaps, withModifier } from './candidates';
+import { removeOverlaps, withModifier, type Candidate } from './candidates';
 import { looksForward, sentenceStart } from './context';
 import { formatDay, parseDay, type Day } from './calendar';
 import { findWithChrono } from './chronoFinder';
@@ -10,7 +10,7 @@ import { findWithPatterns } from './patternFinder';
 import { findRelative } from './relative';
 import { splitArticles } from './articles';
 import { findReference } from './reference';
-import { resolveCandidate } from './resolve';
+import { resolveCandidate, type Setting } from './resolve';
 import type { ArticleReference, ReferenceSource } from './reference';
 
 export type { ReferenceSource };
@@ -38,8 +38,10 @@ export function createDateRecognizer(): ArticleDateRecognizer {
   return { recognize: recognizeDates };
 }
 
-export function recognizeDates(text: string, options: DateOptions = {}): ArticleDateRecognition {
-  const candidates = removeOverlaps([...findWithChrono(text), ...findRelative(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
+export function recognizeDates(original: string, options: DateOptions = {}): ArticleDateRecognition {
+  const text = withLineFeeds(original);
+  const found = removeOverlaps([...findWithChrono(text), ...findRelative(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
+  const candidates = found.map((c) => ({ ...c, text: original.slice(c.start, c.end) }));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
   for (const article of splitArticles(text)) {
@@ -53,15 +55,41 @@ export function recognizeDates(text: string, options: DateOptions = {}): Article
       ...(ref.from ? { referenceSpan: ref.from } : {}),
     });
     let lastDay: { day: Day; sentence: number } | undefined;
-    for (const c of candidates) {
+    for (const [i, c] of candidates.entries()) {
       if (c.start < article.start || c.start >= article.end) continue;
       const sentence = sentenceStart(text, c.start);
-      const anchor = lastDay && lastDay.sentence === sentence ? lastDay.day : undefined;
-      const mention = resolveCandidate(c, ref, { forward: looksForward(text, c.start), anchor });
+      const earlier = lastDay && lastDay.sentence === sentence ? lastDay.day : undefined;
+      const clock = c.clock ? clockDay(text, candidates, i, ref, earlier) : {};
+      const mention = resolveCandidate(c, ref, { forward: looksForward(text, c.start), ...clock });
       mentions.push(mention);
       const day = parseDay(mention.value);
       if (day && mention.value!.length === 10) lastDay = { day, sentence };
     }
   }
   return { referenceDate: articles[0]?.referenceDate ?? null, mentions, articles };
+}
+
+/**
+ * The day a clock time without one of its own is on: the day named right after it (`at 1200 GMT on
+ * Saturday`), or the expression right after it that points back (`2:15 p.m. that day`), else the
+ * last day its sentence named.
+ */
+function clockDay(text: string, candidates: Candidate[], i: number, ref: ArticleReference, earlier: Day | undefined): Pick<Setting, 'anchor' | 'anaphor'> {
+  const next = candidates[i + 1];
+  const gap = next ? text.slice(candidates[i].end, next.start) : '';
+  if (next?.anaphor && /^[\s,]*$/.test(gap)) return { anaphor: next.text };
+  if (next && !next.clock && /^\s*(?:,\s*|on\s+(?:that\s+)?)?$/.test(gap)) {
+    const value = resolveCandidate(next, ref, { forward: looksForward(text, next.start) }).value;
+    const day = value?.length === 10 ? parseDay(value) : undefined;
+    if (day) return { anchor: { day, named: 'after' } };
+  }
+  return earlier ? { anchor: { day: earlier, named: 'before' } } : {};
+}
+
+/**
+ * Every rule below looks for `\n` alone (articles, datelines, sentences). Rewriting CR to LF and
+ * CRLF to space-LF keeps every offset, so CR, CRLF and LF files give the same analysis.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : text;
 }

@@ -50,3 +50,6 @@ export const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
 };
+
+/** Zones and words that make a four-digit number a 24-hour time: `1600 GMT`, `0117 local time`. */
+export const TIME_ZONE = 'GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT|local time';

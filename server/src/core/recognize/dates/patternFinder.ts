@@ -1,7 +1,8 @@
-// Expressions chrono-node does not read: bare years, decades, ISO weeks, seasons and the vague
-// periods news is full of (`recent weeks`, `weeks ago`). Plain regular expressions over the text.
-import type { Candidate } from './candidates';
-import { MONTHS } from './lexicon';
+// Expressions chrono-node does not read: bare years, decades, ISO weeks, seasons, 24-hour times
+// with a zone, the vague periods news is full of (`recent weeks`, `weeks ago`) and the ones that
+// point back (`that day`). Plain regular expressions over the text.
+import type { Candidate, SeasonName } from './candidates';
+import { MONTHS, TIME_ZONE } from './lexicon';
 import { readsAsMonth } from './monthSense';
 
 const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
@@ -14,6 +15,11 @@ const NEW_YEAR = /(?<=\bthe )new year\b/g;
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const YEAR = /\b((?:1[89]|20)\d\d)\b/g;
 const YEAR_CONTEXT = /\b(?:in|since|until|till|by|from|to|before|after|during|through|throughout|between|and|of|early|late|mid|around|the|year|summer|winter|spring|autumn|end|start)[\s-]+$/i;
+const ZONED_CLOCK = new RegExp(`(?<![\\d$£€.,:])\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(?:${TIME_ZONE})\\b`, 'g');
+/** `that day`, `the same week`: a time named earlier in the article, which we do not trace back. */
+const ANAPHOR = /\b(?:that|the same) (day|night|morning|afternoon|evening|week|month|year)\b(?![-‐])/gi;
+/** `said that day-to-day`, `ruled that night shifts`: `that` opens a clause there. */
+const THAT_CLAUSE = /\b(?:said|says|say|told|ruled|rules|argued|argues|believed|believes|claimed|claims|thought|thinks|think|knew|knows|know|found|finds|noted|notes|agreed|decided|warned|warns|ensure|ensured|means|meant|suggests|suggested|shows|showed|so|such)\s+$/i;
 const DECADE = /\b((?:1[89]|20)\d0)s\b/g;
 const ISO_WEEK = /\b(\d{4})-W(\d{2})\b/g;
 
@@ -26,7 +32,19 @@ export function findWithPatterns(text: string): Candidate[] {
   for (const m of text.matchAll(SEASON)) {
     const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
     if (!anchored || !/^[a-z]/.test(m[3])) continue;
-    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+    const relation = m[2]?.toLowerCase();
+    found.push({
+      start: m.index!, end: m.index! + m[0].length, text: m[0], season: m[3].toLowerCase() as SeasonName,
+      ...(m[4] ? { year: Number(m[4]) } : {}),
+      ...(relation ? { seasonRelation: relation === 'coming' ? 'next' : relation === 'past' ? 'last' : (relation as 'this' | 'next' | 'last') } : {}),
+    });
+  }
+  for (const m of text.matchAll(ZONED_CLOCK)) {
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], hour: Number(m[1]), minute: Number(m[2]), clock: true });
+  }
+  for (const m of text.matchAll(ANAPHOR)) {
+    if (/^that/i.test(m[0]) && THAT_CLAUSE.test(before(m.index!))) continue;
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], anaphor: m[1].toLowerCase() });
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index!;

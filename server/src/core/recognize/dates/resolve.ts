@@ -4,7 +4,7 @@ import type { DateMention } from '../../model';
 import type { Candidate } from './candidates';
 import {
   addDays, addMonths, compareDays, formatDay, formatIsoWeek, formatMonth, isValidDay, monthDayOnOrAfter, monthDayOnOrBefore,
-  monthOnOrAfter, monthOnOrBefore, pad, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
+  monthOnOrAfter, monthOnOrBefore, pad, WEEKDAY_NAMES, weekdayOf, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
 } from './calendar';
 import type { ArticleReference } from './reference';
 
@@ -13,25 +13,80 @@ type Value = { kind: 'day'; day: Day } | { kind: 'other'; iso: string };
 export interface Setting {
   /** The sentence looks forward (`will meet on Friday`): undated days are the next ones, not the last. */
   forward: boolean;
-  /** For a bare clock time, the day an earlier expression in its sentence named. */
-  anchor?: Day;
+  /** For a bare clock time, the day an expression beside it named: before it in its sentence, or right after it. */
+  anchor?: { day: Day; named: 'before' | 'after' };
+  /** For a bare clock time, the expression right after it that points back: `2:15 p.m. that day`. */
+  anaphor?: string;
 }
 
 export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: Setting = { forward: false }): DateMention {
   const type = c.clock ? 'time' : 'date';
   const quoted = JSON.stringify(c.text);
-  if (c.vague) return { start: c.start, end: c.end, type, value: null, resolution: `${quoted} does not name a particular time` };
+  const unvalued = (resolution: string): DateMention => ({ start: c.start, end: c.end, type, value: null, resolution });
+  if (c.vague) return unvalued(`${quoted} does not name a particular time`);
+  if (c.anaphor) return unvalued(`${quoted} refers back to ${withArticle(c.anaphor)} named earlier, so it has no value of its own`);
+  const bareClock = c.clock && c.month === undefined && c.weekday === undefined && c.day === undefined && !c.shift;
+  if (bareClock && setting.anaphor) return unvalued(`${quoted} is on ${JSON.stringify(setting.anaphor)}, a day named earlier`);
+  if (c.season) return unvalued(seasonResolution(c, ref, setting.forward));
   const stated = statedValue(c);
   if (stated) return { start: c.start, end: c.end, type, value: withClock(stated, c), resolution: `${quoted} is stated in full` };
-  if (!ref.day) {
-    return { start: c.start, end: c.end, type, value: null, resolution: `${quoted}: the article gives no date to count from` };
-  }
+  if (!ref.day) return unvalued(`${quoted}: the article gives no date to count from`);
   const value = relativeValue(c, ref.day, setting);
-  const how = setting.anchor && c.clock && c.month === undefined && c.weekday === undefined && !c.shift
-    ? ', on the day named before it'
+  const how = setting.anchor && bareClock ? `, on the day named ${setting.anchor.named === 'before' ? 'before it' : 'with it'}`
+    : c.weekdayStep ? `, the ${WEEKDAY_NAMES[c.weekday!]} ${c.weekdayStep > 0 ? 'after' : 'before'} it`
     : setting.forward ? ', read as upcoming' : '';
-  const dated = `${quoted} in an article dated ${formatDay(ref.day)}${ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ''}${how}`;
-  return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: dated };
+  return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: `${articleDated(quoted, ref)}${how}` };
+}
+
+function articleDated(quoted: string, ref: ArticleReference): string {
+  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : '';
+  return `${quoted} in an article dated ${formatDay(ref.day!)}${from}`;
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * Seasons get no value (ISO 8601 has none, and a three-month span is not one of our values), but the
+ * resolution says which season is meant, chosen like a bare month: the last one unless the sentence
+ * looks forward. Seasons are the northern hemisphere's meteorological ones (winter from December).
+ */
+function seasonResolution(c: Candidate, ref: ArticleReference, forward: boolean): string {
+  const quoted = JSON.stringify(c.text);
+  const name = c.season!;
+  // `winter 2022` could be either winter that touches 2022; say only what the text says.
+  if (c.year !== undefined) return `${quoted} is the ${name} of ${pad(c.year, 4)}; a season has no date value`;
+  if (!ref.day) return `${quoted}: a season, and the article gives no date to count from`;
+  const year = seasonYear(name, ref.day, c.seasonRelation ?? (forward ? 'ahead' : 'past'));
+  return `${articleDated(quoted, ref)}: ${seasonLabel(name, year)}; a season has no date value`;
+}
+
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
+
+/** The year in which the meant season starts. */
+function seasonYear(name: string, ref: Day, relation: 'this' | 'next' | 'last' | 'ahead' | 'past'): number {
+  const month = ref.year * 12 + ref.month - 1;
+  const startOf = (year: number): number => year * 12 + SEASON_START[name] - 1;
+  // The season that started most recently on or before the reference month.
+  const latest = startOf(ref.year) <= month ? ref.year : ref.year - 1;
+  const current = month <= startOf(latest) + 2;
+  switch (relation) {
+    case 'last': return current ? latest - 1 : latest;
+    case 'next': return latest + 1;
+    case 'past': return latest;
+    case 'ahead': return current ? latest : latest + 1;
+    case 'this': {
+      if (current) return latest;
+      const sinceEnd = month - (startOf(latest) + 2);
+      const untilStart = startOf(latest + 1) - month;
+      return untilStart <= sinceEnd ? latest + 1 : latest;
+    }
+  }
+}
+
+function seasonLabel(name: string, year: number): string {
+  return name === 'winter' ? `the winter of ${pad(year, 4)}-${pad((year + 1) % 100)}` : `the ${name} of ${pad(year, 4)}`;
 }
 
 /** The value of an expression that needs no reference date. */
@@ -48,7 +103,7 @@ function statedValue(c: Candidate): Value | undefined {
 
 function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Value | undefined {
   if (c.shift) {
-    const { unit, amount } = c.shift;
+    const { unit, amount } = forward && c.shiftAhead ? c.shiftAhead : c.shift;
     switch (unit) {
       case 'day': return { kind: 'day', day: addDays(ref, amount) };
       case 'weekend': return { kind: 'other', iso: formatIsoWeek(weekdayOnOrBefore(ref, 6)) };
@@ -79,6 +134,7 @@ function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Va
     const day = !past ? next : !next ? past : compareDays(ref, past) < compareDays(next, ref) ? past : next;
     return day ? { kind: 'day', day } : undefined;
   }
+  if (c.weekday !== undefined && c.weekdayStep) return { kind: 'day', day: c.weekdayStep > 0 ? weekdayOnOrAfter(addDays(ref, 1), c.weekday) : weekdayOnOrBefore(addDays(ref, -1), c.weekday) };
   if (c.weekday !== undefined) return { kind: 'day', day: (forward ? weekdayOnOrAfter : weekdayOnOrBefore)(ref, c.weekday) };
   if (c.month !== undefined) {
     const past = monthOnOrBefore(ref, c.month);
@@ -88,7 +144,7 @@ function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Va
     const m = forward && monthsAhead <= monthsBack ? next : past;
     return { kind: 'other', iso: formatMonth(m.year, m.month) };
   }
-  if (c.clock) return { kind: 'day', day: anchor ?? ref }; // a bare clock time is on the day last named, else the article's
+  if (c.clock) return { kind: 'day', day: anchor?.day ?? ref }; // a bare clock time is on the day named beside it, else the article's
   return undefined;
 }
 
