@@ -2,6 +2,8 @@
 // No analysis happens here.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { registerAnnotationCommands } from './annotate';
 
 let client: LanguageClient | undefined;
 
@@ -30,14 +32,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('articleLens.showOutput', () => client?.outputChannel.show()),
-    vscode.commands.registerCommand('articleLens.showRelatedArticles', async (related: { uri: string; title: string; shared: number }[] = []) => {
+    vscode.commands.registerCommand(SHOW_RELATED, async (related: { uri: string; title: string; shared: number }[] = []) => {
       const pick = await vscode.window.showQuickPick(
         related.map((r) => ({ label: r.title || r.uri, description: `${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri })),
         { placeHolder: 'Articles that share entities with this one', matchOnDescription: true },
       );
       if (pick) await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));
     }),
-    vscode.commands.registerCommand('articleLens.pickArticleDate', async (uri?: string, current?: string | null) => {
+    vscode.commands.registerCommand(PICK_ARTICLE_DATE, async (uri?: string, current?: string | null) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!target) return;
       const value = await vscode.window.showInputBox({
@@ -47,13 +49,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Use YYYY-MM-DD'),
       });
       if (value === undefined) return;
-      await client?.sendRequest('workspace/executeCommand', { command: 'articleLens.setArticleDate', arguments: [target, value === '' ? null : value] });
+      await client?.sendRequest('workspace/executeCommand', { command: SET_ARTICLE_DATE, arguments: [target, value === '' ? null : value] });
     }),
     virtualChanged,
     vscode.workspace.registerTextDocumentContentProvider(VIRTUAL_SCHEME, { onDidChange: virtualChanged.event, provideTextDocumentContent: (uri) => virtualDocuments.get(uri.path) ?? '' }),
     vscode.commands.registerCommand('articleLens.showTimeline', async () => {
       if (!client) return;
-      const { markdown } = await client.sendRequest<{ markdown: string }>('articleLens/timeline');
+      const { markdown } = await client.sendRequest<{ markdown: string }>(TIMELINE_REQUEST);
       virtualDocuments.set('/timeline.md', markdown);
       const uri = vscode.Uri.from({ scheme: VIRTUAL_SCHEME, path: '/timeline.md' });
       virtualChanged.fire(uri);
@@ -66,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  registerAnnotationCommands(context, () => client);
   await client.start();
 }
 

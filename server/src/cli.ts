@@ -1,26 +1,34 @@
 #!/usr/bin/env node
 // The command line front end: the same analysis as the language server, without an editor.
+import * as fs from 'fs';
+import * as path from 'path';
 import { isCalendarDay } from './core/calendarDay';
 import { CorpusIndex } from './core/corpus/index';
 import { analysisReport, renderReportText } from './core/queries/report';
 import { fileUri, loadFile } from './node/corpusLoader';
 import { findArticles } from './node/files';
 import { loadRecognizers } from './node/recognizers';
+import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
 
-const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD]
+const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--store DIR]
 
   analyze   entities, dates and cross-references of article files and folders
-            (folders: every .txt and .article file, skipping node_modules and dot-folders)
+            (folders: every .txt and .article file, skipping node_modules and dot-folders),
+            with the user's decisions of each folder's .article-lens/ store applied
+
+  --store DIR   read the decisions from DIR (a .article-lens folder) instead; its article
+                paths are relative to the folder that holds DIR
 `;
 
 interface Options {
   paths: string[];
   format: 'text' | 'json';
   referenceDate: string | null;
+  store: string | null;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const opts: Options = { paths: [], format: 'text', referenceDate: null };
+  const opts: Options = { paths: [], format: 'text', referenceDate: null, store: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string) => {
@@ -38,6 +46,10 @@ function parseArgs(args: string[]): Options | string {
         const d = value('--reference-date');
         if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
         opts.referenceDate = d;
+      } else if (a === '--store' || a.startsWith('--store=')) {
+        const dir = value('--store');
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `--store must name a folder, not "${dir}"`;
+        opts.store = path.resolve(dir);
       } else if (a === '-h' || a === '--help') {
         return '';
       } else if (a.startsWith('-')) {
@@ -55,7 +67,12 @@ function parseArgs(args: string[]): Options | string {
 
 function analyze(opts: Options): number {
   const recognizers = loadRecognizers();
-  const index = new CorpusIndex();
+  const index = new CorpusIndex({ loadText: readText });
+  // The folders given, each with its own store; `--store` names the store of the folder that holds it.
+  const folders = opts.paths.filter(isDirectory).map((p) => path.resolve(p));
+  if (opts.store) folders.unshift(path.dirname(opts.store));
+  const store = loadWorkspaceStore(folders, opts.store ?? undefined);
+  for (const p of [...store.problems, ...applyWorkspaceStore(index, store)]) process.stderr.write(`article-lens: ${p.file}:${p.line + 1}: ${p.message}\n`);
   const uris: string[] = [];
   const pathOf = new Map<string, string>();
   let failures = 0;
@@ -68,7 +85,7 @@ function analyze(opts: Options): number {
     }
     for (const file of files) {
       if (index.has(fileUri(file))) continue;
-      const outcome = loadFile(file, index, { recognizers, referenceDate: opts.referenceDate });
+      const outcome = loadFile(file, index, { recognizers, referenceDate: opts.referenceDate, userDateFor: (f) => store.dates.get(path.resolve(f)) ?? null });
       if (!outcome.ok) {
         process.stderr.write(`article-lens: ${outcome.reason}\n`);
         failures++;
@@ -82,6 +99,22 @@ function analyze(opts: Options): number {
   const report = analysisReport(index, uris, (u) => pathOf.get(u)!);
   process.stdout.write(opts.format === 'json' ? JSON.stringify(report) + '\n' : renderReportText(report));
   return failures > 0 && uris.length === 0 ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readText(uri: string): string {
+  try {
+    return fs.readFileSync(new URL(uri), 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return '';
+  }
 }
 
 function main(argv: string[]): number {

@@ -186,7 +186,7 @@ Then <<Vladmir
 Putin>>{person}'s aide spoke.
 `);
     const doc = f.index.get(f.uri('/b.txt'))!;
-    const [hint] = spellingHints(f.index, doc, new Set());
+    const [hint] = spellingHints(f.index, doc);
     assert.strictEqual(doc.text.slice(hint.span.start, hint.span.end), 'Vladmir\nPutin');
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
-import { acceptedKey, isSlip, spellingHints } from '../../server/src/core/queries/spelling';
+import { isSlip, spellingHints } from '../../server/src/core/queries/spelling';
 import { articleSummary } from '../../server/src/core/queries/articleSummary';
-import { parseRegistry, serializeRegistry, withAcceptedSpelling, withArticleDate, EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
+import { NO_RULES } from '../../server/src/core/annotations/apply';
+import { EMPTY_REGISTRY, parseRegistry, serializeRegistry, withArticleDate, withEntity, withSpellingDecision } from '../../server/src/core/annotations/registry';
 import { corpusFixture } from './corpusFixture';
 
 describe('spelling hints', () => {
@@ -35,13 +36,17 @@ $0<<Vladmir Putin>>{person} met <<Zelenskiy>>{person}.
   it('hints at a rare misspelling of a frequent name, not at a transliteration', () => {
     const f = corpusFixture(CORPUS);
     const doc = f.index.get(f.uri('/c.txt'))!;
-    const hints = spellingHints(f.index, doc, new Set());
+    const hints = spellingHints(f.index, doc);
     assert.deepStrictEqual(
       hints.map((h) => [doc.text.slice(h.span.start, h.span.end), h.suggestion, h.counts]),
       [['Vladmir Putin', 'Vladimir Putin', { spelling: 1, suggestion: 3 }]],
     );
-    assert.deepStrictEqual(spellingHints(f.index, doc, new Set([acceptedKey('Vladmir Putin', 'Vladimir Putin')])), [], 'an accepted spelling is not hinted');
-    assert.strictEqual(spellingHints(f.index, doc, new Set([acceptedKey('Vladmir Putin', 'Someone Else')])).length, 1, 'accepted for another entity only');
+    // Listed for another entity: that entity takes the spelling, and it is no slip of this one.
+    f.index.setDecisions({ entities: [{ id: 'someone-else', name: 'Someone Else', spellings: ['Someone Else'] }], rules: NO_RULES });
+    assert.strictEqual(spellingHints(f.index, doc).length, 1, 'accepted for another entity only');
+    f.index.setDecisions({ entities: [{ id: 'vladimir-putin', spellings: ['Vladimir Putin', 'Vladmir Putin'] }], rules: NO_RULES });
+    assert.deepStrictEqual(spellingHints(f.index, doc), [], 'an accepted spelling is not hinted');
+    assert.strictEqual(f.index.entityOf(doc.mentions[0])?.id, 'vladimir-putin');
   });
 
   it('the code lens summary counts entities and the articles sharing them', () => {
@@ -54,42 +59,58 @@ $0<<Vladmir Putin>>{person} met <<Zelenskiy>>{person}.
 
 describe('entity registry file', () => {
   it('round-trips, one sorted entry per line', () => {
-    const reg = withAcceptedSpelling(withAcceptedSpelling(EMPTY_REGISTRY, 'Zelenksy', 'Volodymyr Zelensky'), 'Vladmir Putin', 'Vladimir Putin');
-    const text = serializeRegistry(reg);
+    let reg = withEntity(EMPTY_REGISTRY, { id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', type: 'person', spellings: ['Zelenksy'], note: 'President of Ukraine', ids: { wikidata: 'Q3881270' } });
+    reg = withEntity(reg, { id: 'vladimir-putin', spellings: ['Vladmir Putin'] });
+    reg = withSpellingDecision(reg, 'Advertisement', { decision: 'reject' });
+    reg = withSpellingDecision(reg, 'Twitter', { decision: 'type', type: 'organization' });
     const dated = withArticleDate(reg, 'seeds/004.txt', '2022-03-03');
     assert.strictEqual(
       serializeRegistry(dated),
-      '{\n  "version": 1,\n  "acceptedSpellings": [\n    {"spelling":"Vladmir Putin","of":"Vladimir Putin"},\n    {"spelling":"Zelenksy","of":"Volodymyr Zelensky"}\n  ],\n  "articleDates": [\n    {"article":"seeds/004.txt","date":"2022-03-03"}\n  ]\n}\n',
+      '{\n  "version": 2,\n  "entities": [\n' +
+        '    {"id":"vladimir-putin","spellings":["Vladmir Putin"]},\n' +
+        '    {"id":"volodymyr-zelensky","name":"Volodymyr Zelensky","type":"person","spellings":["Zelenksy"],"note":"President of Ukraine","ids":{"wikidata":"Q3881270"}}\n  ],\n' +
+        '  "spellings": [\n    {"spelling":"Advertisement","decision":"reject"},\n    {"spelling":"Twitter","decision":"type","type":"organization"}\n  ],\n' +
+        '  "articleDates": [\n    {"article":"seeds/004.txt","date":"2022-03-03"}\n  ]\n}\n',
     );
-    assert.deepStrictEqual(parseRegistry(text).value?.acceptedSpellings.length, 2);
     assert.strictEqual(serializeRegistry(parseRegistry(serializeRegistry(dated)).value!), serializeRegistry(dated), 'parse and serialize round-trip');
     assert.deepStrictEqual(withArticleDate(dated, 'seeds/004.txt', null).articleDates, []);
-    assert.strictEqual(serializeRegistry(EMPTY_REGISTRY), '{\n  "version": 1,\n  "acceptedSpellings": [],\n  "articleDates": []\n}\n');
+    assert.strictEqual(serializeRegistry(EMPTY_REGISTRY), '{\n  "version": 2,\n  "entities": [],\n  "spellings": [],\n  "articleDates": []\n}\n');
   });
 
-  it('reports a malformed file instead of guessing', () => {
-    assert.strictEqual(parseRegistry('{"version": 1, "acceptedSpellings": [').value, null);
+  it('carries a version 1 file over: accepted spellings become spellings of an entity, dates stay', () => {
+    const v1 = '{"version": 1, "acceptedSpellings": [{"spelling": "Vladmir Putin", "of": "Vladimir Putin"}, {"spelling": "Putn", "of": "Vladimir Putin"}], "articleDates": [{"article": "a.txt", "date": "2024-03-04"}]}';
+    const parsed = parseRegistry(v1);
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.deepStrictEqual(parsed.value!.entities, [{ id: 'vladimir-putin', name: 'Vladimir Putin', spellings: ['Vladimir Putin', 'Vladmir Putin', 'Putn'] }]);
+    assert.deepStrictEqual(parsed.value!.articleDates, [{ article: 'a.txt', date: '2024-03-04' }]);
+    assert.match(serializeRegistry(parsed.value!), /"version": 2/);
+  });
+
+  it('reports a malformed file at its line instead of guessing', () => {
+    const broken = '{\n  "version": 2,\n  "entities": [\n    {"id": "a", "spellings": []}\n    {"id": "b", "spellings": []}\n  ]\n}\n';
+    const parsed = parseRegistry(broken);
+    assert.strictEqual(parsed.value, null);
+    assert.strictEqual(parsed.problems[0].line, 4, 'the line where the comma is missing');
+    assert.match(parsed.problems[0].message, /comma/);
     assert.match(parseRegistry('{"version": 7}').problems[0].message, /unknown version 7/);
-    const partly = parseRegistry('{"version": 1, "acceptedSpellings": [{"spelling": "x"}, {"spelling": "a", "of": "b"}]}');
-    assert.deepStrictEqual(partly.value?.acceptedSpellings, [{ spelling: 'a', of: 'b' }]);
-    assert.match(partly.problems[0].message, /acceptedSpellings\[0\]/);
-    const badDate = parseRegistry('{"version": 1, "articleDates": [{"article": "a.txt", "date": "2022-02-31"}]}');
+    const partly = parseRegistry('{"version": 2,\n"entities": [\n{"id": "ok", "spellings": ["A"]},\n{"id": "", "spellings": []}\n]}');
+    assert.deepStrictEqual(partly.value?.entities.map((e) => e.id), ['ok']);
+    assert.match(partly.problems[0].message, /entities\[1\]/);
+    assert.strictEqual(partly.problems[0].line, 3);
+    const badDate = parseRegistry('{"version": 2, "articleDates": [{"article": "a.txt", "date": "2022-02-31"}]}');
     assert.deepStrictEqual(badDate.value?.articleDates, []);
     assert.match(badDate.problems[0].message, /articleDates\[0\]/);
   });
 
   it('keeps what it does not understand when it saves', () => {
-    const text = '\uFEFF{"version": 1, "note": "kept", "acceptedSpellings": [{"spelling": "Zelenksy", "of": "Volodymyr Zelensky", "by": "ana"}, {"spelling": 3}], "articleDates": [{"article": "a.txt", "date": "2022-2-24"}]}';
+    const text = '\uFEFF{"version": 2, "note": "kept", "entities": [{"id": "x", "spellings": ["X"], "by": "ana"}, {"id": 3}], "spellings": [{"spelling": "Advertisement", "decision": "reject", "why": "site furniture"}], "articleDates": [{"article": "a.txt", "date": "2022-2-24"}, {"article": "b.txt", "date": "2022-02-24", "source": "scraper"}]}';
     const parsed = parseRegistry(text);
     assert.ok(parsed.value, 'a byte-order mark is fine');
-    const saved = serializeRegistry(withAcceptedSpelling(parsed.value, 'Vladmir Putin', 'Vladimir Putin'));
+    const saved = serializeRegistry(withArticleDate(withEntity(parsed.value, { ...parsed.value.entities[0], note: 'n' }), 'b.txt', '2022-02-25'));
     const back = JSON.parse(saved);
     assert.strictEqual(back.note, 'kept');
-    assert.deepStrictEqual(back.acceptedSpellings, [
-      { spelling: 'Vladmir Putin', of: 'Vladimir Putin' },
-      { spelling: 'Zelenksy', of: 'Volodymyr Zelensky', by: 'ana' },
-      { spelling: 3 },
-    ]);
-    assert.deepStrictEqual(back.articleDates, [{ article: 'a.txt', date: '2022-2-24' }]);
+    assert.deepStrictEqual(back.entities, [{ id: 'x', spellings: ['X'], note: 'n', by: 'ana' }, { id: 3 }]);
+    assert.deepStrictEqual(back.spellings, [{ spelling: 'Advertisement', decision: 'reject', why: 'site furniture' }]);
+    assert.deepStrictEqual(back.articleDates, [{ article: 'b.txt', date: '2022-02-25', source: 'scraper' }, { article: 'a.txt', date: '2022-2-24' }]);
   });
 });

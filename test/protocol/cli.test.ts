@@ -21,7 +21,8 @@ function validateReport(report: unknown, folder: string): void {
   assert.ok(Array.isArray(r.documents) && Array.isArray(r.entities));
   const entityIds = new Set<string>();
   for (const e of r.entities as Record<string, unknown>[]) {
-    assert.deepStrictEqual(Object.keys(e).sort(), ['aliases', 'documents', 'id', 'mentions', 'name', 'type']);
+    assert.deepStrictEqual(Object.keys(e).sort(), ['aliases', 'confirmed', 'documents', 'id', 'mentions', 'name', 'type']);
+    assert.strictEqual(typeof e.confirmed, 'boolean');
     assert.ok(typeof e.id === 'string' && e.id.length > 0 && !entityIds.has(e.id), `unique id ${e.id}`);
     entityIds.add(e.id as string);
     assert.ok(typeof e.name === 'string' && e.name.length > 0);
@@ -39,7 +40,8 @@ function validateReport(report: unknown, folder: string): void {
     assert.ok(d.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(d.referenceDate as string));
     let last = -1;
     for (const m of d.mentions as Record<string, unknown>[]) {
-      assert.deepStrictEqual(Object.keys(m).sort(), ['end', 'entity', 'start', 'text', 'type', 'value']);
+      assert.deepStrictEqual(Object.keys(m).sort(), ['confirmed', 'end', 'entity', 'start', 'text', 'type', 'value']);
+      assert.strictEqual(typeof m.confirmed, 'boolean');
       const start = m.start as number;
       const end = m.end as number;
       assert.ok(Number.isInteger(start) && Number.isInteger(end) && start < end && start >= last, 'sorted, non-overlapping offsets');

@@ -24,17 +24,14 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { INDEXING_COMPLETE, type IndexingCompleteParams } from '../../server/src/protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const SEEDS = path.resolve(ROOT, '..', 'shared', 'corpus', 'seeds');
 export const EXAMPLES = path.join(ROOT, 'examples', 'corpus');
 
-export interface IndexingComplete {
-  documents: number;
-  skipped: number;
-  ms: number;
-}
+export type IndexingComplete = IndexingCompleteParams;
 
 export interface TestServer {
   connection: ProtocolConnection;
@@ -89,7 +86,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
     child.once('exit', (code) => reject(new Error(`the server exited (code ${code}) before indexing was complete`)));
   });
   indexed.catch(() => undefined);
-  connection.onNotification('articleLens/indexingComplete', (p: IndexingComplete) => resolveIndexed(p));
+  connection.onNotification(INDEXING_COMPLETE, (p: IndexingComplete) => resolveIndexed(p));
   connection.onNotification('$/progress', (p: unknown) => {
     progress.push(p);
   });
@@ -184,14 +181,14 @@ export async function startServer(folder: string, settings: unknown = {}, option
 }
 
 /** Decodes LSP relative semantic tokens into absolute line/character/length/type tuples. */
-export function decodeTokens(data: number[]): { line: number; character: number; length: number; type: number }[] {
+export function decodeTokens(data: number[]): { line: number; character: number; length: number; type: number; modifiers: number }[] {
   const out = [];
   let line = 0;
   let character = 0;
   for (let i = 0; i < data.length; i += 5) {
     line += data[i];
     character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    out.push({ line, character, length: data[i + 2], type: data[i + 3] });
+    out.push({ line, character, length: data[i + 2], type: data[i + 3], modifiers: data[i + 4] });
   }
   return out;
 }

@@ -40,6 +40,18 @@ export interface Mention extends Span {
   /** Key of the name this mention refers to within its document (after in-document alias resolution); null for dates. */
   key: string | null;
   resolution?: string;
+  /** A decision of the user's made or confirmed this mention (its type, its entity, or that it is one). */
+  confirmed?: boolean;
+}
+
+/**
+ * A mention as every consumer sees it, at the end of the one pipeline: the recogniser's output, the user's
+ * decisions applied, clustered across the corpus. Its type is final (a name's is its entity's type).
+ */
+export interface FinalMention extends Mention {
+  /** The entity's id for names; null for dates and times. */
+  entity: string | null;
+  confirmed: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -48,6 +60,8 @@ export interface Problem {
   message: string;
   severity: Severity;
   span?: Span;
+  /** For a problem in a file of the user's store: the 0-based line at fault. */
+  line?: number;
 }
 
 /** Analysis never fails: it returns a value plus the problems met on the way. */

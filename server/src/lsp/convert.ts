@@ -19,7 +19,9 @@ export function toLocation(lookup: (uri: string) => IndexedDocument | undefined,
 
 /** Token types in legend order; the manifest contributes the same names. */
 export const TOKEN_TYPES: MentionType[] = ['person', 'organization', 'location', 'misc', 'date', 'time'];
-export const TOKEN_MODIFIERS: string[] = [];
+/** Token modifiers in legend order: `confirmed` marks a mention the user decided, apart from the recogniser's guesses. */
+export const TOKEN_MODIFIERS: string[] = ['confirmed'];
+export const CONFIRMED_MODIFIER = 1 << TOKEN_MODIFIERS.indexOf('confirmed');
 
 export const SYMBOL_KINDS: Record<MentionType, lsp.SymbolKind> = {
   person: lsp.SymbolKind.Class,

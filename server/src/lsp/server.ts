@@ -2,6 +2,8 @@
 // Handlers live one per feature in ./features; this module owns the index's lifecycle.
 import * as fs from 'fs';
 import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
   type Connection,
   DidChangeWatchedFilesNotification,
   WatchKind,
@@ -25,30 +27,30 @@ import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
-import { withAcceptedSpelling, withArticleDate, type Registry } from '../core/annotations/registry';
 import { isCalendarDay } from '../core/calendarDay';
-import { acceptedKey } from '../core/queries/spelling';
-import { REGISTRY_PATH, loadRegistry, saveRegistry } from '../node/registryStore';
+import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { ANNOTATE_COMMAND, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
 import { registerCodeLens } from './features/codeLens';
+import { registerDecisions } from './features/decisions';
 import { registerDefinition } from './features/definition';
-import { ACCEPT_SPELLING, diagnosticsFor, registerCodeActions } from './features/diagnostics';
-import { SET_ARTICLE_DATE } from './features/codeLens';
+import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
+import { registerRename } from './features/rename';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { registerTimeline } from './features/timeline';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
+import { UserStore } from './userStore';
 
 const WARM_UP = 'Harbour talks resume\n\nPORT ASTER, March 4, 2024 - Prime Minister Helena Marsh met the Velorian Harbour Authority on Monday and said the Kessel Bridge would reopen in late July.\n';
-
-/** Sent when the initial indexing of the workspace is complete: `{ documents, skipped, ms }`. */
-export const INDEXING_COMPLETE = 'articleLens/indexingComplete';
 
 export function startServer(connection: Connection): void {
   const recognizers = loadRecognizers();
@@ -75,29 +77,29 @@ export function startServer(connection: Connection): void {
   let initialProgress: WorkDoneProgressServerReporter | undefined;
   /** Open documents whose latest edit has not been analysed yet: analysed on the next request that needs them. */
   const pending = new Map<string, TextDocument>();
-  let accepted = new Set<string>();
-  /** The user's dates for article files (absolute paths), from the registry. */
-  let userDates = new Map<string, string>();
-  const userDateFor = (file: string) => userDates.get(file) ?? null;
-  const registryFile = () => (folders.length > 0 ? path.join(folders[0], REGISTRY_PATH) : null);
-  const readRegistry = () => {
-    const file = registryFile();
-    if (!file) return null;
-    const loaded = loadRegistry(file);
-    if (!loaded.ok) {
-      tell(MessageType.Error, `Article Lens: ${loaded.error}`);
-      return null;
-    }
-    for (const w of loaded.warnings) connection.console.warn(w);
-    accepted = new Set(loaded.registry.acceptedSpellings.map((e) => acceptedKey(e.spelling, e.of)));
-    const previous = userDates;
-    userDates = new Map(loaded.registry.articleDates.map((e) => [path.join(folders[0], ...e.article.split('/')), e.date]));
+  // The user's store: decisions handed to the index; problems shown at their line (once as a message, too).
+  const toldProblems = new Set<string>();
+  const store = new UserStore(
+    index,
+    () => folders,
+    (byFile) => {
+      publisher.publishStore(byFile);
+      for (const [file, problems] of byFile) {
+        const fatal = problems.find((p) => p.severity === 'error');
+        const key = `${file}\u0000${fatal?.message}`;
+        if (fatal && !toldProblems.has(key)) {
+          toldProblems.add(key);
+          tell(MessageType.Error, `Article Lens: ${file}:${fatal.line + 1}: ${fatal.message}`);
+        }
+        for (const p of problems) connection.console.warn(`${file}:${p.line + 1}: ${p.message}`);
+      }
+    },
     // A date added, changed or removed (by a command, a hand edit, a git pull) applies at once.
-    for (const file of new Set([...previous.keys(), ...userDates.keys()])) {
-      if (previous.get(file) !== userDates.get(file) && indexer) reanalyze(file);
-    }
-    return loaded.registry;
-  };
+    (files) => {
+      if (indexer) for (const file of files) reanalyze(file);
+    },
+  );
+  const userDateFor = (file: string) => store.userDateFor(file);
 
   const referenceDateFor = (uri: string): string | null => {
     if (settings.referenceDate) return settings.referenceDate;
@@ -164,44 +166,19 @@ export function startServer(connection: Connection): void {
       for (const edit of pending.values()) analyzeOpen(edit);
       pending.clear();
     },
-    acceptedSpellings: () => accepted,
+    store,
+    openVersion(uri) {
+      return documents.get(uri)?.version ?? null;
+    },
+    refresh() {
+      if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+      publisher.schedule();
+    },
   };
 
-  // Diagnostics: the edited document's soon after a burst of edits; every open document's a little later, since
-  // one article's edit can change the counts another's hints rest on. Only changed diagnostics are sent.
-  const published = new Map<string, string>();
-  const dirty = new Set<string>();
-  let publishTimer: NodeJS.Timeout | undefined;
-  let publishAllTimer: NodeJS.Timeout | undefined;
-  const publish = (uris: Iterable<string>) => {
-    for (const uri of uris) {
-      const doc = documents.get(uri);
-      if (!doc) continue;
-      // Diagnostics for an analysis of an older version would point at the wrong text: wait for the new one.
-      if (ctx.document(uri)?.version !== doc.version) continue;
-      const diagnostics = diagnosticsFor(ctx, uri);
-      const key = JSON.stringify(diagnostics);
-      if (published.get(uri) === key) continue;
-      published.set(uri, key);
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    }
-  };
-  const schedulePublish = (uri?: string) => {
-    if (uri !== undefined) {
-      dirty.add(uri);
-      publishTimer ??= setTimeout(() => {
-        publishTimer = undefined;
-        const uris = [...dirty];
-        dirty.clear();
-        publish(uris);
-      }, 100);
-    }
-    if (publishAllTimer) clearTimeout(publishAllTimer);
-    publishAllTimer = setTimeout(() => {
-      publishAllTimer = undefined;
-      publish(documents.keys());
-    }, uri === undefined ? 100 : 1000);
-  };
+  const publisher = new DiagnosticsPublisher(connection, documents, () => ctx);
+  const schedulePublish = (uri?: string) => publisher.schedule(uri);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
@@ -222,9 +199,10 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Article Lens' },
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS }, full: true, range: true },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ANNOTATE_KIND] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [ACCEPT_SPELLING, SET_ARTICLE_DATE] },
+        renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: [ANNOTATE_COMMAND, UNDO_COMMAND, SET_ARTICLE_DATE] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
       },
       serverInfo: { name: 'Article Lens', version: '0.1.0' },
@@ -245,7 +223,7 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          ...[...settings.files.include, `**/${REGISTRY_PATH.split(path.sep).join('/')}`].map((globPattern) => ({ globPattern })),
+          ...[...settings.files.include, `**/${STORE_DIR}/**`].map((globPattern) => ({ globPattern })),
           // A deleted folder is reported for the folder alone, which the article patterns do not match.
           { globPattern: '**/*', kind: WatchKind.Delete },
         ],
@@ -258,28 +236,11 @@ export function startServer(connection: Connection): void {
         initialProgress = undefined;
       }
     }
-    readRegistry();
-    // Documents opened before the settings and the registry were read are analysed again with them.
+    store.reload();
+    // Documents opened before the settings and the store were read are analysed again with them.
     for (const d of documents.all()) analyzeOpen(d);
     await indexWorkspace();
   });
-
-  /** Re-reads the registry, applies a change, and writes it back atomically; a malformed file is never overwritten. */
-  const updateRegistry = (change: (r: Registry) => Registry): string | null => {
-    const file = registryFile();
-    if (!file) return null;
-    // Re-read first: the user may have edited the file by hand since we last read it.
-    const registry = readRegistry();
-    if (!registry) return null;
-    try {
-      saveRegistry(file, change(registry));
-    } catch (e) {
-      tell(MessageType.Error, `Article Lens: could not save ${file}: ${(e as Error).message}`);
-      return null;
-    }
-    readRegistry();
-    return file;
-  };
 
   /** Analyses an article again after its date changed: from the editor's text when open, else from disk. */
   const reanalyze = (file: string) => {
@@ -291,31 +252,43 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onExecuteCommand(({ command, arguments: args }) => {
-    if (command === ACCEPT_SPELLING) {
-      const [spelling, of] = (args ?? []) as [unknown, unknown];
-      if (typeof spelling !== 'string' || typeof of !== 'string') return null;
-      const file = updateRegistry((r) => withAcceptedSpelling(r, spelling, of));
-      if (!file) return null;
-      schedulePublish();
-      return { accepted: spelling, of, file };
+    if (command === ANNOTATE_COMMAND) {
+      const result = runAnnotate(ctx, args?.[0]);
+      tell(result.ok ? MessageType.Info : MessageType.Error, result.message);
+      return result;
+    }
+    if (command === UNDO_COMMAND) {
+      const result = store.undo();
+      if (result.ok) ctx.refresh();
+      const message = `Article Lens: ${result.ok ? result.summary : result.message}`;
+      tell(result.ok ? MessageType.Info : MessageType.Warning, message);
+      return { ok: result.ok, message };
     }
     if (command === SET_ARTICLE_DATE) {
       const [uri, date] = (args ?? []) as [unknown, unknown];
-      const file = typeof uri === 'string' ? filePath(canonicalUri(uri)) : null;
-      const root = file ? folderOf(file) : undefined;
-      if (!file || !root || !(date === null || isCalendarDay(date))) {
+      if (typeof uri !== 'string' || !(date === null || isCalendarDay(date))) {
         tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for an article in the workspace.');
         return null;
       }
-      const article = path.relative(folders[0], file).split(path.sep).join('/');
-      // Saving re-reads the registry, which re-analyses the article whose date changed.
-      const saved = updateRegistry((r) => withArticleDate(r, article, date));
-      if (!saved) return null;
-      if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-      schedulePublish();
-      return { article, date, file: saved };
+      // Saving re-reads the store, which re-analyses the article whose date changed.
+      const result = store.setArticleDate(uri, date);
+      if (!result.ok) {
+        tell(MessageType.Error, `Article Lens: ${result.message}`);
+        return null;
+      }
+      ctx.refresh();
+      return { date, file: result.files[0] ?? null };
     }
     return null;
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const doc = ctx.document(textDocument.uri);
+    if (!doc) return null;
+    const fixes = spellingFixes(ctx, textDocument, context.diagnostics, ctx.openVersion(textDocument.uri));
+    const only = context.only;
+    const wantsAnnotations = !only || only.some((k) => ANNOTATE_KIND.startsWith(k) || k === ANNOTATE_KIND);
+    return [...fixes, ...(wantsAnnotations ? annotationActions(ctx, doc, range) : [])];
   });
 
   async function indexWorkspace(): Promise<void> {
@@ -347,7 +320,7 @@ export function startServer(connection: Connection): void {
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
     if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
-    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms });
+    void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms } satisfies IndexingCompleteParams);
     // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
     // code and building chrono-node's parsers. A sentence of our own does that once indexing is done.
     setImmediate(() => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' }));
@@ -376,6 +349,7 @@ export function startServer(connection: Connection): void {
     if (persistTimer) clearTimeout(persistTimer);
     persist();
     background.dispose();
+    publisher.dispose();
   });
 
   documents.onDidOpen(({ document }) => {
@@ -398,8 +372,7 @@ export function startServer(connection: Connection): void {
     const file = filePath(uri);
     if (file && indexer && isArticle(file)) indexer.reload(file);
     else index.delete(uri);
-    published.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    publisher.forget(document.uri);
     schedulePublish();
   });
 
@@ -418,11 +391,13 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // The store changed outside (another window, a hand edit, a git pull): read once for the whole batch.
+    let storeChanged = false;
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
-      const registry = registryFile();
-      if (registry && filePath(uri) === registry) {
-        readRegistry();
+      const changed = filePath(uri);
+      if (changed && store.isStoreFile(changed)) {
+        storeChanged = true;
         continue;
       }
       if (open.has(uri)) continue; // the editor's text wins over the disk
@@ -446,9 +421,9 @@ export function startServer(connection: Connection): void {
         if (!outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
       }
     }
+    if (storeChanged) store.reload();
     schedulePersist();
-    if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-    schedulePublish();
+    ctx.refresh();
   });
 
   registerSemanticTokens(ctx);
@@ -457,9 +432,10 @@ export function startServer(connection: Connection): void {
   registerReferences(ctx);
   registerHighlights(ctx);
   registerSymbols(ctx);
-  registerCodeActions(ctx);
   registerCodeLens(ctx);
   registerTimeline(ctx);
+  registerRename(ctx);
+  registerDecisions(ctx);
 
   documents.listen(connection);
   connection.listen();

@@ -8,7 +8,7 @@ import type { DocumentAnalysis, Mention, MentionType } from '../core/model';
 import { MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const FILE = 'index-cache.json';
 
 export interface CacheEntry {
@@ -34,8 +34,8 @@ interface CacheFile {
   strings: string[];
   /** [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each), userDate | -1] */
   docs: [string, number, number, string, number, number, number[], number[], number, number[], number][];
-  /** The entity clusters (entity id -> name keys) when the cache was written, to skip re-resolving an unchanged corpus. */
-  clusters?: Record<string, string[]>;
+  /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
+  clusters?: PersistedClusters;
 }
 
 export function cacheIdentity(modelFile: string, referenceDate: string | null): CacheIdentity {
@@ -50,7 +50,9 @@ export function cacheIdentity(modelFile: string, referenceDate: string | null): 
 }
 
 /** Reads the cache; any problem (missing, corrupt, another version) gives an empty map and a reason. */
-export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: Record<string, string[]>; problem?: string } {
+export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
+
+export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: PersistedClusters; problem?: string } {
   const file = path.join(dir, FILE);
   let raw: CacheFile;
   try {
@@ -101,7 +103,7 @@ function decode(raw: CacheFile): Map<string, CacheEntry> {
 }
 
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
-export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: Record<string, string[]> | null = null): void {
+export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null = null): void {
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const intern = (s: string) => {

@@ -1,15 +1,33 @@
-// The user's entity registry: decisions that override the recogniser, kept in a human-readable,
-// diff-friendly JSON file in the workspace. Parsing never throws; a malformed file is reported, not replaced.
-// What this version does not understand (other keys, extra fields, entries it cannot use) is kept as written,
-// so saving a decision never drops anything the user or a newer Article Lens put there.
+// The user's entity registry (`.article-lens/registry.json`): entities with stable ids, canonical names, types,
+// spellings, notes and external ids; corpus-wide decisions on spellings; article dates. Human-readable and
+// diff-friendly (one entry per line, sorted). Parsing never throws; a malformed file is reported with the line
+// at fault, never replaced. What this version does not understand (other keys, extra fields, entries it cannot
+// use) is kept as written, so saving a decision never drops what the user or another tool put there.
 import { isCalendarDay } from '../calendarDay';
-import type { Problem, Result } from '../model';
+import { ENTITY_TYPES, type EntityType, type Problem, type Result } from '../model';
+import { lineOfEntry, parseJsonObject } from './jsonLines';
 
-export interface AcceptedSpelling {
-  /** The spelling as written in the articles. */
+/** An entity the user decided on. Its spellings belong to it and to no other entity (must-link / cannot-link). */
+export interface RegistryEntity {
+  id: string;
+  /** The canonical name the user chose; absent: the corpus's commonest full spelling. */
+  name?: string;
+  type?: EntityType;
+  /** Spellings as written; every mention whose name key is one of theirs belongs to this entity. */
+  spellings: string[];
+  note?: string;
+  /** External identifiers typed by the user: `{ "wikidata": "Q3775" }`. */
+  ids?: Record<string, string>;
+  [unknown: string]: unknown;
+}
+
+/** A decision on every occurrence of a spelling in the corpus: not an entity, or a name of this type. */
+export interface SpellingDecision {
   spelling: string;
-  /** The canonical name of the entity it belongs to, when accepted. */
-  of: string;
+  decision: 'reject' | 'type';
+  /** For `type`. */
+  type?: EntityType;
+  [unknown: string]: unknown;
 }
 
 /** The user's date for an article file, overriding what the text states. */
@@ -18,77 +36,144 @@ export interface ArticleDate {
   article: string;
   /** `YYYY-MM-DD`. */
   date: string;
+  [unknown: string]: unknown;
 }
 
 export interface Registry {
-  version: 1;
-  acceptedSpellings: AcceptedSpelling[];
+  version: 2;
+  entities: RegistryEntity[];
+  spellings: SpellingDecision[];
   articleDates: ArticleDate[];
   /** Everything else in the file, kept as written: other top-level keys, and unusable entries of each list. */
-  kept?: { topLevel: Record<string, unknown>; acceptedSpellings: unknown[]; articleDates: unknown[] };
+  kept?: { topLevel: Record<string, unknown>; entities: unknown[]; spellings: unknown[]; articleDates: unknown[] };
 }
 
-export const EMPTY_REGISTRY: Registry = { version: 1, acceptedSpellings: [], articleDates: [] };
+export const EMPTY_REGISTRY: Registry = { version: 2, entities: [], spellings: [], articleDates: [] };
 
-const KNOWN = new Set(['version', 'acceptedSpellings', 'articleDates']);
+const KNOWN = new Set(['version', 'entities', 'spellings', 'articleDates', 'acceptedSpellings']);
+const ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+export const WIKIDATA_ID = /^Q[1-9]\d{0,11}$/;
 
+export function isEntityId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= 200 && ID.test(id);
+}
+
+/** Parses the registry; version 1 files (accepted spellings, article dates) are read and carried over. */
 export function parseRegistry(text: string): Result<Registry | null> {
   const problems: Problem[] = [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { value: null, problems: [{ severity: 'error', message: `not valid JSON (${(e as Error).message})` }] };
+  const parsed = parseJsonObject(text);
+  if ('problem' in parsed) return { value: null, problems: [parsed.problem] };
+  const { source, object: obj } = parsed;
+  if (obj.version !== 1 && obj.version !== 2) {
+    return { value: null, problems: [{ severity: 'error', message: `unknown version ${JSON.stringify(obj.version)}; this Article Lens reads versions 1 and 2`, line: lineOfEntry(source, 'version') }] };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { value: null, problems: [{ severity: 'error', message: 'expected a JSON object' }] };
-  const obj = raw as Record<string, unknown>;
-  if (obj.version !== 1) return { value: null, problems: [{ severity: 'error', message: `unknown version ${JSON.stringify(obj.version)}; this Article Lens reads version 1` }] };
-  const spellings = obj.acceptedSpellings ?? [];
-  const dates = obj.articleDates ?? [];
-  if (!Array.isArray(spellings)) return { value: null, problems: [{ severity: 'error', message: '"acceptedSpellings" must be a list' }] };
-  if (!Array.isArray(dates)) return { value: null, problems: [{ severity: 'error', message: '"articleDates" must be a list' }] };
-  const kept: NonNullable<Registry['kept']> = { topLevel: {}, acceptedSpellings: [], articleDates: [] };
+  for (const list of ['entities', 'spellings', 'articleDates', 'acceptedSpellings']) {
+    if (obj[list] !== undefined && !Array.isArray(obj[list])) return { value: null, problems: [{ severity: 'error', message: `"${list}" must be a list`, line: lineOfEntry(source, list) }] };
+  }
+  const kept: NonNullable<Registry['kept']> = { topLevel: {}, entities: [], spellings: [], articleDates: [] };
   for (const [k, v] of Object.entries(obj)) if (!KNOWN.has(k)) kept.topLevel[k] = v;
+  const unusable = (list: keyof Omit<NonNullable<Registry['kept']>, 'topLevel'>, item: unknown, i: number, why: string) => {
+    kept[list].push(item);
+    problems.push({ severity: 'warning', message: `${list}[${i}] ${why}; not used (kept in the file)`, line: lineOfEntry(source, list, i) });
+  };
 
-  const acceptedSpellings: AcceptedSpelling[] = [];
-  spellings.forEach((item, i) => {
+  const entities: RegistryEntity[] = [];
+  const ids = new Set<string>();
+  ((obj.entities as unknown[]) ?? []).forEach((item, i) => {
     const e = item as Record<string, unknown>;
-    if (e && typeof e.spelling === 'string' && typeof e.of === 'string') acceptedSpellings.push({ ...e, spelling: e.spelling, of: e.of });
-    else {
-      kept.acceptedSpellings.push(item);
-      problems.push({ severity: 'warning', message: `acceptedSpellings[${i}] needs "spelling" and "of" strings; not used (kept in the file)` });
-    }
+    const why = entityProblem(e, ids);
+    if (why) return unusable('entities', item, i, why);
+    ids.add(e.id as string);
+    entities.push(e as RegistryEntity);
+  });
+  const spellings: SpellingDecision[] = [];
+  ((obj.spellings as unknown[]) ?? []).forEach((item, i) => {
+    const e = item as Record<string, unknown>;
+    const ok = e && typeof e.spelling === 'string' && e.spelling.trim() !== '' && (e.decision === 'reject' || (e.decision === 'type' && ENTITY_TYPES.includes(e.type as EntityType)));
+    if (!ok) return unusable('spellings', item, i, 'needs a "spelling" and a "decision" of "reject", or "type" with a "type" of person, organization, location or misc');
+    spellings.push(e as SpellingDecision);
   });
   const articleDates: ArticleDate[] = [];
-  dates.forEach((item, i) => {
+  ((obj.articleDates as unknown[]) ?? []).forEach((item, i) => {
     const e = item as Record<string, unknown>;
-    if (e && typeof e.article === 'string' && isCalendarDay(e.date)) articleDates.push({ ...e, article: e.article, date: e.date });
-    else {
-      kept.articleDates.push(item);
-      problems.push({ severity: 'warning', message: `articleDates[${i}] needs "article" and a "date" that is a day as YYYY-MM-DD; not used (kept in the file)` });
-    }
+    if (e && typeof e.article === 'string' && isCalendarDay(e.date)) articleDates.push(e as ArticleDate);
+    else unusable('articleDates', item, i, 'needs "article" and a "date" that is a day as YYYY-MM-DD');
   });
-  return { value: { version: 1, acceptedSpellings, articleDates, kept }, problems };
+  // Version 1 kept accepted spellings keyed on an entity's display name: each becomes a spelling of a registry
+  // entity of that name, so it survives the name changing.
+  ((obj.acceptedSpellings as unknown[]) ?? []).forEach((item, i) => {
+    const e = item as Record<string, unknown>;
+    if (!e || typeof e.spelling !== 'string' || typeof e.of !== 'string' || e.of.trim() === '') {
+      kept.topLevel.acceptedSpellings ??= [];
+      (kept.topLevel.acceptedSpellings as unknown[]).push(item);
+      problems.push({ severity: 'warning', message: `acceptedSpellings[${i}] needs "spelling" and "of" strings; not used (kept in the file)`, line: lineOfEntry(source, 'acceptedSpellings', i) });
+      return;
+    }
+    const target = entities.find((x) => x.name === e.of) ?? addEntity(entities, ids, e.of);
+    for (const s of [e.of, e.spelling]) if (!target.spellings.includes(s)) target.spellings.push(s);
+  });
+  return { value: { version: 2, entities, spellings, articleDates, kept }, problems };
 }
 
-/** One entry per line, sorted, so a change is a one-line diff. */
-export function serializeRegistry(registry: Registry): string {
-  const kept = registry.kept ?? { topLevel: {}, acceptedSpellings: [], articleDates: [] };
-  const spellings = [...registry.acceptedSpellings]
-    .sort((a, b) => compare(a.of, b.of) || compare(a.spelling, b.spelling))
-    .map(({ spelling, of, ...rest }) => JSON.stringify({ spelling, of, ...rest }));
-  const dates = [...registry.articleDates].sort((a, b) => compare(a.article, b.article)).map(({ article, date, ...rest }) => JSON.stringify({ article, date, ...rest }));
-  const list = (lines: string[]) => (lines.length ? `\n    ${lines.join(',\n    ')}\n  ` : '');
-  const others = Object.entries(kept.topLevel).map(([k, v]) => `,\n  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+function entityProblem(e: Record<string, unknown> | null, ids: Set<string>): string | null {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return 'is not an object';
+  if (!isEntityId(e.id)) return 'needs an "id" of letters, digits, ".", "_" or "-"';
+  if (ids.has(e.id)) return `repeats the id "${e.id}"`;
+  if (e.name !== undefined && (typeof e.name !== 'string' || e.name.trim() === '')) return '"name" must be a non-empty string';
+  if (e.type !== undefined && !ENTITY_TYPES.includes(e.type as EntityType)) return '"type" must be person, organization, location or misc';
+  if (!Array.isArray(e.spellings) || !e.spellings.every((s) => typeof s === 'string')) return '"spellings" must be a list of strings';
+  if (e.note !== undefined && typeof e.note !== 'string') return '"note" must be a string';
+  if (e.ids !== undefined && (!e.ids || typeof e.ids !== 'object' || Array.isArray(e.ids) || !Object.values(e.ids).every((v) => typeof v === 'string'))) return '"ids" must map names to strings';
+  return null;
+}
+
+/** A new entity with an id made from its name, unique in the registry. */
+function addEntity(entities: RegistryEntity[], ids: Set<string>, name: string): RegistryEntity {
+  const id = freshId(name, ids);
+  ids.add(id);
+  const entity: RegistryEntity = { id, name, spellings: [] };
+  entities.push(entity);
+  return entity;
+}
+
+/** An id for a new registry entity: the slug of its name, made unique with `.2`, `.3`, ... */
+export function freshId(name: string, taken: ReadonlySet<string>): string {
+  const base = slugOf(name);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}.${n}`;
+  return id;
+}
+
+export function slugOf(text: string): string {
   return (
-    `{\n  "version": 1,\n  "acceptedSpellings": [${list([...spellings, ...kept.acceptedSpellings.map((e) => JSON.stringify(e))])}],\n` +
-    `  "articleDates": [${list([...dates, ...kept.articleDates.map((e) => JSON.stringify(e))])}]${others.join('')}\n}\n`
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'entity'
   );
 }
 
-export function withAcceptedSpelling(registry: Registry, spelling: string, of: string): Registry {
-  if (registry.acceptedSpellings.some((e) => e.spelling === spelling && e.of === of)) return registry;
-  return { ...registry, acceptedSpellings: [...registry.acceptedSpellings, { spelling, of }] };
+/** One entry per line, sorted, so a change is a one-line diff. Known fields first, unknown ones after, as they were. */
+export function serializeRegistry(registry: Registry): string {
+  const kept = registry.kept ?? { topLevel: {}, entities: [], spellings: [], articleDates: [] };
+  const entities = [...registry.entities].sort((a, b) => compare(a.id, b.id)).map(({ id, name, type, spellings, note, ids, ...rest }) => JSON.stringify({ id, name, type, spellings, note, ids, ...rest }));
+  const spellings = [...registry.spellings]
+    .sort((a, b) => compare(a.spelling, b.spelling))
+    .map(({ spelling, decision, type, ...rest }) => JSON.stringify({ spelling, decision, type, ...rest }));
+  const dates = [...registry.articleDates].sort((a, b) => compare(a.article, b.article)).map(({ article, date, ...rest }) => JSON.stringify({ article, date, ...rest }));
+  const list = (lines: string[], unknown: unknown[]) => {
+    const all = [...lines, ...unknown.map((e) => JSON.stringify(e))];
+    return all.length ? `\n    ${all.join(',\n    ')}\n  ` : '';
+  };
+  const others = Object.entries(kept.topLevel).map(([k, v]) => `,\n  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return (
+    `{\n  "version": 2,\n  "entities": [${list(entities, kept.entities)}],\n` +
+    `  "spellings": [${list(spellings, kept.spellings)}],\n` +
+    `  "articleDates": [${list(dates, kept.articleDates)}]${others.join('')}\n}\n`
+  );
 }
 
 /** Code-point order: the file's line order must not depend on the machine's locale. */
@@ -96,8 +181,29 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sets (or, with null, removes) the user's date for an article. */
+/** Sets (or, with null, removes) the user's date for an article, keeping the entry's other fields. */
 export function withArticleDate(registry: Registry, article: string, date: string | null): Registry {
-  const rest = registry.articleDates.filter((e) => e.article !== article);
-  return { ...registry, articleDates: date === null ? rest : [...rest, { article, date }] };
+  const existing = registry.articleDates.find((e) => e.article === article);
+  const rest = registry.articleDates.filter((e) => e !== existing);
+  if (date === null) return { ...registry, articleDates: rest };
+  return { ...registry, articleDates: [...rest, { ...(existing ?? {}), article, date }] };
+}
+
+/** Replaces (or adds) one entity, keeping its unknown fields; other entities are untouched. */
+export function withEntity(registry: Registry, entity: RegistryEntity): Registry {
+  const others = registry.entities.filter((e) => e.id !== entity.id);
+  return { ...registry, entities: [...others, entity] };
+}
+
+export function withoutEntity(registry: Registry, id: string): Registry {
+  return { ...registry, entities: registry.entities.filter((e) => e.id !== id) };
+}
+
+/** Sets the decision on a spelling (replacing an earlier one on the same spelling), or removes it with null. */
+export function withSpellingDecision(registry: Registry, spelling: string, decision: Omit<SpellingDecision, 'spelling'> | null): Registry {
+  const existing = registry.spellings.find((s) => s.spelling === spelling);
+  const rest = registry.spellings.filter((s) => s !== existing);
+  if (decision === null) return { ...registry, spellings: rest };
+  const { type, ...others } = { ...(existing ?? {}), ...decision };
+  return { ...registry, spellings: [...rest, { ...others, spelling, ...(decision.decision === 'type' ? { type } : {}) } as SpellingDecision] };
 }

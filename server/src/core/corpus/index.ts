@@ -1,18 +1,38 @@
-// The corpus index: every analysed document, and the indexes that answer editor questions
-// without scanning the corpus: name key -> documents, entity -> keys, date value -> documents.
-import type { DocumentAnalysis, Entity, EntityType, Mention } from '../model';
+// The corpus index: every analysed document, and the indexes that answer editor questions without scanning the
+// corpus: name key -> documents, entity -> keys, date value -> documents. It runs the one pipeline from the
+// recogniser's output to final mentions: the user's decisions applied once per document (cached with it, so a
+// decision never re-runs the tagger), clustering with the user's registry as constraints, final mentions.
+import type { DocumentAnalysis, Entity, EntityType, FinalMention, Mention } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { createAliasResolver } from '../resolve/aliases';
 import type { EntityResolver } from '../resolve/corpus';
-import { NameTable, canonicalForm, majorityType } from './nameTable';
+import { NO_RULES, type PlacedRecord, type SpellingRules, applyDecisions } from '../annotations/apply';
+import { reattach, textHash } from '../annotations/anchor';
+import type { RegistryEntity } from '../annotations/registry';
+import type { SpanRecord } from '../annotations/spans';
+import { NameTable, canonicalForm } from './nameTable';
+import { nameKey } from '../resolve/names';
+import { type Clusters, buildClusters } from './clusters';
 
 export interface IndexedDocument {
   readonly uri: string;
   readonly version: number;
+  /** The recogniser's output, as analysed (and cached) before any decision of the user's. */
   readonly analysis: DocumentAnalysis;
+  /** Final mentions: sorted, non-overlapping, each with its final type and entity. What every consumer reads. */
+  readonly mentions: readonly FinalMention[];
+  /** The user's records on this article that could not be placed on its text with confidence. */
+  readonly orphans: readonly Orphan[];
+  /** The user's records placed on the text, with where they now are. */
+  readonly placed: readonly PlacedRecord[];
   readonly lines: LineIndex;
   /** The text; for documents indexed without it, read on first use through the index's text loader. */
   readonly text: string;
+}
+
+export interface Orphan {
+  record: SpanRecord;
+  reason: string;
 }
 
 /** What the index needs of a document: its analysis, and either its text or its line index. */
@@ -24,14 +44,29 @@ export interface CorpusIndexOptions {
   loadText?: (uri: string) => string;
 }
 
+/** The user's corpus-wide decisions: the registry's entities and its decisions on spellings. */
+export interface Decisions {
+  entities: readonly RegistryEntity[];
+  rules: SpellingRules;
+}
+
 class StoredDocument implements IndexedDocument {
   private cachedText: string | undefined;
+  /** The mentions after the user's decisions, before clustering. */
+  decided: Mention[] = [];
+  placed: PlacedRecord[] = [];
+  orphans: Orphan[] = [];
+  /** The text the records were last placed on, kept only for documents with records: a change is diffed against it. */
+  placedOn: string | null = null;
+  private final: { version: number; mentions: FinalMention[] } | null = null;
 
   constructor(
     readonly analysis: DocumentAnalysis,
     readonly lines: LineIndex,
     text: string | undefined,
     private readonly loadText: (uri: string) => string,
+    private readonly finalize: (doc: StoredDocument) => { version: number; mentions: FinalMention[] },
+    private readonly clustersVersion: () => number,
   ) {
     this.cachedText = text;
   }
@@ -51,6 +86,11 @@ class StoredDocument implements IndexedDocument {
     const text = this.loadText(this.uri);
     return text.length === this.lines.length ? text : '';
   }
+
+  get mentions(): FinalMention[] {
+    if (this.final === null || this.final.version !== this.clustersVersion()) this.final = this.finalize(this);
+    return this.final.mentions;
+  }
 }
 
 export interface MentionRef {
@@ -61,6 +101,8 @@ export interface MentionRef {
 export interface EntityInfo extends Entity {
   /** Name keys that resolve to this entity. */
   keys: string[];
+  /** The user's registry entry for it, when the user decided on it (renamed, typed, merged, split, noted). */
+  registered?: RegistryEntity;
   /** Cleaned spellings with counts, commonest first. */
   spellings: { text: string; count: number }[];
   mentionCount: number;
@@ -73,14 +115,21 @@ export interface EntityInfo extends Entity {
 }
 
 export class CorpusIndex {
-  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly docs = new Map<string, StoredDocument>();
   private readonly names = new NameTable();
   private readonly dates = new Map<string, Map<string, number>>();
   private clusters: Clusters | null = null;
-  /** False after clusters were restored from a cache, until the resolver has indexed every key. */
+  /** Clusters are rebuilt when the name table or the registry changed since they were built. */
+  private clustersStale = true;
+  /** The resolver's groups restored from a cache, used once instead of resolving an unchanged table again. */
+  private restoredGroups: Map<string, string> | null = null;
+  /** False after groups were restored from a cache, until the resolver has indexed every key. */
   private resolverReady = true;
+  private clustersVersion = 0;
   private readonly entityCache = new Map<string, EntityInfo>();
   private order: string[] | null = null;
+  private decisions: Decisions = { entities: [], rules: NO_RULES };
+  private readonly records = new Map<string, readonly SpanRecord[]>();
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
   generation = 0;
 
@@ -92,19 +141,20 @@ export class CorpusIndex {
     this.loadText = options.loadText ?? (() => '');
   }
 
-  /** Adds or replaces a document's analysis. */
+  /** Adds or replaces a document's analysis (the recogniser's output); the user's decisions are applied to it here. */
   set(analysis: DocumentAnalysis, content: DocumentContent): IndexedDocument {
     const previous = this.docs.get(analysis.uri);
     const doc =
       'text' in content
-        ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.loadText)
-        : new StoredDocument(analysis, content.lines, undefined, this.loadText);
+        ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version)
+        : new StoredDocument(analysis, content.lines, undefined, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version);
+    if (previous) {
+      doc.placedOn = previous.placedOn;
+      doc.placed = previous.placed;
+    }
+    this.decide(doc);
     this.docs.set(doc.uri, doc);
-    // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes
-    // and reappears (which would look like a change to the entity table).
-    this.names.add(doc.uri, analysis.mentions);
-    for (const m of analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, 1);
-    if (previous) this.unlink(previous);
+    this.replaceMentions(doc.uri, previous?.decided ?? [], doc.decided);
     this.changed();
     return doc;
   }
@@ -112,10 +162,102 @@ export class CorpusIndex {
   delete(uri: string): boolean {
     const doc = this.docs.get(uri);
     if (!doc) return false;
-    this.unlink(doc);
+    this.replaceMentions(uri, doc.decided, []);
     this.docs.delete(uri);
     this.changed();
     return true;
+  }
+
+  /**
+   * The user's corpus-wide decisions. Documents whose mentions the spelling rules touch (or may: a typed spelling
+   * is searched for in every text) are decided again; the entities are rebuilt on the next question.
+   */
+  setDecisions(decisions: Decisions): void {
+    const before = this.decisions.rules;
+    this.decisions = decisions;
+    this.clustersStale = true;
+    const keys = new Set([...before.rejected, ...before.typed.keys(), ...decisions.rules.rejected, ...decisions.rules.typed.keys()]);
+    const lexiconChanged = JSON.stringify(before.lexicon) !== JSON.stringify(decisions.rules.lexicon);
+    for (const doc of this.docs.values()) {
+      const affected = lexiconChanged ? before.lexicon.length + decisions.rules.lexicon.length > 0 : doc.analysis.mentions.some((m) => m.key !== null && keys.has(keyOfSpelling(m)));
+      if (affected || (keys.size > 0 && doc.decided.some((m) => m.confirmed))) this.redecide(doc);
+    }
+    this.entityCache.clear();
+    this.changed();
+  }
+
+  /** The user's records on one article (null: none). Placed on its text now, or when it is indexed. */
+  setRecords(uri: string, records: readonly SpanRecord[] | null): void {
+    if (records && records.length > 0) this.records.set(uri, records);
+    else this.records.delete(uri);
+    const doc = this.docs.get(uri);
+    if (doc) {
+      this.redecide(doc);
+      this.changed();
+    }
+  }
+
+  recordsOf(uri: string): readonly SpanRecord[] {
+    return this.records.get(uri) ?? [];
+  }
+
+  /** Every article with records, placed or not (records may wait for an article not indexed yet). */
+  annotatedUris(): string[] {
+    return [...this.records.keys()];
+  }
+
+  getDecisions(): Decisions {
+    return this.decisions;
+  }
+
+  private redecide(doc: StoredDocument): void {
+    const before = doc.decided;
+    this.decide(doc);
+    this.replaceMentions(doc.uri, before, doc.decided);
+  }
+
+  /** Places the document's records on its text and applies every decision to the recogniser's output. */
+  private decide(doc: StoredDocument): void {
+    const records = this.records.get(doc.uri) ?? [];
+    const rules = this.decisions.rules;
+    const needsText = records.length > 0 || rules.lexicon.length > 0;
+    const text = needsText ? doc.text : null;
+    // Where each record sat on the text it was last placed on: a change is diffed from there.
+    const before = new Map(doc.placed.map((p) => [p.record.id, p.span]));
+    const last = doc.placedOn;
+    doc.placed = [];
+    doc.orphans = [];
+    if (records.length > 0 && text !== null && text !== '') {
+      const hash = textHash(text);
+      for (const record of records) {
+        const prior = last !== null ? before.get(record.id) : undefined;
+        const placement =
+          prior !== undefined
+            ? reattach(prior, quoteOfRecord(record), text, last)
+            : reattach({ start: record.start, end: record.end }, quoteOfRecord(record), text, record.hash === hash ? text : null);
+        if (placement.span) doc.placed.push({ record, span: placement.span });
+        else doc.orphans.push({ record, reason: placement.reason });
+      }
+      doc.placedOn = text;
+    } else {
+      for (const record of records) doc.orphans.push({ record, reason: 'the article text could not be read' });
+      doc.placedOn = null;
+    }
+    // Records placed later in the list win where two overlap; the list is in the order the user decided.
+    doc.decided = applyDecisions(text, doc.analysis.mentions, rules, doc.placed);
+  }
+
+  /** Updates the name table and the date index from one document's old mentions to its new ones. */
+  private replaceMentions(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
+    // An edit that leaves the names as they were (most keystrokes) changes nothing the entities rest on.
+    if (nameSignature(before) !== nameSignature(after)) {
+      // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes.
+      this.names.add(uri, after);
+      this.names.remove(uri, before);
+      this.clustersStale = true;
+    }
+    for (const m of after) if (m.value !== null) bump(this.dates, m.value, uri, 1);
+    for (const m of before) if (m.value !== null) bump(this.dates, m.value, uri, -1);
   }
 
   get(uri: string): IndexedDocument | undefined {
@@ -150,32 +292,32 @@ export class CorpusIndex {
     return this.ensureClusters().keyToEntity.get(key);
   }
 
+  /** The entity of a final mention (or of a mention's key). */
   entityOf(mention: Mention): EntityInfo | undefined {
-    if (mention.key === null) return undefined;
-    const id = this.entityIdOfKey(mention.key);
-    return id === undefined ? undefined : this.entity(id);
+    const id = 'entity' in mention ? (mention as FinalMention).entity : mention.key === null ? undefined : this.entityIdOfKey(mention.key);
+    return id === null || id === undefined ? undefined : this.entity(id);
   }
 
   entity(id: string): EntityInfo | undefined {
-    this.ensureClusters();
+    const clusters = this.ensureClusters();
     const cached = this.entityCache.get(id);
     if (cached) return cached;
-    const keys = this.ensureClusters().entityKeys.get(id);
+    const keys = clusters.entityKeys.get(id);
     if (!keys) return undefined;
     const forms = new Map<string, number>();
-    const types: Record<EntityType, number> = { person: 0, organization: 0, location: 0, misc: 0 };
     const documents = new Map<string, number>();
     let mentionCount = 0;
     for (const key of keys) {
       const s = this.names.get(key);
       if (!s) continue;
       for (const [f, n] of s.forms) forms.set(f, (forms.get(f) ?? 0) + n);
-      for (const t of Object.keys(types) as EntityType[]) types[t] += s.types[t];
       for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
       mentionCount += s.total;
     }
     const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
-    const info: EntityInfo = { id, name: canonicalForm(forms), type: majorityType(types), keys, spellings, mentionCount, documents };
+    const registered = clusters.registered.get(id);
+    const info: EntityInfo = { id, name: registered?.name ?? canonicalForm(forms), type: clusters.types.get(id)!, keys, spellings, mentionCount, documents };
+    if (registered) info.registered = registered;
     this.entityCache.set(id, info);
     return info;
   }
@@ -191,13 +333,10 @@ export class CorpusIndex {
 
   /** Every mention of an entity, in corpus order. */
   mentionsOf(entity: EntityInfo): MentionRef[] {
-    const keys = new Set(entity.keys);
     const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
     const out: MentionRef[] = [];
     for (const uri of uris) {
-      for (const mention of this.docs.get(uri)!.analysis.mentions) {
-        if (mention.key !== null && keys.has(mention.key)) out.push({ uri, mention });
-      }
+      for (const mention of this.docs.get(uri)!.mentions) if (mention.entity === entity.id) out.push({ uri, mention });
     }
     return out;
   }
@@ -212,7 +351,7 @@ export class CorpusIndex {
     const uris = [...this.documentsWithValue(value).keys()].sort((a, b) => this.compareUris(a, b));
     const out: MentionRef[] = [];
     for (const uri of uris) {
-      for (const mention of this.docs.get(uri)!.analysis.mentions) if (mention.value === value) out.push({ uri, mention });
+      for (const mention of this.docs.get(uri)!.mentions) if (mention.value === value) out.push({ uri, mention });
     }
     return out;
   }
@@ -222,159 +361,115 @@ export class CorpusIndex {
     return this.docs.values();
   }
 
-  private unlink(doc: IndexedDocument): void {
-    this.names.remove(doc.uri, doc.analysis.mentions);
-    for (const m of doc.analysis.mentions) if (m.value !== null) bump(this.dates, m.value, doc.uri, -1);
-  }
-
   private changed(): void {
     this.generation++;
     this.order = null;
   }
 
   /**
-   * Lets the resolver index the keys seen so far, so the full resolution after a cold indexing has less left to do.
+   * Lets the resolver index the keys seen so far, so the resolution after a cold indexing has less left to do.
    * Called in the idle moments of indexing; it changes no answer.
    */
   prepareEntities(limit = Infinity): boolean {
-    if (this.clusters !== null && this.resolverReady) return true;
+    if (this.resolverReady && this.restoredGroups === null && this.clusters !== null && !this.clustersStale) return true;
     const done = this.resolver.prepare?.(this.names, limit) ?? true;
-    if (done && this.clusters !== null) this.resolverReady = true;
+    if (done) this.resolverReady = true;
     return done;
   }
 
-  /** The entity clusters as entity id -> name keys, to persist; null before they were first resolved. */
-  exportClusters(): Record<string, string[]> | null {
+  /** The resolver's groups (representative key -> keys) with a fingerprint of the table they were made from, to persist. */
+  exportClusters(): { fingerprint: string; groups: Record<string, string[]> } | null {
     if (this.clusters === null) return null;
     this.ensureClusters();
-    return Object.fromEntries(this.clusters!.entityKeys);
+    const groups = this.currentGroups;
+    if (!groups) return null;
+    const out: Record<string, string[]> = {};
+    for (const [key, rep] of groups) (out[rep] ??= []).push(key);
+    return { fingerprint: this.names.fingerprint(), groups: out };
   }
 
   /**
-   * Takes clusters persisted with an unchanged corpus instead of resolving the whole table again. Refused (false)
-   * unless they cover exactly the keys the index holds. The resolver indexes the keys later, in idle time
-   * (`prepareEntities`) or at the latest before the first incremental step.
+   * Takes the resolver's groups persisted with an unchanged name table instead of resolving the whole table again.
+   * Refused (false) unless they were made from a table with the same fingerprint.
    */
-  restoreClusters(saved: Record<string, string[]>): boolean {
-    if (this.clusters !== null) return false;
-    const keyToEntity = new Map<string, string>();
-    const entityKeys = new Map<string, string[]>();
-    for (const [id, keys] of Object.entries(saved)) {
-      if (!Array.isArray(keys) || keys.length === 0) return false;
+  restoreClusters(saved: unknown): boolean {
+    if (this.clusters !== null && !this.clustersStale) return false;
+    const s = saved as { fingerprint?: unknown; groups?: unknown } | null;
+    if (!s || typeof s.fingerprint !== 'string' || !s.groups || typeof s.groups !== 'object') return false;
+    if (s.fingerprint !== this.names.fingerprint()) return false;
+    const groups = new Map<string, string>();
+    for (const [rep, keys] of Object.entries(s.groups as Record<string, unknown>)) {
+      if (!Array.isArray(keys)) return false;
       for (const k of keys) {
-        if (typeof k !== 'string' || !this.names.get(k) || keyToEntity.has(k)) return false;
-        keyToEntity.set(k, id);
+        if (typeof k !== 'string' || !this.names.get(k) || groups.has(k)) return false;
+        groups.set(k, rep);
       }
-      entityKeys.set(id, [...keys]);
     }
-    if (keyToEntity.size !== this.names.size) return false;
-    this.names.drainChanges();
-    this.clusters = { version: 1, keyToEntity, entityKeys };
+    this.restoredGroups = groups;
     this.resolverReady = false;
-    this.entityCache.clear();
+    this.clustersStale = true;
     return true;
   }
 
-  /** Changes whenever an entity gains or loses a name key: caches over the entity table key on it. */
+  /** Changes whenever the entity table may have changed: caches over it key on this. */
   get entityTableVersion(): number {
     return this.ensureClusters().version;
   }
 
+  private currentGroups: Map<string, string> | null = null;
+
   /**
-   * Entity clusters, kept current as keys come and go: a few new or vanished keys are attached to or removed
-   * from the clusters incrementally; many (a cold index, a large batch) trigger a full resolution.
+   * The entities, rebuilt from the whole name table whenever it or the registry changed: one resolution, so an
+   * index fed edit by edit gives exactly what a fresh index of the same corpus gives.
    */
   private ensureClusters(): Clusters {
-    const changes = this.names.drainChanges();
-    if (this.clusters === null) {
-      this.clusters = this.fullClusters();
-      this.entityCache.clear();
-      return this.clusters;
-    }
-    const c = this.clusters;
-    if (changes === null) return c;
-    const invalidate = (id: string | undefined) => {
-      if (id !== undefined) this.entityCache.delete(id);
-    };
-    for (const key of changes.touched) invalidate(c.keyToEntity.get(key));
-    const structural = changes.created.size + changes.deleted.size;
-    if (structural === 0) return c;
-    c.version++;
-    // Restored clusters: the resolver needs its index of the keys before it can attach or forget one.
-    if (!this.resolverReady) {
-      this.resolver.prepare?.(this.names);
-      this.resolverReady = true;
-    }
-    if (structural > FULL_RESOLUTION_SHARE * c.keyToEntity.size + FULL_RESOLUTION_MIN) {
-      this.clusters = this.fullClusters(c.version);
-      this.entityCache.clear();
-      return this.clusters;
-    }
-    for (const key of changes.deleted) {
-      this.resolver.forget(key);
-      const id = c.keyToEntity.get(key);
-      if (id === undefined) continue;
-      c.keyToEntity.delete(key);
-      const members = c.entityKeys.get(id)!.filter((k) => k !== key);
-      if (members.length > 0) c.entityKeys.set(id, members);
-      else c.entityKeys.delete(id);
-      invalidate(id);
-    }
-    for (const key of [...changes.created].sort()) {
-      const partner = this.resolver.attach(this.names, key, (k) => c.keyToEntity.get(k));
-      let id = partner === undefined ? undefined : c.keyToEntity.get(partner);
-      if (id === undefined) {
-        id = uniqueId(slug(key), c.entityKeys);
-        c.entityKeys.set(id, [key]);
-      } else {
-        c.entityKeys.get(id)!.push(key);
-      }
-      c.keyToEntity.set(key, id);
-      invalidate(id);
-    }
-    return c;
+    if (this.clusters !== null && !this.clustersStale) return this.clusters;
+    const groups = this.restoredGroups ?? this.resolver.resolve(this.names);
+    this.restoredGroups = null;
+    this.currentGroups = groups;
+    this.clusters = buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
+    this.clustersStale = false;
+    this.entityCache.clear();
+    return this.clusters;
   }
 
-  private fullClusters(version = 0): Clusters {
-    const representative = this.resolver.resolve(this.names);
-    const byRep = new Map<string, string[]>();
-    for (const key of [...this.names.keys()].sort()) {
-      const rep = representative.get(key) ?? key;
-      let members = byRep.get(rep);
-      if (!members) byRep.set(rep, (members = []));
-      members.push(key);
-    }
-    const keyToEntity = new Map<string, string>();
-    const entityKeys = new Map<string, string[]>();
-    for (const rep of [...byRep.keys()].sort()) {
-      const id = uniqueId(slug(rep), entityKeys);
-      const members = byRep.get(rep)!;
-      entityKeys.set(id, members);
-      for (const k of members) keyToEntity.set(k, id);
-    }
-    return { version: version + 1, keyToEntity, entityKeys };
+  /** Final mentions of one document: each name takes its entity's id and type. */
+  private finalize(doc: StoredDocument): { version: number; mentions: FinalMention[] } {
+    const clusters = this.ensureClusters();
+    const mentions = doc.decided.map((m): FinalMention => {
+      if (m.key === null) return { ...m, entity: null, confirmed: m.confirmed === true };
+      const id = clusters.keyToEntity.get(m.key) ?? null;
+      const type = id === null ? m.type : clusters.types.get(id) ?? m.type;
+      return { ...m, type, entity: id, confirmed: m.confirmed === true || (id !== null && clusters.claimed.get(m.key) === id) };
+    });
+    return { version: clusters.version, mentions };
   }
 }
 
-interface Clusters {
-  /** Bumped whenever an entity gains or loses a key, for caches over the entity table. */
-  version: number;
-  keyToEntity: Map<string, string>;
-  entityKeys: Map<string, string[]>;
+/** The spelling a rule on spellings matches: the name as written, not its in-document alias. */
+function keyOfSpelling(m: Mention): string {
+  return nameKeyCached(m.text);
 }
 
-/** Beyond this share of the keys changing at once (plus a floor), a full resolution is cheaper and better. */
-const FULL_RESOLUTION_SHARE = 0.02;
-const FULL_RESOLUTION_MIN = 200;
-
-function uniqueId(base: string, taken: Map<string, unknown>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+const keyCache = new Map<string, string>();
+function nameKeyCached(text: string): string {
+  let k = keyCache.get(text);
+  if (k === undefined) {
+    k = nameKey(text);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(text, k);
+  }
+  return k;
 }
 
-function slug(key: string): string {
-  return key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity';
+function nameSignature(mentions: readonly Mention[]): string {
+  let s = '';
+  for (const m of mentions) if (m.key !== null) s += `${m.key}\u0000${m.type}\u0000${m.text}\u0000${m.confirmed ? 1 : 0}\u0001`;
+  return s;
+}
+
+function quoteOfRecord(record: SpanRecord) {
+  return { exact: record.exact, prefix: record.prefix, suffix: record.suffix };
 }
 
 function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {

@@ -10,25 +10,30 @@ export interface NameStats {
   /** Cleaned spellings and how often each was seen. */
   forms: Map<string, number>;
   types: Record<EntityType, number>;
+  /** Of `types`, the mentions whose type the user decided. */
+  confirmed: Record<EntityType, number>;
   total: number;
 }
 
 export class NameTable {
   private readonly stats = new Map<string, NameStats>();
-  /** Bumped when a key appears or disappears: the signal that entity clusters need recomputing. */
-  keysVersion = 0;
-  private created = new Set<string>();
-  private deleted = new Set<string>();
-  private touched = new Set<string>();
-
-  /** Keys that appeared, disappeared, or changed counts since the last call; null when none did. */
-  drainChanges(): { created: Set<string>; deleted: Set<string>; touched: Set<string> } | null {
-    if (this.touched.size === 0 && this.created.size === 0 && this.deleted.size === 0) return null;
-    const changes = { created: this.created, deleted: this.deleted, touched: this.touched };
-    this.created = new Set();
-    this.deleted = new Set();
-    this.touched = new Set();
-    return changes;
+  /**
+   * A digest of everything resolution reads (keys, counts, types, articles per key), so the resolver's groups
+   * persisted with one table are never used for another.
+   */
+  fingerprint(): string {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (const key of [...this.stats.keys()].sort()) {
+      const s = this.stats.get(key)!;
+      const line = `${key}|${s.total}|${s.docs.size}|${s.types.person},${s.types.organization},${s.types.location},${s.types.misc}|${s.confirmed.person},${s.confirmed.organization},${s.confirmed.location},${s.confirmed.misc}\n`;
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      }
+    }
+    return `${this.stats.size}-${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
   }
 
   get(key: string): NameStats | undefined {
@@ -61,21 +66,15 @@ export class NameTable {
       let s = this.stats.get(m.key);
       if (!s) {
         if (sign < 0) continue;
-        s = { key: m.key, docs: new Map(), forms: new Map(), types: { person: 0, organization: 0, location: 0, misc: 0 }, total: 0 };
+        s = { key: m.key, docs: new Map(), forms: new Map(), types: { person: 0, organization: 0, location: 0, misc: 0 }, confirmed: { person: 0, organization: 0, location: 0, misc: 0 }, total: 0 };
         this.stats.set(m.key, s);
-        this.keysVersion++;
-        if (!this.deleted.delete(m.key)) this.created.add(m.key);
       }
-      this.touched.add(m.key);
       bump(s.docs, uri, sign);
       bump(s.forms, cleanName(m.text), sign);
       s.types[m.type] += sign;
+      if (m.confirmed) s.confirmed[m.type] += sign;
       s.total += sign;
-      if (s.total <= 0) {
-        this.stats.delete(m.key);
-        this.keysVersion++;
-        if (!this.created.delete(m.key)) this.deleted.add(m.key);
-      }
+      if (s.total <= 0) this.stats.delete(m.key);
     }
   }
 }

@@ -10,10 +10,7 @@ export interface ArticleSummary {
 
 export function articleSummary(index: CorpusIndex, doc: IndexedDocument): ArticleSummary {
   const ids = new Set<string>();
-  for (const m of doc.analysis.mentions) {
-    const e = index.entityOf(m);
-    if (e) ids.add(e.id);
-  }
+  for (const m of doc.mentions) if (m.entity !== null) ids.add(m.entity);
   const shared = new Map<string, number>();
   for (const id of ids) {
     for (const uri of index.entity(id)!.documents.keys()) if (uri !== doc.uri) shared.set(uri, (shared.get(uri) ?? 0) + 1);

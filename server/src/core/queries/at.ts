@@ -1,17 +1,17 @@
 // What is under the cursor: the one lookup every position-based feature shares.
 import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
-import type { Mention } from '../model';
+import type { FinalMention } from '../model';
 
 export interface Target {
   doc: IndexedDocument;
-  mention: Mention;
+  mention: FinalMention;
   /** Set for names. */
   entity?: EntityInfo;
 }
 
 /** The mention whose span contains `offset` (a cursor just after a name still counts), or undefined. */
-export function mentionAt(doc: IndexedDocument, offset: number): Mention | undefined {
-  const mentions = doc.analysis.mentions;
+export function mentionAt(doc: IndexedDocument, offset: number): FinalMention | undefined {
+  const mentions = doc.mentions;
   let lo = 0;
   let hi = mentions.length - 1;
   while (lo <= hi) {
@@ -30,12 +30,12 @@ export function targetAt(index: CorpusIndex, uri: string, offset: number): Targe
   if (!doc) return undefined;
   const mention = mentionAt(doc, offset);
   if (!mention) return undefined;
-  return { doc, mention, entity: index.entityOf(mention) };
+  return { doc, mention, entity: mention.entity === null ? undefined : index.entity(mention.entity) };
 }
 
 /** Mentions overlapping [start, end), in order. */
-export function mentionsIn(doc: IndexedDocument, start: number, end: number): Mention[] {
-  const mentions = doc.analysis.mentions;
+export function mentionsIn(doc: IndexedDocument, start: number, end: number): FinalMention[] {
+  const mentions = doc.mentions;
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -43,7 +43,7 @@ export function mentionsIn(doc: IndexedDocument, start: number, end: number): Me
     if (mentions[mid].end <= start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Mention[] = [];
+  const out: FinalMention[] = [];
   for (let i = lo; i < mentions.length && mentions[i].start < end; i++) out.push(mentions[i]);
   return out;
 }

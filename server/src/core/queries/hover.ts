@@ -1,7 +1,8 @@
 // Hover cards: what the corpus knows about the name or date under the cursor.
 import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
-import type { EntityType, Mention, Span, TemporalType } from '../model';
+import type { EntityType, FinalMention, Span, TemporalType } from '../model';
 import { targetAt } from './at';
+import { WIKIDATA_ID } from '../annotations/registry';
 import { type Location, type Snippet, locationOf, snippetAt, titleOf } from './locations';
 
 export interface ArticleReference {
@@ -27,6 +28,12 @@ export interface NameCard {
   related: { id: string; name: string; type: EntityType; articles: number }[];
   /** Dates of the earliest and latest dated articles that mention it, or null when none is dated. */
   appears: { first: string; last: string } | null;
+  /** The user decided this mention (or listed its spelling for the entity). */
+  confirmed: boolean;
+  /** The user's note on the entity. */
+  note: string | null;
+  /** The entity's Wikidata id, as the user gave it (validated: `Q` and digits). */
+  wikidata: string | null;
 }
 
 export interface DateCard {
@@ -40,6 +47,7 @@ export interface DateCard {
   mentionCount: number;
   documentCount: number;
   articles: ArticleReference[];
+  confirmed: boolean;
 }
 
 export type HoverCard = NameCard | DateCard;
@@ -60,9 +68,12 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       spellings: entity.spellings,
       mentionCount: entity.mentionCount,
       documentCount: entity.documents.size,
-      articles: otherArticles(index, doc, entity.documents, (m) => m.key !== null && entity.keys.includes(m.key)),
+      articles: otherArticles(index, doc, entity.documents, (m) => m.entity === entity.id),
       related: related(index, entity),
       appears: datesOf(index, entity),
+      confirmed: mention.confirmed,
+      note: entity.registered?.note ?? null,
+      wikidata: validWikidata(entity.registered?.ids?.wikidata),
     };
   }
   if (mention.type === 'date' || mention.type === 'time') {
@@ -77,12 +88,13 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       mentionCount: [...docs.values()].reduce((a, b) => a + b, 0),
       documentCount: docs.size,
       articles: mention.value === null ? [] : otherArticles(index, doc, docs, (m) => m.value === mention.value),
+      confirmed: mention.confirmed,
     };
   }
   return undefined;
 }
 
-function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: Map<string, number>, matches: (m: Mention) => boolean): ArticleReference[] {
+function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: Map<string, number>, matches: (m: FinalMention) => boolean): ArticleReference[] {
   const ranked = [...documents]
     .filter(([uri]) => uri !== current.uri)
     .sort((a, b) => b[1] - a[1] || index.compareUris(a[0], b[0]))
@@ -90,7 +102,7 @@ function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: 
   const out: ArticleReference[] = [];
   for (const [uri, count] of ranked) {
     const doc = index.get(uri)!;
-    const first = doc.analysis.mentions.find(matches);
+    const first = doc.mentions.find(matches);
     if (!first) continue;
     out.push({ uri, title: titleOf(doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
   }
@@ -107,10 +119,9 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   const docs = [...entity.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RELATED_SAMPLE);
   for (const [uri] of docs) {
     const seen = new Set<string>();
-    for (const m of index.get(uri)!.analysis.mentions) {
-      if (m.key === null) continue;
-      const id = index.entityIdOfKey(m.key);
-      if (id === undefined || id === entity.id || seen.has(id)) continue;
+    for (const m of index.get(uri)!.mentions) {
+      const id = m.entity;
+      if (id === null || id === entity.id || seen.has(id)) continue;
       seen.add(id);
       shared.set(id, (shared.get(id) ?? 0) + 1);
     }
@@ -135,6 +146,10 @@ function datesOf(index: CorpusIndex, entity: EntityInfo): NameCard['appears'] {
     if (last === null || d > last) last = d;
   }
   return first && last ? { first, last } : null;
+}
+
+function validWikidata(id: string | undefined): string | null {
+  return id !== undefined && WIKIDATA_ID.test(id) ? id : null;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -5,6 +5,12 @@ import type { TimelineEntry } from './timeline';
 
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"']/g;
 
+/** Article text in a plain-text message (a diagnostic, a notification): one line, no control characters, bounded. */
+export function escapePlain(text: string, max = 120): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
 }
@@ -67,6 +73,10 @@ export function renderNameCard(card: NameCard): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
   lines.push('');
+  lines.push(card.confirmed ? '✓ Decided by you' : 'Recognised automatically, not confirmed (Ctrl+. to correct)');
+  if (card.wikidata) lines.push('', `Wikidata: [${card.wikidata}](https://www.wikidata.org/wiki/${card.wikidata})`);
+  if (card.note) lines.push('', `Note: ${escapeMarkdown(card.note)}`);
+  lines.push('');
   const when = card.appears ? (card.appears.first === card.appears.last ? ` · ${card.appears.first}` : ` · ${card.appears.first} to ${card.appears.last}`) : '';
   lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.documentCount, 'article')}${when}`);
   if (card.spellings.length > 1) {
@@ -89,6 +99,7 @@ export function renderDateCard(card: DateCard): string {
   const lines: string[] = [];
   const value = card.value === null ? 'no exact value' : escapeMarkdown(card.value);
   lines.push(`**${value}**${card.weekday ? ` · ${card.weekday}` : ''} · ${card.type}`);
+  if (card.confirmed) lines.push('', '✓ Decided by you');
   if (card.resolution) lines.push('', escapeMarkdown(card.resolution));
   if (card.value !== null) {
     lines.push('', `${plural(card.mentionCount, 'mention')} of this ${card.type} in ${plural(card.documentCount, 'article')}`);

@@ -17,13 +17,12 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
 export function definingMention(index: CorpusIndex, entity: EntityInfo): MentionRef | undefined {
   if (entity.definition !== undefined) return entity.definition ?? undefined;
   const canonical = nameKey(entity.name);
-  const keys = new Set(entity.keys);
   let fallback: MentionRef | undefined;
   let found: MentionRef | undefined;
   // Walk the entity's articles in corpus order and stop at the first full-name mention.
   for (const uri of [...entity.documents.keys()].sort((a, b) => index.compareUris(a, b))) {
-    for (const mention of index.get(uri)!.analysis.mentions) {
-      if (mention.key === null || !keys.has(mention.key)) continue;
+    for (const mention of index.get(uri)!.mentions) {
+      if (mention.entity !== entity.id) continue;
       if (nameKey(mention.text) === canonical) {
         found = { uri, mention };
         break;
@@ -46,7 +45,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   else refs = [{ uri, mention: target.mention }];
   if (!includeDeclaration && target.entity) {
     const def = definingMention(index, target.entity);
-    refs = refs.filter((r) => !(def && r.uri === def.uri && r.mention === def.mention));
+    refs = refs.filter((r) => !(def && r.uri === def.uri && r.mention.start === def.mention.start));
   }
   return refs.map((r) => locationOf(index, r));
 }
@@ -61,12 +60,11 @@ export function highlights(index: CorpusIndex, uri: string, offset: number): Hig
   const target = targetAt(index, uri, offset);
   if (!target) return [];
   const { doc, mention, entity } = target;
-  const keys = entity ? new Set(entity.keys) : null;
   const def = entity ? definingMention(index, entity) : undefined;
   const out: Highlight[] = [];
-  for (const m of doc.analysis.mentions) {
-    const same = keys ? m.key !== null && keys.has(m.key) : mention.value !== null ? m.value === mention.value : m === mention;
-    if (same) out.push({ start: m.start, end: m.end, kind: def && def.uri === uri && def.mention === m ? 'definition' : 'mention' });
+  for (const m of doc.mentions) {
+    const same = entity ? m.entity === entity.id : mention.value !== null ? m.value === mention.value : m === mention;
+    if (same) out.push({ start: m.start, end: m.end, kind: def && def.uri === uri && def.mention.start === m.start ? 'definition' : 'mention' });
   }
   return out;
 }

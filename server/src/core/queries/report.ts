@@ -12,6 +12,8 @@ export interface ReportMention {
   /** Entity id for names; null for dates and times. */
   entity: string | null;
   value: string | null;
+  /** A decision of the user's made or confirmed this mention. */
+  confirmed: boolean;
 }
 
 export interface ReportDocument {
@@ -27,6 +29,8 @@ export interface ReportEntity {
   aliases: string[];
   mentions: number;
   documents: number;
+  /** The user decided on this entity (it is in the registry). */
+  confirmed: boolean;
 }
 
 export interface AnalysisReport {
@@ -43,14 +47,7 @@ export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri:
     documents.push({
       path: pathOf(uri),
       referenceDate: doc.analysis.referenceDate,
-      mentions: doc.analysis.mentions.map((m) => ({
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        type: m.type,
-        entity: m.key === null ? null : index.entityIdOfKey(m.key) ?? null,
-        value: m.value,
-      })),
+      mentions: doc.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value, confirmed: m.confirmed })),
     });
   }
   const entities = index
@@ -63,6 +60,7 @@ export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri:
       aliases: e.spellings.map((s) => s.text).filter((t) => t !== e.name),
       mentions: e.mentionCount,
       documents: e.documents.size,
+      confirmed: e.registered !== undefined,
     }));
   return { documents, entities };
 }

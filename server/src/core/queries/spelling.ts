@@ -19,15 +19,16 @@ const MAX_RARE = 2;
 const POSSESSIVE = /(?:['\u2019]s|s['\u2019])$/i;
 const DOMINANCE = 3;
 
-/** `accepted` holds `spelling` + NUL + the canonical name it was accepted for (see `acceptedKey`). */
-export function spellingHints(index: CorpusIndex, doc: IndexedDocument, accepted: ReadonlySet<string>): SpellingHint[] {
+/** A spelling the user listed for the entity (accepted) makes its mentions confirmed: those are never hinted. */
+export function spellingHints(index: CorpusIndex, doc: IndexedDocument): SpellingHint[] {
   const out: SpellingHint[] = [];
   const verdicts = new Map<string, { suggestion: string; counts: SpellingHint['counts'] } | null>();
-  for (const m of doc.analysis.mentions) {
-    const entity = index.entityOf(m);
+  for (const m of doc.mentions) {
+    // A mention the user decided on, and a spelling the user listed for its entity, are not slips.
+    if (m.entity === null || m.confirmed) continue;
+    const entity = index.entity(m.entity);
     if (!entity) continue;
     const spelling = cleanName(m.text);
-    if (accepted.has(acceptedKey(spelling, entity.name))) continue;
     const key = `${entity.id}\u0000${spelling}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) verdicts.set(key, (verdict = judge(entity, spelling)));
@@ -37,10 +38,6 @@ export function spellingHints(index: CorpusIndex, doc: IndexedDocument, accepted
     out.push({ span: { start: m.start, end: m.end - possessive }, spelling, suggestion: verdict.suggestion, entity: { id: entity.id, name: entity.name }, counts: verdict.counts });
   }
   return out;
-}
-
-export function acceptedKey(spelling: string, of: string): string {
-  return `${spelling}\u0000${of}`;
 }
 
 function judge(entity: EntityInfo, spelling: string): { suggestion: string; counts: SpellingHint['counts'] } | null {

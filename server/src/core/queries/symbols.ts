@@ -36,9 +36,9 @@ export function groupLabel(type: MentionType): string {
 
 export function outline(index: CorpusIndex, doc: IndexedDocument): OutlineGroup[] {
   const groups = new Map<MentionType, Map<string, OutlineItem>>();
-  for (const m of doc.analysis.mentions) {
-    const entity = index.entityOf(m);
-    const type = entity?.type ?? m.type;
+  for (const m of doc.mentions) {
+    const entity = m.entity === null ? undefined : index.entity(m.entity);
+    const type = m.type;
     const name = entity ? entity.name : m.value ?? m.text;
     const id = entity ? entity.id : `${m.type}:${m.value ?? m.text}`;
     let items = groups.get(type);

@@ -24,15 +24,15 @@ const MAX_ENTITIES = 4;
 export function timeline(index: CorpusIndex): TimelineEntry[] {
   const byValue = new Map<string, TimelineMention[]>();
   for (const doc of index.documents()) {
-    const mentions = doc.analysis.mentions;
+    const mentions = doc.mentions;
     mentions.forEach((m, i) => {
       if (m.value === null || (m.type !== 'date' && m.type !== 'time')) return;
       const line = doc.lines.lineOf(m.start);
       const names = new Set<string>();
       for (let j = Math.max(0, i - 12); j < Math.min(mentions.length, i + 13) && names.size < MAX_ENTITIES; j++) {
         const n = mentions[j];
-        if (n.key === null || Math.abs(n.start - m.start) > NEARBY || doc.lines.lineOf(n.start) !== line) continue;
-        const e = index.entityOf(n);
+        if (n.entity === null || Math.abs(n.start - m.start) > NEARBY || doc.lines.lineOf(n.start) !== line) continue;
+        const e = index.entity(n.entity);
         if (e) names.add(e.name);
       }
       const list = byValue.get(m.value) ?? [];

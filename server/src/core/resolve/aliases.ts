@@ -8,6 +8,7 @@ import type { EntityType } from '../model';
 import { type NameStats, type NameTable, majorityType } from '../corpus/nameTable';
 import type { EntityResolver } from './corpus';
 import { nameWords } from './names';
+import { isDecidedKey } from '../annotations/apply';
 import { deletions, editDistance, initials, skeleton } from './similarity';
 
 interface KeyInfo {
@@ -51,6 +52,7 @@ const TYPO_FREQUENCY_RATIO = 3;
  * the word-by-word shape test has already passed; this drops pairs whose letters mostly differ.
  */
 const FUSE_THRESHOLD = 0.55;
+const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: false };
 
 export function createAliasResolver(): EntityResolver {
   return new AliasResolver();
@@ -131,45 +133,6 @@ class AliasResolver implements EntityResolver {
     return representative;
   }
 
-  attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined {
-    if (!this.infos.has(key)) this.add(key);
-    const info = this.infos.get(key)!;
-    const stat = (k: string) => table.get(k)!;
-    const known = (k: string) => table.get(k) !== undefined && entityOf(k) !== undefined;
-    const type = majorityType(stat(key).types);
-    const typeOf = (k: string) => majorityType(stat(k).types);
-    for (const other of info.near) {
-      if (known(other) && this.variantsAgree(info, this.infos.get(other)!, stat, typeOf)) return other;
-    }
-    const last = info.words[info.words.length - 1];
-    if (info.words.length >= 2 && GEO_SUFFIXES.has(last)) {
-      const stem = info.words.slice(0, -1).join(' ');
-      if (known(stem) && typeOf(stem) !== 'person') return stem;
-    }
-    if (type !== 'person') {
-      for (const suffix of GEO_SUFFIXES) {
-        const longer = `${key} ${suffix}`;
-        if (known(longer)) return longer;
-      }
-    }
-    if (info.words.length === 1 && isAcronym(stat(key))) {
-      const expansions = [...this.blocks.get('i:' + key)].filter((e) => known(e) && compatibleTypes(type, typeOf(e)));
-      const best = pickByEvidence(stat(key), expansions.map(stat));
-      if (best) return best.key;
-    }
-    const abbrev = initials(info.words);
-    if (abbrev && known(abbrev) && isAcronym(stat(abbrev)) && compatibleTypes(type, typeOf(abbrev))) return abbrev;
-    if (info.words.length === 1 && type === 'person') {
-      const full = [...this.blocks.get('l:' + info.skeletons[0])].filter((k) => {
-        const w = this.infos.get(k)?.words;
-        return w && known(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
-      });
-      const entities = new Set(full.map((k) => entityOf(k)));
-      if (entities.size === 1) return full[0];
-    }
-    return this.longerForm(info, table, typeOf, known);
-  }
-
   /**
    * The one longer name this key shortens: a word suffix of two words or more (any name type but person), or the
    * first word of an organization's name. None when several longer names fit (`Defense Ministry` of two countries).
@@ -185,14 +148,10 @@ class AliasResolver implements EntityResolver {
     return fits.length === 1 ? fits[0] : undefined;
   }
 
-  forget(key: string): void {
-    if (this.infos.has(key)) this.drop(key);
-  }
-
   prepare(table: NameTable, limit = Infinity): boolean {
     let added = 0;
     for (const key of table.keys()) {
-      if (this.infos.has(key)) continue;
+      if (this.infos.has(key) || isDecidedKey(key)) continue;
       if (added++ >= limit) return false;
       this.add(key);
     }
@@ -202,7 +161,7 @@ class AliasResolver implements EntityResolver {
   /** Keeps per-key features and blocks in step with the table: new keys are indexed, vanished keys dropped. */
   private sync(table: NameTable): void {
     for (const key of [...this.infos.keys()]) if (!table.get(key)) this.drop(key);
-    for (const key of table.keys()) if (!this.infos.has(key)) this.add(key);
+    for (const key of table.keys()) if (!this.infos.has(key) && !isDecidedKey(key)) this.add(key);
   }
 
   private add(key: string): void {
@@ -213,13 +172,18 @@ class AliasResolver implements EntityResolver {
     for (const b of blockKeys.near) for (const k of this.blocks.get(b)) candidates.add(k);
     candidates.delete(key);
     const shaped = [...candidates].filter((k) => this.infos.get(k)!.words.length === words.length && this.sameShape(info, this.infos.get(k)!));
-    if (shaped.length > 0) {
-      // fuse.js scores the near spellings among the few candidates the blocks found.
-      const fuse = new Fuse(shaped, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: false });
-      for (const r of fuse.search(key)) {
-        info.near.add(r.item);
-        this.infos.get(r.item)!.near.add(key);
-      }
+    // fuse.js scores the near spellings among the few candidates the blocks found. Its score is not symmetric,
+    // so the smaller key of a pair is always the pattern: the pair's verdict never depends on which came first.
+    const link = (other: string) => {
+      info.near.add(other);
+      this.infos.get(other)!.near.add(key);
+    };
+    const later = shaped.filter((k) => k > key);
+    if (later.length > 0) for (const r of new Fuse(later, FUSE_OPTIONS).search(key)) link(r.item);
+    const earlier = shaped.filter((k) => k < key);
+    if (earlier.length > 0) {
+      const self = new Fuse([key], FUSE_OPTIONS);
+      for (const k of earlier) if (self.search(k).length > 0) link(k);
     }
     this.infos.set(key, info);
     for (const b of blockKeys.near) this.blocks.add(b, key);

@@ -1,21 +1,17 @@
 // Corpus-level alias resolution: which name keys denote one real-world entity.
-// The resolver sees only the name table (never article text) and returns a cluster for each key.
+// The resolver sees only the name table (never article text) and returns a cluster for each key. There is one
+// resolution, run over the whole table whenever it changes: no incremental shortcut with rules of its own.
 import type { NameTable } from '../corpus/nameTable';
 
 export interface EntityResolver {
-  /** Maps every key of the table to the key that represents its entity (a key may map to itself). */
+  /**
+   * Maps every plain key of the table (not the keys of decided mentions, see annotations/apply.ts) to the key
+   * that represents its entity (a key may map to itself). A pure function of the table.
+   */
   resolve(table: NameTable): Map<string, string>;
   /**
-   * Incremental step for one new key: an existing key whose entity it joins, or undefined to stand alone.
-   * `entityOf` tells the current entity of a key. Cheaper than `resolve`, and may miss merges that a full
-   * resolution would make (for example, earlier keys that should now join the new one).
-   */
-  attach(table: NameTable, key: string, entityOf: (key: string) => string | undefined): string | undefined;
-  /** Forgets a key that left the table. */
-  forget(key: string): void;
-  /**
-   * Optional: index up to `limit` of the table's keys not yet indexed, ahead of a full resolution or of the first
-   * incremental step after clusters were restored from a cache. Returns true when every key is indexed.
+   * Optional: index up to `limit` of the table's keys not yet indexed, ahead of a resolution. Returns true when
+   * every key is indexed. Changes no answer.
    */
   prepare?(table: NameTable, limit?: number): boolean;
 }
@@ -27,6 +23,4 @@ export const exactKeyResolver: EntityResolver = {
     for (const key of table.keys()) out.set(key, key);
     return out;
   },
-  attach: () => undefined,
-  forget: () => undefined,
 };

@@ -1,13 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { articleSummary } from '../../core/queries/articleSummary';
 import type { ServerContext } from '../context';
+import { PICK_ARTICLE_DATE, SHOW_RELATED } from '../../protocol';
 
-/** The client command that lists the related articles in a pick list; a client without it shows the title only. */
-export const SHOW_RELATED = 'articleLens.showRelatedArticles';
-/** Server command: `[uri, 'YYYY-MM-DD' | null]` sets or clears the user's date for an article. */
-export const SET_ARTICLE_DATE = 'articleLens.setArticleDate';
-/** The client command that asks the user for the date, then runs SET_ARTICLE_DATE. */
-export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
 
 export function registerCodeLens(ctx: ServerContext): void {
   // The summary walks every article of every entity the article names: computed once per corpus state.

@@ -1,10 +1,15 @@
-import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
-import { spellingHints } from '../../core/queries/spelling';
+// Diagnostics of an article: likely misspellings (hints, with fixes), the user's annotations that could not be
+// re-attached after an edit (a warning at the top), and the store's malformed files (at the line at fault).
+import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, type TextDocumentIdentifier } from 'vscode-languageserver';
+import type { IndexedDocument } from '../../core/corpus/index';
+import { type SpellingHint, spellingHints } from '../../core/queries/spelling';
+import { escapePlain } from '../../core/queries/markdown';
+import { ANNOTATE_COMMAND, type AnnotateArgs, SHOW_DECISIONS } from '../../protocol';
+import type { StoreProblem } from '../../node/store';
 import { rangeOf } from '../convert';
 import type { ServerContext } from '../context';
 
-export const ACCEPT_SPELLING = 'articleLens.acceptSpelling';
-const SOURCE = 'Article Lens';
+export const SOURCE = 'Article Lens';
 
 interface HintData {
   spelling: string;
@@ -12,41 +17,79 @@ interface HintData {
   entity: string;
 }
 
-/** Spelling hints for one document, as LSP diagnostics. */
+export function spellingMessage(h: SpellingHint): string {
+  return `“${escapePlain(h.spelling)}” looks like a misspelling of “${escapePlain(h.suggestion)}” (${h.counts.suggestion} mentions in the corpus, this spelling ${h.counts.spelling})`;
+}
+
+/** Spelling hints and orphaned annotations of one document, as LSP diagnostics. */
 export function diagnosticsFor(ctx: ServerContext, uri: string): Diagnostic[] {
   const doc = ctx.document(uri);
   if (!doc) return [];
-  return spellingHints(ctx.index, doc, ctx.acceptedSpellings()).map((h) => ({
+  const out: Diagnostic[] = spellingHints(ctx.index, doc).map((h) => ({
     range: rangeOf(doc, h.span),
     severity: DiagnosticSeverity.Hint,
     source: SOURCE,
     code: 'spelling',
-    message: `“${h.spelling}” looks like a misspelling of “${h.suggestion}” (${h.counts.suggestion} mentions in the corpus, this spelling ${h.counts.spelling})`,
-    tags: [] as DiagnosticTag[],
-    data: { spelling: h.spelling, suggestion: h.suggestion, entity: h.entity.name } satisfies HintData,
+    message: spellingMessage(h),
+    data: { spelling: h.spelling, suggestion: h.suggestion, entity: h.entity.id } satisfies HintData,
   }));
+  if (doc.orphans.length > 0) out.unshift(orphansDiagnostic(doc));
+  return out;
 }
 
-export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(({ textDocument, context }) => {
-    const actions: CodeAction[] = [];
-    for (const d of context.diagnostics) {
-      if (d.source !== SOURCE || d.code !== 'spelling' || !d.data) continue;
-      const data = d.data as HintData;
-      actions.push({
-        title: `Change to “${data.suggestion}”`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: true,
-        edit: { changes: { [textDocument.uri]: [{ range: d.range, newText: data.suggestion }] } },
-      });
-      actions.push({
-        title: `Accept “${data.spelling}” as a spelling of ${data.entity}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        command: { title: 'Accept spelling', command: ACCEPT_SPELLING, arguments: [data.spelling, data.entity] },
-      });
+function orphansDiagnostic(doc: IndexedDocument): Diagnostic {
+  const n = doc.orphans.length;
+  const list = doc.orphans
+    .slice(0, 5)
+    .map((o) => `“${escapePlain(o.record.exact)}” (${o.record.decision}): ${escapePlain(o.reason)}`)
+    .join('; ');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'orphaned-annotation',
+    message: `${n} annotation${n === 1 ? '' : 's'} of yours could not be re-attached after the text changed, and ${n === 1 ? 'is' : 'are'} not applied: ${list}${n > 5 ? '; …' : ''}. They are kept in the store; see Article Lens: Show Decisions.`,
+  };
+}
+
+/** A problem in a store file, at its line. */
+export function storeDiagnostic(p: StoreProblem): Diagnostic {
+  return {
+    range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 1000 } },
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'store',
+    message: p.message,
+  };
+}
+
+/** Quick fixes of the spelling hints in the request: a versioned edit of the open document, and accepting the spelling. */
+export function spellingFixes(ctx: ServerContext, textDocument: TextDocumentIdentifier, diagnostics: Diagnostic[], version: number | null): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source === SOURCE && d.code === 'orphaned-annotation') {
+      actions.push({ title: 'Show the orphaned annotations', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Show decisions', command: SHOW_DECISIONS, arguments: [{ orphansOnly: true }] } });
+      continue;
     }
-    return actions;
-  });
+    if (d.source !== SOURCE || d.code !== 'spelling' || !d.data) continue;
+    const data = d.data as HintData;
+    const entity = ctx.index.entity(data.entity);
+    const edit = { range: d.range, newText: data.suggestion };
+    actions.push({
+      title: `Change to “${data.suggestion}”`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      // An edit of the open document, at the version the hint was made on: shown unsaved, undone with Ctrl+Z.
+      edit: version === null ? { changes: { [textDocument.uri]: [edit] } } : { documentChanges: [{ textDocument: { uri: textDocument.uri, version }, edits: [edit] }] },
+    });
+    const args: AnnotateArgs = { uri: textDocument.uri, range: d.range, action: { kind: 'accept' } };
+    actions.push({
+      title: `Accept “${data.spelling}” as a spelling of ${entity?.name ?? data.suggestion}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: { title: 'Accept spelling', command: ANNOTATE_COMMAND, arguments: [args] },
+    });
+  }
+  return actions;
 }

@@ -1,32 +1,33 @@
 import { SemanticTokensBuilder } from 'vscode-languageserver';
 import type { IndexedDocument } from '../../core/corpus/index';
 import { mentionsIn } from '../../core/queries/at';
-import { TOKEN_TYPES, offsetOf } from '../convert';
+import { CONFIRMED_MODIFIER, TOKEN_TYPES, offsetOf } from '../convert';
 import type { ServerContext } from '../context';
 
 export function registerSemanticTokens(ctx: ServerContext): void {
   ctx.connection.languages.semanticTokens.on(({ textDocument }) => {
     const doc = ctx.document(textDocument.uri);
-    return doc ? encode(ctx, doc, 0, doc.lines.length) : { data: [] };
+    return doc ? encode(doc, 0, doc.lines.length) : { data: [] };
   });
   ctx.connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
     const doc = ctx.document(textDocument.uri);
-    return doc ? encode(ctx, doc, offsetOf(doc, range.start), offsetOf(doc, range.end)) : { data: [] };
+    return doc ? encode(doc, offsetOf(doc, range.start), offsetOf(doc, range.end)) : { data: [] };
   });
 }
 
 /** Tokens never span lines (clients need not support multi-line tokens), so a mention across a line break is split. */
-function encode(ctx: ServerContext, doc: IndexedDocument, start: number, end: number) {
+function encode(doc: IndexedDocument, start: number, end: number) {
   const builder = new SemanticTokensBuilder();
   for (const m of mentionsIn(doc, start, end)) {
-    // A name is coloured by its entity's type across the corpus, so one person is one colour everywhere.
-    const type = TOKEN_TYPES.indexOf(ctx.index.entityOf(m)?.type ?? m.type);
+    // A final mention's type is its entity's across the corpus, so one person is one colour everywhere.
+    const type = TOKEN_TYPES.indexOf(m.type);
+    const modifiers = m.confirmed ? CONFIRMED_MODIFIER : 0;
     let from = m.start;
     while (from < m.end) {
       const line = doc.lines.lineOf(from);
       const { start, end } = doc.lines.lineRange(line);
       const lineEnd = Math.min(m.end, end);
-      if (lineEnd > from) builder.push(line, from - start, lineEnd - from, type, 0);
+      if (lineEnd > from) builder.push(line, from - start, lineEnd - from, type, modifiers);
       if (line + 1 >= doc.lines.lineCount) break;
       from = doc.lines.lineRange(line + 1).start;
     }

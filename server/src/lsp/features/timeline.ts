@@ -1,9 +1,8 @@
 import { renderTimeline } from '../../core/queries/markdown';
 import { timeline } from '../../core/queries/timeline';
 import type { ServerContext } from '../context';
+import { TIMELINE_REQUEST } from '../../protocol';
 
-/** Custom request: the corpus timeline as a markdown document. */
-export const TIMELINE_REQUEST = 'articleLens/timeline';
 
 export function registerTimeline(ctx: ServerContext): void {
   ctx.connection.onRequest(TIMELINE_REQUEST, () => {

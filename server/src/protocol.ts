@@ -1,0 +1,87 @@
+// Names and payloads of Article Lens's own requests, notifications and commands: one module that the server, the
+// client and the tests import, so no string literal drifts.
+import type { Action } from './core/annotations/actions';
+
+/** Sent when the initial indexing of the workspace is complete. */
+export const INDEXING_COMPLETE = 'articleLens/indexingComplete';
+export interface IndexingCompleteParams {
+  documents: number;
+  skipped: number;
+  fromCache: number;
+  clustersFromCache: boolean;
+  ms: number;
+}
+
+/** Request: the corpus timeline as a markdown document. */
+export const TIMELINE_REQUEST = 'articleLens/timeline';
+
+/** Request: entities matching a query, for pick lists (merge, find). */
+export const ENTITIES_REQUEST = 'articleLens/entities';
+export interface EntitiesParams {
+  query: string;
+  /** An entity to leave out (the one being merged). */
+  exclude?: string;
+  limit?: number;
+}
+export interface EntityItem {
+  id: string;
+  name: string;
+  type: string;
+  mentions: number;
+  articles: number;
+  spellings: string[];
+  confirmed: boolean;
+}
+
+/** Request: every decision of the user's, with where it applies, orphans first. */
+export const DECISIONS_REQUEST = 'articleLens/decisions';
+export interface DecisionItem {
+  /** What the decision says, for a person. */
+  label: string;
+  /** Where it lives (the store file) and what it concerns. */
+  detail: string;
+  /** Where it applies, when it applies at one place. */
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  orphan: boolean;
+  file: string;
+}
+
+/** Request: the misspelling hints of the whole corpus (VS Code's Problems panel does not list hints). */
+export const SPELLING_HINTS_REQUEST = 'articleLens/spellingHints';
+export interface SpellingHintItem {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  spelling: string;
+  suggestion: string;
+  message: string;
+}
+
+/** Server command: `[AnnotateArgs]`. */
+export const ANNOTATE_COMMAND = 'articleLens.annotate';
+export interface AnnotateArgs {
+  uri: string;
+  /** The mention or selection acted on, as an LSP range in the document as the client has it. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  action: Action;
+}
+export interface AnnotateResult {
+  ok: boolean;
+  message: string;
+}
+
+/** Server command: undo the last decision of this session. */
+export const UNDO_COMMAND = 'articleLens.undoDecision';
+/** Server command: `[uri, 'YYYY-MM-DD' | null]` sets or clears the user's date for an article. */
+export const SET_ARTICLE_DATE = 'articleLens.setArticleDate';
+
+// Client commands a code action may carry: they ask the user for the rest, then run ANNOTATE_COMMAND.
+/** `[AnnotateArgs without action, { entity, name }]`: a fuzzy pick list of entities to merge with. */
+export const PICK_MERGE_TARGET = 'articleLens.pickMergeTarget';
+/** `[AnnotateArgs without action, { kind: 'note' | 'externalId' | 'value', current }]`: an input box. */
+export const ASK_ANNOTATION_TEXT = 'articleLens.askAnnotationText';
+/** The client command that lists the related articles in a pick list. */
+export const SHOW_RELATED = 'articleLens.showRelatedArticles';
+/** The client command that asks the user for the date, then runs SET_ARTICLE_DATE. */
+export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
+/** The client command that shows the decisions in a pick list. */
+export const SHOW_DECISIONS = 'articleLens.showDecisions';
