@@ -17,6 +17,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../server/src/core/text/lineIndex';
+import { ANNOTATE_COMMAND, UNDO_COMMAND } from '../server/src/protocol';
 import { decodeTokens } from '../test/protocol/lspClient';
 import { type BenchServer, SERVER, startServer } from './client';
 import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
@@ -119,6 +120,8 @@ interface Report {
   warmStartS: number;
   latencyMs: Record<string, Latency>;
   editToTokensMs: number;
+  /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
+  decisionMs: { toTokens: Latency; toReferences: Latency };
   peakRssMb: number;
   /** Shown in the table, left out of the JSON. */
   detail: {
@@ -131,6 +134,8 @@ interface Report {
     warmPeakRssMb: number;
     samples: Record<string, Sampled>;
     editToTokens: Sampled;
+    decisionToTokens: Sampled;
+    decisionToReferences: Sampled;
     opened: number;
     namePositions: number;
     longest: { file: string; kb: number; tokens: number };
@@ -146,6 +151,9 @@ const TYPED_WORDS = ['said', 'Morrison', 'yesterday', 'London', 'officials', 'Mi
 async function benchCorpus(corpus: Corpus, options: Options, log: (line: string) => void): Promise<Report> {
   const mb = corpus.bytes / 1048576;
   const storagePath = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-'));
+  // The decisions phase writes the user's store into the corpus folder: none may be left from an earlier run.
+  const userStore = path.join(corpus.folder, '.article-lens');
+  fs.rmSync(userStore, { recursive: true, force: true });
   const textOf = (file: string) => fs.readFileSync(path.join(corpus.folder, file), 'utf8');
   try {
     // Cold: an empty storage folder, so nothing can come from a persistent index.
@@ -266,6 +274,38 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       }
       const editToTokens = summarize(editTimes, editAnswered);
       peaks.push(`typing ${cold.memory().peakMb.toFixed(0)}`);
+
+      // Decisions: a mention retyped, a spelling rejected corpus-wide, undone, a note; each timed until the open
+      // article's tokens reflect it, and again until references across the corpus do.
+      const decisionFile = withNames[0];
+      const decisionTargets = names.get(decisionFile)!;
+      const decisionToTokens: number[] = [];
+      const decisionToReferences: number[] = [];
+      const decisions = 40;
+      log(`${corpus.name}: ${decisions} decisions in ${decisionFile} ...`);
+      for (let i = 0; i < decisions + 4; i++) {
+        const target = decisionTargets[i % decisionTargets.length];
+        const range = { start: { line: target.position.line, character: target.position.character }, end: target.position };
+        const kind = i % 4;
+        const action = kind === 0 ? { kind: 'type', scope: 'mention', type: i % 8 === 0 ? 'misc' : 'organization' } : kind === 1 ? { kind: 'reject', scope: 'spelling' } : { kind: 'note', note: `note ${i}` };
+        const send = () =>
+          kind === 2
+            ? c.sendRequest('workspace/executeCommand', { command: UNDO_COMMAND, arguments: [] })
+            : c.sendRequest('workspace/executeCommand', { command: ANNOTATE_COMMAND, arguments: [{ uri: cold.uri(decisionFile), range, action }] });
+        let t = performance.now();
+        await send();
+        await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: cold.uri(decisionFile) } });
+        const tokensMs = performance.now() - t;
+        t = performance.now();
+        // The next decision of the same kind, then references: the corpus-wide answer after a decision.
+        await c.sendRequest('workspace/executeCommand', { command: UNDO_COMMAND, arguments: [] });
+        await c.sendRequest(ReferencesRequest.type, { textDocument: { uri: cold.uri(decisionFile) }, position: target.position, context: { includeDeclaration: true } });
+        const referencesMs = performance.now() - t;
+        if (i < 4) continue; // warm-up
+        decisionToTokens.push(tokensMs);
+        decisionToReferences.push(referencesMs);
+      }
+      peaks.push(`deciding ${cold.memory().peakMb.toFixed(0)}`);
       const coldMemory = cold.memory();
 
       report = {
@@ -275,6 +315,10 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         warmStartS: NaN,
         latencyMs: Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { p50: round(s.p50, 2)!, p99: round(s.p99, 2)! }])),
         editToTokensMs: round(editToTokens.p50, 2)!,
+        decisionMs: {
+          toTokens: { p50: round(percentile([...decisionToTokens].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToTokens].sort((a, b) => a - b), 99), 2)! },
+          toReferences: { p50: round(percentile([...decisionToReferences].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToReferences].sort((a, b) => a - b), 99), 2)! },
+        },
         peakRssMb: round(coldMemory.peakMb, 1)!,
         detail: {
           name: corpus.name,
@@ -286,6 +330,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
           warmPeakRssMb: NaN,
           samples,
           editToTokens,
+          decisionToTokens: summarize(decisionToTokens, decisionToTokens.length),
+          decisionToReferences: summarize(decisionToReferences, decisionToReferences.length),
           opened: opened.length,
           namePositions: [...names.values()].reduce((s, l) => s + l.length, 0),
           longest: { file: longest, kb: longestSize / 1024, tokens: longestTokens },
@@ -312,6 +358,7 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
     return report;
   } finally {
     fs.rmSync(storagePath, { recursive: true, force: true });
+    fs.rmSync(userStore, { recursive: true, force: true });
   }
 }
 
@@ -335,6 +382,8 @@ function table(r: Report): string {
   for (const [name, s] of Object.entries(d.samples)) lines.push(sampleRow(name, s));
   lines.push(sampleRow('didChange -> tokens', d.editToTokens) + `  (${d.editFile})`);
   lines.push(sampleRow('didOpen -> tokens', d.openToTokens) + '  (first open of each article)');
+  lines.push(sampleRow('decision -> tokens', d.decisionToTokens) + '  (retype, reject everywhere, undo, note)');
+  lines.push(sampleRow('decision -> references', d.decisionToReferences) + '  (an undo, then references across the corpus)');
   return lines.join('\n');
 }
 

@@ -34,15 +34,17 @@ export type Placement =
   | { span: null; how: 'orphan'; reason: string };
 
 // Context fit: 1 - edits / context length, the context cut at line breaks (paragraphs move, so the text beyond
-// one says little). Unrelated English contexts fit about 0.3, and a common phrase on one side (`on the west
-// bank of the`) with anything on the other up to 0.55; one side intact and the other rewritten fits 0.65.
-// An approximate quote needs more support from its surroundings than an exact one; a diff that aligned the
-// span's own characters needs only to rule out chance.
-const EXACT_FLOOR = 0.6;
+// one says little). Unrelated English contexts fit about 0.3, and a stock phrase on one side (`on the west
+// bank of the`, `defense official said`) with anything on the other up to 0.63; one side intact and the other
+// rewritten fits 0.65. An approximate quote needs more support from its surroundings than an exact one; a
+// diff that aligned the span's own characters needs only to rule out chance.
+const EXACT_FLOOR = 0.65;
 const FUZZY_FLOOR = 0.7;
 const DIFF_FLOOR = 0.35;
 /** A search needs this many units of context (line breaks not counted) to tell one place from another. */
 const MIN_CONTEXT = 8;
+/** A context fit above which the exact words need no comparison with misspelt ones. */
+const CONFIDENT = 0.9;
 /** The best place must beat the second by this much (out of 1), or the record is ambiguous. */
 const MARGIN = 0.03;
 const WEIGHT = { quote: 0.5, context: 0.45, near: 0.05 };
@@ -273,10 +275,13 @@ function fitsBetterElsewhere(found: Found, context: Quote, shape: Shape, text: s
   );
 }
 
-/** Edits from `exact` to `slice` when they are a small change inside words (no word added or lost), else null. */
+/**
+ * Edits from `exact` to `slice` when they are a slip inside words: no word added or lost, each word's first
+ * letter kept (`new York Times` is not a slip of `New York Times`, nor `the` of `for`); else null.
+ */
 function typoErrors(exact: string, slice: string): number | null {
   const allowed = allowedErrors(exact.length);
-  if (allowed === 0 || Math.abs(exact.length - slice.length) > allowed || wordCount(exact) !== wordCount(slice)) return null;
+  if (allowed === 0 || Math.abs(exact.length - slice.length) > allowed || initials(exact) !== initials(slice)) return null;
   const diffs = makeDiff(exact, slice);
   let errors = 0;
   let inserted = 0;
@@ -333,16 +338,20 @@ function bySearch(context: Quote, shape: Shape, text: string, hint: number, isOt
   const wanted = { context, shape, text, hint, isOther };
   const exactly = occurrences(text, exact, shape);
   let found = rank(exactly, 0, EXACT_FLOOR, wanted);
-  if (found.length === 0 && allowed > 0) found = nearMatches(wanted, allowed);
+  // The exact words in a middling context do not beat the words misspelt in their own (a copy typed near a
+  // name whose letters slipped): below CONFIDENT, near matches compete.
+  if (allowed > 0 && !(found[0]?.fit >= CONFIDENT)) found = bestFirst([...found, ...nearMatches(wanted, allowed)]);
   if (found.length === 0) {
     const times = exactly.length === 1 ? 'once' : `${exactly.length} times`;
     return orphan(exactly.length === 0 ? `${words} no longer appear in the article` : `${words} appear ${times}, but not in the surroundings they were annotated in`);
   }
-  // Places the diff saw as other words still count against the best: a diff can align near-duplicates either way.
+  // Places the diff saw as other words still count against the best: a diff can align near-duplicates either
+  // way. A rival scoring almost as well, or fitting the surroundings clearly better (misspelt words where the
+  // exact ones sit in a poorer context), leaves the record ambiguous.
   const best = found.find((c) => !c.other);
-  const rival = found.find((c) => c !== best && (!best || c.span.end <= best.span.start || c.span.start >= best.span.end));
   if (!best) return orphan(`${words} appear only where other words were before`);
-  if (rival && best.score - rival.score < MARGIN) return orphan(`${words} appear in ${found.length} places that fit equally well`);
+  const rival = found.find((c) => c !== best && (c.span.end <= best.span.start || c.span.start >= best.span.end) && (best.score - c.score < MARGIN || c.fit > best.fit + MARGIN));
+  if (rival) return orphan(`${words} appear in ${found.length} places that fit about as well`);
   return { placement: { span: best.span, how: 'search', score: round(best.score) }, fit: best.fit };
 }
 
@@ -357,36 +366,41 @@ function occurrences(text: string, exact: string, shape: Shape): Span[] {
 }
 
 /**
- * Approximate occurrences (a typo made or fixed). The matcher reports only the cheapest matches, so places
- * that are cheaper but wrong (inside a longer word, out of context) are masked and the search repeated.
+ * Approximate occurrences (a typo made or fixed), exact ones left out. The matcher reports only the cheapest
+ * matches, so the exact words, and then places that are cheap but wrong (out of context, not a slip), are
+ * masked and the search repeated.
  */
 function nearMatches(wanted: Search, allowed: number): Candidate[] {
   const { context, text } = wanted;
-  let masked = text;
+  const exactly: Span[] = [];
+  for (let i = text.indexOf(context.exact); i !== -1; i = text.indexOf(context.exact, i + 1)) exactly.push({ start: i, end: i + context.exact.length });
+  let masked = mask(text, exactly);
   for (let round = 0; round < 3; round++) {
     const matches = approximateMatches(masked, context.exact, allowed);
     if (matches.length === 0) return [];
-    const byErrors = new Map<number, Span[]>();
-    for (const m of matches) byErrors.set(m.errors, [...(byErrors.get(m.errors) ?? []), { start: m.start, end: m.end }]);
-    for (const [errors, spans] of byErrors) {
-      const typos = spans.filter((s) => errors === 0 || typoErrors(context.exact, text.slice(s.start, s.end)) !== null);
-      const found = rank(typos, errors, FUZZY_FLOOR, wanted);
-      if (found.length > 0) return found;
-    }
-    let next = '';
-    let last = 0;
-    for (const m of matches) {
-      const from = Math.max(m.start, last);
-      if (m.end <= from) continue;
-      next += masked.slice(last, from) + '\u0000'.repeat(m.end - from);
-      last = m.end;
-    }
-    masked = next + masked.slice(last);
+    const errors = matches[0].errors;
+    const slips = matches.filter((m) => typoErrors(context.exact, text.slice(m.start, m.end)) !== null).map((m) => ({ start: m.start, end: m.end }));
+    const found = rank(slips, errors, FUZZY_FLOOR, wanted);
+    if (found.length > 0) return found;
+    masked = mask(masked, matches);
   }
   return [];
 }
 
-/** Places that fit the record's shape and context, best first; overlapping places count once, at their best. */
+/** `text` with the spans overwritten by NULs, offsets kept. */
+function mask(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let last = 0;
+  for (const { start, end } of spans) {
+    const from = Math.max(start, last);
+    if (end <= from) continue;
+    out += text.slice(last, from) + '\u0000'.repeat(end - from);
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+/** Places that fit the record's shape and context, scored, best first. */
 function rank(spans: readonly Span[], errors: number, floor: number, { context, shape, text, hint, isOther }: Search): Candidate[] {
   const scored: Candidate[] = [];
   for (const span of spans) {
@@ -396,9 +410,15 @@ function rank(spans: readonly Span[], errors: number, floor: number, { context, 
     const near = 1 - Math.min(1, Math.abs(span.start - hint) / text.length);
     scored.push({ span, fit, other: isOther(span), score: WEIGHT.quote * (1 - errors / context.exact.length) + WEIGHT.context * fit + WEIGHT.near * near });
   }
-  scored.sort((a, b) => b.score - a.score);
+  return bestFirst(scored);
+}
+
+/** Best first; overlapping places count once, at their best. */
+function bestFirst(candidates: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
-  for (const c of scored) if (!kept.some((k) => c.span.start < k.span.end && k.span.start < c.span.end)) kept.push(c);
+  for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
+    if (!kept.some((k) => c.span.start < k.span.end && k.span.start < c.span.end)) kept.push(c);
+  }
   return kept;
 }
 
@@ -512,8 +532,13 @@ function isWordChar(c: string): boolean {
   return c !== '' && WORD_CHAR.test(c);
 }
 
-function wordCount(s: string): number {
-  return s.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).length;
+/** The first letter of each word: `VP` for `Vladimir Putin`. */
+function initials(s: string): string {
+  return s
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .map((word) => String.fromCodePoint(word.codePointAt(0)!))
+    .join('');
 }
 
 /** Whether `offset` falls between the two halves of a surrogate pair. */

@@ -99,7 +99,12 @@ export function runAnnotate(ctx: ServerContext, raw: unknown): AnnotateResult {
   if (!doc) return { ok: false, message: 'Article Lens: this document is not an article of the workspace.' };
   const action = validAction(args.action);
   if (typeof action === 'string') return { ok: false, message: `Article Lens: ${action}` };
-  const span = { start: offsetOf(doc, args.range.start), end: offsetOf(doc, args.range.end) };
+  let span = { start: offsetOf(doc, args.range.start), end: offsetOf(doc, args.range.end) };
+  // A cursor (an empty range) acts on the mention it is in.
+  if (span.end <= span.start) {
+    const at = mentionFor(doc, span.start, span.start);
+    if (at) span = { start: at.start, end: at.end };
+  }
   const result = ctx.store.act(doc.uri, doc.text, span, action);
   if (!result.ok) return { ok: false, message: `Article Lens: ${result.message}` };
   ctx.refresh();

@@ -1,0 +1,131 @@
+// A property of the pipeline: an index fed by random edits, additions, deletions and decisions, in random orders,
+// gives exactly the entities, ids, types and final mentions of a fresh index of the same corpus and decisions.
+import * as assert from 'assert';
+import { analyzeText, type Recognizers } from '../../server/src/core/analyze';
+import { spellingRules } from '../../server/src/core/annotations/apply';
+import type { RegistryEntity, SpellingDecision } from '../../server/src/core/annotations/registry';
+import { CorpusIndex } from '../../server/src/core/corpus/index';
+import type { EntityType, NameSpan } from '../../server/src/core/model';
+import { random } from '../../train/perceptron';
+
+// Spellings of our own choosing that exercise every merge rule: variants, typos, surnames, acronyms, shortened
+// names, place kinds, and look-alikes that must stay apart.
+const NAMES: [string, EntityType][] = [
+  ['Helena Marsh', 'person'],
+  ['Marsh', 'person'],
+  ['Helena Marhs', 'person'],
+  ['Tomasz Kovalenko', 'person'],
+  ['Tomasz Kowalenko', 'person'],
+  ['Kovalenko', 'person'],
+  ['Anna Brandt', 'person'],
+  ['Anna Brant', 'person'],
+  ['Brandt', 'person'],
+  ['Kestrel Shipping', 'organization'],
+  ['Kestrel', 'organization'],
+  ['Kestrel Shipping', 'person'],
+  ['United Nations', 'organization'],
+  ['UN', 'organization'],
+  ['U.N.', 'organization'],
+  ['Velorian Harbour Authority', 'organization'],
+  ['Harbour Authority', 'organization'],
+  ['Port Aster', 'location'],
+  ['Veloria', 'location'],
+  ['Veloria', 'organization'],
+  ['Velorian', 'misc'],
+  ['Dnipro', 'location'],
+  ['Dnipro River', 'location'],
+  ['Dnipro', 'organization'],
+  ['Austin', 'location'],
+  ['Lloyd Austin', 'person'],
+  ['Austin', 'person'],
+];
+
+const DECISION_POOL: { entities?: RegistryEntity[]; spellings?: SpellingDecision[] }[] = [
+  {},
+  { spellings: [{ spelling: 'Kestrel', decision: 'reject' }] },
+  { spellings: [{ spelling: 'Veloria', decision: 'type', type: 'location' }] },
+  { entities: [{ id: 'marsh-family', name: 'Marsh', type: 'person', spellings: ['Marsh'] }] },
+  { entities: [{ id: 'un', spellings: ['UN', 'U.N.'] }, { id: 'united-nations', spellings: ['United Nations'] }] },
+  { entities: [{ id: 'helena-marsh', spellings: ['Helena Marsh', 'Helena Marhs'], note: 'n' }], spellings: [{ spelling: 'Dnipro', decision: 'type', type: 'location' }] },
+];
+
+/** A document: names joined by filler words; the recogniser replays the chosen names and types. */
+function makeDoc(next: () => number): { text: string; names: NameSpan[] } {
+  let text = 'Report\n\n';
+  const names: NameSpan[] = [];
+  const count = 1 + Math.floor(next() * 6);
+  for (let i = 0; i < count; i++) {
+    const [name, type] = NAMES[Math.floor(next() * NAMES.length)];
+    names.push({ start: text.length, end: text.length + name.length, type });
+    text += `${name} spoke on the quay. `;
+  }
+  return { text, names };
+}
+
+function recognizersFor(names: NameSpan[]): Recognizers {
+  return { names: { recognize: () => names }, dates: { recognize: () => ({ referenceDate: null, mentions: [] }) } };
+}
+
+/** Everything a user can see of the entities: ids, names, types, and each document's final mentions. */
+function snapshot(index: CorpusIndex): string {
+  const entities = index
+    .entities()
+    .map((e) => `${e.id}|${e.name}|${e.type}|${[...e.keys].sort().join(',')}|${e.mentionCount}`)
+    .sort();
+  const docs = [...index.all()]
+    .sort((a, b) => (a.uri < b.uri ? -1 : 1))
+    .map((d) => `${d.uri}: ${d.mentions.map((m) => `${m.start}-${m.end}:${m.type}:${m.entity}:${m.confirmed ? 1 : 0}`).join(' ')}`);
+  return [...entities, ...docs].join('\n');
+}
+
+function decisionsOf(choice: (typeof DECISION_POOL)[number]) {
+  return { entities: choice.entities ?? [], rules: spellingRules(choice.spellings ?? []) };
+}
+
+describe('incremental updates give what a full resolution gives', () => {
+  for (let seed = 1; seed <= 25; seed++) {
+    it(`random corpus, edits and decisions, seed ${seed}`, () => {
+      const next = random(seed * 7919);
+      const live = new CorpusIndex();
+      const corpus = new Map<string, { text: string; names: NameSpan[] }>();
+      let decisions = DECISION_POOL[0];
+      const put = (uri: string, doc: { text: string; names: NameSpan[] }) => {
+        corpus.set(uri, doc);
+        live.set(analyzeText(recognizersFor(doc.names), uri, 1, doc.text), { text: doc.text });
+      };
+      for (let step = 0; step < 40; step++) {
+        const r = next();
+        const uri = `file:///doc${Math.floor(next() * 12)}.txt`;
+        if (r < 0.55) put(uri, makeDoc(next));
+        else if (r < 0.75) {
+          corpus.delete(uri);
+          live.delete(uri);
+        } else if (r < 0.85) {
+          decisions = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+          live.setDecisions(decisionsOf(decisions));
+        }
+        // Questions asked between changes must not change what later answers are.
+        if (next() < 0.5) live.entities();
+      }
+      const fresh = new CorpusIndex();
+      fresh.setDecisions(decisionsOf(decisions));
+      const order = [...corpus.keys()].sort(() => next() - 0.5);
+      for (const uri of order) {
+        const doc = corpus.get(uri)!;
+        fresh.set(analyzeText(recognizersFor(doc.names), uri, 1, doc.text), { text: doc.text });
+      }
+      assert.strictEqual(snapshot(live), snapshot(fresh));
+    });
+  }
+
+  it('a surname indexed before the full name joins it, as a fresh index would have it', () => {
+    const a = { text: 'Putin said it.', names: [{ start: 0, end: 5, type: 'person' as const }] };
+    const b = { text: 'Russian President Vladimir Putin spoke.', names: [{ start: 18, end: 32, type: 'person' as const }] };
+    const live = new CorpusIndex();
+    live.set(analyzeText(recognizersFor(a.names), 'file:///a.txt', 1, a.text), { text: a.text });
+    live.entities();
+    live.set(analyzeText(recognizersFor(b.names), 'file:///b.txt', 1, b.text), { text: b.text });
+    const ids = [...live.all()].map((d) => d.mentions[0].entity);
+    assert.deepStrictEqual(ids, ['vladimir-putin', 'vladimir-putin']);
+  });
+});
