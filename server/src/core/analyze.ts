@@ -3,7 +3,7 @@
 import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
-import { nameKey } from './resolve/names';
+import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 
 export interface Recognizers {
   names: NameRecognizer;
@@ -18,7 +18,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -33,7 +33,9 @@ export function analyzeText(
 
   const candidates: Mention[] = [];
   for (const raw of names) {
+    if (raw.end - raw.start > MAX_NAME_LENGTH) continue;
     const n = raw.type === 'person' ? withoutTitle(text, raw) : withPlaceKind(text, raw);
+    if (n.end - n.start > MAX_NAME_LENGTH) continue;
     const surface = text.slice(n.start, n.end);
     const key = nameKey(surface);
     if (key.length === 0) continue;

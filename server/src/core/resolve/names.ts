@@ -1,6 +1,12 @@
 // Normal forms of names: the key under which spellings of one name meet.
 // `Russia’s` and `Russia's` and `Russia` share a key; `U.S.` and `US` share a key.
 
+/**
+ * A name mention longer than this many characters is not a name (a pasted blob the tagger took for one);
+ * keys and the string evidence built on them (skeletons, deletion neighbourhoods) stay small because of it.
+ */
+export const MAX_NAME_LENGTH = 200;
+
 const CURLY = /[\u2018\u2019\u02bc\u2032]/g;
 const POSSESSIVE = /(?:'s|s')$/i;
 const DOTTED_ACRONYM = /^(?:[A-Za-z]\.){2,}$/;

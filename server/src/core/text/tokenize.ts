@@ -9,6 +9,13 @@ export interface Token {
   text: string;
 }
 
+/**
+ * A sentence longer than this many tokens (a pasted list or blob without full stops or line breaks) is cut
+ * into chunks of this length, so that whatever works per sentence (tagging, its features) stays bounded.
+ * Real sentences are far shorter: the longest in CoNLL-2003 has 124 tokens.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+
 export interface Sentence {
   /** Index of the first token. */
   first: number;
@@ -118,7 +125,7 @@ function scanWord(text: string, i: number): number {
   }
 }
 
-/** Tokens with offsets, and sentences as token ranges. Every line break ends a sentence. */
+/** Tokens with offsets, and sentences as token ranges. Every line break ends a sentence; see MAX_SENTENCE_TOKENS. */
 export function tokenize(text: string): Tokenization {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -128,7 +135,9 @@ export function tokenize(text: string): Tokenization {
   let breakPending = false;
   let prevEnd = -1;
   const closeSentence = () => {
-    if (tokens.length > sentenceFirst) sentences.push({ first: sentenceFirst, end: tokens.length });
+    for (let first = sentenceFirst; first < tokens.length; first += MAX_SENTENCE_TOKENS) {
+      sentences.push({ first, end: Math.min(tokens.length, first + MAX_SENTENCE_TOKENS) });
+    }
     sentenceFirst = tokens.length;
   };
   while (i < n) {

@@ -42,9 +42,18 @@ export type SeasonName = 'spring' | 'summer' | 'autumn' | 'winter';
 /** Keeps the longest of overlapping candidates; the result is sorted and non-overlapping. */
 export function removeOverlaps(candidates: Candidate[]): Candidate[] {
   const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Characters covered by a kept candidate. Checking a candidate costs its length, and every finder's own
+  // matches are disjoint, so the whole pass is linear in the text (comparing with every kept one was quadratic).
+  let extent = 0;
+  for (const c of candidates) if (c.end > extent) extent = c.end;
+  const covered = new Uint8Array(extent);
   const kept: Candidate[] = [];
   for (const c of byLength) {
-    if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+    let free = c.end > c.start || !kept.some((k) => k.start < c.end && c.start < k.end);
+    for (let k = c.start; k < c.end && free; k++) if (covered[k] === 1) free = false;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

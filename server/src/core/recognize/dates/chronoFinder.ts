@@ -7,6 +7,10 @@ import { datedWeekend, RELATIVE_DAY_WORD, relativeShift } from './relative';
 import { readsAsMonth } from './monthSense';
 
 const WINDOW_MARGIN = 28;
+/** Characters a window reaches beyond its margin to end on a word boundary. */
+const WORD_REACH = 40;
+/** The longest text handed to chrono at once. */
+const MAX_WINDOW = 2000;
 // chrono needs some instant; only the components it reads from the text are used, never implied ones.
 const PARSE_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
 const parser = chrono.en.casual;
@@ -35,10 +39,14 @@ function triggerWindows(text: string): [number, number][] {
   for (const m of text.matchAll(CHRONO_TRIGGER)) {
     let from = Math.max(0, m.index! - WINDOW_MARGIN);
     let to = Math.min(text.length, m.index! + m[0].length + WINDOW_MARGIN);
-    while (from > 0 && !/\s/.test(text[from - 1])) from--;
-    while (to < text.length && !/\s/.test(text[to])) to++;
+    // Out to whole words, but not across a blob without spaces.
+    for (let k = 0; k < WORD_REACH && from > 0 && !/\s/.test(text[from - 1]); k++) from--;
+    for (let k = 0; k < WORD_REACH && to < text.length && !/\s/.test(text[to]); k++) to++;
     const last = windows[windows.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    // chrono's cost grows faster than its input's length (its refiners test each match's whole prefix), so
+    // windows of dense triggers stop growing at MAX_WINDOW and the next one overlaps it by the margin: every
+    // expression near a trigger is whole in that trigger's window, and overlapping finds are settled later.
+    if (last && from <= last[1] && to - last[0] <= MAX_WINDOW) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
   }
   return windows;

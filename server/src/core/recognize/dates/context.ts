@@ -10,15 +10,23 @@ const REPORTING = /\b(?:said|says|told|announced|reported|confirmed|added|stated
 
 const ABBREVIATION = /\b(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|[A-Z])$/;
 
+/**
+ * How far back a sentence start is looked for. Longer "sentences" (a line of figures or a pasted list without
+ * full stops) start this far back: the cues read from the sentence all sit within a few words of the expression,
+ * and an unbounded scan made every expression cost the length of its line, quadratic on one long line.
+ */
+const SENTENCE_SCAN = 600;
+
 export function sentenceStart(text: string, index: number): number {
-  for (let i = index - 1; i > 0; i--) {
+  const floor = Math.max(0, index - SENTENCE_SCAN);
+  for (let i = index - 1; i > floor; i--) {
     const ch = text[i];
     if (ch === '\n') return i + 1;
     if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i))) {
       return i + 1;
     }
   }
-  return 0;
+  return floor;
 }
 
 export function looksForward(text: string, start: number): boolean {

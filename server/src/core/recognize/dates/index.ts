@@ -44,9 +44,14 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
   const candidates = found.map((c) => ({ ...c, text: original.slice(c.start, c.end) }));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
+  // Candidates are sorted by start: each article reads its own run of them, not all of them.
+  let first = 0;
   for (const article of splitArticles(text)) {
+    while (first < candidates.length && candidates[first].start < article.start) first++;
+    let end = first;
+    while (end < candidates.length && candidates[end].start < article.end) end++;
     const userDay = parseDay(options.referenceDate);
-    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : findReference(text, article, candidates, options.fallbackReferenceDate);
+    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : findReference(text, article, candidates.slice(first, end), options.fallbackReferenceDate);
     articles.push({
       start: ref.start,
       end: ref.end,
@@ -55,8 +60,8 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
       ...(ref.from ? { referenceSpan: ref.from } : {}),
     });
     let lastDay: { day: Day; sentence: number } | undefined;
-    for (const [i, c] of candidates.entries()) {
-      if (c.start < article.start || c.start >= article.end) continue;
+    for (let i = first; i < end; i++) {
+      const c = candidates[i];
       const sentence = sentenceStart(text, c.start);
       const earlier = lastDay && lastDay.sentence === sentence ? lastDay.day : undefined;
       const clock = c.clock ? clockDay(text, candidates, i, ref, earlier) : {};

@@ -89,12 +89,22 @@ function isDateline(text: string, c: Candidate): boolean {
   return /^\s*(?:\([^()\n]{1,40}\))?\s*[-–—]/.test(text.slice(c.end, c.end + 50));
 }
 
+/** Characters a dateline may hold before or after its date (`Last updated on ` and the like). */
+const DATELINE_CONTEXT = 40;
+
 /** A date on a line of its own, perhaps after `Published` or `Updated`. */
 function isDateLine(text: string, c: Candidate): boolean {
-  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', c.end);
+  // A dateline is short: only the few characters around the date are read, so a long line costs no more.
+  const near = DATELINE_CONTEXT;
+  const from = Math.max(0, c.start - near - 1);
+  const lineBreak = text.slice(from, c.start).lastIndexOf('\n');
+  if (lineBreak < 0 && from > 0) return false;
+  const lineStart = lineBreak < 0 ? 0 : from + lineBreak + 1;
+  const window = text.slice(c.end, c.end + near + 1);
+  const lineEnd = window.indexOf('\n');
+  if (lineEnd < 0 && c.end + window.length < text.length) return false;
   const before = text.slice(lineStart, c.start);
-  const after = text.slice(c.end, lineEnd < 0 ? text.length : lineEnd);
+  const after = lineEnd < 0 ? window : window.slice(0, lineEnd);
   return /^\s*(?:(?:published|updated|posted|last updated|first published)\b[\s:,]*(?:on\s+)?)?$/i.test(before) && /^[\s.,]*$/.test(after);
 }
 

@@ -6,7 +6,7 @@ import type { NameRecognizer } from '../types';
 import { caseClassOf, sentenceKind, SMALL_WORDS } from './features';
 import type { Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
-import { ENTITY_TYPE_OF, tagSpans, typeOfTag, type TagSpan } from './tags';
+import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
 
 export { decodeModel } from './modelFile';
@@ -41,32 +41,47 @@ export function createNameRecognizer(model: Uint8Array): NameRecognizer {
   };
 }
 
+/** A token longer than this (a pasted blob, base64, a run of letters) is not a word: never a name, never in the lexicon. */
+export const MAX_WORD_LENGTH = 100;
+/** What the tagger sees in place of such a token: punctuation-like, so it gets the short feature set. */
+const NOT_A_WORD = '<blob>';
+/** Hyphenated names per sentence whose parts are typed by tagging the sentence again (see hyphenParts); later ones keep the whole word's type. */
+const HYPHEN_RETAGS_PER_SENTENCE = 4;
+
 export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const { tokens, sentences } = tokenize(text);
   const lexicon = tagger.lexicon;
   lexicon.limit(200_000);
   const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = lexicon.id(tokens[i].text);
+  const notWord = lexicon.id(NOT_A_WORD);
+  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
   const forced = truecase(lexicon, text, tokens, ids, sentences);
   const { tags } = tagger.tagIds(ids, sentences);
   for (const f of forced) force(tags, f.first, f.end, f.type);
+  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
+  let retags = 0;
   for (const span of spans) {
-    while (sentences[sentenceIndex].end <= span.first) sentenceIndex++;
+    while (sentences[sentenceIndex].end <= span.first) {
+      sentenceIndex++;
+      retags = 0;
+    }
     let { first, end } = span;
     // Titles stay outside a person's name; trailing possessives and punctuation stay outside any name.
     while (span.type === 0 && end - first > 1 && TITLES.has(words[first].toLowerCase())) first++;
     while (end - first > 1 && isTrailingJunk(words[end - 1])) end--;
     while (end - first > 1 && isLeadingJunk(words[first])) first++;
     if (isTrailingJunk(words[first]) || isLeadingJunk(words[first])) continue;
+    if (end - first > MAX_NAME_TOKENS) continue;
     if (end - first === 1 && isHyphenatedWithLowerPart(words[first])) {
       const sentence = sentences[sentenceIndex];
-      for (const part of hyphenParts(tagger, words, sentence.first, sentence.end, first, tokens[first], span.type)) out.push(part);
+      const parts = retags++ < HYPHEN_RETAGS_PER_SENTENCE ? hyphenParts(tagger, words, sentence.first, sentence.end, first, tokens[first], span.type) : capitalisedParts(words[first], tokens[first], span.type);
+      for (const part of parts) out.push(part);
       continue;
     }
     out.push({ start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] });
@@ -168,6 +183,12 @@ function atLineStart(text: string, at: number): boolean {
   return true;
 }
 
+/** Sets tag i to outside, leaving the tags after it well formed. */
+function outside(tags: Uint8Array, i: number): void {
+  tags[i] = 0;
+  if (i + 1 < tags.length && tags[i + 1] !== 0 && (tags[i + 1] & 1) === 0) tags[i + 1] -= 1;
+}
+
 /** Sets tags [first, end) to one span of `type`, leaving the tags around it well formed. */
 function force(tags: Uint8Array, first: number, end: number, type: number): void {
   for (let i = first; i < end; i++) tags[i] = i === first ? 2 * type + 1 : 2 * type + 2;
@@ -205,11 +226,16 @@ function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, 
   });
   for (let k = at + 1; k < to; k++) split.push(words[k]);
   const { tags } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
+  return capitalisedParts(words[at], token, type, (k) => typeOfTag(tags[partIndex[k]]));
+}
+
+/** The capitalised parts of a hyphenated word, each of the type `typeOf` gives it (else `type`). */
+function capitalisedParts(word: string, token: Token, type: number, typeOf: (part: number) => number = () => -1): NameSpan[] {
   const out: NameSpan[] = [];
   let offset = token.start;
-  parts.forEach((p, k) => {
+  word.split('-').forEach((p, k) => {
     if (p !== '' && caseClassOf(p) !== LOWER) {
-      const t = typeOfTag(tags[partIndex[k]]);
+      const t = typeOf(k);
       out.push({ start: offset, end: offset + p.length, type: ENTITY_TYPE_OF[t >= 0 ? t : type] });
     }
     offset += p.length + 1;

@@ -15,7 +15,7 @@ import {
 } from './features';
 import { Gazetteer } from './gazetteer';
 import { Lexicon } from './lexicon';
-import { allowed, tagSpans, type TagSpan } from './tags';
+import { allowed, MAX_NAME_TOKENS, tagSpans, type TagSpan } from './tags';
 
 // Plain constants for the hot loops (imported names are getters under the CommonJS interop of tsx).
 const TAG_COUNT = 9;
@@ -232,7 +232,8 @@ export function sequenceMemory(table: TokenTable, tags: Uint8Array, sentences: T
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   const g = new Gazetteer();
-  for (const span of spans) if (span.end - span.first >= 2) g.addHashes(table.lower, span.first, span.end, span.type);
+  // Too long a span is no name, and matching it everywhere would cost its length at every token.
+  for (const span of spans) if (span.end - span.first >= 2 && span.end - span.first <= MAX_NAME_TOKENS) g.addHashes(table.lower, span.first, span.end, span.type);
   if (g.entries.size === 0) return out;
   const marks = new Uint8Array(n * 4);
   g.mark(table.lower, table.caseClass, sentences, marks);

@@ -24,6 +24,12 @@ export function allowed(previous: number, tag: number): boolean {
   return previous !== -1 && previous !== 0 && typeOfTag(previous) === typeOfTag(tag);
 }
 
+/**
+ * A span of more tokens than this is not a name (a run of capitalised words without sentence ends, a
+ * headline list): the recogniser drops it and the document memory ignores it. CoNLL-2003's longest name has 10.
+ */
+export const MAX_NAME_TOKENS = 12;
+
 export interface TagSpan {
   /** Token index of the first token. */
   first: number;
