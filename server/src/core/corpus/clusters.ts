@@ -20,6 +20,8 @@ export interface Clusters {
   registered: Map<string, RegistryEntity>;
   /** Keys the user listed for a registry entity (its spellings and name): their mentions are confirmed. */
   claimed: Map<string, string>;
+  /** Whether any key is a decided one or has mentions the user typed: such tables are always rebuilt whole. */
+  decided: boolean;
 }
 
 /**
@@ -98,7 +100,9 @@ export function buildClusters(table: NameTable, groups: ReadonlyMap<string, stri
     if (!types.has(id)) types.set(id, kind.type);
   }
   for (const [id, keys] of entityKeys) if (!types.has(id)) types.set(id, entityType(keys.map((k) => table.get(k)!), registered.get(id)?.type));
-  return { version, keyToEntity, entityKeys, types, registered, claimed: claim };
+  let decided = typed.length > 0;
+  for (const s of table.values()) if (!decided && (keyKind(s.key).kind !== 'name' || confirmedType(s) !== null || hasConfirmed(s))) decided = true;
+  return { version, keyToEntity, entityKeys, types, registered, claimed: claim, decided };
 
   function move(key: string, from: string, to: string, type: EntityType): void {
     const rest = entityKeys.get(from)!.filter((k) => k !== key);
@@ -110,6 +114,55 @@ export function buildClusters(table: NameTable, groups: ReadonlyMap<string, stri
     assign(to, key);
     types.set(to, type);
   }
+}
+
+/**
+ * The clusters after a resolution that revisited only `touched` keys (see EntityResolver.touched), updated in
+ * place from `previous`, made for the same registry: what buildClusters would give, at the cost of the keys
+ * touched. Null where only a whole rebuild is right: a touched key the registry claims or the user decided on,
+ * or a table holding decided keys.
+ */
+export function updateClusters(previous: Clusters, table: NameTable, groups: ReadonlyMap<string, string>, touched: ReadonlySet<string>, version: number): Clusters | null {
+  if (previous.decided) return null;
+  for (const key of touched) {
+    if (previous.claimed.has(key) || keyKind(key).kind !== 'name') return null;
+    const s = table.get(key);
+    if (s && hasConfirmed(s)) return null;
+  }
+  const { keyToEntity, entityKeys, types, registered } = previous;
+  const ids = new Set<string>();
+  for (const key of touched) {
+    const id = keyToEntity.get(key);
+    if (id === undefined) continue;
+    keyToEntity.delete(key);
+    ids.add(id);
+    const rest = entityKeys.get(id)!.filter((k) => k !== key);
+    if (rest.length > 0) entityKeys.set(id, rest);
+    else {
+      entityKeys.delete(id);
+      types.delete(id);
+    }
+  }
+  for (const key of touched) {
+    if (!table.get(key)) continue;
+    const id = derivedId(groups.get(key) ?? key, registered);
+    keyToEntity.set(key, id);
+    ids.add(id);
+    const list = entityKeys.get(id);
+    if (list) list.push(key);
+    else entityKeys.set(id, [key]);
+  }
+  for (const id of ids) {
+    const keys = entityKeys.get(id);
+    if (!keys) continue;
+    keys.sort();
+    types.set(id, entityType(keys.map((k) => table.get(k)!), undefined));
+  }
+  return { ...previous, version };
+}
+
+function hasConfirmed(s: NameStats): boolean {
+  return ENTITY_TYPES.some((t) => s.confirmed[t] > 0);
 }
 
 /** The registry's type; else the majority of the types the recogniser gave; else of those the user gave. */

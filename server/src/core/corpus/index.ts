@@ -12,7 +12,7 @@ import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
 import { NameTable, canonicalForm } from './nameTable';
 import { nameKey } from '../resolve/names';
-import { type Clusters, buildClusters } from './clusters';
+import { type Clusters, buildClusters, updateClusters } from './clusters';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -251,9 +251,7 @@ export class CorpusIndex {
   private replaceMentions(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
     // An edit that leaves the names as they were (most keystrokes) changes nothing the entities rest on.
     if (nameSignature(before) !== nameSignature(after)) {
-      // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes.
-      this.names.add(uri, after);
-      this.names.remove(uri, before);
+      this.names.replace(uri, before, after);
       this.clustersStale = true;
     }
     for (const m of after) if (m.value !== null) bump(this.dates, m.value, uri, 1);
@@ -406,6 +404,7 @@ export class CorpusIndex {
       }
     }
     this.restoredGroups = groups;
+    this.resolver.adopt?.(this.names, groups);
     this.resolverReady = false;
     this.clustersStale = true;
     return true;
@@ -417,6 +416,8 @@ export class CorpusIndex {
   }
 
   private currentGroups: Map<string, string> | null = null;
+  /** The registry the clusters were built for: another one means a whole rebuild. */
+  private clustersRegistry: Decisions['entities'] | null = null;
 
   /**
    * The entities, rebuilt from the whole name table whenever it or the registry changed: one resolution, so an
@@ -424,10 +425,16 @@ export class CorpusIndex {
    */
   private ensureClusters(): Clusters {
     if (this.clusters !== null && !this.clustersStale) return this.clusters;
-    const groups = this.restoredGroups ?? this.resolver.resolve(this.names);
+    const restored = this.restoredGroups;
+    const groups = restored ?? this.resolver.resolve(this.names);
     this.restoredGroups = null;
     this.currentGroups = groups;
-    this.clusters = buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
+    const touched = restored === null ? this.resolver.touched : null;
+    const sameRegistry = this.clusters !== null && this.clustersRegistry === this.decisions.entities;
+    this.clusters =
+      (sameRegistry && touched ? updateClusters(this.clusters!, this.names, groups, touched, ++this.clustersVersion) : null) ??
+      buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
+    this.clustersRegistry = this.decisions.entities;
     this.clustersStale = false;
     this.entityCache.clear();
     return this.clusters;

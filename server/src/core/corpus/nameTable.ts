@@ -17,6 +17,14 @@ export interface NameStats {
 
 export class NameTable {
   private readonly stats = new Map<string, NameStats>();
+  private touched = new Set<string>();
+
+  /** Keys whose statistics changed (added, recounted or gone) since the last call: what a resolution must revisit. */
+  takeChanges(): Set<string> {
+    const changes = this.touched;
+    this.touched = new Set();
+    return changes;
+  }
   /**
    * A digest of everything resolution reads (keys, counts, types, articles per key), so the resolver's groups
    * persisted with one table are never used for another.
@@ -60,9 +68,24 @@ export class NameTable {
     this.apply(uri, mentions, -1);
   }
 
-  private apply(uri: string, mentions: readonly Mention[], sign: 1 | -1): void {
+  /**
+   * One document's mentions, from `before` to `after`. Only the keys whose counts, spellings or types in it
+   * changed count as changed (re-analysing an article mostly finds the same names).
+   */
+  replace(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
+    // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes.
+    this.apply(uri, after, 1, false);
+    this.apply(uri, before, -1, false);
+    const was = contributions(before);
+    const now = contributions(after);
+    for (const [key, c] of now) if (was.get(key) !== c) this.touched.add(key);
+    for (const key of was.keys()) if (!now.has(key)) this.touched.add(key);
+  }
+
+  private apply(uri: string, mentions: readonly Mention[], sign: 1 | -1, track = true): void {
     for (const m of mentions) {
       if (m.key === null || !isEntityType(m.type)) continue;
+      if (track) this.touched.add(m.key);
       let s = this.stats.get(m.key);
       if (!s) {
         if (sign < 0) continue;
@@ -77,6 +100,21 @@ export class NameTable {
       if (s.total <= 0) this.stats.delete(m.key);
     }
   }
+}
+
+/** What one document adds to each key's statistics, as a comparable string. */
+function contributions(mentions: readonly Mention[]): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (m.key === null || !isEntityType(m.type)) continue;
+    const list = parts.get(m.key);
+    const part = `${m.type}\u0000${m.confirmed ? 1 : 0}\u0000${cleanName(m.text)}`;
+    if (list) list.push(part);
+    else parts.set(m.key, [part]);
+  }
+  const out = new Map<string, string>();
+  for (const [key, list] of parts) out.set(key, list.sort().join('\u0001'));
+  return out;
 }
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {

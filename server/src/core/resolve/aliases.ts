@@ -54,37 +54,162 @@ const TYPO_FREQUENCY_RATIO = 3;
 const FUSE_THRESHOLD = 0.55;
 const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: false };
 
-export function createAliasResolver(): EntityResolver {
-  return new AliasResolver();
+export interface AliasResolverOptions {
+  /** Above this share of the keys, a change is resolved over the whole table (tests set Infinity to test the regions). */
+  fullResolutionShare?: number;
 }
 
+export function createAliasResolver(options: AliasResolverOptions = {}): EntityResolver {
+  return new AliasResolver(options.fullResolutionShare ?? FULL_RESOLUTION_SHARE);
+}
+
+/** A change reaching more than this share of the keys is resolved over the whole table (the walk costs more). */
+const FULL_RESOLUTION_SHARE = 0.4;
+
 class AliasResolver implements EntityResolver {
+  constructor(private readonly fullShare: number) {}
+
   private readonly infos = new Map<string, KeyInfo>();
   private readonly blocks = new BlockMap();
+  /** The last answer, kept current: a change re-resolves only the keys it can reach. */
+  private groups: Map<string, string> | null = null;
+  private table: NameTable | null = null;
+  /** The keys the last resolution revisited, and the changed keys (decided ones too); null after a whole one. */
+  touched: Set<string> | null = null;
+  /** Whether every key of the table has its features and blocks (not yet after a cache was adopted). */
+  private indexedAll = false;
 
+  /**
+   * Every decision below reads only a key's neighbours (see neighbours()): its near spellings, its stem or
+   * forms with a kind word, its acronym or expansions, its surname or full names, its shorter or longer forms.
+   * So the keys a change reaches through neighbours, and only they, can change their group, and resolving that
+   * closed region alone gives exactly what resolving the whole table gives.
+   */
   resolve(table: NameTable): Map<string, string> {
-    this.sync(table);
+    const changes = table.takeChanges();
+    const region = this.groups !== null && this.table === table ? this.regionOf(changes, table) : null;
+    if (region === null || region.size > this.fullShare * this.infos.size) {
+      this.touched = null;
+      this.table = table;
+      this.sync(table);
+      this.indexedAll = true;
+      this.groups = this.run([...this.infos.values()], table);
+      return this.groups;
+    }
+    const groups = this.groups!;
+    this.touched = new Set([...changes, ...region]);
+    for (const key of changes) if (!this.infos.has(key)) groups.delete(key);
+    for (const [key, rep] of this.run([...region].map((k) => this.infos.get(k)!), table)) groups.set(key, rep);
+    return groups;
+  }
+
+  /**
+   * Takes groups resolved elsewhere for this very table (a persisted cache with the same fingerprint), so that
+   * the next change is resolved incrementally rather than over the whole table.
+   */
+  adopt(table: NameTable, groups: ReadonlyMap<string, string>): void {
+    table.takeChanges();
+    this.table = table;
+    this.touched = null;
+    this.indexedAll = false;
+    this.groups = new Map(groups);
+    for (const key of table.keys()) if (!isDecidedKey(key) && !this.groups.has(key)) this.groups.set(key, key);
+  }
+
+  /**
+   * Brings the per-key features in step with the table and returns every key the changes reach through
+   * neighbours; null when that cannot be known (a key gone that was never indexed: its neighbours are unknown).
+   */
+  private regionOf(changes: ReadonlySet<string>, table: NameTable): Set<string> | null {
+    for (const key of changes) if (!table.get(key) && !isDecidedKey(key) && !this.infos.has(key) && this.groups!.has(key)) return null;
+    // Every key must be indexed for its neighbours to be found (after a cache was adopted, some may not be yet).
+    if (!this.indexedAll) for (const key of table.keys()) if (!this.infos.has(key) && !isDecidedKey(key)) this.add(key);
+    this.indexedAll = true;
+    for (const key of changes) if (table.get(key) && !this.infos.has(key) && !isDecidedKey(key)) this.add(key);
+    const seeds: string[] = [];
+    for (const key of changes) {
+      const info = this.infos.get(key);
+      if (!info || table.get(key)) continue;
+      // A key gone: every old neighbour loses it.
+      for (const n of this.neighbours(info, table, false)) seeds.push(n);
+      this.drop(key);
+    }
+    // A changed key reaches all its neighbours, by the reads it made before as well as now; the others reach
+    // the neighbours their passes read, or that read them, with the types they have now (and had before).
+    for (const key of changes) if (this.infos.has(key)) seeds.push(key);
+    const region = new Set<string>();
+    const limit = this.fullShare * this.infos.size;
+    while (seeds.length > 0 && region.size <= limit) {
+      const key = seeds.pop()!;
+      if (region.has(key) || !this.infos.has(key)) continue;
+      region.add(key);
+      for (const n of this.neighbours(this.infos.get(key)!, table, !changes.has(key))) if (!region.has(n)) seeds.push(n);
+    }
+    return region;
+  }
+
+  /**
+   * Keys whose decisions read this key's, or whose this key's decisions read, in any pass. `active` keeps only
+   * the reads a pass makes with the types both keys have now (a surname reads full names only when both are
+   * persons'): enough between keys whose statistics did not change, whose reads are what they were.
+   */
+  private neighbours(info: KeyInfo, table: NameTable, active: boolean): string[] {
+    const out: string[] = [...info.near];
+    const { key, words, skeletons } = info;
+    const typeOf = (k: string) => {
+      const s = table.get(k);
+      return s ? majorityType(s.types) : undefined;
+    };
+    const acronym = (k: string) => {
+      const s = table.get(k);
+      return s !== undefined && isAcronym(s);
+    };
+    const type = typeOf(key);
+    const single = words.length === 1;
+    // Reads by this key's own passes.
+    if (!active || (single && acronym(key))) for (const k of this.blocks.get('i:' + key)) if (!active || compatibleTypes(type!, typeOf(k)!)) out.push(k);
+    if (!active || (single && type === 'person')) for (const k of this.blocks.get('l:' + skeletons[0])) if (single && (!active || typeOf(k) === 'person')) out.push(k);
+    if (!active || type !== 'person') for (const k of this.blocks.get('x:' + key)) if (!active || typeOf(k) === type) out.push(k);
+    if (!active || (single && type === 'organization' && !acronym(key))) for (const k of this.blocks.get('p:' + key)) if (!active || typeOf(k) === type) out.push(k);
+    if (words.length >= 2 && GEO_SUFFIXES.has(words[words.length - 1])) out.push(words.slice(0, -1).join(' '));
+    // Reads of this key by other keys' passes.
+    for (const g of GEO_SUFFIXES) out.push(`${key} ${g}`);
+    if (words.length >= 2) {
+      const abbrev = initials(words);
+      if (abbrev && (!active || (acronym(abbrev) && compatibleTypes(typeOf(abbrev)!, type!)))) out.push(abbrev);
+      for (let i = 1; i + 2 <= words.length; i++) {
+        const suffix = words.slice(i).join(' ');
+        if (!active || (typeOf(suffix) !== 'person' && typeOf(suffix) === type)) out.push(suffix);
+      }
+      if (!active || (type === 'organization' && typeOf(words[0]) === 'organization' && !acronym(words[0]))) out.push(words[0]);
+      for (const k of this.blocks.get('w:' + skeletons[skeletons.length - 1])) if (!active || (type === 'person' && typeOf(k) === 'person')) out.push(k);
+    }
+    return out.filter((k) => k !== key && this.infos.has(k));
+  }
+
+  /** The passes over `keys`, a region closed under neighbours (or every key): each key to its representative. */
+  private run(keys: readonly KeyInfo[], table: NameTable): Map<string, string> {
     const uf = new UnionFind();
     const stat = (k: string) => table.get(k)!;
     const typeOf = memo((k: string) => majorityType(stat(k).types));
 
     // 1. Spelling and transliteration variants of the same shape.
-    for (const info of this.infos.values()) {
+    for (const info of keys) {
       for (const other of info.near) {
         if (other < info.key || !this.infos.has(other)) continue;
         if (this.variantsAgree(info, this.infos.get(other)!, stat, typeOf)) uf.union(info.key, other);
       }
     }
     // 2. A place with its kind: `Dnipro River` -> `Dnipro`.
-    for (const info of this.infos.values()) {
+    for (const info of keys) {
       if (info.words.length < 2 || !GEO_SUFFIXES.has(info.words[info.words.length - 1])) continue;
       const stem = info.words.slice(0, -1).join(' ');
       // The kind word says it is a place, whatever type the tagger gave the bare stem (unless a person).
-      if (table.get(stem) && typeOf(stem) !== 'person') uf.union(stem, info.key);
+      if (table.get(stem) && this.infos.has(stem) && typeOf(stem) !== 'person') uf.union(stem, info.key);
     }
     // 3. Acronyms: `UN` / `U.N.` -> `United Nations`, when exactly one expansion of a compatible type is known
     // (or one shares clearly more articles with the acronym than the others).
-    for (const info of this.infos.values()) {
+    for (const info of keys) {
       if (info.words.length !== 1 || !isAcronym(stat(info.key))) continue;
       const expansions = [...this.blocks.get('i:' + info.key)].filter((e) => table.get(e) && compatibleTypes(typeOf(info.key), typeOf(e)));
       const best = pickByEvidence(stat(info.key), expansions.map(stat));
@@ -92,8 +217,9 @@ class AliasResolver implements EntityResolver {
     }
     // 4. A surname alone -> the one full name of a person ending in it (`Putin` -> `Vladimir Putin`).
     // Two different people with the surname leave it alone; a place named like a surname is not a person.
-    for (const info of this.infos.values()) {
-      if (info.words.length !== 1 || typeOf(info.key) !== 'person') continue;
+    // In key order, so that the answer never depends on the order keys were met.
+    const surnames = keys.filter((info) => info.words.length === 1 && typeOf(info.key) === 'person').sort((a, b) => (a.key < b.key ? -1 : 1));
+    for (const info of surnames) {
       const full = [...this.blocks.get('l:' + info.skeletons[0])].filter((k) => {
         const w = this.infos.get(k)?.words;
         return w && table.get(k) && typeOf(k) === 'person' && sameWord(w[w.length - 1], info.words[0]);
@@ -113,14 +239,14 @@ class AliasResolver implements EntityResolver {
 
     // 5. A shortened name: `Harbour Authority` -> `Velorian Harbour Authority`, `Kestrel` -> `Kestrel Shipping`,
     // when exactly one longer name of the same type fits.
-    for (const info of this.infos.values()) {
+    for (const info of keys) {
       const longer = this.longerForm(info, table, typeOf, (k) => table.get(k) !== undefined);
       if (longer) uf.union(info.key, longer);
     }
 
     const representative = new Map<string, string>();
     const clusters = new Map<string, string[]>();
-    for (const key of this.infos.keys()) {
+    for (const { key } of keys) {
       const root = uf.find(key);
       const members = clusters.get(root);
       if (members) members.push(key);
@@ -213,6 +339,8 @@ class AliasResolver implements EntityResolver {
     const abbrev = initials(info.words);
     if (abbrev) other.push('i:' + abbrev);
     if (info.words.length >= 2) other.push('l:' + info.skeletons[info.skeletons.length - 1]);
+    // Single words by skeleton: the surnames a full name may be met alone as (see neighbours()).
+    if (info.words.length === 1) other.push('w:' + info.skeletons[0]);
     // Proper word suffixes of two words or more (`harbour authority` of `velorian harbour authority`), and first words.
     for (let i = 1; i + 2 <= info.words.length; i++) other.push('x:' + info.words.slice(i).join(' '));
     if (info.words.length >= 2) other.push('p:' + info.words[0]);

@@ -14,6 +14,17 @@ export interface EntityResolver {
    * every key is indexed. Changes no answer.
    */
   prepare?(table: NameTable, limit?: number): boolean;
+  /**
+   * Optional: takes `groups` as the answer for `table` as it is now (groups persisted with a table of the same
+   * fingerprint), so that later changes can be resolved from it.
+   */
+  adopt?(table: NameTable, groups: ReadonlyMap<string, string>): void;
+  /**
+   * Optional: after a resolution, the keys whose group it may have changed (every key changed in the table
+   * since the one before, decided keys included, and the keys they reach); null when it resolved the whole table.
+   * Every key of a group this set meets, before or after the change, is in it.
+   */
+  readonly touched?: ReadonlySet<string> | null;
 }
 
 /** Every distinct key is its own entity. */
