@@ -60,7 +60,7 @@ const CAPABILITIES: ClientCapabilities = {
 
 export function startServer(folder: string, storagePath: string, server = SERVER): BenchServer {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (child.pid === undefined) throw new Error(`cannot start ${server}`);
   const pid = child.pid;
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

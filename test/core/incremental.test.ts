@@ -2,7 +2,9 @@
 // gives exactly the entities, ids, types and final mentions of a fresh index of the same corpus and decisions.
 import * as assert from 'assert';
 import { analyzeText, type Recognizers } from '../../server/src/core/analyze';
+import { quoteOf, textHash } from '../../server/src/core/annotations/anchor';
 import { spellingRules } from '../../server/src/core/annotations/apply';
+import type { SpanDecision, SpanRecord } from '../../server/src/core/annotations/spans';
 import type { RegistryEntity, SpellingDecision } from '../../server/src/core/annotations/registry';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import type { EntityType, NameSpan } from '../../server/src/core/model';
@@ -50,6 +52,21 @@ const DECISION_POOL: { entities?: RegistryEntity[]; spellings?: SpellingDecision
   { entities: [{ id: 'helena-marsh', spellings: ['Helena Marsh', 'Helena Marhs'], note: 'n' }], spellings: [{ spelling: 'Dnipro', decision: 'type', type: 'location' }] },
 ];
 
+const RECORD_POOL: SpanDecision[] = [
+  { decision: 'type', type: 'organization' },
+  { decision: 'type', type: 'person' },
+  { decision: 'type', type: 'location' },
+  { decision: 'entity', entity: 'un' },
+  { decision: 'entity', entity: 'helena-marsh' },
+  { decision: 'reject' },
+];
+
+/** The user's record of a decision on one name of an article, as the editor writes it. */
+function recordOn(text: string, name: NameSpan, decision: SpanDecision, id: string): SpanRecord {
+  const quote = quoteOf(text, name);
+  return { id, start: name.start, end: name.end, ...decision, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hash: textHash(text) } as SpanRecord;
+}
+
 /** A document: names joined by filler words; the recogniser replays the chosen names and types. */
 function makeDoc(next: () => number): { text: string; names: NameSpan[] } {
   let text = 'Report\n\n';
@@ -80,9 +97,15 @@ function snapshot(index: CorpusIndex): string {
 }
 
 /** An index of the corpus built from nothing, its articles met in a random order. */
-function freshIndex(corpus: Map<string, { text: string; names: NameSpan[] }>, decisions: (typeof DECISION_POOL)[number], next: () => number): CorpusIndex {
+function freshIndex(
+  corpus: Map<string, { text: string; names: NameSpan[] }>,
+  decisions: (typeof DECISION_POOL)[number],
+  records: Map<string, SpanRecord[]>,
+  next: () => number,
+): CorpusIndex {
   const fresh = new CorpusIndex();
   fresh.setDecisions(decisionsOf(decisions));
+  for (const [uri, list] of records) fresh.setRecords(uri, list);
   for (const uri of [...corpus.keys()].sort(() => next() - 0.5)) {
     const doc = corpus.get(uri)!;
     fresh.set(analyzeText(recognizersFor(doc.names), uri, 1, doc.text), { text: doc.text });
@@ -103,7 +126,11 @@ describe('incremental updates give what a full resolution gives', () => {
       const live = mode === 'region' ? new CorpusIndex({ resolver: createAliasResolver({ fullResolutionShare: Infinity }) }) : new CorpusIndex();
       const corpus = new Map<string, { text: string; names: NameSpan[] }>();
       let decisions = DECISION_POOL[0];
+      const records = new Map<string, SpanRecord[]>();
       const put = (uri: string, doc: { text: string; names: NameSpan[] }) => {
+        // Records on a replaced article would re-attach by its history; the property is about entities.
+        records.delete(uri);
+        live.setRecords(uri, null);
         corpus.set(uri, doc);
         live.set(analyzeText(recognizersFor(doc.names), uri, 1, doc.text), { text: doc.text });
       };
@@ -117,12 +144,20 @@ describe('incremental updates give what a full resolution gives', () => {
         } else if (r < 0.85) {
           decisions = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
           live.setDecisions(decisionsOf(decisions));
+        } else if (corpus.has(uri)) {
+          // A decision on one mention: typed, put in a registry entity, or not an entity.
+          const doc = corpus.get(uri)!;
+          const name = doc.names[Math.floor(next() * doc.names.length)];
+          const record = recordOn(doc.text, name, RECORD_POOL[Math.floor(next() * RECORD_POOL.length)], `r${step}`);
+          const list = [...(records.get(uri) ?? []).filter((x) => x.start !== record.start), record];
+          records.set(uri, list);
+          live.setRecords(uri, list);
         }
         // Questions asked between changes must not change what later answers are.
         if (next() < 0.5) live.entities();
-        if (step % 10 === 9) assert.strictEqual(snapshot(live), snapshot(freshIndex(corpus, decisions, next)), `after step ${step}`);
+        if (step % 10 === 9) assert.strictEqual(snapshot(live), snapshot(freshIndex(corpus, decisions, records, next)), `after step ${step}`);
       }
-      assert.strictEqual(snapshot(live), snapshot(freshIndex(corpus, decisions, next)));
+      assert.strictEqual(snapshot(live), snapshot(freshIndex(corpus, decisions, records, next)));
     });
   }
   }

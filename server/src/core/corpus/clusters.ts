@@ -20,8 +20,12 @@ export interface Clusters {
   registered: Map<string, RegistryEntity>;
   /** Keys the user listed for a registry entity (its spellings and name): their mentions are confirmed. */
   claimed: Map<string, string>;
-  /** Whether any key is a decided one or has mentions the user typed: such tables are always rebuilt whole. */
-  decided: boolean;
+  /** The resolver's group of each plain key (its representative) and the members of each group, as placed. */
+  repOf: Map<string, string>;
+  members: Map<string, Set<string>>;
+  /** Keys of single mentions the user typed, and keys every mention of which the user typed: placed every time. */
+  typed: Set<string>;
+  forced: Set<string>;
 }
 
 /**
@@ -29,29 +33,112 @@ export interface Clusters {
  * claim keys by their spellings (the first entity, by id, wins a spelling listed twice).
  */
 export function buildClusters(table: NameTable, groups: ReadonlyMap<string, string>, registry: readonly RegistryEntity[], version: number): Clusters {
+  const { registered, claimed } = registryMaps(registry);
+  const clusters: Clusters = { version, keyToEntity: new Map(), entityKeys: new Map(), types: new Map(), registered, claimed, repOf: new Map(), members: new Map(), typed: new Set(), forced: new Set() };
+  place(clusters, table, groups, [...table.keys()]);
+  return clusters;
+}
+
+/**
+ * The clusters after a change, updated in place from `previous`: what buildClusters would give for the same
+ * table, groups and registry, at the cost of the keys the change touched. `touched` are the keys whose group
+ * the resolver may have changed, closed under its groups (see EntityResolver.touched); the registry's changes
+ * add the keys they claim, release or rename.
+ */
+export function updateClusters(previous: Clusters, table: NameTable, groups: ReadonlyMap<string, string>, touched: ReadonlySet<string>, registry: readonly RegistryEntity[], version: number): Clusters {
+  const { registered, claimed } = registryMaps(registry);
+  const keys = new Set(touched);
+  const addEntity = (id: string) => {
+    for (const k of previous.entityKeys.get(id) ?? []) keys.add(k);
+  };
+  // Spellings claimed by another entity, or no longer claimed, or newly.
+  for (const [key, id] of claimed) if (previous.claimed.get(key) !== id) keys.add(key);
+  for (const [key, id] of previous.claimed) if (claimed.get(key) !== id) keys.add(key);
+  // Registry entities added, removed or edited: their keys, and entities whose derived id the change (un)reserves.
+  const changedIds = new Set<string>();
+  for (const [id, e] of registered) if (previous.registered.get(id) !== e && JSON.stringify(previous.registered.get(id)) !== JSON.stringify(e)) changedIds.add(id);
+  for (const id of previous.registered.keys()) if (!registered.has(id)) changedIds.add(id);
+  for (const id of changedIds) addEntity(id);
+  if ([...changedIds].some((id) => registered.has(id) !== previous.registered.has(id))) {
+    for (const id of previous.entityKeys.keys()) if ([...changedIds].some((x) => id.startsWith(x + '_') || id.startsWith(x + '.'))) addEntity(id);
+  }
+  // Whole groups, as they were placed and as the resolver has them now.
+  for (const key of [...keys]) {
+    const rep = previous.repOf.get(key);
+    if (rep !== undefined) for (const k of previous.members.get(rep) ?? []) keys.add(k);
+  }
+  for (const k of previous.typed) keys.add(k);
+  for (const k of previous.forced) keys.add(k);
+
+  const next: Clusters = { ...previous, version, registered, claimed };
+  // Entities that lose keys settle their type again too.
+  const left = new Set<string>();
+  for (const key of keys) {
+    const id = unplace(next, key);
+    if (id !== undefined) left.add(id);
+  }
+  place(next, table, groups, [...keys].filter((k) => table.get(k) !== undefined), left);
+  return next;
+}
+
+function registryMaps(registry: readonly RegistryEntity[]): { registered: Map<string, RegistryEntity>; claimed: Map<string, string> } {
   const registered = new Map<string, RegistryEntity>();
-  const claim = new Map<string, string>();
+  const claimed = new Map<string, string>();
   for (const e of [...registry].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     registered.set(e.id, e);
     // Spellings claim keys; a name does not (a new entity split out of another is named like it).
     for (const s of e.spellings) {
       const key = nameKey(s);
-      if (key !== '' && !claim.has(key)) claim.set(key, e.id);
+      if (key !== '' && !claimed.has(key)) claimed.set(key, e.id);
     }
   }
-  const keyToEntity = new Map<string, string>();
-  const entityKeys = new Map<string, string[]>();
+  return { registered, claimed };
+}
+
+/** Takes a key out of its entity (and its group), dropping an entity left without keys; returns the entity. */
+function unplace(c: Clusters, key: string): string | undefined {
+  const id = c.keyToEntity.get(key);
+  if (id !== undefined) {
+    c.keyToEntity.delete(key);
+    const rest = c.entityKeys.get(id)!.filter((k) => k !== key);
+    if (rest.length > 0) c.entityKeys.set(id, rest);
+    else {
+      c.entityKeys.delete(id);
+      c.types.delete(id);
+    }
+  }
+  const rep = c.repOf.get(key);
+  if (rep !== undefined) {
+    c.repOf.delete(key);
+    const members = c.members.get(rep)!;
+    members.delete(key);
+    if (members.size === 0) c.members.delete(rep);
+  }
+  c.typed.delete(key);
+  c.forced.delete(key);
+  return id;
+}
+
+/**
+ * Places `keys` (whole groups, taken out of the clusters before, with every key the user typed) in their
+ * entities. Every entity they reach, and those in `left` (which lost keys), has its type settled again.
+ */
+function place(c: Clusters, table: NameTable, groups: ReadonlyMap<string, string>, keys: string[], left: ReadonlySet<string> = new Set()): void {
+  const { keyToEntity, entityKeys, types, registered, claimed: claim } = c;
+  const touched = new Set<string>(left);
   const assign = (id: string, key: string) => {
     keyToEntity.set(key, id);
+    touched.add(id);
     const list = entityKeys.get(id);
     if (list) list.push(key);
     else entityKeys.set(id, [key]);
   };
   const derived = (key: string) => derivedId(key, registered);
 
+  keys.sort();
   const byRep = new Map<string, string[]>();
   const typed: string[] = [];
-  for (const key of [...table.keys()].sort()) {
+  for (const key of keys) {
     const kind = keyKind(key);
     if (kind.kind === 'entity') assign(kind.id, key);
     else if (kind.kind === 'typed') typed.push(key);
@@ -60,6 +147,10 @@ export function buildClusters(table: NameTable, groups: ReadonlyMap<string, stri
       const members = byRep.get(rep);
       if (members) members.push(key);
       else byRep.set(rep, [key]);
+      c.repOf.set(key, rep);
+      let set = c.members.get(rep);
+      if (!set) c.members.set(rep, (set = new Set()));
+      set.add(key);
     }
   }
   for (const [rep, members] of [...byRep].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -78,31 +169,39 @@ export function buildClusters(table: NameTable, groups: ReadonlyMap<string, stri
     }
   }
   // Registry entities whose spellings are in the table but were not clustered with anything still own them.
-  const types = new Map<string, EntityType>();
-  for (const [id, keys] of entityKeys) types.set(id, entityType(keys.map((k) => table.get(k)!), registered.get(id)?.type));
+  for (const id of touched) {
+    const list = entityKeys.get(id);
+    if (!list) continue;
+    list.sort();
+    types.set(id, entityType(list.map((k) => table.get(k)!), registered.get(id)?.type));
+  }
 
   // A key whose every mention the user typed (a spelling typed across the corpus) keeps that type: it leaves an
   // entity of another type the resolver put it in, unless the user listed it in that entity.
-  for (const [id, keys] of [...entityKeys]) {
-    for (const k of keys) {
+  for (const id of [...touched]) {
+    const list = entityKeys.get(id);
+    if (!list) continue;
+    for (const k of [...list]) {
       const forced = confirmedType(table.get(k)!);
-      if (!forced || forced === types.get(id) || claim.get(k) === id || keys.length === 1) continue;
+      if (forced) c.forced.add(k);
+      if (!forced || forced === types.get(id) || claim.get(k) === id || list.length === 1) continue;
       move(k, id, `${derived(k)}.${forced}`, forced);
     }
   }
   // A mention typed on its own joins the entity of its spelling when that entity has the type; else it stands
-  // with the others of its spelling and type.
+  // with the others of its spelling and type. Every such key is placed each time: its spelling's entity may change.
   for (const key of typed) {
     const kind = keyKind(key) as { kind: 'typed'; type: EntityType; key: string };
     const home = keyToEntity.get(kind.key);
     const id = home !== undefined && types.get(home) === kind.type ? home : `${derived(kind.key)}.${kind.type}`;
     assign(id, key);
+    c.typed.add(key);
     if (!types.has(id)) types.set(id, kind.type);
   }
-  for (const [id, keys] of entityKeys) if (!types.has(id)) types.set(id, entityType(keys.map((k) => table.get(k)!), registered.get(id)?.type));
-  let decided = typed.length > 0;
-  for (const s of table.values()) if (!decided && (keyKind(s.key).kind !== 'name' || confirmedType(s) !== null || hasConfirmed(s))) decided = true;
-  return { version, keyToEntity, entityKeys, types, registered, claimed: claim, decided };
+  for (const id of touched) {
+    const list = entityKeys.get(id);
+    if (list && !types.has(id)) types.set(id, entityType(list.map((k) => table.get(k)!), registered.get(id)?.type));
+  }
 
   function move(key: string, from: string, to: string, type: EntityType): void {
     const rest = entityKeys.get(from)!.filter((k) => k !== key);
@@ -114,55 +213,6 @@ export function buildClusters(table: NameTable, groups: ReadonlyMap<string, stri
     assign(to, key);
     types.set(to, type);
   }
-}
-
-/**
- * The clusters after a resolution that revisited only `touched` keys (see EntityResolver.touched), updated in
- * place from `previous`, made for the same registry: what buildClusters would give, at the cost of the keys
- * touched. Null where only a whole rebuild is right: a touched key the registry claims or the user decided on,
- * or a table holding decided keys.
- */
-export function updateClusters(previous: Clusters, table: NameTable, groups: ReadonlyMap<string, string>, touched: ReadonlySet<string>, version: number): Clusters | null {
-  if (previous.decided) return null;
-  for (const key of touched) {
-    if (previous.claimed.has(key) || keyKind(key).kind !== 'name') return null;
-    const s = table.get(key);
-    if (s && hasConfirmed(s)) return null;
-  }
-  const { keyToEntity, entityKeys, types, registered } = previous;
-  const ids = new Set<string>();
-  for (const key of touched) {
-    const id = keyToEntity.get(key);
-    if (id === undefined) continue;
-    keyToEntity.delete(key);
-    ids.add(id);
-    const rest = entityKeys.get(id)!.filter((k) => k !== key);
-    if (rest.length > 0) entityKeys.set(id, rest);
-    else {
-      entityKeys.delete(id);
-      types.delete(id);
-    }
-  }
-  for (const key of touched) {
-    if (!table.get(key)) continue;
-    const id = derivedId(groups.get(key) ?? key, registered);
-    keyToEntity.set(key, id);
-    ids.add(id);
-    const list = entityKeys.get(id);
-    if (list) list.push(key);
-    else entityKeys.set(id, [key]);
-  }
-  for (const id of ids) {
-    const keys = entityKeys.get(id);
-    if (!keys) continue;
-    keys.sort();
-    types.set(id, entityType(keys.map((k) => table.get(k)!), undefined));
-  }
-  return { ...previous, version };
-}
-
-function hasConfirmed(s: NameStats): boolean {
-  return ENTITY_TYPES.some((t) => s.confirmed[t] > 0);
 }
 
 /** The registry's type; else the majority of the types the recogniser gave; else of those the user gave. */

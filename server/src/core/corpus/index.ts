@@ -416,12 +416,11 @@ export class CorpusIndex {
   }
 
   private currentGroups: Map<string, string> | null = null;
-  /** The registry the clusters were built for: another one means a whole rebuild. */
-  private clustersRegistry: Decisions['entities'] | null = null;
 
   /**
-   * The entities, rebuilt from the whole name table whenever it or the registry changed: one resolution, so an
-   * index fed edit by edit gives exactly what a fresh index of the same corpus gives.
+   * The entities, brought up to date whenever the name table or the registry changed: over the keys the change
+   * reaches (whole after a restore or a resolution of the whole table), always what a fresh index of the same
+   * corpus and decisions gives.
    */
   private ensureClusters(): Clusters {
     if (this.clusters !== null && !this.clustersStale) return this.clusters;
@@ -430,11 +429,10 @@ export class CorpusIndex {
     this.restoredGroups = null;
     this.currentGroups = groups;
     const touched = restored === null ? this.resolver.touched : null;
-    const sameRegistry = this.clusters !== null && this.clustersRegistry === this.decisions.entities;
     this.clusters =
-      (sameRegistry && touched ? updateClusters(this.clusters!, this.names, groups, touched, ++this.clustersVersion) : null) ??
-      buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
-    this.clustersRegistry = this.decisions.entities;
+      this.clusters !== null && touched
+        ? updateClusters(this.clusters, this.names, groups, touched, this.decisions.entities, ++this.clustersVersion)
+        : buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
     this.clustersStale = false;
     this.entityCache.clear();
     return this.clusters;
