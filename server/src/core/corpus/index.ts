@@ -154,6 +154,10 @@ export class CorpusIndex {
     }
     this.decide(doc);
     this.docs.set(doc.uri, doc);
+    if (this.spellings) {
+      if (previous) indexSpellings(this.spellings, previous.uri, previous.analysis.mentions, false);
+      indexSpellings(this.spellings, doc.uri, doc.analysis.mentions, true);
+    }
     this.replaceMentions(doc.uri, previous?.decided ?? [], doc.decided);
     this.changed();
     return doc;
@@ -163,6 +167,7 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (!doc) return false;
     this.replaceMentions(uri, doc.decided, []);
+    if (this.spellings) indexSpellings(this.spellings, uri, doc.analysis.mentions, false);
     this.docs.delete(uri);
     this.changed();
     return true;
@@ -178,9 +183,22 @@ export class CorpusIndex {
     this.clustersStale = true;
     const keys = new Set([...before.rejected, ...before.typed.keys(), ...decisions.rules.rejected, ...decisions.rules.typed.keys()]);
     const lexiconChanged = JSON.stringify(before.lexicon) !== JSON.stringify(decisions.rules.lexicon);
-    for (const doc of this.docs.values()) {
-      const affected = lexiconChanged ? before.lexicon.length + decisions.rules.lexicon.length > 0 : doc.analysis.mentions.some((m) => m.key !== null && keys.has(keyOfSpelling(m)));
-      if (affected || (keys.size > 0 && doc.decided.some((m) => m.confirmed))) this.redecide(doc);
+    if (before.lexicon.length + decisions.rules.lexicon.length > 0) {
+      // Typed spellings are searched for in every text.
+      for (const doc of this.docs.values()) {
+        const affected = lexiconChanged || doc.analysis.mentions.some((m) => m.key !== null && keys.has(keyOfSpelling(m)));
+        if (affected || (keys.size > 0 && doc.decided.some((m) => m.confirmed))) this.redecide(doc);
+      }
+    } else if (keys.size > 0) {
+      // The articles that write one of the spellings, and those with the user's records (the only others with
+      // confirmed mentions when no spelling is typed).
+      const uris = new Set(this.records.keys());
+      const index = this.spellingIndex();
+      for (const key of keys) for (const uri of index.get(key) ?? []) uris.add(uri);
+      for (const uri of uris) {
+        const doc = this.docs.get(uri);
+        if (doc) this.redecide(doc);
+      }
     }
     this.entityCache.clear();
     this.changed();
@@ -208,6 +226,17 @@ export class CorpusIndex {
 
   getDecisions(): Decisions {
     return this.decisions;
+  }
+
+  /** Spelling key -> the articles that write it; built when a decision first needs it, then kept current. */
+  private spellings: Map<string, Set<string>> | null = null;
+
+  private spellingIndex(): Map<string, Set<string>> {
+    if (!this.spellings) {
+      this.spellings = new Map();
+      for (const doc of this.docs.values()) indexSpellings(this.spellings, doc.uri, doc.analysis.mentions, true);
+    }
+    return this.spellings;
   }
 
   private redecide(doc: StoredDocument): void {
@@ -454,6 +483,21 @@ export class CorpusIndex {
 /** The spelling a rule on spellings matches: the name as written, not its in-document alias. */
 function keyOfSpelling(m: Mention): string {
   return nameKeyCached(m.text);
+}
+
+function indexSpellings(index: Map<string, Set<string>>, uri: string, mentions: readonly Mention[], add: boolean): void {
+  for (const m of mentions) {
+    if (m.key === null) continue;
+    const key = keyOfSpelling(m);
+    let uris = index.get(key);
+    if (add) {
+      if (!uris) index.set(key, (uris = new Set()));
+      uris.add(uri);
+    } else if (uris) {
+      uris.delete(uri);
+      if (uris.size === 0) index.delete(key);
+    }
+  }
 }
 
 const keyCache = new Map<string, string>();
