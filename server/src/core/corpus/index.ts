@@ -91,6 +91,11 @@ class StoredDocument implements IndexedDocument {
     if (this.final === null || this.final.version !== this.clustersVersion()) this.final = this.finalize(this);
     return this.final.mentions;
   }
+
+  /** Drops the final mentions kept for reuse (made again on the next question). */
+  forgetFinal(): void {
+    this.final = null;
+  }
 }
 
 export interface MentionRef {
@@ -113,6 +118,9 @@ export interface EntityInfo extends Entity {
   /** Entities sharing the most articles with this one, once a hover has counted them. */
   related?: { id: string; name: string; type: EntityType; articles: number }[];
 }
+
+/** How many documents keep their final mentions between questions (see CorpusIndex.finalized). */
+const FINALIZED_KEPT = 2000;
 
 export class CorpusIndex {
   private readonly docs = new Map<string, StoredDocument>();
@@ -152,6 +160,7 @@ export class CorpusIndex {
       doc.placedOn = previous.placedOn;
       doc.placed = previous.placed;
     }
+    if (previous) this.finalized.delete(previous);
     this.decide(doc);
     this.docs.set(doc.uri, doc);
     if (this.spellings) {
@@ -166,6 +175,7 @@ export class CorpusIndex {
   delete(uri: string): boolean {
     const doc = this.docs.get(uri);
     if (!doc) return false;
+    this.finalized.delete(doc);
     this.replaceMentions(uri, doc.decided, []);
     if (this.spellings) indexSpellings(this.spellings, uri, doc.analysis.mentions, false);
     this.docs.delete(uri);
@@ -467,9 +477,22 @@ export class CorpusIndex {
     return this.clusters;
   }
 
+  /**
+   * Documents whose final mentions are kept, oldest first: a question across the corpus finalizes thousands,
+   * and keeping them all would hold a copy of every mention of the corpus.
+   */
+  private readonly finalized = new Set<StoredDocument>();
+
   /** Final mentions of one document: each name takes its entity's id and type. */
   private finalize(doc: StoredDocument): { version: number; mentions: FinalMention[] } {
     const clusters = this.ensureClusters();
+    this.finalized.delete(doc);
+    this.finalized.add(doc);
+    if (this.finalized.size > FINALIZED_KEPT) {
+      const oldest = this.finalized.values().next().value as StoredDocument;
+      this.finalized.delete(oldest);
+      oldest.forgetFinal();
+    }
     const mentions = doc.decided.map((m): FinalMention => {
       if (m.key === null) return { ...m, entity: null, confirmed: m.confirmed === true };
       const id = clusters.keyToEntity.get(m.key) ?? null;
