@@ -92,6 +92,11 @@ class StoredDocument implements IndexedDocument {
     return this.final.mentions;
   }
 
+  /** The final mentions if they are kept and current, else null (see CorpusIndex.mentionsOf). */
+  keptFinal(): FinalMention[] | null {
+    return this.final !== null && this.final.version === this.clustersVersion() ? this.final.mentions : null;
+  }
+
   /** Drops the final mentions kept for reuse (made again on the next question). */
   forgetFinal(): void {
     this.final = null;
@@ -372,8 +377,28 @@ export class CorpusIndex {
   mentionsOf(entity: EntityInfo): MentionRef[] {
     const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
     const out: MentionRef[] = [];
+    const clusters = this.ensureClusters();
+    const keys = new Set(entity.keys);
     for (const uri of uris) {
-      for (const mention of this.docs.get(uri)!.mentions) if (mention.entity === entity.id) out.push({ uri, mention });
+      // Only the entity's mentions are made final: a question across the corpus finalizes no whole document.
+      const doc = this.docs.get(uri)!;
+      const kept = doc.keptFinal();
+      if (kept) for (const mention of kept) if (mention.entity === entity.id) out.push({ uri, mention });
+      if (kept) continue;
+      for (const m of doc.decided) if (m.key !== null && keys.has(m.key)) out.push({ uri, mention: finalMention(m, clusters) });
+    }
+    return out;
+  }
+
+  /** The entities a document mentions, without making its mentions final. */
+  entitiesIn(uri: string): Set<string> {
+    const out = new Set<string>();
+    const doc = this.docs.get(uri);
+    if (!doc) return out;
+    const clusters = this.ensureClusters();
+    for (const m of doc.decided) {
+      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      if (id !== undefined) out.add(id);
     }
     return out;
   }
@@ -387,8 +412,13 @@ export class CorpusIndex {
   mentionsOfValue(value: string): MentionRef[] {
     const uris = [...this.documentsWithValue(value).keys()].sort((a, b) => this.compareUris(a, b));
     const out: MentionRef[] = [];
+    const clusters = this.ensureClusters();
     for (const uri of uris) {
-      for (const mention of this.docs.get(uri)!.mentions) if (mention.value === value) out.push({ uri, mention });
+      const doc = this.docs.get(uri)!;
+      const kept = doc.keptFinal();
+      if (kept) for (const mention of kept) if (mention.value === value) out.push({ uri, mention });
+      if (kept) continue;
+      for (const m of doc.decided) if (m.value === value) out.push({ uri, mention: finalMention(m, clusters) });
     }
     return out;
   }
@@ -493,14 +523,16 @@ export class CorpusIndex {
       this.finalized.delete(oldest);
       oldest.forgetFinal();
     }
-    const mentions = doc.decided.map((m): FinalMention => {
-      if (m.key === null) return { ...m, entity: null, confirmed: m.confirmed === true };
-      const id = clusters.keyToEntity.get(m.key) ?? null;
-      const type = id === null ? m.type : clusters.types.get(id) ?? m.type;
-      return { ...m, type, entity: id, confirmed: m.confirmed === true || (id !== null && clusters.claimed.get(m.key) === id) };
-    });
-    return { version: clusters.version, mentions };
+    return { version: clusters.version, mentions: doc.decided.map((m) => finalMention(m, clusters)) };
   }
+}
+
+/** A decided mention made final: a name takes its entity's id and type. */
+function finalMention(m: Mention, clusters: Clusters): FinalMention {
+  if (m.key === null) return { ...m, entity: null, confirmed: m.confirmed === true };
+  const id = clusters.keyToEntity.get(m.key) ?? null;
+  const type = id === null ? m.type : (clusters.types.get(id) ?? m.type);
+  return { ...m, type, entity: id, confirmed: m.confirmed === true || (id !== null && clusters.claimed.get(m.key) === id) };
 }
 
 /** The spelling a rule on spellings matches: the name as written, not its in-document alias. */

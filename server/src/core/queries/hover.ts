@@ -118,13 +118,7 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   // For an entity in thousands of articles, the articles that mention it most tell who stands beside it.
   const docs = [...entity.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RELATED_SAMPLE);
   for (const [uri] of docs) {
-    const seen = new Set<string>();
-    for (const m of index.get(uri)!.mentions) {
-      const id = m.entity;
-      if (id === null || id === entity.id || seen.has(id)) continue;
-      seen.add(id);
-      shared.set(id, (shared.get(id) ?? 0) + 1);
-    }
+    for (const id of index.entitiesIn(uri)) if (id !== entity.id) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
   entity.related = [...shared]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
