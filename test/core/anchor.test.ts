@@ -192,6 +192,13 @@ describe('reattach', () => {
     assert.strictEqual(searched(source), 'orphan: the quoted words “Dnipro” appear in 2 places that fit about as well');
   });
 
+  it('never takes the name typed nearby when the annotated one was misspelt in place', () => {
+    const source = `Our analyst Mira claims a military operation {{=>Kherson }}in the {{[[Kherson]]=>Kerson}} region is underway. {{She said this=>This claim was}} on Friday.`;
+    for (const answer of [onDisk(source), searched(source)]) {
+      assert.ok(!answer.includes('[[Kherson]]'), answer);
+    }
+  });
+
   it('never places a name inside a longer word', () => {
     const source = `${WAR}Forces loyal to [[Russia{{=>n}}]] officials withdrew from the western bank on Friday.${TAIL}`;
     const reason = 'orphan: the quoted words “Russia” no longer appear in the article';

@@ -316,6 +316,8 @@ interface Candidate {
   fit: number;
   /** In text the diff saw unchanged at another place: other words that were already there. */
   other: boolean;
+  /** Above the floor of its kind. Misspelt words below it, but above the floor for exact ones, are still rivals. */
+  placeable: boolean;
 }
 
 /** What a search looks for, and where: `hint` is the expected offset; `isOther` rules places out. */
@@ -347,10 +349,15 @@ function bySearch(context: Quote, shape: Shape, text: string, hint: number, isOt
   }
   // Places the diff saw as other words still count against the best: a diff can align near-duplicates either
   // way. A rival scoring almost as well, or fitting the surroundings clearly better (misspelt words where the
-  // exact ones sit in a poorer context), leaves the record ambiguous.
-  const best = found.find((c) => !c.other);
-  if (!best) return orphan(`${words} appear only where other words were before`);
-  const rival = found.find((c) => c !== best && (c.span.end <= best.span.start || c.span.start >= best.span.end) && (best.score - c.score < MARGIN || c.fit > best.fit + MARGIN));
+  // exact ones sit in a poorer context; about as well, for misspelt words below their floor), or exact where the
+  // best is misspelt, leaves the record ambiguous.
+  const best = found.find((c) => !c.other && c.placeable);
+  if (!best) return orphan(found.some((c) => c.other) ? `${words} appear only where other words were before` : `${words} appear only misspelt, in surroundings that fit too little`);
+  const isExact = (c: Candidate) => text.slice(c.span.start, c.span.end) === exact;
+  const misspelt = !isExact(best);
+  const rival = found.find(
+    (c) => c !== best && (c.span.end <= best.span.start || c.span.start >= best.span.end) && (best.score - c.score < MARGIN || c.fit > best.fit + (c.placeable ? MARGIN : -CONTEST_MARGIN) || (misspelt && isExact(c))),
+  );
   if (rival) return orphan(`${words} appear in ${found.length} places that fit about as well`);
   return { placement: { span: best.span, how: 'search', score: round(best.score) }, fit: best.fit };
 }
@@ -405,10 +412,10 @@ function rank(spans: readonly Span[], errors: number, floor: number, { context, 
   const scored: Candidate[] = [];
   for (const span of spans) {
     if (!fits(text, span, shape)) continue;
-    const fit = contextFit(text, span, context, floor);
-    if (fit < floor) continue;
+    const fit = contextFit(text, span, context, Math.min(floor, EXACT_FLOOR));
+    if (fit < Math.min(floor, EXACT_FLOOR)) continue;
     const near = 1 - Math.min(1, Math.abs(span.start - hint) / text.length);
-    scored.push({ span, fit, other: isOther(span), score: WEIGHT.quote * (1 - errors / context.exact.length) + WEIGHT.context * fit + WEIGHT.near * near });
+    scored.push({ span, fit, other: isOther(span), placeable: fit >= floor, score: WEIGHT.quote * (1 - errors / context.exact.length) + WEIGHT.context * fit + WEIGHT.near * near });
   }
   return bestFirst(scored);
 }
