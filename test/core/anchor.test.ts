@@ -199,6 +199,18 @@ describe('reattach', () => {
     }
   });
 
+  it('never follows a diff onto the near copy of a caption that was moved away', () => {
+    const first = 'Smoke rises over barges on the Ostra River near the port-controlled town of , Veloria, May 3. (Wire)\n';
+    const second = 'Smoke rises over barges on the Ostra River near the port-controlled town of Kessel, Veloria, May 3. (Wire)\n';
+    const body = 'The harbour authority said repairs would take weeks. Dockworkers gathered at the gate on Monday.\n'.repeat(6);
+    const oldText = `Headline here\n${first}${second}${body}`;
+    const newText = `Headline here\n${second}${body.slice(0, 200)}${first}${body.slice(200)}`;
+    const at = oldText.indexOf('port-controlled');
+    const placement = reattach({ start: at, end: at + 4 }, quoteOf(oldText, { start: at, end: at + 4 }), newText, oldText);
+    const truth = newText.indexOf(first) + first.indexOf('port');
+    assert.ok(placement.span === null || placement.span.start === truth, shown(newText, placement));
+  });
+
   it('never places a name inside a longer word', () => {
     const source = `${WAR}Forces loyal to [[Russia{{=>n}}]] officials withdrew from the western bank on Friday.${TAIL}`;
     const reason = 'orphan: the quoted words “Russia” no longer appear in the article';

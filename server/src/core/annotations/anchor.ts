@@ -137,7 +137,13 @@ function place({ span, quote }: AnchorRecord, text: string, oldText: string | nu
   const mapped = { start: mapOffset(runs, span.start, 'start', text.length), end: mapOffset(runs, span.end, 'end', text.length) };
   const isOther = (p: Span) => unchangedFrom(runs, p, span.start);
   const found = throughDiff(mapped, context, shape, text);
-  if (found && !fitsBetterElsewhere(found, context, shape, text, isOther)) {
+  const betterOther = found !== null && fitsBetterElsewhere(found, context, shape, text, isOther);
+  // The same words, inserted by the change, fitting the record clearly better: a passage moved beside a near
+  // copy of itself, which the diff aligned with the copy. Neither is trusted.
+  if (found && !betterOther && fitsBetterElsewhere(found, context, shape, text, (p) => !isOther(p))) {
+    return orphan(`the change and the surroundings disagree on where the quoted words ${show(quote.exact)} went`);
+  }
+  if (found && !betterOther) {
     const same = mapped.start === span.start && mapped.end === span.end && text.slice(mapped.start, mapped.end) === quote.exact;
     return same ? { placement: { span: mapped, how: 'exact', score: 1 }, fit: found.fit } : found;
   }
