@@ -4,17 +4,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isCalendarDay } from './core/calendarDay';
 import { CorpusIndex } from './core/corpus/index';
+import { entityTable, type Format, FORMATS, formatNamed, onlyConfirmed } from './core/annotations/formats';
 import { analysisReport, renderReportText } from './core/queries/report';
 import { fileUri, loadFile } from './node/corpusLoader';
+import { exportCorpusOf, writeExport } from './node/exportCorpus';
 import { findArticles } from './node/files';
 import { loadRecognizers } from './node/recognizers';
 import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
 
 const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--store DIR]
+       article-lens export --format FORMAT [--out DIR] [--only-confirmed] [--iob1] PATH...
 
   analyze   entities, dates and cross-references of article files and folders
             (folders: every .txt and .article file, skipping node_modules and dot-folders),
             with the user's decisions of each folder's .article-lens/ store applied
+  export    the final mentions (the recogniser's and the user's decisions) in FORMAT:
+            brat | w3c | conll | jsonl | doccano | label-studio | csv; one stream to standard
+            output, or to DIR/annotations.<ext> with --out; brat writes a .ann per article in DIR.
+            --only-confirmed: the user's decisions alone; --iob1: CoNLL in IOB1 (default IOB2)
 
   --store DIR   read the decisions from DIR (a .article-lens folder) instead; its article
                 paths are relative to the folder that holds DIR
@@ -65,7 +72,15 @@ function parseArgs(args: string[]): Options | string {
   return opts;
 }
 
-function analyze(opts: Options): number {
+interface LoadedCorpus {
+  index: CorpusIndex;
+  /** Articles in the order met, with their file path and their path relative to the argument that found them. */
+  articles: { uri: string; file: string; relative: string }[];
+  failures: number;
+}
+
+/** Reads and analyses the articles of every path, with the user's decisions of each folder's store applied. */
+function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'>): LoadedCorpus {
   const recognizers = loadRecognizers();
   const index = new CorpusIndex({ loadText: readText });
   // The folders given, each with its own store; `--store` names the store of the folder that holds it.
@@ -73,10 +88,10 @@ function analyze(opts: Options): number {
   if (opts.store) folders.unshift(path.dirname(opts.store));
   const store = loadWorkspaceStore(folders, opts.store ?? undefined);
   for (const p of [...store.problems, ...applyWorkspaceStore(index, store)]) process.stderr.write(`article-lens: ${p.file}:${p.line + 1}: ${p.message}\n`);
-  const uris: string[] = [];
-  const pathOf = new Map<string, string>();
+  const articles: LoadedCorpus['articles'] = [];
   let failures = 0;
   for (const root of opts.paths) {
+    const base = isDirectory(root) ? root : path.dirname(root);
     const files = findArticles(root);
     if (files.length === 0) {
       process.stderr.write(`article-lens: ${root}: no articles found (no such file, or no .txt/.article files)\n`);
@@ -92,13 +107,114 @@ function analyze(opts: Options): number {
         continue;
       }
       if (outcome.warning) process.stderr.write(`article-lens: ${outcome.warning}\n`);
-      uris.push(outcome.uri);
-      pathOf.set(outcome.uri, file);
+      articles.push({ uri: outcome.uri, file, relative: path.relative(base, file).split(path.sep).join('/') });
     }
   }
+  return { index, articles, failures };
+}
+
+function analyze(opts: Options): number {
+  const { index, articles, failures } = loadCorpus(opts);
+  const uris = articles.map((a) => a.uri);
+  const pathOf = new Map(articles.map((a) => [a.uri, a.file]));
   const report = analysisReport(index, uris, (u) => pathOf.get(u)!);
   process.stdout.write(opts.format === 'json' ? JSON.stringify(report) + '\n' : renderReportText(report));
   return failures > 0 && uris.length === 0 ? 1 : 0;
+}
+
+interface ExportOptions {
+  paths: string[];
+  format: Format;
+  out: string | null;
+  onlyConfirmed: boolean;
+  scheme: 'IOB2' | 'IOB1';
+  referenceDate: string | null;
+  store: string | null;
+}
+
+function parseExportArgs(args: string[]): ExportOptions | string {
+  let format: Format | undefined;
+  const opts = { paths: [] as string[], out: null as string | null, onlyConfirmed: false, scheme: 'IOB2' as 'IOB2' | 'IOB1', referenceDate: null as string | null, store: null as string | null };
+  const names = FORMATS.map((f) => f.name).join('|');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq !== -1) return a.slice(eq + 1);
+      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
+      return args[++i];
+    };
+    try {
+      if (a === '--format' || a.startsWith('--format=')) {
+        const f = value('--format');
+        format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
+        if (!format) return `unknown export format "${f}": use ${names}`;
+      } else if (a === '--out' || a.startsWith('--out=')) opts.out = value('--out');
+      else if (a === '--only-confirmed') opts.onlyConfirmed = true;
+      else if (a === '--iob1') opts.scheme = 'IOB1';
+      else if (a === '--reference-date' || a.startsWith('--reference-date=')) {
+        const d = value('--reference-date');
+        if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
+        opts.referenceDate = d;
+      } else if (a === '--store' || a.startsWith('--store=')) {
+        const dir = value('--store');
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `--store must name a folder, not "${dir}"`;
+        opts.store = path.resolve(dir);
+      } else if (a === '-h' || a === '--help') return '';
+      else if (a.startsWith('-')) return `unknown option ${a}`;
+      else opts.paths.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!format) return `give the export format: --format ${names}`;
+  if (opts.paths.length === 0) return 'give at least one file or folder';
+  if (format.output === 'per-article' && opts.out === null) return `${format.name} writes one file per article: give --out DIR`;
+  if (opts.out !== null && fs.existsSync(opts.out) && !isDirectory(opts.out)) return `--out must name a folder, not the file "${opts.out}"`;
+  return { ...opts, format };
+}
+
+/** `article-lens export`: the final mentions of the articles in one of the formats other tools read. */
+function exportAnnotations(opts: ExportOptions): number {
+  const { index, articles, failures } = loadCorpus(opts);
+  if (articles.length === 0) return 1;
+  const seen = new Set<string>();
+  for (const a of articles) {
+    if (seen.has(a.relative)) {
+      process.stderr.write(`article-lens: two articles would be exported as ${a.relative}: export their folders one at a time\n`);
+      return 2;
+    }
+    seen.add(a.relative);
+  }
+  let corpus = exportCorpusOf(index, articles.map((a) => ({ uri: a.uri, path: a.relative })));
+  if (opts.onlyConfirmed) corpus = onlyConfirmed(corpus);
+  const { format } = opts;
+  const files: { path: string; content: string }[] = [];
+  if (format.output === 'stream') {
+    const content = [...format.write(corpus, { scheme: opts.scheme })].join('');
+    if (opts.out === null) {
+      process.stdout.write(content);
+      return failures > 0 ? 1 : 0;
+    }
+    files.push({ path: `annotations${format.extension}`, content });
+  } else {
+    // Beside each article's text, as brat wants it: the text is copied unless the export goes beside the article.
+    const table = entityTable(corpus.entities);
+    const fileOf = new Map(articles.map((a) => [a.relative, a.file]));
+    for (const doc of corpus.documents) {
+      files.push({ path: format.outputPath(doc.path), content: format.write(doc, table) });
+      if (path.resolve(opts.out!, doc.path) !== path.resolve(fileOf.get(doc.path)!)) files.push({ path: doc.path, content: doc.text });
+    }
+  }
+  for (const extra of format.support?.() ?? []) files.push(extra);
+  try {
+    writeExport(opts.out!, files);
+  } catch (e) {
+    process.stderr.write(`article-lens: could not write ${opts.out}: ${(e as Error).message}; nothing was written\n`);
+    return 1;
+  }
+  process.stderr.write(`article-lens: exported ${corpus.documents.length} articles, ${corpus.documents.reduce((n, d) => n + d.mentions.length, 0)} mentions, as ${format.name} in ${opts.out}\n`);
+  return failures > 0 ? 1 : 0;
 }
 
 function isDirectory(p: string): boolean {
@@ -122,6 +238,16 @@ function main(argv: string[]): number {
   if (command === undefined || command === '-h' || command === '--help') {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'export') {
+    const opts = parseExportArgs(rest);
+    if (typeof opts !== 'string') return exportAnnotations(opts);
+    if (opts === '') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    process.stderr.write(`article-lens: ${opts}\n\n${USAGE}`);
+    return 2;
   }
   if (command !== 'analyze') {
     process.stderr.write(`article-lens: unknown command "${command}"\n\n${USAGE}`);
