@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerAnnotationCommands } from './annotate';
+import { registerExportCommand } from './exportAnnotations';
 
 let client: LanguageClient | undefined;
 
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerAnnotationCommands(context, () => client);
+  registerExportCommand(context, () => client);
   await client.start();
 }
 

@@ -56,6 +56,23 @@ export interface SpellingHintItem {
   message: string;
 }
 
+/** Request: writes the corpus's annotations in a format other tools read (see README, Export). */
+export const EXPORT_REQUEST = 'articleLens/export';
+export interface ExportParams {
+  /** A format name: brat, w3c, conll, jsonl, doccano, label-studio, csv. */
+  format: string;
+  /** Absolute path of the folder to write into. */
+  out: string;
+  onlyConfirmed?: boolean;
+}
+export interface ExportResult {
+  /** Null when it was written; else why nothing was. */
+  error: string | null;
+  articles: number;
+  mentions: number;
+  files: number;
+}
+
 /** Server command: `[AnnotateArgs]`. */
 export const ANNOTATE_COMMAND = 'articleLens.annotate';
 export interface AnnotateArgs {

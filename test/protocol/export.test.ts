@@ -5,7 +5,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from './lspClient';
+import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../server/src/protocol';
+import { EXAMPLES, ROOT, type TestServer, copyCorpus, startServer } from './lspClient';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -103,5 +104,49 @@ describe('article-lens export', function () {
       assert.strictEqual(r.stdout, '');
     }
     assert.strictEqual(fs.readFileSync(file, 'utf8'), ARTICLE_A);
+  });
+});
+
+describe('protocol: Export Annotations from the running server', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  let out: string;
+
+  before(async () => {
+    server = await startServer(copyCorpus(EXAMPLES));
+    await server.indexed;
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'al-export-lsp-'));
+  });
+
+  after(async () => {
+    await server.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes the same JSONL as the command line on the same folder', async () => {
+    const result = (await server.connection.sendRequest(EXPORT_REQUEST, { format: 'jsonl', out } satisfies ExportParams)) as ExportResult;
+    assert.strictEqual(result.error, null);
+    assert.strictEqual(result.articles, fs.readdirSync(server.folder).filter((f) => f.endsWith('.txt')).length);
+    const cli = run('--format', 'jsonl', server.folder);
+    assert.strictEqual(cli.status, 0, cli.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(out, 'annotations.jsonl'), 'utf8'), cli.stdout);
+  });
+
+  it('writes brat files beside copies of the articles', async () => {
+    const result = (await server.connection.sendRequest(EXPORT_REQUEST, { format: 'brat', out } satisfies ExportParams)) as ExportResult;
+    assert.strictEqual(result.error, null);
+    for (const f of fs.readdirSync(server.folder).filter((n) => n.endsWith('.txt'))) {
+      assert.ok(fs.existsSync(path.join(out, f.replace(/\.txt$/, '.ann'))), f);
+      assert.strictEqual(fs.readFileSync(path.join(out, f), 'utf8'), fs.readFileSync(path.join(server.folder, f), 'utf8'));
+    }
+  });
+
+  it('answers a bad format or a relative folder with an error and writes nothing', async () => {
+    for (const params of [{ format: 'docx', out }, { format: 'csv', out: 'relative/folder' }, { format: 42, out }]) {
+      const result = (await server.connection.sendRequest(EXPORT_REQUEST, params)) as ExportResult;
+      assert.ok(result.error, JSON.stringify(params));
+      assert.strictEqual(result.files, 0);
+    }
+    assert.ok(!fs.existsSync(path.join(server.folder, 'relative')));
   });
 });

@@ -38,6 +38,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
+import { registerExport } from './features/exportAnnotations';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -436,6 +437,7 @@ export function startServer(connection: Connection): void {
   registerTimeline(ctx);
   registerRename(ctx);
   registerDecisions(ctx);
+  registerExport(ctx, () => folders);
 
   documents.listen(connection);
   connection.listen();
