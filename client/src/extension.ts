@@ -5,6 +5,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerAnnotationCommands } from './annotate';
 import { registerExportCommand } from './exportAnnotations';
+import { registerImportCommand } from './importAnnotations';
 
 let client: LanguageClient | undefined;
 
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerAnnotationCommands(context, () => client);
   registerExportCommand(context, () => client);
+  registerImportCommand(context, () => client);
   await client.start();
 }
 

@@ -8,12 +8,14 @@ import { entityTable, type Format, FORMATS, formatNamed, onlyConfirmed } from '.
 import { analysisReport, renderReportText } from './core/queries/report';
 import { fileUri, loadFile } from './node/corpusLoader';
 import { exportCorpusOf, writeExport } from './node/exportCorpus';
+import { describePlan, planImport, writePlan } from './node/importAnnotations';
 import { findArticles } from './node/files';
 import { loadRecognizers } from './node/recognizers';
 import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
 
 const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--store DIR]
        article-lens export --format FORMAT [--out DIR] [--only-confirmed] [--iob1] PATH...
+       article-lens import --format FORMAT [--corpus DIR] [--add|--replace] [--predictions] [--dry-run] FILE_OR_DIR...
 
   analyze   entities, dates and cross-references of article files and folders
             (folders: every .txt and .article file, skipping node_modules and dot-folders),
@@ -22,6 +24,13 @@ const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--refer
             brat | w3c | conll | jsonl | doccano | label-studio | csv; one stream to standard
             output, or to DIR/annotations.<ext> with --out; brat writes a .ann per article in DIR.
             --only-confirmed: the user's decisions alone; --iob1: CoNLL in IOB1 (default IOB2)
+  import    spans made elsewhere (brat | jsonl | doccano | label-studio) into the store of the
+            corpus folder (--corpus, default the current folder) as the user's decisions; each
+            file is checked against its articles' text and imported whole or not at all.
+            --add: beside the recogniser's mentions; --replace: the file lists every mention,
+            the others are marked not an entity (the default for files that mark decisions,
+            such as Article Lens exports); --predictions: import unconfirmed spans too;
+            --dry-run: report, write nothing
 
   --store DIR   read the decisions from DIR (a .article-lens folder) instead; its article
                 paths are relative to the folder that holds DIR
@@ -217,6 +226,99 @@ function exportAnnotations(opts: ExportOptions): number {
   return failures > 0 ? 1 : 0;
 }
 
+interface ImportOptions {
+  inputs: string[];
+  format: Format;
+  corpus: string;
+  store: string | null;
+  mode?: 'add' | 'replace';
+  predictions: boolean;
+  dryRun: boolean;
+}
+
+function parseImportArgs(args: string[]): ImportOptions | string {
+  let format: Format | undefined;
+  const opts = { inputs: [] as string[], corpus: '.', store: null as string | null, mode: undefined as 'add' | 'replace' | undefined, predictions: false, dryRun: false };
+  const names = FORMATS.filter((f) => f.read).map((f) => f.name).join('|');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq !== -1) return a.slice(eq + 1);
+      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
+      return args[++i];
+    };
+    try {
+      if (a === '--format' || a.startsWith('--format=')) {
+        const f = value('--format');
+        format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
+        if (!format || !format.read) return `cannot import the format "${f}": use ${names}`;
+      } else if (a === '--corpus' || a.startsWith('--corpus=')) {
+        const dir = value('--corpus');
+        if (!isDirectory(dir)) return `--corpus must name a folder, not "${dir}"`;
+        opts.corpus = dir;
+      } else if (a === '--store' || a.startsWith('--store=')) {
+        const dir = value('--store');
+        if (!isDirectory(dir)) return `--store must name a folder, not "${dir}"`;
+        opts.store = path.resolve(dir);
+      } else if (a === '--add' || a === '--replace') {
+        if (opts.mode !== undefined && opts.mode !== a.slice(2)) return 'give --add or --replace, not both';
+        opts.mode = a.slice(2) as 'add' | 'replace';
+      } else if (a === '--predictions') opts.predictions = true;
+      else if (a === '--dry-run') opts.dryRun = true;
+      else if (a === '-h' || a === '--help') return '';
+      else if (a.startsWith('-')) return `unknown option ${a}`;
+      else opts.inputs.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!format) return `give the format of the files: --format ${names}`;
+  if (opts.inputs.length === 0) return 'give at least one file or folder to import';
+  for (const input of opts.inputs) if (!fs.existsSync(input)) return `no such file or folder: ${input}`;
+  return { ...opts, format };
+}
+
+/** `article-lens import`: spans made elsewhere into the corpus folder's store, as the user's decisions. */
+function importAnnotations(opts: ImportOptions): number {
+  // With --store, the decisions are those of the folder that holds it (its paths are relative to that folder).
+  const folder = path.resolve(opts.store ? path.dirname(opts.store) : opts.corpus);
+  const { index, articles } = loadCorpus({ paths: [folder], referenceDate: null, store: opts.store });
+  if (articles.length === 0) return 1;
+  const targets = articles.map((a) => ({ uri: a.uri, folder, relative: path.relative(folder, a.file).split(path.sep).join('/'), text: () => index.get(a.uri)!.text }));
+  let failed = 0;
+  for (const input of opts.inputs) {
+    const plan = planImport(index, targets, opts.format, input, {
+      mode: opts.mode,
+      predictions: opts.predictions ? 'decide' : 'leave',
+      storeOf: opts.store ? () => opts.store! : undefined,
+    });
+    if (plan.error) {
+      process.stderr.write(`article-lens: ${plan.error}\n`);
+      failed++;
+      continue;
+    }
+    for (const line of describePlan(plan)) process.stdout.write(`${line}\n`);
+    failed += plan.files.filter((f) => !f.imported).length;
+    if (opts.dryRun) {
+      process.stdout.write(`(dry run: nothing written; ${plan.writes.length} store file${plan.writes.length === 1 ? '' : 's'} would change)\n`);
+      continue;
+    }
+    try {
+      writePlan(plan.writes);
+    } catch (e) {
+      process.stderr.write(`article-lens: could not write the store: ${(e as Error).message}\n`);
+      return 1;
+    }
+    // Later inputs import against the decisions written so far.
+    if (opts.inputs.length > 1 && plan.writes.length > 0) {
+      const store = loadWorkspaceStore([folder], opts.store ?? undefined);
+      applyWorkspaceStore(index, store);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -242,6 +344,16 @@ function main(argv: string[]): number {
   if (command === 'export') {
     const opts = parseExportArgs(rest);
     if (typeof opts !== 'string') return exportAnnotations(opts);
+    if (opts === '') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    process.stderr.write(`article-lens: ${opts}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'import') {
+    const opts = parseImportArgs(rest);
+    if (typeof opts !== 'string') return importAnnotations(opts);
     if (opts === '') {
       process.stdout.write(USAGE);
       return 0;

@@ -73,6 +73,29 @@ export interface ExportResult {
   files: number;
 }
 
+/** Request: brings annotations made elsewhere into the user's store as decisions (see README, Import). */
+export const IMPORT_REQUEST = 'articleLens/import';
+export interface ImportParams {
+  /** A format the server reads: brat, jsonl, doccano, label-studio. */
+  format: string;
+  /** Absolute path of the file or folder to import. */
+  path: string;
+  /** Overrides the mode the file implies: `add` beside the recogniser's mentions, `replace` them. */
+  mode?: 'add' | 'replace';
+  /** Take the file's unconfirmed spans (predictions) as decisions too. */
+  predictions?: boolean;
+}
+export interface ImportResult {
+  /** Null when the import ran (some files may still have been refused: see `files`); else why nothing was done. */
+  error: string | null;
+  /** One entry per file read. */
+  files: { file: string; imported: boolean; articles: number; decided: number; problems: string[] }[];
+  decided: number;
+  rejected: number;
+  /** The report as the command line prints it, one line each. */
+  lines: string[];
+}
+
 /** Server command: `[AnnotateArgs]`. */
 export const ANNOTATE_COMMAND = 'articleLens.annotate';
 export interface AnnotateArgs {

@@ -365,7 +365,7 @@ describe('annotation formats: JSON lines (spaCy, Prodigy) and doccano', () => {
         assert.ok(['PERSON', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME'].includes(s.label));
       });
     });
-    assert.deepStrictEqual(JSON.parse(lines[0]).spans[0], { start: 2, end: 12, label: 'LOC' });
+    assert.deepStrictEqual(JSON.parse(lines[0]).spans[0], { start: 2, end: 12, label: 'LOC', confirmed: CORPUS.documents[0].mentions[0].confirmed });
   });
 
   it("adds Prodigy's tokens and each span's inclusive token range on request", () => {

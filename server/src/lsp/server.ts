@@ -39,6 +39,7 @@ import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annota
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerExport } from './features/exportAnnotations';
+import { registerImport } from './features/importAnnotations';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -438,6 +439,7 @@ export function startServer(connection: Connection): void {
   registerRename(ctx);
   registerDecisions(ctx);
   registerExport(ctx, () => folders);
+  registerImport(ctx, () => folders);
 
   documents.listen(connection);
   connection.listen();

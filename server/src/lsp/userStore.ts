@@ -102,6 +102,40 @@ export class UserStore {
     }));
   }
 
+  /**
+   * Writes files planned elsewhere (an import), as one undoable decision. A file that changed on disk since it
+   * was read for the plan fails the whole write before anything is written.
+   */
+  writePlanned(writes: readonly { file: string; before: string | null; after: string | null }[], summary: string): ChangeResult {
+    for (const w of writes) {
+      if ((readIfPresent(w.file) ?? null) !== w.before) return { ok: false, message: `${w.file} changed while the import was prepared; nothing was written, run it again` };
+      if (!this.isStoreFile(w.file)) return { ok: false, message: `${w.file} is not in a store of this workspace; nothing was written` };
+    }
+    const done: { file: string; before: string | null; after: string | null }[] = [];
+    try {
+      for (const w of writes) {
+        writeAtomic(w.file, w.after);
+        done.push(w);
+      }
+    } catch (e) {
+      // Put back what was written, so the store is as it was before the import.
+      for (const w of done) {
+        try {
+          writeAtomic(w.file, w.before);
+        } catch {
+          // The file stays as the import wrote it (whole, never half-written); the message says so.
+        }
+      }
+      return { ok: false, message: `could not save the import: ${(e as Error).message}; the store was put back as it was` };
+    }
+    if (writes.length > 0) {
+      this.undoStack.push({ summary, files: writes.map((w) => ({ ...w })) });
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+    }
+    this.reload();
+    return { ok: true, summary, files: writes.map((w) => w.file) };
+  }
+
   /** Undoes the last decision, unless its files changed since (then nothing is touched). */
   undo(): ChangeResult {
     const last = this.undoStack[this.undoStack.length - 1];

@@ -148,7 +148,7 @@ export function applyAction(index: CorpusIndex, site: ActionSite, action: Action
 }
 
 /** The registry entry for an entity, or a new one that pins it by its canonical spelling, with its current id. */
-function pin(registry: Registry, entity: EntityInfo): RegistryEntity {
+export function pin(registry: Registry, entity: EntityInfo): RegistryEntity {
   const existing = registry.entities.find((e) => e.id === entity.id) ?? entity.registered;
   if (existing) return { ...existing, spellings: [...existing.spellings] };
   const plain = entity.keys.some((k) => k === nameKey(entity.name));
@@ -161,14 +161,19 @@ function spellingsOf(entity: EntityInfo): string[] {
 
 /** Adds a record at `span`; older records on words it overlaps give way (the newest decision on them holds). */
 function record(files: StoreFiles, site: ActionSite, span: Span, decision: SpanDecision, summary: string): Outcome {
-  const hash = textHash(site.text);
-  const id = nextRecordId(files.records);
-  const quote = quoteOf(site.text, span);
+  return { ok: true, records: withRecord(files.records, site.text, span, decision), summary };
+}
+
+/** The records with one more decision at `span` of `text`; older records on the words it overlaps give way. */
+export function withRecord(records: ArticleRecords, text: string, span: Span, decision: SpanDecision): ArticleRecords {
+  const hash = textHash(text);
+  const id = nextRecordId(records);
+  const quote = quoteOf(text, span);
   const overlaps = (r: SpanRecord) => r.start < span.end && span.start < r.end && r.hash === hash;
   // A value and a type on the same date are two facts, not rivals; everything else on the same words gives way.
   const keeps = (r: SpanRecord) => !overlaps(r) || (decision.decision === 'value' && r.decision === 'type') || (decision.decision === 'type' && r.decision === 'value');
   const added = { id, start: span.start, end: span.end, ...decision, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hash } as SpanRecord;
-  return { ok: true, records: { ...files.records, records: [...files.records.records.filter(keeps), added] }, summary };
+  return { ...records, records: [...records.records.filter(keeps), added] };
 }
 
 function clampSpan(span: Span, length: number): Span {

@@ -1,5 +1,6 @@
 // JSON lines with character spans, one article a line, as spaCy and Prodigy read them:
-//   {"text": "...", "spans": [{"start": 0, "end": 10, "label": "LOC"}], "meta": {"path", "title", "referenceDate"}}
+//   {"text": "...", "spans": [{"start": 0, "end": 10, "label": "LOC", "confirmed": false}], "meta": {"path", "title", "referenceDate"}}
+// `confirmed` says whether the user decided the span; spaCy and Prodigy ignore it, an import reads it back.
 // Offsets are in Unicode code points, because spaCy and Prodigy index Python strings (`doc.char_span(start, end)`),
 // which count code points; Article Lens's UTF-16 offsets are converted both ways. Labels are spaCy's conventional
 // names (see LABELS). With `tokens`, each line also has Prodigy's `tokens` (from the Article Lens tokenizer, offsets
@@ -24,6 +25,8 @@ interface JsonlSpan {
   start: number;
   end: number;
   label: string;
+  /** Decided by the user (true), or the recogniser's (false). spaCy and Prodigy ignore the key. */
+  confirmed: boolean;
   token_start?: number;
   token_end?: number;
 }
@@ -45,7 +48,7 @@ export function* jsonlLines(corpus: ExportCorpus, options: JsonlOptions = {}): G
 
 export function jsonlLine(doc: ExportDocument, options: JsonlOptions = {}): string {
   const map = offsetMap(doc.text);
-  const spans: JsonlSpan[] = doc.mentions.map((m) => ({ start: map.toCodePoint(m.start), end: map.toCodePoint(m.end), label: LABELS[m.type] }));
+  const spans: JsonlSpan[] = doc.mentions.map((m) => ({ start: map.toCodePoint(m.start), end: map.toCodePoint(m.end), label: LABELS[m.type], confirmed: m.confirmed }));
   if (!options.tokens) return JSON.stringify({ text: doc.text, spans, meta: metaOf(doc) });
   const tokens = prodigyTokens(doc.text, map);
   const byStart = new Map(tokens.map((t) => [t.start, t.id]));
@@ -82,6 +85,6 @@ export function importJsonl(file: string, content: string, textOf?: TextOf): Imp
       return null;
     }
     const spans = listOf(report, record, 'spans');
-    return spans && spans.map((s) => (isObject(s) ? { start: s.start, end: s.end, label: s.label, text: s.text } : { start: s, end: undefined, label: undefined }));
+    return spans && spans.map((s) => (isObject(s) ? { start: s.start, end: s.end, label: s.label, text: s.text, confirmed: typeof s.confirmed === 'boolean' ? s.confirmed : undefined } : { start: s, end: undefined, label: undefined }));
   });
 }

@@ -35,7 +35,7 @@ export function importRecord(name: string, textOf: TextOf | undefined, read: (re
   if (source.path !== undefined) report.file = source.path;
   const text = checkText(report, source.path, source.text, textOf);
   if (source.spans) addSpans(report, source.spans, source.text, unit);
-  return report.finish(text.length);
+  return { ...report.finish(text.length), text: source.text };
 }
 
 /** One report per non-blank line; a line that is not a JSON object with a "text" string is a mismatch of its own. */

@@ -74,4 +74,6 @@ export interface ImportReport {
   mismatches: string[];
   /** What was left out and why (a relation, an unknown label, an overlapping span), counted. */
   skipped: { reason: string; count: number }[];
+  /** For a record of a stream: its copy of the article text (to find the article by its text). */
+  text?: string;
 }
