@@ -23,7 +23,7 @@ export function annotationActions(ctx: ServerContext, doc: IndexedDocument, rang
   if (!span || span.end <= span.start) return [];
   const spanRange = rangeOf(doc, span);
   const surface = cleanName(text.slice(span.start, span.end));
-  if (surface === '' || surface.length > 200 || /\n\s*\n/.test(text.slice(span.start, span.end))) return [];
+  if (surface === '' || surface.length > 200 || /\n\s*\n|\r[^\S\n]*\r/.test(text.slice(span.start, span.end))) return [];
   const q = `“${surface}”`;
   const base = { uri: doc.uri, range: spanRange };
   const act = (title: string, action: Action, preferred = false): CodeAction => ({
