@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Hover } from 'vscode-languageserver-protocol';
+import { SET_ARTICLE_DATE } from '../../server/src/protocol';
 import { startServer } from './lspClient';
 
 // Two articles of our own, each with its own dateline date (the headline repeated after a caption splits them).
@@ -55,6 +56,33 @@ describe('protocol: line ends', () => {
       assert.deepStrictEqual(server.positionOf('two.txt', 'VELDEN'), { line: 16, character: 0 });
       const hover = (await server.connection.sendRequest('textDocument/hover', server.at('two.txt', 'Anton Brisk', 0, 1))) as Hover;
       assert.deepStrictEqual(hover.range?.start, server.positionOf('two.txt', 'Anton Brisk'));
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('protocol: the user\'s files keep what Article Lens does not know', () => {
+  it('Set Article Date on an entry with other fields changes the date and keeps the rest, and the file\'s other keys', async () => {
+    const text = TWO_ARTICLES.join('\n');
+    const folder = folderWith({ 'two.txt': text });
+    const registry = path.join(folder, '.article-lens', 'registry.json');
+    fs.mkdirSync(path.dirname(registry));
+    const written = {
+      version: 2,
+      reviewedBy: { name: 'ana' },
+      entities: [{ id: 'ingrid-dalca', spellings: ['Ingrid Dalca'], ids: { wikidata: 'Q42', geonames: '7701' }, addedBy: 'ana' }],
+      spellings: [],
+      articleDates: [{ article: 'two.txt', date: '2021-03-01', source: 'scraper', checked: { by: 'ana', level: { deep: true } } }],
+    };
+    fs.writeFileSync(registry, JSON.stringify(written, null, 2));
+    const server = await startServer(folder);
+    try {
+      await server.indexed;
+      const result = await server.connection.sendRequest('workspace/executeCommand', { command: SET_ARTICLE_DATE, arguments: [server.uri('two.txt'), '2021-03-05'] });
+      assert.deepStrictEqual(result, { date: '2021-03-05', file: registry });
+      const saved = JSON.parse(fs.readFileSync(registry, 'utf8'));
+      assert.deepStrictEqual(saved, { ...written, articleDates: [{ ...written.articleDates[0], date: '2021-03-05' }] });
     } finally {
       await server.stop();
     }

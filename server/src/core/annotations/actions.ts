@@ -5,7 +5,7 @@ import type { CorpusIndex, EntityInfo } from '../corpus/index';
 import { type EntityType, type MentionType, type Span, isEntityType } from '../model';
 import { cleanName, nameKey } from '../resolve/names';
 import { quoteOf, textHash } from './anchor';
-import { type Registry, type RegistryEntity, WIKIDATA_ID, freshId, withEntity, withSpellingDecision, withoutEntity } from './registry';
+import { type Registry, type RegistryEntity, WIKIDATA_ID, freshId, unknownFields, withEntity, withSpellingDecision, withoutEntity } from './registry';
 import { type ArticleRecords, type SpanDecision, type SpanRecord, isDateValue, nextRecordId } from './spans';
 
 export type Action =
@@ -82,6 +82,8 @@ export function applyAction(index: CorpusIndex, site: ActionSite, action: Action
       if (source) {
         if (source.note && source.note !== merged.note) merged.note = merged.note ? `${merged.note}\n${source.note}` : source.note;
         if (source.ids) merged.ids = { ...source.ids, ...(merged.ids ?? {}) };
+        // The fields this version does not know go along too: where both say something, the target's stands.
+        for (const [k, v] of Object.entries(unknownFields(source))) if (!(k in merged)) merged[k] = v;
         registry = withoutEntity(registry, source.id);
       }
       return { ok: true, registry: withEntity(registry, merged), summary: `${entity.name} merged into ${into.name}` };
