@@ -2,6 +2,7 @@
 // analysis: articles, datelines, sentence context, names and line/character positions.
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/core/analyze';
+import { crossesParagraph } from '../../server/src/core/annotations/actions';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { loadRecognizers } from '../../server/src/node/recognizers';
 
@@ -84,5 +85,13 @@ describe('line ends', () => {
 
   it('gives the same names, dates, values, keys and positions with CR alone', () => {
     assert.deepEqual(analysed('\r'), lf);
+  });
+
+  it('a name over one line break can be annotated with any line ends, one over a blank line with none', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      assert.equal(crossesParagraph(`Port Ellis Harbour${eol}Trust`), false, JSON.stringify(eol));
+      assert.equal(crossesParagraph(`Port Ellis${eol}${eol}Harbour Trust`), true, JSON.stringify(eol));
+      assert.equal(crossesParagraph(`Port Ellis${eol} \t${eol}Harbour Trust`), true, JSON.stringify(eol));
+    }
   });
 });

@@ -45,13 +45,18 @@ export type Outcome = { ok: true; registry?: Registry; records?: ArticleRecords;
 const MAX_NOTE = 10_000;
 const MAX_NAME = 200;
 
+/** Whether the words run across a blank line, with any line ends (a single CRLF is one line break, not two). */
+export function crossesParagraph(words: string): boolean {
+  return /\n[^\S\n]*\n/.test(words.replace(/\r\n?/g, '\n'));
+}
+
 export function applyAction(index: CorpusIndex, site: ActionSite, action: Action, files: StoreFiles): Outcome {
   const doc = index.get(site.uri);
   if (!doc) return { ok: false, message: 'this article is not indexed yet' };
   const span = clampSpan(site.span, site.text.length);
   const surface = site.text.slice(span.start, span.end);
   if (span.end <= span.start || surface.trim() === '') return { ok: false, message: 'select the words to annotate' };
-  if (/[\r\n]{2,}/.test(surface)) return { ok: false, message: 'a mention cannot run across paragraphs' };
+  if (crossesParagraph(surface)) return { ok: false, message: 'a mention cannot run across paragraphs' };
   const mention = doc.mentions.find((m) => m.start === span.start && m.end === span.end) ?? doc.mentions.find((m) => m.start < span.end && span.start < m.end);
   const entity = mention?.entity ? index.entity(mention.entity) : undefined;
   const spelling = cleanName(surface);
