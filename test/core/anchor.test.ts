@@ -232,6 +232,25 @@ describe('reattach', () => {
     assert.strictEqual(inEditor(middle), after(lf.replace('Vladimir Putin', '[[Vladimir Putin]]')));
   });
 
+  it('re-attaches spans in a file with CR line ends exactly as in the same file with LF', () => {
+    const cr = (text: string) => text.replace(/\n/g, '\r');
+    const line = 'Smoke rose behind the boats moored on the banks of the Dnipro while a crowd watched from the bridge.\n';
+    const moved = 'The mayor of Kherson spoke to reporters on the bridge at noon.\n';
+    const sources = [
+      `${WAR}{{Russian=>The Russian}} President [[Vladimir Putin]] said on Friday that talks were over.\n${TAIL}`,
+      `Kyiv, Friday.\n{{=>${moved}}}${WAR}Most of the shelling was reported overnight, officials said.\n{{The mayor of [[Kherson]] spoke to reporters on the bridge at noon.\n=>}}${TAIL}`,
+      `{{=>Geneva, June.\n}}Putin met Biden for three hours in a villa by the lake.\n[[Putin]] flew home to Moscow without a press conference.`,
+      `{{=>Updated.\n}}${line}Smoke rose behind the boats moored on the banks of the [[Dnipro]] while a crowd watched from the bridge.\n`,
+      // Each line's context is its own: a rewritten line above leaves the record on its line start.
+      `{{Talks ended late on Friday.=>Nothing was agreed.}}\n[[Kherson]] was quiet overnight, officials said.\nIn Kyiv, [[Kherson]]{{=>'s mayor}} was praised.\n`,
+    ];
+    for (const source of sources) {
+      const [diffed, found] = [onDisk(source), searched(source)];
+      assert.strictEqual(onDisk(cr(source)), cr(diffed), source);
+      assert.strictEqual(searched(cr(source)), cr(found), source);
+    }
+  });
+
   it('handles emoji before and inside the span', () => {
     const before = `${WAR}{{=>🇺🇦🇺🇦 }}President [[Volodymyr Zelensky]] thanked the soldiers on Friday evening.${TAIL}`;
     const afterBefore = `${WAR}🇺🇦🇺🇦 President [[Volodymyr Zelensky]] thanked the soldiers on Friday evening.${TAIL}`;

@@ -38,6 +38,8 @@ export interface TestServer {
   folder: string;
   /** Resolves when the initial indexing is complete. */
   indexed: Promise<IndexingComplete>;
+  /** Resolves with the exit code when the server process ends. */
+  exited: Promise<number | null>;
   /** Progress notifications received, in order. */
   progress: unknown[];
   uri(file: string): string;
@@ -80,6 +82,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
   const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const progress: unknown[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let resolveIndexed!: (v: IndexingComplete) => void;
   const indexed = new Promise<IndexingComplete>((resolve, reject) => {
     resolveIndexed = resolve;
@@ -139,6 +142,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
     connection,
     folder,
     indexed,
+    exited,
     progress,
     uri,
     at: (file, needle, nth, delta) => ({ textDocument: { uri: uri(file) }, position: positionOf(file, needle, nth, delta) }),

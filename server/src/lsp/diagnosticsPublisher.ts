@@ -63,11 +63,14 @@ export class DiagnosticsPublisher {
   private publish(uris: Iterable<string>): void {
     const ctx = this.ctx();
     for (const uri of uris) {
-      const doc = this.documents.get(uri);
-      if (!doc) continue;
-      // Diagnostics for an analysis of an older version would point at the wrong text: wait for the new one.
-      if (ctx.document(uri)?.version !== doc.version) continue;
-      this.send(uri, diagnosticsFor(ctx, uri), doc.version);
+      // One document's failure leaves the others' diagnostics to be published.
+      this.guard(() => {
+        const doc = this.documents.get(uri);
+        if (!doc) return;
+        // Diagnostics for an analysis of an older version would point at the wrong text: wait for the new one.
+        if (ctx.document(uri)?.version !== doc.version) return;
+        this.send(uri, diagnosticsFor(ctx, uri), doc.version);
+      });
     }
   }
 

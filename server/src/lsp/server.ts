@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze';
 import { CorpusIndex, type IndexedDocument } from '../core/corpus/index';
+import type { DocumentAnalysis } from '../core/model';
 import { EntitySearch } from '../core/queries/symbols';
 import { createMatcher, modificationDay, readArticle } from '../node/files';
 import { canonicalUri, filePath } from '../node/corpusLoader';
@@ -35,6 +36,8 @@ import { ANNOTATE_COMMAND, INDEXING_COMPLETE, type IndexingCompleteParams, SET_A
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { checkedDocumentSync } from './documentSync';
+import { errorText, guarded } from './guard';
 import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
@@ -69,6 +72,9 @@ export function startServer(connection: Connection): void {
   });
   const search = new EntitySearch(index);
   const documents = new TextDocuments(TextDocument);
+  const logError = (message: string) => connection.console.error(message);
+  // Document notifications are checked before the store sees them; a document that cannot be handled is dropped.
+  const documentSync = checkedDocumentSync(connection, logError);
   /** Canonical uris of the documents the editor holds open: their text wins over the disk. */
   const open = new Set<string>();
   let folders: string[] = [];
@@ -133,7 +139,7 @@ export function startServer(connection: Connection): void {
       const version = doc.version;
       inFlight.set(uri, version);
       background.analyze(uri, version, text, options).then(
-        (analysis) => {
+        guarded(logError, `analysis of ${uri}`, (analysis: DocumentAnalysis) => {
           if (inFlight.get(uri) !== version) return;
           inFlight.delete(uri);
           const latest = documents.get(doc.uri);
@@ -145,7 +151,7 @@ export function startServer(connection: Connection): void {
           index.set(analysis, { text });
           if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
           schedulePublish(doc.uri);
-        },
+        }),
         (error: Error) => {
           if (inFlight.get(uri) === version) inFlight.delete(uri);
           connection.console.error(`analysis of ${uri} failed: ${error.message}`);
@@ -165,8 +171,16 @@ export function startServer(connection: Connection): void {
       return index.get(canonicalUri(uri));
     },
     sync() {
-      for (const edit of pending.values()) analyzeOpen(edit);
+      // One document's failure is that document's: it is dropped, and the others are analysed.
+      const edits = [...pending.values()];
       pending.clear();
+      for (const edit of edits) {
+        try {
+          analyzeOpen(edit);
+        } catch (e) {
+          documentSync.drop(edit.uri, `its analysis failed: ${errorText(e)}`);
+        }
+      }
     },
     store,
     openVersion(uri) {
@@ -325,11 +339,11 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms } satisfies IndexingCompleteParams);
     // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
     // code and building chrono-node's parsers. A sentence of our own does that once indexing is done.
-    setImmediate(() => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' }));
+    setImmediate(guarded(logError, 'warm-up', () => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' })));
     // Clusters restored from the cache leave the resolver's index of the keys to build: a slice at a time, when idle.
-    const prepareSlice = () => {
+    const prepareSlice = guarded(logError, 'preparing the entities', () => {
       if (!index.prepareEntities(500)) setTimeout(prepareSlice, 10);
-    };
+    });
     setTimeout(prepareSlice, 50);
     schedulePublish();
     persist();
@@ -342,10 +356,13 @@ export function startServer(connection: Connection): void {
   /** After changes on disk, the cache is written once things are quiet again. */
   const schedulePersist = () => {
     if (persistTimer) clearTimeout(persistTimer);
-    persistTimer = setTimeout(() => {
-      persistTimer = undefined;
-      persist();
-    }, 5000);
+    persistTimer = setTimeout(
+      guarded(logError, 'saving the index cache', () => {
+        persistTimer = undefined;
+        persist();
+      }),
+      5000,
+    );
   };
   connection.onShutdown(() => {
     if (persistTimer) clearTimeout(persistTimer);
@@ -354,18 +371,30 @@ export function startServer(connection: Connection): void {
     publisher.dispose();
   });
 
-  documents.onDidOpen(({ document }) => {
-    open.add(canonicalUri(document.uri));
-    pending.delete(canonicalUri(document.uri));
-    analyzeOpen(document);
-    schedulePublish(document.uri);
-  });
-  documents.onDidChangeContent(({ document }) => {
-    // Analysis waits for the next request, so a burst of keystrokes is analysed once.
-    pending.set(canonicalUri(document.uri), document);
-    schedulePublish(document.uri);
-  });
-  documents.onDidClose(({ document }) => {
+  // A document the handlers below fail on is dropped: the editor's text is then not used, the disk's is.
+  const orDrop = (what: string, f: (document: TextDocument) => void) => ({ document }: { document: TextDocument }) => {
+    try {
+      f(document);
+    } catch (e) {
+      documentSync.drop(document.uri, `${what} failed: ${errorText(e)}`);
+    }
+  };
+  documents.onDidOpen(
+    orDrop('opening it', (document) => {
+      open.add(canonicalUri(document.uri));
+      pending.delete(canonicalUri(document.uri));
+      analyzeOpen(document);
+      schedulePublish(document.uri);
+    }),
+  );
+  documents.onDidChangeContent(
+    orDrop('its change', (document) => {
+      // Analysis waits for the next request, so a burst of keystrokes is analysed once.
+      pending.set(canonicalUri(document.uri), document);
+      schedulePublish(document.uri);
+    }),
+  );
+  documents.onDidClose(guarded(logError, 'closing a document', ({ document }: { document: TextDocument }) => {
     const uri = canonicalUri(document.uri);
     pending.delete(uri);
     open.delete(uri);
@@ -376,7 +405,7 @@ export function startServer(connection: Connection): void {
     else index.delete(uri);
     publisher.forget(document.uri);
     schedulePublish();
-  });
+  }));
 
   /** The workspace folder holding a file, on any platform. */
   const folderOf = (file: string) =>
@@ -392,10 +421,15 @@ export function startServer(connection: Connection): void {
     return matcher.matches(path.relative(root, file));
   };
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
     // The store changed outside (another window, a hand edit, a git pull): read once for the whole batch.
     let storeChanged = false;
     for (const change of changes) {
+      if (typeof change?.uri !== 'string') {
+        logError(`ignored a file event without a uri string: ${JSON.stringify(change)}`);
+        continue;
+      }
       const uri = canonicalUri(change.uri);
       const changed = filePath(uri);
       if (changed && store.isStoreFile(changed)) {
@@ -441,6 +475,6 @@ export function startServer(connection: Connection): void {
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
 
-  documents.listen(connection);
+  documents.listen(documentSync.connection);
   connection.listen();
 }

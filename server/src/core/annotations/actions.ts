@@ -5,7 +5,7 @@ import type { CorpusIndex, EntityInfo } from '../corpus/index';
 import { type EntityType, type MentionType, type Span, isEntityType } from '../model';
 import { cleanName, nameKey } from '../resolve/names';
 import { quoteOf, textHash } from './anchor';
-import { type Registry, type RegistryEntity, WIKIDATA_ID, freshId, withEntity, withSpellingDecision, withoutEntity } from './registry';
+import { type Registry, type RegistryEntity, WIKIDATA_ID, freshId, unknownFields, withEntity, withSpellingDecision, withoutEntity } from './registry';
 import { type ArticleRecords, type SpanDecision, type SpanRecord, isDateValue, nextRecordId } from './spans';
 
 export type Action =
@@ -45,13 +45,18 @@ export type Outcome = { ok: true; registry?: Registry; records?: ArticleRecords;
 const MAX_NOTE = 10_000;
 const MAX_NAME = 200;
 
+/** Whether the words run across a blank line, with any line ends (a single CRLF is one line break, not two). */
+export function crossesParagraph(words: string): boolean {
+  return /\n[^\S\n]*\n/.test(words.replace(/\r\n?/g, '\n'));
+}
+
 export function applyAction(index: CorpusIndex, site: ActionSite, action: Action, files: StoreFiles): Outcome {
   const doc = index.get(site.uri);
   if (!doc) return { ok: false, message: 'this article is not indexed yet' };
   const span = clampSpan(site.span, site.text.length);
   const surface = site.text.slice(span.start, span.end);
   if (span.end <= span.start || surface.trim() === '') return { ok: false, message: 'select the words to annotate' };
-  if (/[\r\n]{2,}/.test(surface)) return { ok: false, message: 'a mention cannot run across paragraphs' };
+  if (crossesParagraph(surface)) return { ok: false, message: 'a mention cannot run across paragraphs' };
   const mention = doc.mentions.find((m) => m.start === span.start && m.end === span.end) ?? doc.mentions.find((m) => m.start < span.end && span.start < m.end);
   const entity = mention?.entity ? index.entity(mention.entity) : undefined;
   const spelling = cleanName(surface);
@@ -82,6 +87,8 @@ export function applyAction(index: CorpusIndex, site: ActionSite, action: Action
       if (source) {
         if (source.note && source.note !== merged.note) merged.note = merged.note ? `${merged.note}\n${source.note}` : source.note;
         if (source.ids) merged.ids = { ...source.ids, ...(merged.ids ?? {}) };
+        // The fields this version does not know go along too: where both say something, the target's stands.
+        for (const [k, v] of Object.entries(unknownFields(source))) if (!(k in merged)) merged[k] = v;
         registry = withoutEntity(registry, source.id);
       }
       return { ok: true, registry: withEntity(registry, merged), summary: `${entity.name} merged into ${into.name}` };

@@ -159,10 +159,31 @@ function twinIn(oldText: string, span: Span, context: Quote, shape: Shape): bool
 
 /** Whether the diff saw the whole line around the old span unchanged. */
 function lineUnchanged(runs: readonly Run[], oldText: string, span: Span): boolean {
-  const start = oldText.lastIndexOf('\n', span.start - 1) + 1;
-  const newline = oldText.indexOf('\n', span.end);
+  const start = lastLineBreak(oldText, span.start - 1) + 1;
+  const newline = lineBreakEnd(oldText, span.end);
   const end = newline === -1 ? oldText.length : newline;
   return runs.some((r) => r.old <= start && end <= r.old + r.length);
+}
+
+// Lines end at \n, \r\n or \r alone (as in lineIndex.ts), so a file saved with CR line ends has lines too.
+
+/** Index of the last line-break character at or before `at`: the \n of a CRLF, or a lone \r or \n; -1 if none. */
+function lastLineBreak(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at));
+}
+
+/** Index of the last character of the first line break at or after `from` (the \n of a CRLF); -1 if none. */
+function lineBreakEnd(text: string, from: number): number {
+  const r = text.indexOf('\r', from);
+  const n = text.indexOf('\n', from);
+  if (r === -1) return n;
+  if (n === -1 || r < n) return text[r + 1] === '\n' ? r + 1 : r;
+  return n;
+}
+
+/** The line-end convention of a text, so that a change of convention is seen as one. */
+function lineEnds(text: string): 'crlf' | 'cr' | 'lf' {
+  return text.includes('\r\n') ? 'crlf' : text.includes('\r') ? 'cr' : 'lf';
 }
 
 // ---- the diff: offsets through the stretches old -> new left unchanged
@@ -175,14 +196,14 @@ interface Run {
 
 function unchangedRuns(oldText: string, newText: string): Run[] | null {
   // A line-ending change touches every line: the diff would hit its timeout, and search handles it at once.
-  if (oldText.length + newText.length > MAX_DIFF || oldText.includes('\r\n') !== newText.includes('\r\n')) return null;
+  if (oldText.length + newText.length > MAX_DIFF || lineEnds(oldText) !== lineEnds(newText)) return null;
   // The common head and tail stand as they are, cut back to a blank; only the middle is diffed.
   const most = Math.min(oldText.length, newText.length);
   let head = 0;
   while (head < most && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
   let tail = 0;
   while (tail < most - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
-  head = head === most ? head : Math.max(0, oldText.lastIndexOf(' ', head - 1) + 1, oldText.lastIndexOf('\n', head - 1) + 1);
+  head = head === most ? head : Math.max(0, oldText.lastIndexOf(' ', head - 1) + 1, lastLineBreak(oldText, head - 1) + 1);
   const blank = oldText.slice(oldText.length - tail).search(/\s/);
   tail = blank === -1 ? 0 : tail - blank;
   const diffs = wordDiff(oldText.slice(head, oldText.length - tail), newText.slice(head, newText.length - tail));
@@ -467,8 +488,8 @@ function settleContests(records: readonly AnchorRecord[], found: readonly Found[
 
 /** The quote with its context cut at line breaks (each kept): `contextFit` compares within paragraphs. */
 function withinLines(quote: Quote): Quote {
-  const newline = quote.suffix.indexOf('\n');
-  return { exact: quote.exact, prefix: quote.prefix.slice(Math.max(0, quote.prefix.lastIndexOf('\n'))), suffix: newline === -1 ? quote.suffix : quote.suffix.slice(0, newline + 1) };
+  const newline = lineBreakEnd(quote.suffix, 0);
+  return { exact: quote.exact, prefix: quote.prefix.slice(Math.max(0, lastLineBreak(quote.prefix, quote.prefix.length - 1))), suffix: newline === -1 ? quote.suffix : quote.suffix.slice(0, newline + 1) };
 }
 
 /**

@@ -189,10 +189,22 @@ export function withArticleDate(registry: Registry, article: string, date: strin
   return { ...registry, articleDates: [...rest, { ...(existing ?? {}), article, date }] };
 }
 
-/** Replaces (or adds) one entity, keeping its unknown fields; other entities are untouched. */
+const ENTITY_FIELDS = new Set(['id', 'name', 'type', 'spellings', 'note', 'ids']);
+
+/** The fields of an entry this version does not know, as written. */
+export function unknownFields(entity: RegistryEntity): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entity).filter(([k]) => !ENTITY_FIELDS.has(k)));
+}
+
+/**
+ * Replaces (or adds) one entity; other entities are untouched. The fields this version does not know are kept
+ * from the entry it replaces even when the caller built the entity afresh; the known ones are the caller's to
+ * set or remove.
+ */
 export function withEntity(registry: Registry, entity: RegistryEntity): Registry {
-  const others = registry.entities.filter((e) => e.id !== entity.id);
-  return { ...registry, entities: [...others, entity] };
+  const existing = registry.entities.find((e) => e.id === entity.id);
+  const others = registry.entities.filter((e) => e !== existing);
+  return { ...registry, entities: [...others, existing ? { ...unknownFields(existing), ...entity } : entity] };
 }
 
 export function withoutEntity(registry: Registry, id: string): Registry {

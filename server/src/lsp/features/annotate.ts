@@ -1,7 +1,7 @@
 // The annotation actions on a mention or a selection (Ctrl+., the context menu), and the command that carries
 // them out: the user's decision is written to the store, and every feature answers from it at once.
 import { type CodeAction, CodeActionKind, type Range } from 'vscode-languageserver';
-import type { Action } from '../../core/annotations/actions';
+import { type Action, crossesParagraph } from '../../core/annotations/actions';
 import type { IndexedDocument } from '../../core/corpus/index';
 import { ENTITY_TYPES, type FinalMention, type MentionType, isEntityType } from '../../core/model';
 import { cleanName } from '../../core/resolve/names';
@@ -23,7 +23,7 @@ export function annotationActions(ctx: ServerContext, doc: IndexedDocument, rang
   if (!span || span.end <= span.start) return [];
   const spanRange = rangeOf(doc, span);
   const surface = cleanName(text.slice(span.start, span.end));
-  if (surface === '' || surface.length > 200 || /\n\s*\n/.test(text.slice(span.start, span.end))) return [];
+  if (surface === '' || surface.length > 200 || crossesParagraph(text.slice(span.start, span.end))) return [];
   const q = `“${surface}”`;
   const base = { uri: doc.uri, range: spanRange };
   const act = (title: string, action: Action, preferred = false): CodeAction => ({
