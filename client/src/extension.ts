@@ -1,11 +1,12 @@
 // The VS Code side of Article Lens: starts the language server and registers client-only commands.
 // No analysis happens here.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerAnnotationCommands } from './annotate';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
+import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
 
 let client: LanguageClient | undefined;
 
@@ -22,7 +23,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const config = vscode.workspace.getConfiguration('articleLens');
   const include = config.get<string[]>('files.include', ['**/*.txt', '**/*.article']);
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
+    // A server that dies is started again, up to a limit, and the user is told once (not at every restart).
+    errorHandler: {
+      // As the default handler: a few errors on the connection in a row are borne, then it is shut down (and closed).
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: () => {
+        const decision = restarts.crashed();
+        if (decision.restart) {
+          if (decision.tell) void vscode.window.showWarningMessage('Article Lens: the language server stopped unexpectedly and was restarted. Run "Article Lens: Show Output" to see why.');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        const minutes = WINDOW_MS / 60_000;
+        if (decision.tell) void vscode.window.showErrorMessage(`Article Lens: the language server stopped ${MAX_RESTARTS + 1} times in ${minutes} minutes and is not restarted again. Run "Article Lens: Restart Language Server" to try again.`);
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
     documentSelector: [{ scheme: 'file', language: 'article' }, ...include.map((pattern) => ({ scheme: 'file', pattern }))],
     initializationOptions: { settings: config, storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
     synchronize: { configurationSection: 'articleLens' },
@@ -31,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('articleLens.restartServer', async () => {
+      restarts.reset();
       await client?.restart();
     }),
     vscode.commands.registerCommand('articleLens.showOutput', () => client?.outputChannel.show()),
