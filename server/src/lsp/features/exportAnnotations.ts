@@ -1,11 +1,11 @@
 // Export from the running index: the same final mentions and files as `article-lens export`, for every indexed
 // article of the workspace, with paths relative to the workspace folder that holds each.
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import { entityTable, formatNamed, onlyConfirmed } from '../../core/annotations/formats';
 import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../../protocol';
 import { exportCorpusOf, writeExport } from '../../node/exportCorpus';
 import type { ServerContext } from '../context';
+import { workspaceArticles } from './workspaceArticles';
 
 export function registerExport(ctx: ServerContext, folders: () => readonly string[]): void {
   ctx.connection.onRequest(EXPORT_REQUEST, (params: ExportParams): ExportResult => {
@@ -14,22 +14,13 @@ export function registerExport(ctx: ServerContext, folders: () => readonly strin
     if (!format) return { error: `unknown export format "${String(params?.format)}"`, ...none };
     if (!params.out || typeof params.out !== 'string' || !path.isAbsolute(params.out)) return { error: 'the export needs an absolute folder path', ...none };
     ctx.sync();
-    const roots = folders();
     const sources: { uri: string; path: string }[] = [];
     const seen = new Set<string>();
-    for (const doc of ctx.index.documents()) {
-      let file: string;
-      try {
-        file = fileURLToPath(doc.uri);
-      } catch {
-        continue;
-      }
-      const root = roots.find((r) => file.startsWith(r + path.sep));
-      const rel = (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/');
+    for (const { uri, root, relative } of workspaceArticles(ctx.index, folders())) {
       // Two folders of a multi-root workspace may hold the same relative path: the second gets its folder's name.
-      const unique = seen.has(rel) && root ? `${path.basename(root)}/${rel}` : rel;
+      const unique = seen.has(relative) && root ? `${path.basename(root)}/${relative}` : relative;
       seen.add(unique);
-      sources.push({ uri: doc.uri, path: unique });
+      sources.push({ uri, path: unique });
     }
     let corpus = exportCorpusOf(ctx.index, sources);
     if (params.onlyConfirmed) corpus = onlyConfirmed(corpus);

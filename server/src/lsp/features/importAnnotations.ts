@@ -1,11 +1,11 @@
 // Import into the running server: the same check and plan as `article-lens import`, against the articles the
 // index holds (open documents as the editor has them), written as one undoable decision, then every view refreshed.
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import { formatNamed } from '../../core/annotations/formats';
 import { IMPORT_REQUEST, type ImportParams, type ImportResult } from '../../protocol';
 import { describePlan, type ImportArticle, planImport } from '../../node/importAnnotations';
 import type { ServerContext } from '../context';
+import { workspaceArticles } from './workspaceArticles';
 
 export function registerImport(ctx: ServerContext, folders: () => readonly string[]): void {
   ctx.connection.onRequest(IMPORT_REQUEST, (params: ImportParams): ImportResult => {
@@ -15,19 +15,9 @@ export function registerImport(ctx: ServerContext, folders: () => readonly strin
     if (typeof params.path !== 'string' || !path.isAbsolute(params.path)) return fail('the import needs an absolute file or folder path');
     const mode = params.mode === 'add' || params.mode === 'replace' ? params.mode : undefined;
     ctx.sync();
-    const roots = folders();
     const articles: ImportArticle[] = [];
-    for (const doc of ctx.index.documents()) {
-      let file: string;
-      try {
-        file = fileURLToPath(doc.uri);
-      } catch {
-        continue;
-      }
-      const root = roots.find((r) => file.startsWith(r + path.sep));
-      if (!root) continue;
-      const uri = doc.uri;
-      articles.push({ uri, folder: root, relative: path.relative(root, file).split(path.sep).join('/'), text: () => ctx.index.get(uri)?.text ?? '' });
+    for (const { uri, root, relative } of workspaceArticles(ctx.index, folders())) {
+      if (root) articles.push({ uri, folder: root, relative, text: () => ctx.index.get(uri)?.text ?? '' });
     }
     if (articles.length === 0) return fail('no article of the workspace is indexed yet');
     const plan = planImport(ctx.index, articles, format, params.path, { mode, predictions: params.predictions === true ? 'decide' : 'leave' });
