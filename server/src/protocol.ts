@@ -12,6 +12,17 @@ export interface IndexingCompleteParams {
   ms: number;
 }
 
+/**
+ * Sent when files changed, created or deleted on disk (or an article whose date changed) have been analysed into
+ * the index: views that list the corpus refresh. Their analysis runs off the main thread, so it lands after the
+ * event that caused it; until then requests see the previous analysis.
+ */
+export const INDEX_CHANGED = 'articleLens/indexChanged';
+export interface IndexChangedParams {
+  /** The articles that changed or went. */
+  uris: string[];
+}
+
 /** Request: the corpus timeline as a markdown document. */
 export const TIMELINE_REQUEST = 'articleLens/timeline';
 

@@ -32,7 +32,7 @@ import { isCalendarDay } from '../core/calendarDay';
 import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ANNOTATE_COMMAND, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
+import { ANNOTATE_COMMAND, INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -263,8 +263,25 @@ export function startServer(connection: Connection): void {
     const uri = canonicalUri(pathToFileURL(file).href);
     const openDoc = documents.all().find((d) => canonicalUri(d.uri) === uri);
     if (openDoc) analyzeOpen(openDoc);
-    else indexer?.reload(file);
+    else void reloadFromDisk([file], []).catch((e) => logError(`reading ${file} again: ${errorText(e)}`));
     schedulePersist();
+  };
+
+  /**
+   * Files changed on disk are analysed in the background; requests meanwhile see their previous analysis.
+   * When all have landed, views refresh and the client hears which articles changed.
+   */
+  const reloadFromDisk = async (files: string[], gone: string[]) => {
+    const current = indexer;
+    if (!current) return;
+    const outcomes = await Promise.all(files.map((file) => current.reload(file, (uri) => open.has(uri))));
+    if (current !== indexer) return; // the workspace was indexed again meanwhile
+    for (const outcome of outcomes) if (outcome && !outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
+    for (const outcome of outcomes) if (outcome?.ok && outcome.warning) connection.console.warn(outcome.warning);
+    schedulePersist();
+    ctx.refresh();
+    const uris = [...files, ...gone].map((f) => canonicalUri(pathToFileURL(f).href));
+    void connection.sendNotification(INDEX_CHANGED, { uris } satisfies IndexChangedParams);
   };
 
   connection.onExecuteCommand(({ command, arguments: args }) => {
@@ -310,7 +327,7 @@ export function startServer(connection: Connection): void {
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
     const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate) } : null;
-    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache);
+    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, background);
     const progress = initialProgress;
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
     const report = await indexer.indexFolders(folders, {
@@ -401,7 +418,7 @@ export function startServer(connection: Connection): void {
     inFlight.delete(uri);
     // The editor's unsaved text is gone: the file on disk is the article again.
     const file = filePath(uri);
-    if (file && indexer && isArticle(file)) indexer.reload(file);
+    if (file && indexer && isArticle(file)) void reloadFromDisk([file], []).catch((e) => logError(`reading ${file} again: ${errorText(e)}`));
     else index.delete(uri);
     publisher.forget(document.uri);
     schedulePublish();
@@ -425,6 +442,8 @@ export function startServer(connection: Connection): void {
     const changes = Array.isArray(params?.changes) ? params.changes : [];
     // The store changed outside (another window, a hand edit, a git pull): read once for the whole batch.
     let storeChanged = false;
+    const reloaded: string[] = [];
+    const gone: string[] = [];
     for (const change of changes) {
       if (typeof change?.uri !== 'string') {
         logError(`ignored a file event without a uri string: ${JSON.stringify(change)}`);
@@ -442,6 +461,7 @@ export function startServer(connection: Connection): void {
       if (change.type === FileChangeType.Deleted) {
         if (index.delete(uri)) {
           indexer.forget(file);
+          gone.push(file);
           continue;
         }
         // Not an article: perhaps a deleted folder, which arrives as one event for the folder.
@@ -449,17 +469,20 @@ export function startServer(connection: Connection): void {
         for (const doc of [...index.all()]) {
           if (!doc.uri.startsWith(prefix)) continue;
           index.delete(doc.uri);
-          const gone = filePath(doc.uri);
-          if (gone) indexer.forget(gone);
+          const inside = filePath(doc.uri);
+          if (inside) {
+            indexer.forget(inside);
+            gone.push(inside);
+          }
         }
       } else if (isArticle(file)) {
-        const outcome = indexer.reload(file);
-        if (!outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
+        reloaded.push(file);
       }
     }
     if (storeChanged) store.reload();
     schedulePersist();
     ctx.refresh();
+    if (reloaded.length > 0 || gone.length > 0) void reloadFromDisk(reloaded, gone).catch((e) => logError(`reading changed files: ${errorText(e)}`));
   });
 
   registerSemanticTokens(ctx);
