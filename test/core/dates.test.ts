@@ -181,6 +181,24 @@ describe('dates', () => {
     });
   });
 
+    it('read a weekday after a verb of arrangement in the present tense as the coming one, and after a past tense as the last', () => {
+      check(
+        'GENEVA, <<Monday, March 4>>{date:2024-03-04} (Reuters) - Talks continue on <<Thursday>>{date:2024-03-07}, the envoy said on <<Thursday>>{date:2024-02-29}. ' +
+          'Both teams meet again on <<Friday>>{date:2024-03-08}, officials are meeting on <<Wednesday>>{date:2024-03-06} and the final is on <<Sunday>>{date:2024-03-10}. ' +
+          'The round that opened on <<Tuesday>>{date:2024-02-27} ended on <<Saturday>>{date:2024-03-02}.',
+        '2024-03-05',
+      );
+    });
+
+    it('do not take a noun or an earlier event after the present verb for the tense', () => {
+      check(
+        'Shares hovered close to a record on <<Friday>>{date:2024-03-01}. They made a strong start on <<Monday>>{date:2024-03-04}. ' +
+          'Police are investigating an attack on <<Sunday>>{date:2024-03-03}. Talks continue after a walkout on <<Saturday>>{date:2024-03-02}. ' +
+          'Firms saw output continue to grow in <<February>>{date:2024-02}, and the games due to take place last <<August>>{date:2023-08} were cancelled.',
+        '2024-03-05',
+      );
+    });
+
   describe('weekends (issue 12)', () => {
     it('take `the weekend` as the last one, but not a weekend some other word names', () => {
       check(
