@@ -155,6 +155,19 @@ describe('dates', () => {
       assert.strictEqual(result.referenceDate, '2022-02-26');
     });
 
+    it('are times without a zone too, after a weekday and date, where the number is earlier than any news year', () => {
+      const result = check(
+        'Harbour Town v Mill Lane, <<Saturday, 11 November>>{date:2023-11-11} <<1500>>{time:2023-11-11T15:00}\n<<This year>>{date:2023} the club is unbeaten.',
+        '2023-11-07',
+      );
+      assert.strictEqual(result.referenceDate, '2023-11-11');
+    });
+
+    it('leave a date earlier than any news year a date, but never the article\'s own', () => {
+      const result = check('The town remembered the plot of <<5 November 1605>>{date:1605-11-05} <<last night>>{date:2023-11-06}.', '2023-11-07');
+      assert.deepStrictEqual([result.referenceDate, result.articles[0].referenceSource], ['2023-11-07', 'fallback']);
+    });
+
     it('are on the day named right after them', () => {
       check('Shares rose 4% by <<1200 GMT>>{time:2005-03-14T12:00} on <<Monday>>{date:2005-03-14}, then fell.', '2005-03-18');
     });
