@@ -141,6 +141,11 @@ describe('dates', () => {
       check('New fares apply from <<next Monday>>{date:2024-03-11}; they were announced <<last Monday>>{date:2024-02-26}.', '2024-03-04');
     });
 
+    it('read `Friday next week` and `Tuesday last week` as that weekday in the week after or before', () => {
+      const result = check('The vote is on <<Friday next week>>{date:2024-03-15}; talks began on <<Tuesday last week>>{date:2024-02-27}.', '2024-03-04');
+      assert.strictEqual(result.mentions[0].resolution, '"Friday next week" in an article dated 2024-03-04 (from the fallback date), the Friday of the week after');
+    });
+
     it('read `this coming Friday` as the next Friday, however the sentence reads', () => {
       check('Fans queued for tickets for <<this coming Friday>>{date:2024-03-08}.', '2024-03-04');
     });

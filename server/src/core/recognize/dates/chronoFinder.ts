@@ -142,9 +142,14 @@ function cutClock(text: string, c: Candidate, matchEnd: number): Candidate | und
   return { start, end: matchEnd, text: m[1], hour: Number(m[1].slice(0, 2)), minute: Number(m[2]), clock: true };
 }
 
-/** `next Monday`, `last Friday`, `this coming Tuesday`: a weekday counted strictly after or before the reference. */
+/**
+ * `next Monday`, `last Friday`, `this coming Tuesday`: a weekday counted strictly after or before the reference;
+ * `Monday next week`: that weekday in the next week.
+ */
 function withWeekdayStep(text: string, c: Candidate): Candidate {
   if (c.weekday === undefined || c.day !== undefined || c.month !== undefined || c.shift) return c;
+  const week = /\s+(next|last) week$/i.exec(c.text);
+  if (week) return { ...c, weekShift: week[1].toLowerCase() === 'next' ? 1 : -1 };
   const inside = /^(next|last|coming|this coming|past|this past)\s+/i.exec(c.text);
   if (inside) return { ...c, weekdayStep: /next|coming/i.test(inside[1]) ? 1 : -1 };
   const before = /\b(?:this\s+)?(coming|past)\s+$/i.exec(text.slice(Math.max(0, c.start - 18), c.start));
