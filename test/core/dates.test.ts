@@ -203,6 +203,7 @@ describe('dates', () => {
       check(
         'GENEVA, <<Monday, March 4>>{date:2024-03-04} (Reuters) - Talks continue on <<Thursday>>{date:2024-03-07}, the envoy said on <<Thursday>>{date:2024-02-29}. ' +
           'Both teams meet again on <<Friday>>{date:2024-03-08}, officials are meeting on <<Wednesday>>{date:2024-03-06} and the final is on <<Sunday>>{date:2024-03-10}. ' +
+          'Voters go to the polls on <<Thursday>>{date:2024-03-07}. ' +
           'The round that opened on <<Tuesday>>{date:2024-02-27} ended on <<Saturday>>{date:2024-03-02}.',
         '2024-03-05',
       );
@@ -212,6 +213,7 @@ describe('dates', () => {
       check(
         'Shares hovered close to a record on <<Friday>>{date:2024-03-01}. They made a strong start on <<Monday>>{date:2024-03-04}. ' +
           'Police are investigating an attack on <<Sunday>>{date:2024-03-03}. Talks continue after a walkout on <<Saturday>>{date:2024-03-02}. ' +
+          'The firm is holding talks over a leak on <<Friday>>{date:2024-03-01}, though its owners are taking over the plant on <<Friday>>{date:2024-03-08}. ' +
           'Firms saw output continue to grow in <<February>>{date:2024-02}, and the games due to take place last <<August>>{date:2023-08} were cancelled.',
         '2024-03-05',
       );

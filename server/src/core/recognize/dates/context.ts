@@ -10,10 +10,11 @@ const FUTURE_CUE = /\b(?:will|won't|shall|would|should|must|'ll|is due|are due|d
  * after a breakdown on Thursday`). Verbs of arrangement only: `police are investigating an attack on Monday` is past.
  * `close` is left out: `hovered close to record lows on Friday`, `the record close on Wednesday`.
  */
-const PRESENT_CUE = /\b(?:continues?|resume|reconvenes?|begin|start|open|meets?|returns?|sits|plays|travels?|visits|faces|holds|arrives?|takes? place|go(?:es)? ahead|comes? (?:out|back)|go(?:es)? on sale|gets? under ?way|kicks? off|(?:is|are) (?:meeting|holding|hosting|planning|playing|travell?ing|visiting|flying|heading|leaving|launching|releasing|publishing|opening|staging|taking|going|coming|returning|starting|facing|attending|unveiling|voting|debating|giving|making)|(?:is|are)(?= (?:on|for|at) [^,;]{0,20}$))\b/g;
+const PRESENT_CUE = /\b(?:continues?|resume|reconvenes?|begin|start|open|meets?|returns?|sits|plays|travels?|visits|faces|holds|arrives?|takes? place|go(?:es)? ahead|comes? (?:out|back)|go(?:es)? (?:on sale|to)|gets? under ?way|kicks? off|(?:is|are) (?:meeting|holding|hosting|planning|playing|travell?ing|visiting|flying|heading|leaving|launching|releasing|publishing|opening|staging|taking|going|coming|returning|starting|attending|unveiling|voting|debating|giving|making)|(?:is|are)(?= (?:on|for|at) [^,;]{0,20}$))\b/g;
 /** Words before a noun, which make a cue word after them the noun: `the close`, `a strong start`, `Tuesday's meet`. */
 const BEFORE_NOUN = /(?:\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|each|every|no|strong|good|bad|slow|fast|fresh|new|late|early|first|final|[a-z]+ed)|['’]s)\s+$/i;
-const INTERVENING_EVENT = /\b(?:after|since|following|before)\b/i;
+/** `is holding talks after a walkout on Monday`, `questions over a leak on Friday`: the day is another event's. */
+const INTERVENING_EVENT = /\b(?:after|since|following|before|(?<!\btak(?:e|es|ing) )over|into|about)\b/i;
 /** A verb in the past tense after the cue governs the expression instead: `will go ahead after organisers won approval on Monday`. */
 const PAST_VERB = /\b(?:[a-z]+ed|won|began|met|held|took|made|came|went|saw|gave|got|left|lost|fell|rose|struck|sent|spent|paid|built|kept|led)\b/;
 /** A reporting verb after the cue starts a new clause: `will withdraw, officials said on Wednesday`. */
@@ -57,7 +58,7 @@ export function looksForward(text: string, start: number): boolean {
     const rest = before.slice(end);
     // `saw their economy continue to expand in December`; `... terrorism." On Monday`: not the expression's verb.
     if (/^ to\b/.test(rest) && /^(?:continue|begin|start)/i.test(cue[0])) continue;
-    if (INTERVENING_EVENT.test(rest) || /[.;:!?"“”]|\s[-–—]\s/.test(rest)) continue;
+    if (INTERVENING_EVENT.test(before.slice(cue.index!)) || /[.;:!?"“”]|\s[-–—]\s/.test(rest)) continue;
     lastCueEnd = end;
     present = true;
   }
