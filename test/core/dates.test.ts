@@ -332,6 +332,14 @@ describe('dates', () => {
       check('It is now clear: after three weeks, 12 hours of talks and a nine-month-old war, a man of 63 said it took one week.', '2022-10-21');
     });
 
+    it('skips Noon and Midnight inside a name, but not after a preposition or a weekday', () => {
+      check(
+        'Centre Tom Noon and T Noon played in Midnight Express at Christmas Midnight Mass. ' +
+          'By <<Noon>>{time:2022-10-21T12:00} it was over; the deadline was <<Saturday Midnight>>{time:2022-10-15T00:00}, and shops shut at <<midnight>>{time:2022-10-21T00:00}. <<Midnight>>{time:2022-10-21T00:00} struck.',
+        '2022-10-21',
+      );
+    });
+
     it('takes May the month but not May the surname', () => {
       check('Theresa May and Brian May said Mrs May first spoke in <<May>>{date:2022-05}.', '2022-10-21');
     });

@@ -81,6 +81,7 @@ function splitRange(text: string, start: number, end: number, result: chrono.Par
 function toCandidate(text: string, rawStart: number, rawEnd: number, result: chrono.ParsedResult): Candidate | undefined {
   let start = rawStart;
   let end = rawEnd;
+  while (start < end && /\s/.test(text[start])) start++; // chrono-node's `midnight` match can start with the space before it
   const lead = LEADING_WORDS.exec(text.slice(start, end));
   if (lead && lead[0].length < end - start) start += lead[0].length;
   while (end > start && /[\s,;:)\]'"’”\-–—]/.test(text[end - 1])) end--;
@@ -122,12 +123,21 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   if (dayShift) candidate = { start, end, text: core, hour: candidate.hour, minute: candidate.minute, shift: dayShift.shift };
   if (candidate.hour !== undefined) {
     if (!/\d\s*(?:[ap]\.?m\b|:\d\d)|noon|midday|midnight|o'clock|\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC)/i.test(core)) return undefined;
+    if (namePart(text, start, end, core)) return undefined;
     candidate.clock = true;
     candidate.minute ??= 0;
   }
   if (!plausible(text, start, core, candidate)) return undefined;
   if (/^end of\b/i.test(core)) candidate.day = undefined; // `end of March` names the month
   return withWeekdayStep(text, withRelativeYear(text, candidate));
+}
+
+/** `Jamie Noon`, `J Noon`, `Midnight Express`, `Christmas Midnight Mass`: a capitalised word of time inside a name. */
+function namePart(text: string, start: number, end: number, core: string): boolean {
+  if (!/^(?:Noon|Midday|Midnight)$/.test(core)) return false;
+  const before = /\b([A-Z][A-Za-z]*)\.? $/.exec(text.slice(Math.max(0, start - 20), start));
+  if (before && !/^(?:At|By|Before|After|Until|Till|From|Since|On|Around|About|Past|Near|Towards?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$/.test(before[1])) return true;
+  return /^ [A-Z]/.test(text.slice(end, end + 2));
 }
 
 /**
