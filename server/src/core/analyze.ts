@@ -18,7 +18,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export function analyzeText(
   recognizers: Recognizers,
