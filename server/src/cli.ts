@@ -116,6 +116,9 @@ function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'>): L
         continue;
       }
       if (outcome.warning) process.stderr.write(`article-lens: ${outcome.warning}\n`);
+      // The analysis's own problems (a front matter date it cannot read), at their line, as the editor shows them.
+      const doc = index.get(outcome.uri);
+      for (const p of doc?.analysis.problems ?? []) process.stderr.write(`article-lens: ${file}:${doc!.lines.positionAt(p.span?.start ?? 0).line + 1}: ${p.message}\n`);
       articles.push({ uri: outcome.uri, file, relative: path.relative(base, file).split(path.sep).join('/') });
     }
   }

@@ -5,7 +5,8 @@ import type { Candidate } from './candidates';
 import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
 
 /** How an article's reference date was found. */
-export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'none';
+/** In order of precedence: the user's date, the file's metadata (front matter), the text, the caller's fallback. */
+export type ReferenceSource = 'user' | 'metadata' | 'dateline' | 'latest' | 'fallback' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;

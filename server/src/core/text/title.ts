@@ -1,0 +1,63 @@
+// An article's title for lists (related articles, hovers, the timeline): the front matter's title, else the
+// first line near the top that reads as a headline. Pages saved from the web start with site furniture
+// (`Skip to content`, a section menu, `Advertisement`, a photo caption said twice), which is skipped.
+
+const TITLE_LENGTH = 80;
+/** How many non-blank lines at the top may hold the headline. */
+const HEAD_LINES = 12;
+const MIN_WORDS = 3;
+const MAX_WORDS = 30;
+const MAX_HEADLINE = 200;
+
+/** Lines of site furniture: navigation, ad slots, sharing buttons, photo credits. */
+const FURNITURE =
+  /^(?:skip to (?:main )?content|skip navigation|jump to content|advertisement|advert|sponsored( content)?|share( this( article| story)?)?( on \w+)?|menu|main menu|home|search|sign in|log in|subscribe( now)?|close|cookies?( policy| settings)?|accept( all)?( cookies)?|image( source| caption)?\b.*|media caption\b.*|getty images|related (?:topics|stories|articles)|more on this story|listen to this article|watch:?.*|top stories|most read)$/i;
+
+/** A section menu: a few short capitalised items between commas, `&`, `|`, `·`, `/` or `>` (`News, Culture & Society`). */
+function isMenu(line: string): boolean {
+  const items = line.split(/\s*(?:,|&|\||·|\/|>|»|•)\s*/).filter((s) => s !== '');
+  if (items.length < 2) return false;
+  return items.every((item) => item.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(item)) && !/[.!?]$/.test(line);
+}
+
+function words(line: string): number {
+  return line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A line that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
+function isHeadline(line: string): boolean {
+  const n = words(line);
+  return n >= MIN_WORDS && n <= MAX_WORDS && line.length <= MAX_HEADLINE && !/[.:;,]$/.test(line);
+}
+
+/**
+ * The title: `metadataTitle` when given, else the first headline among the top lines of `text` (the text as
+ * the recognisers read it: front matter and Markdown marks already blanked), else its first line that is not
+ * furniture, shortened. Empty for an empty text.
+ */
+export function articleTitle(text: string, metadataTitle: string | null = null): string {
+  if (metadataTitle && metadataTitle.trim() !== '') return shorten(metadataTitle);
+  const lines: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (line === '') continue;
+    lines.push(line.length > 400 ? line.slice(0, 400) : line);
+    if (lines.length >= HEAD_LINES) break;
+  }
+  const content = lines.filter((line) => !FURNITURE.test(line) && !isMenu(line));
+  const headline = content.find((line, i) => isHeadline(line) && !isRepeatedCaption(content, i));
+  return shorten(headline ?? content[0] ?? lines[0] ?? '');
+}
+
+/**
+ * A caption saved twice (the image's alt text, then its caption) stands on two lines in a row. A headline
+ * repeated after the captions is not next to itself, and the first line of content is taken even when said twice.
+ */
+function isRepeatedCaption(lines: string[], i: number): boolean {
+  return i > 0 && (lines[i + 1] === lines[i] || lines[i - 1] === lines[i]);
+}
+
+function shorten(line: string): string {
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > TITLE_LENGTH ? flat.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : flat;
+}
