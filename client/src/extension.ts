@@ -54,7 +54,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('articleLens.showOutput', () => client?.outputChannel.show()),
     vscode.commands.registerCommand(SHOW_RELATED, async (related: { uri: string; title: string; shared: number }[] = []) => {
       const pick = await vscode.window.showQuickPick(
-        related.map((r) => ({ label: r.title || r.uri, description: `${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri })),
+        related.map((r) => {
+          const uriPath = vscode.Uri.parse(r.uri).path;
+          const file = uriPath.slice(uriPath.lastIndexOf('/') + 1);
+          return { label: r.title || file, description: `${file} · ${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri };
+        }),
         { placeHolder: 'Articles that share entities with this one', matchOnDescription: true },
       );
       if (pick) await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));

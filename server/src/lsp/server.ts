@@ -43,6 +43,7 @@ import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
+import { registerImportDates } from './features/importDates';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -282,17 +283,19 @@ export function startServer(connection: Connection): void {
     }
     if (command === SET_ARTICLE_DATE) {
       const [uri, date] = (args ?? []) as [unknown, unknown];
-      if (typeof uri !== 'string' || !(date === null || isCalendarDay(date))) {
-        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for an article in the workspace.');
+      const several = Array.isArray(uri) && uri.length > 0 && uri.every((u) => typeof u === 'string');
+      if (!(typeof uri === 'string' || several) || !(date === null || isCalendarDay(date))) {
+        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for articles in the workspace.');
         return null;
       }
-      // Saving re-reads the store, which re-analyses the article whose date changed.
-      const result = store.setArticleDate(uri, date);
+      // Saving re-reads the store, which re-analyses the articles whose date changed.
+      const result = several ? store.setArticleDates(uri as string[], date) : store.setArticleDate(uri as string, date);
       if (!result.ok) {
         tell(MessageType.Error, `Article Lens: ${result.message}`);
         return null;
       }
       ctx.refresh();
+      if (several) tell(MessageType.Info, `Article Lens: ${result.summary}`);
       return { date, file: result.files[0] ?? null };
     }
     return null;
@@ -474,6 +477,7 @@ export function startServer(connection: Connection): void {
   registerDecisions(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
+  registerImportDates(ctx, () => folders);
 
   documents.listen(documentSync.connection);
   connection.listen();
