@@ -99,6 +99,15 @@ describe('Markdown articles', () => {
     );
   });
 
+  it('reads a table cell by cell, never a date across a pipe', () => {
+    checkAnalysis(
+      'd.md',
+      ['| Day | Departs |', '|-----|---------|', '| <<Friday>>{date:2024-06-14} | <<22:40>>{time:2024-06-14T22:40} |', ''].join('\n'),
+      { referenceDate: '2024-06-14', title: 'Day Departs' },
+      { fallbackReferenceDate: '2024-06-14' },
+    );
+  });
+
   it('keeps the longest stretch of a name read across an emphasis mark', () => {
     // FIXME: `Kessel *Bridge*` is one name to a reader; the mark splits it and `Kessel` alone is kept.
     checkAnalysis('b.md', 'Crews closed the <<Kessel>>{location} *Bridge* on <<Tuesday>>{date:2024-03-05}.\n', { referenceDate: '2024-03-08', title: 'Crews closed the Kessel Bridge on Tuesday.' }, { fallbackReferenceDate: '2024-03-08' });

@@ -1,12 +1,11 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
-import type { DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
+import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
-import { prepareArticle } from './text/article';
-import { articleTitle } from './text/title';
+import { prepareArticle, spanOutsideMarkup } from './text/article';
 
 export interface Recognizers {
   names: NameRecognizer;
@@ -54,7 +53,7 @@ export function analyzeText(
   }
   const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
   resolveWithinDocument(mentions);
-  return { uri, version, title: articleTitle(prepared.text, prepared.frontMatter.title), referenceDate: dates.referenceDate, mentions, problems };
+  return { uri, version, title: prepared.title, referenceDate: dates.referenceDate, mentions, problems };
 }
 
 const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;
@@ -85,34 +84,15 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
   return n;
 }
 
-/**
- * A mention the recognisers read across blanked markup (`Kessel *Bridge*`) would colour the markup: it keeps the
- * longest stretch of text between the marks (its type and value stay), so no markup is ever part of a mention.
- */
+/** A mention cut to its longest stretch of text between marks (its type and value stay), so no markup is part of it. */
 function outsideMarkup(m: Mention, text: string, read: string): Mention | null {
-  let best: Span | null = null;
-  let start = -1;
-  for (let i = m.start; i <= m.end; i++) {
-    const markup = i === m.end || (read[i] !== text[i] && read[i] === ' ');
-    if (!markup && start < 0) start = i;
-    if (markup && start >= 0) {
-      const piece = trimmed(text, start, i);
-      if (piece && (!best || piece.end - piece.start > best.end - best.start)) best = piece;
-      start = -1;
-    }
-  }
+  const best = spanOutsideMarkup(m, text, read);
   if (!best) return null;
   if (best.start === m.start && best.end === m.end) return m;
   const surface = text.slice(best.start, best.end);
   if (m.key === null) return { ...m, start: best.start, end: best.end, text: surface };
   const key = nameKey(surface);
   return key.length === 0 ? null : { ...m, start: best.start, end: best.end, text: surface, key };
-}
-
-function trimmed(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return start < end ? { start, end } : null;
 }
 
 /** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */

@@ -44,7 +44,7 @@ export function articleTitle(text: string, metadataTitle: string | null = null):
     lines.push(line.length > 400 ? line.slice(0, 400) : line);
     if (lines.length >= HEAD_LINES) break;
   }
-  const content = lines.filter((line) => !FURNITURE.test(line) && !isMenu(line));
+  const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
   const headline = content.find((line, i) => isHeadline(line) && !isRepeatedCaption(content, i));
   return shorten(headline ?? content[0] ?? lines[0] ?? '');
 }
