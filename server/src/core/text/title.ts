@@ -30,6 +30,12 @@ function isHeadline(line: string): boolean {
   return n >= MIN_WORDS && n <= MAX_WORDS && line.length <= MAX_HEADLINE && !/[.:;,]$/.test(line);
 }
 
+/** A line of body text: long, or a sentence of some length. */
+function isParagraph(line: string): boolean {
+  const n = words(line);
+  return n > MAX_WORDS || (n >= 12 && /[.!?]["”’)]?$/.test(line));
+}
+
 /**
  * The title: `metadataTitle` when given, else the first headline among the top lines of `text` (the text as
  * the recognisers read it: front matter and Markdown marks already blanked), else its first line that is not
@@ -45,7 +51,12 @@ export function articleTitle(text: string, metadataTitle: string | null = null):
     if (lines.length >= HEAD_LINES) break;
   }
   const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
-  const headline = content.find((line, i) => isHeadline(line) && !isRepeatedCaption(content, i));
+  // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
+  let headline: string | undefined;
+  for (let i = 0; i < content.length && headline === undefined; i++) {
+    if (isHeadline(content[i]) && !isRepeatedCaption(content, i)) headline = content[i];
+    else if (isParagraph(content[i])) break;
+  }
   return shorten(headline ?? content[0] ?? lines[0] ?? '');
 }
 
