@@ -115,9 +115,22 @@ describe('protocol: article metadata (front matter, Markdown, dates of many arti
     assert.deepStrictEqual(names, ['Dates: 2024-03-01', 'Dates: 2024-03-11', 'Organizations: Velorian Harbour Authority', 'People: Helena Marsh', 'Places: Marrow Bay', 'Places: Port Aster']);
   });
 
-  it('leaves out a Markdown file the include does not take in', async () => {
+  it('leaves out a Markdown file the include does not take in, even when the editor opens it', async () => {
     const symbols = (await server.connection.sendRequest('workspace/symbol', { query: 'Corin Vale' })) as SymbolInformation[];
     assert.deepStrictEqual(symbols.map((s) => s.name).filter((n) => n === 'Corin Vale'), []);
+    await server.open('README.md');
+    await server.change('README.md', 2, README_MD + '\nHelena Marsh wrote this part.\n');
+    const tokens = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('README.md') } })) as { data: number[] };
+    assert.deepStrictEqual(tokens.data, []);
+    assert.strictEqual(await hoverAt('README.md', 'Corin Vale'), null);
+    // With the include taking in every `.md`, the same file is an article.
+    await server.stop();
+    server = await startServer(workspace(), { files: { include: ['**/*.txt', '**/*.md'] } });
+    await server.indexed;
+    await server.open('README.md');
+    const now = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('README.md') } })) as { data: number[] };
+    // (The tagger's type for the made-up `Corin Vale` is not what this test is about.)
+    assert.deepStrictEqual(decodeTokens(now.data).map((t) => `${t.line}:${t.character}+${t.length}`), ['2:0+10']);
   });
 
   it('reports a front matter date it cannot read, at the fence', async () => {

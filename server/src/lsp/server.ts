@@ -29,6 +29,7 @@ import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { isCalendarDay } from '../core/calendarDay';
+import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -382,8 +383,18 @@ export function startServer(connection: Connection): void {
       documentSync.drop(document.uri, `${what} failed: ${errorText(e)}`);
     }
   };
+  /**
+   * A Markdown file is an article only where the include patterns say so, whatever the client sends: most
+   * folders hold READMEs, and an editor configured for every `.md` would otherwise colour them all.
+   */
+  const isWanted = (uri: string) => {
+    if (!isMarkdownUri(uri)) return true;
+    const file = filePath(canonicalUri(uri));
+    return file !== null && isArticle(file);
+  };
   documents.onDidOpen(
     orDrop('opening it', (document) => {
+      if (!isWanted(document.uri)) return;
       open.add(canonicalUri(document.uri));
       pending.delete(canonicalUri(document.uri));
       analyzeOpen(document);
@@ -392,6 +403,7 @@ export function startServer(connection: Connection): void {
   );
   documents.onDidChangeContent(
     orDrop('its change', (document) => {
+      if (!open.has(canonicalUri(document.uri))) return; // a document not taken in when it was opened
       // Analysis waits for the next request, so a burst of keystrokes is analysed once.
       pending.set(canonicalUri(document.uri), document);
       schedulePublish(document.uri);
