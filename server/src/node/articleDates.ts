@@ -3,7 +3,7 @@
 // or an unreadable registry leaves every store as it was. The same plan serves the server and the command line.
 import * as fs from 'fs';
 import * as path from 'path';
-import { type ArticleDateRow, type DatesFormat, datesFormatOf, readArticleDateRows } from '../core/annotations/articleDateRows';
+import { type ArticleDateRow, type DatesFormat, datesFormatOf, readArticleDateRows, sortedByLine } from '../core/annotations/articleDateRows';
 import { type Registry, serializeRegistry } from '../core/annotations/registry';
 import { readIfPresent, readRegistryFile, REGISTRY_FILE, STORE_DIR, writeAtomic } from './store';
 
@@ -100,7 +100,7 @@ export function planDatesImport(text: string, format: DatesFormat, folders: read
     }
     files.push({ file, date: row.date, title: row.title, source: row.source });
   }
-  problems.sort((a, b) => lineOf(a) - lineOf(b));
+  problems.splice(0, problems.length, ...sortedByLine(problems));
   if (problems.length > 0) return { error: `${problems.length} bad row${problems.length === 1 ? '' : 's'}; nothing was imported`, problems, rows: read.rows, plan: null };
   if (files.length === 0) return { error: 'the file holds no rows of dates', problems, rows: read.rows, plan: null };
   const plan = planArticleDates(folders, files);
@@ -125,10 +125,6 @@ export function describeDatesImport(input: string, result: DatesImport, dryRun: 
   const plan = result.plan!;
   const verb = dryRun ? 'would set' : 'set';
   return [...lines, `${input}: ${verb} the date of ${plan.changed} article${plan.changed === 1 ? '' : 's'} (${plan.unchanged} already so), in ${plan.writes.length} store file${plan.writes.length === 1 ? '' : 's'}`];
-}
-
-function lineOf(problem: string): number {
-  return Number(/^line (\d+)/.exec(problem)?.[1] ?? 0);
 }
 
 /** Writes a plan's files, each atomically; on a failure the ones written are put back. */

@@ -71,7 +71,14 @@ export function readArticleDateRows(text: string, format: DatesFormat): ArticleD
     seen.set(key, row);
     out.rows.push(row);
   }
+  out.problems = sortedByLine(out.problems);
   return out;
+}
+
+/** Problems written `line N: ...`, in line order (a stable sort keeps a line's own in the order found). */
+export function sortedByLine(problems: readonly string[]): string[] {
+  const lineOf = (p: string) => Number(/^line (\d+)/.exec(p)?.[1] ?? 0);
+  return [...problems].sort((a, b) => lineOf(a) - lineOf(b));
 }
 
 interface RawRow {
