@@ -43,12 +43,16 @@ function isParagraph(line: string): boolean {
  */
 export function articleTitle(text: string, metadataTitle: string | null = null): string {
   if (metadataTitle && metadataTitle.trim() !== '') return shorten(metadataTitle);
+  // Only the top lines are read: a 10 MB article costs no more than a short one.
   const lines: string[] = [];
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/\s+/g, ' ').trim();
-    if (line === '') continue;
-    lines.push(line.length > 400 ? line.slice(0, 400) : line);
-    if (lines.length >= HEAD_LINES) break;
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let start = 0; start <= text.length && lines.length < HEAD_LINES; ) {
+    const m = lineBreak.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
+    if (line !== '') lines.push(line);
+    if (!m) break;
+    start = m.index + m[0].length;
   }
   const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
   // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
