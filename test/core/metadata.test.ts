@@ -67,6 +67,11 @@ describe('front matter in analysis', () => {
     assert.deepStrictEqual(analysis.problems.map((p) => [p.severity, p.span]), [['warning', { start: 0, end: 3 }]]);
   });
 
+  it('is not read from dashes around plain text that holds no key', () => {
+    checkAnalysis('d.txt', '---\nFerry strike ends\n---\nCrews went back on <<Friday>>{date:2024-03-08}.\n', { referenceDate: '2024-03-11', title: 'Ferry strike ends' }, { fallbackReferenceDate: '2024-03-11' });
+    checkAnalysis('e.txt', '---\n\nCrews went back on <<Friday>>{date:2024-03-08}.\n', { referenceDate: '2024-03-11', title: 'Crews went back on Friday.' }, { fallbackReferenceDate: '2024-03-11' });
+  });
+
   it('keeps offsets into the file with CRLF line ends and a BOM', () => {
     checkAnalysis('c.txt', `\uFEFF---\r\ndate: 2024-03-11\r\n---\r\nTalks in <<Port Aster>>{location} ended on <<Saturday>>{date:2024-03-09}.\r\n`, {
       referenceDate: '2024-03-11',

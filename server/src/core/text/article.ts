@@ -25,9 +25,24 @@ export function isMarkdownUri(uri: string): boolean {
   return MARKDOWN_EXTENSION.test(path);
 }
 
+/** A YAML `key:` line; a block between `---` lines without one is a rule drawn around text, not front matter. */
+const KEY_LINE = /(?:^|[\r\n])[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|[\r\n]|$)/;
+const NO_FRONT_MATTER: FrontMatter = { span: null, date: null, title: null, source: null, author: null, problems: [] };
+
+/** The file's front matter, when the block at its head reads as YAML (its first line after the fence for an unclosed one). */
+function frontMatterOf(text: string): FrontMatter {
+  const read = parseFrontMatter(text);
+  if (read.span) return KEY_LINE.test(text.slice(read.span.start + 3, read.span.end)) ? read : NO_FRONT_MATTER;
+  if (read.problems.length === 0) return read;
+  const firstLine = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([^\r\n]*)/.exec(text)?.[1] ?? '';
+  return KEY_LINE.test(firstLine) ? read : NO_FRONT_MATTER;
+}
+
 export function prepareArticle(uri: string, text: string): PreparedArticle {
-  const frontMatter = parseFrontMatter(text);
   const markdown = isMarkdownUri(uri);
+  // In Markdown a leading `---` block is front matter by convention (and markdown.ts blanks it so); in plain text
+  // it must read as YAML, since a rule of dashes above a headline is common there.
+  const frontMatter = markdown ? parseFrontMatter(text) : frontMatterOf(text);
   const fence = frontMatter.span ?? { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end: 0 };
   const problems: Problem[] = frontMatter.problems.map((message) => ({
     message,
