@@ -133,9 +133,13 @@ describe('article titles', () => {
     checkTitle(['Home | World | Business', 'TT', 'Harbour talks resume in Port Aster'], 'Harbour talks resume in Port Aster');
   });
 
-  it('skips a caption saved twice, not a headline repeated after it', () => {
+  it('skips a caption saved twice, before or after the headline', () => {
     checkTitle(['Skip to content', 'Harbour talks resume', 'Crowds wait at the quay as ferries stay in port', 'Crowds wait at the quay as ferries stay in port'], 'Harbour talks resume');
-    checkTitle(['News, Culture & Society', 'Crowds wait at the quay as ferries stay in port', 'Crowds wait at the quay as ferries stay in port', 'Harbour talks resume in Port Aster'], 'Crowds wait at the quay as ferries stay in port');
+    checkTitle(['News, Culture & Society', 'Crowds wait at the quay as the ferries stay in port for a fifth day.', 'Crowds wait at the quay as the ferries stay in port for a fifth day.', 'Harbour talks resume in Port Aster'], 'Harbour talks resume in Port Aster');
+  });
+
+  it('takes a headline said twice when no other line reads as one', () => {
+    checkTitle(['Harbour talks resume', 'Harbour talks resume', 'Talks between the port and the ferry crews resumed on Monday after a week without any sailings.'], 'Harbour talks resume');
   });
 
   it('falls back to the first line, shortened, when no line reads as a headline', () => {

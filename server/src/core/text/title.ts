@@ -56,20 +56,20 @@ export function articleTitle(text: string, metadataTitle: string | null = null):
   }
   const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
   // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
+  // A line said twice in a row is a caption saved twice (alt text, then caption), passed over; a headline said
+  // twice is still taken when no other line reads as one.
   let headline: string | undefined;
+  let repeated: string | undefined;
   for (let i = 0; i < content.length && headline === undefined; i++) {
-    if (isHeadline(content[i]) && !isRepeatedCaption(content, i)) headline = content[i];
+    if (isRepeated(content, i)) repeated ??= isHeadline(content[i]) ? content[i] : undefined;
+    else if (isHeadline(content[i])) headline = content[i];
     else if (isParagraph(content[i])) break;
   }
-  return shorten(headline ?? content[0] ?? lines[0] ?? '');
+  return shorten(headline ?? repeated ?? content[0] ?? lines[0] ?? '');
 }
 
-/**
- * A caption saved twice (the image's alt text, then its caption) stands on two lines in a row. A headline
- * repeated after the captions is not next to itself, and the first line of content is taken even when said twice.
- */
-function isRepeatedCaption(lines: string[], i: number): boolean {
-  return i > 0 && (lines[i + 1] === lines[i] || lines[i - 1] === lines[i]);
+function isRepeated(lines: string[], i: number): boolean {
+  return lines[i + 1] === lines[i] || lines[i - 1] === lines[i];
 }
 
 function shorten(line: string): string {
