@@ -12,10 +12,12 @@ import { describePlan, planImport, writePlan } from './node/importAnnotations';
 import { findArticles } from './node/files';
 import { loadRecognizers } from './node/recognizers';
 import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
+import { DATES_HELP, DATES_USAGE, runDates } from './cliDates';
 
 const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--store DIR]
        article-lens export --format FORMAT [--out DIR] [--only-confirmed] [--iob1] PATH...
        article-lens import --format FORMAT [--corpus DIR] [--add|--replace] [--predictions] [--dry-run] FILE_OR_DIR...
+${DATES_USAGE}
 
   analyze   entities, dates and cross-references of article files and folders
             (folders: every .txt and .article file, skipping node_modules and dot-folders),
@@ -31,7 +33,7 @@ const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--refer
             the others are marked not an entity (the default for files that mark decisions,
             such as Article Lens exports); --predictions: import unconfirmed spans too;
             --dry-run: report, write nothing
-
+${DATES_HELP}
   --store DIR   read the decisions from DIR (a .article-lens folder) instead; its article
                 paths are relative to the folder that holds DIR
 `;
@@ -116,6 +118,9 @@ function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'>): L
         continue;
       }
       if (outcome.warning) process.stderr.write(`article-lens: ${outcome.warning}\n`);
+      // The analysis's own problems (a front matter date it cannot read), at their line, as the editor shows them.
+      const doc = index.get(outcome.uri);
+      for (const p of doc?.analysis.problems ?? []) process.stderr.write(`article-lens: ${file}:${doc!.lines.positionAt(p.span?.start ?? 0).line + 1}: ${p.message}\n`);
       articles.push({ uri: outcome.uri, file, relative: path.relative(base, file).split(path.sep).join('/') });
     }
   }
@@ -351,6 +356,7 @@ function main(argv: string[]): number {
     process.stderr.write(`article-lens: ${opts}\n\n${USAGE}`);
     return 2;
   }
+  if (command === 'dates') return runDates(rest, USAGE);
   if (command === 'import') {
     const opts = parseImportArgs(rest);
     if (typeof opts !== 'string') return importAnnotations(opts);

@@ -1,9 +1,11 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
+// The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
 import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
+import { prepareArticle, spanOutsideMarkup } from './text/article';
 
 export interface Recognizers {
   names: NameRecognizer;
@@ -13,7 +15,7 @@ export interface Recognizers {
 export interface AnalyzeOptions {
   /** `YYYY-MM-DD`: the user's fallback, else the file's modification date. */
   fallbackReferenceDate?: string | null;
-  /** `YYYY-MM-DD`: the user's date for this article, which wins over the text. */
+  /** `YYYY-MM-DD`: the user's date for this article, which wins over the front matter and the text. */
   referenceDate?: string | null;
 }
 
@@ -27,9 +29,14 @@ export function analyzeText(
   text: string,
   options: AnalyzeOptions = {},
 ): DocumentAnalysis {
-  const problems: Problem[] = [];
-  const names = recognizers.names.recognize(text);
-  const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null, referenceDate: options.referenceDate ?? null });
+  const prepared = prepareArticle(uri, text);
+  const problems: Problem[] = [...prepared.problems];
+  const names = recognizers.names.recognize(prepared.text);
+  const dates = recognizers.dates.recognize(prepared.text, {
+    fallbackReferenceDate: options.fallbackReferenceDate ?? null,
+    referenceDate: options.referenceDate ?? null,
+    metadataDate: prepared.frontMatter.date,
+  });
 
   const candidates: Mention[] = [];
   for (const raw of names) {
@@ -44,17 +51,9 @@ export function analyzeText(
   for (const d of dates.mentions) {
     candidates.push({ start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution });
   }
-  const mentions = removeOverlaps(candidates);
+  const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
   resolveWithinDocument(mentions);
-  return { uri, version, title: titleOf(text), referenceDate: dates.referenceDate, mentions, problems };
-}
-
-const TITLE_LENGTH = 80;
-
-function titleOf(text: string): string {
-  const match = /\S[^\r\n]{0,200}/.exec(text);
-  const line = match ? match[0].replace(/\s+/g, ' ').trim() : '';
-  return line.length > TITLE_LENGTH ? line.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : line;
+  return { uri, version, title: prepared.title, referenceDate: dates.referenceDate, mentions, problems };
 }
 
 const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;
@@ -83,6 +82,17 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
   if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { ...n, type: 'location' };
   return n;
+}
+
+/** A mention cut to its longest stretch of text between marks (its type and value stay), so no markup is part of it. */
+function outsideMarkup(m: Mention, text: string, read: string): Mention | null {
+  const best = spanOutsideMarkup(m, text, read);
+  if (!best) return null;
+  if (best.start === m.start && best.end === m.end) return m;
+  const surface = text.slice(best.start, best.end);
+  if (m.key === null) return { ...m, start: best.start, end: best.end, text: surface };
+  const key = nameKey(surface);
+  return key.length === 0 ? null : { ...m, start: best.start, end: best.end, text: surface, key };
 }
 
 /** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */

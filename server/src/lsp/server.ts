@@ -29,6 +29,7 @@ import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { isCalendarDay } from '../core/calendarDay';
+import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -43,6 +44,7 @@ import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
+import { registerImportDates } from './features/importDates';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -299,17 +301,19 @@ export function startServer(connection: Connection): void {
     }
     if (command === SET_ARTICLE_DATE) {
       const [uri, date] = (args ?? []) as [unknown, unknown];
-      if (typeof uri !== 'string' || !(date === null || isCalendarDay(date))) {
-        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for an article in the workspace.');
+      const several = Array.isArray(uri) && uri.length > 0 && uri.every((u) => typeof u === 'string');
+      if (!(typeof uri === 'string' || several) || !(date === null || isCalendarDay(date))) {
+        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for articles in the workspace.');
         return null;
       }
-      // Saving re-reads the store, which re-analyses the article whose date changed.
-      const result = store.setArticleDate(uri, date);
+      // Saving re-reads the store, which re-analyses the articles whose date changed.
+      const result = several ? store.setArticleDates(uri as string[], date) : store.setArticleDate(uri as string, date);
       if (!result.ok) {
         tell(MessageType.Error, `Article Lens: ${result.message}`);
         return null;
       }
       ctx.refresh();
+      if (several) tell(MessageType.Info, `Article Lens: ${result.summary}`);
       return { date, file: result.files[0] ?? null };
     }
     return null;
@@ -396,8 +400,18 @@ export function startServer(connection: Connection): void {
       documentSync.drop(document.uri, `${what} failed: ${errorText(e)}`);
     }
   };
+  /**
+   * A Markdown file is an article only where the include patterns say so, whatever the client sends: most
+   * folders hold READMEs, and an editor configured for every `.md` would otherwise colour them all.
+   */
+  const isWanted = (uri: string) => {
+    if (!isMarkdownUri(uri)) return true;
+    const file = filePath(canonicalUri(uri));
+    return file !== null && isArticle(file);
+  };
   documents.onDidOpen(
     orDrop('opening it', (document) => {
+      if (!isWanted(document.uri)) return;
       open.add(canonicalUri(document.uri));
       pending.delete(canonicalUri(document.uri));
       analyzeOpen(document);
@@ -406,6 +420,7 @@ export function startServer(connection: Connection): void {
   );
   documents.onDidChangeContent(
     orDrop('its change', (document) => {
+      if (!open.has(canonicalUri(document.uri))) return; // a document not taken in when it was opened
       // Analysis waits for the next request, so a burst of keystrokes is analysed once.
       pending.set(canonicalUri(document.uri), document);
       schedulePublish(document.uri);
@@ -497,6 +512,7 @@ export function startServer(connection: Connection): void {
   registerDecisions(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
+  registerImportDates(ctx, () => folders);
 
   documents.listen(documentSync.connection);
   connection.listen();

@@ -6,7 +6,8 @@ import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type 
 import { FIRST_NEWS_YEAR } from './lexicon';
 
 /** How an article's reference date was found. */
-export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'none';
+/** In order of precedence: the user's date, the file's metadata (front matter), the text, the caller's fallback. */
+export type ReferenceSource = 'user' | 'metadata' | 'dateline' | 'latest' | 'fallback' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;

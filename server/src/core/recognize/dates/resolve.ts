@@ -40,7 +40,7 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: S
 }
 
 function articleDated(quoted: string, ref: ArticleReference): string {
-  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : '';
+  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ref.source === 'metadata' ? ' (from its front matter)' : '';
   return `${quoted} in an article dated ${formatDay(ref.day!)}${from}`;
 }
 
