@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerAnnotationCommands } from './annotate';
+import { registerEntitiesView } from './entitiesView';
+import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
@@ -91,7 +93,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerAnnotationCommands(context, () => client);
   registerExportCommand(context, () => client);
   registerImportCommand(context, () => client);
-  await client.start();
+  registerFindEntity(context, () => client);
+  const started = client.start();
+  registerEntitiesView(context, () => client, started);
+  await started;
 }
 
 export async function deactivate(): Promise<void> {

@@ -137,7 +137,8 @@ export class EntitySearch {
     const fuse = new Fuse(candidates, { keys: ['names'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: Math.min(2, query.length) });
     return fuse
       .search(query)
-      .sort((a, b) => a.score! - b.score! || b.item.mentions - a.item.mentions)
+      // Scores a hair apart (0 and 0.001) are the same match to a reader: there the commoner entity goes first.
+      .sort((a, b) => Math.round(a.score! * 100) - Math.round(b.score! * 100) || b.item.mentions - a.item.mentions || a.score! - b.score!)
       .map((r) => this.index.entity(r.item.id))
       .filter((e): e is EntityInfo => e !== undefined);
   }
