@@ -42,6 +42,8 @@ class EntitiesTree implements vscode.TreeDataProvider<Node> {
   filter = '';
   /** How many entities of each type the user has asked to see ("Show more" adds a page). */
   private shown = new Map<string, number>();
+  /** Told how many groups the root shows, so the view can say why it is empty. */
+  onRoot?: (groups: number) => void;
 
   constructor(private readonly client: () => LanguageClient | undefined, private readonly ready: Promise<void>) {}
 
@@ -70,6 +72,7 @@ class EntitiesTree implements vscode.TreeDataProvider<Node> {
       const result = await this.request({});
       if (!result?.groups) return [];
       const out: Node[] = result.groups.filter((g) => g.entities > 0).map((group) => ({ kind: 'group', group }));
+      this.onRoot?.(out.length);
       if (result.orphans && result.orphans.length > 0) out.push({ kind: 'orphans', orphans: result.orphans });
       return out;
     }
@@ -90,7 +93,9 @@ class EntitiesTree implements vscode.TreeDataProvider<Node> {
         const { group } = node;
         const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `group:${group.type}`;
-        item.description = `${plural(group.entities, 'entity', 'entities')} · ${plural(group.mentions, 'mention')}`;
+        // The side bar is narrow: the mentions are in the tooltip.
+        item.description = plural(group.entities, 'entity', 'entities');
+        item.tooltip = `${plural(group.entities, 'entity', 'entities')}, ${plural(group.mentions, 'mention')}`;
         item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[group.type]);
         item.contextValue = 'group';
         return item;
@@ -100,7 +105,7 @@ class EntitiesTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.None);
         item.id = `entity:${e.id}`;
         const marks = [e.decisions.length > 0 ? 'yours' : '', e.orphans > 0 ? `${e.orphans} orphaned` : ''].filter(Boolean);
-        item.description = `${e.mentions} · ${plural(e.articles, 'article')}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`;
+        item.description = `${e.mentions.toLocaleString('en')}× in ${plural(e.articles, 'article')}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`;
         // The type's icon; a decided entity shows a pencil, one with orphaned annotations a warning.
         item.iconPath = e.orphans > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(e.decisions.length > 0 ? 'edit' : TYPE_ICONS[e.type] ?? 'symbol-misc');
         const lines = [`${e.name} (${e.type})`, `${plural(e.mentions, 'mention')} in ${plural(e.articles, 'article')}`];
@@ -152,6 +157,9 @@ export function registerEntitiesView(context: vscode.ExtensionContext, client: (
     view.message = tree.filter === '' ? undefined : `Showing entities whose name or a spelling contains “${tree.filter}”.`;
   };
   setContext();
+  tree.onRoot = (groups) => {
+    if (tree.filter !== '') view.message = groups === 0 ? `No entity's name or spelling contains “${tree.filter}”.` : `Showing entities whose name or a spelling contains “${tree.filter}”.`;
+  };
 
   // Bursts of changes (a folder of files saved at once) refresh the view once.
   let timer: NodeJS.Timeout | undefined;
@@ -223,7 +231,9 @@ export function registerEntitiesView(context: vscode.ExtensionContext, client: (
       const uri = vscode.Uri.parse(def.uri);
       const range = toRange(def.range);
       // The peek opens over the defining mention, the article scrolled to it, listing every mention.
-      await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
+      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
+      editor.selection = new vscode.Selection(range.end, range.start);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       await vscode.commands.executeCommand('editor.action.showReferences', uri, range.start, found.references.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))));
     }),
     vscode.commands.registerCommand('articleLens.entities.rename', async (node?: Node) => {

@@ -62,7 +62,10 @@ export function registerFindEntity(context: vscode.ExtensionContext, client: () 
       const at = chosen?.location;
       if (!at) return;
       const r = at.range;
-      await vscode.window.showTextDocument(vscode.Uri.parse(at.uri), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) });
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(at.uri));
+      // The name selected, the cursor at its start (where F12 would land).
+      editor.selection = new vscode.Selection(r.end.line, r.end.character, r.start.line, r.start.character);
+      editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
   );
 }
