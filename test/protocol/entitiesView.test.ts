@@ -17,13 +17,15 @@ import {
 } from '../../server/src/protocol';
 import { type TestServer, startServer } from './lspClient';
 
-// Our own text. Tony Blair is mentioned 7 times, the Blackberry once; the misspelt queries below aim at the others.
+// Our own text. Tony Blair is mentioned 7 times, the Blackberry 4 times; the misspelt queries below aim at the others.
 const CORPUS: Record<string, string> = {
   'a1.txt':
     'Labour conference opens\n\nLONDON, March 3, 2005 - Prime Minister Tony Blair told the Labour conference in Brighton on Monday that schools would get more money. Blair said the plan had the backing of Chancellor Gordon Brown.\n\nHealth Secretary Alan Milburn said hospitals in Leeds would be next.\n',
   'a2.txt':
     'Blair defends budget\n\nLONDON, March 9, 2005 - Tony Blair defended the budget on Wednesday. Blair met Gordon Brown at Downing Street, and Blair later spoke to reporters in Manchester.\n\nAlan Milburn, who runs the campaign, was not present.\n',
   'a3.txt': 'Phone maker results\n\nTORONTO, April 2, 2005 - Research In Motion said sales of the Blackberry rose in the first quarter. The company said it would open an office in Toronto.\n',
+  // Two spellings of the phone: fuse.js alone multiplies the scores of an entity's spellings, which put it above Blair for "Blar".
+  'a6.txt': 'Handsets sell out\n\nTORONTO, May 9, 2005 - The Blackberry sold out in Toronto shops this week. Dealers said the BlackBerry was the phone most asked for, and the Blackberry will be made in Waterloo from June.\n',
   'a4.txt':
     'Alliance meets in Brussels\n\nBRUSSELS, May 4, 2023 - NATO Secretary General Jens Stoltenberg met Ukrainian President Volodymyr Zelensky in Brussels on Thursday. Stoltenberg said the alliance would send more air defence systems to Ukraine, and Zelensky thanked the allies.\n',
   'a5.txt': 'Kyiv visit\n\nKYIV, June 1, 2023 - Volodymyr Zelensky welcomed Jens Stoltenberg to Kyiv on Thursday. Tony Blair, the former British prime minister, also visited the city.\n',
@@ -62,10 +64,11 @@ describe('protocol: the entities view and Find Entity', () => {
 
     it('groups every entity by type, with entity and mention counts', async () => {
       const { groups, orphans } = await view({});
+      // FIXME: the recogniser takes the Blackberry for a person (in three of its four mentions), so it is counted there.
       assert.deepStrictEqual(groups, [
-        { type: 'person', label: 'People', entities: 5, mentions: 17 },
-        { type: 'organization', label: 'Organizations', entities: 4, mentions: 5 },
-        { type: 'location', label: 'Places', entities: 9, mentions: 15 },
+        { type: 'person', label: 'People', entities: 6, mentions: 21 },
+        { type: 'organization', label: 'Organizations', entities: 3, mentions: 4 },
+        { type: 'location', label: 'Places', entities: 10, mentions: 18 },
         { type: 'misc', label: 'Other names', entities: 2, mentions: 2 },
       ]);
       assert.deepStrictEqual(orphans, []);
@@ -73,22 +76,23 @@ describe('protocol: the entities view and Find Entity', () => {
 
     it('sorts a type by mentions (then articles) or by name, a page at a time', async () => {
       assert.deepStrictEqual(await page({ type: 'person' }), {
-        rows: ['Tony Blair 7/3', 'Jens Stoltenberg 3/2', 'Volodymyr Zelensky 3/2', 'Alan Milburn 2/2', 'Gordon Brown 2/2'],
-        total: 5,
+        rows: ['Tony Blair 7/3', 'Blackberry 4/2', 'Jens Stoltenberg 3/2', 'Volodymyr Zelensky 3/2', 'Alan Milburn 2/2', 'Gordon Brown 2/2'],
+        total: 6,
       });
       assert.deepStrictEqual(await page({ type: 'person', sort: 'name' }), {
-        rows: ['Alan Milburn 2/2', 'Gordon Brown 2/2', 'Jens Stoltenberg 3/2', 'Tony Blair 7/3', 'Volodymyr Zelensky 3/2'],
-        total: 5,
+        rows: ['Alan Milburn 2/2', 'Blackberry 4/2', 'Gordon Brown 2/2', 'Jens Stoltenberg 3/2', 'Tony Blair 7/3', 'Volodymyr Zelensky 3/2'],
+        total: 6,
       });
-      assert.deepStrictEqual(await page({ type: 'person', sort: 'name', offset: 3, limit: 1 }), { rows: ['Tony Blair 7/3'], total: 5 });
+      assert.deepStrictEqual(await page({ type: 'person', sort: 'name', offset: 4, limit: 1 }), { rows: ['Tony Blair 7/3'], total: 6 });
       // FIXME: London keeps the dateline's capitals as its name ("LONDON"): both of its mentions are datelines.
       assert.deepStrictEqual((await page({ type: 'location', sort: 'name', limit: 6 })).rows, ['Brighton 1/1', 'Brussels 3/1', 'Downing Street 1/1', 'Kyiv 3/1', 'Leeds 1/1', 'LONDON 2/2']);
     });
 
     it('filters on names and spellings, case aside, in the groups and the pages', async () => {
       const { groups } = await view({ filter: 'BL' });
-      assert.deepStrictEqual(groups!.map((g) => [g.type, g.entities, g.mentions]), [['person', 1, 7], ['organization', 1, 1], ['location', 0, 0], ['misc', 0, 0]]);
-      assert.deepStrictEqual(await page({ type: 'person', filter: 'bl' }), { rows: ['Tony Blair 7/3'], total: 1 });
+      assert.deepStrictEqual(groups!.map((g) => [g.type, g.entities, g.mentions]), [['person', 2, 11], ['organization', 0, 0], ['location', 0, 0], ['misc', 0, 0]]);
+      assert.deepStrictEqual(await page({ type: 'person', filter: 'bl' }), { rows: ['Tony Blair 7/3', 'Blackberry 4/2'], total: 2 });
+      assert.deepStrictEqual(await page({ type: 'person', filter: 'BlackBerry' }), { rows: ['Blackberry 4/2'], total: 1 }, 'a spelling other than the name');
       assert.deepStrictEqual(await page({ type: 'location', filter: 'nowhere' }), { rows: [], total: 0 });
     });
 
@@ -135,7 +139,7 @@ describe('protocol: the entities view and Find Entity', () => {
       const { entities } = await view({ type: 'person' });
       assert.deepStrictEqual(
         entities!.map((e) => [e.name, e.decisions]),
-        [['Tony Blair', ['a note']], ['Jens Stoltenberg', []], ['Volodymyr Zelensky', []], ['Alan Milburn', []], ['Gordon Brown', []]],
+        [['Tony Blair', ['a note']], ['Blackberry', []], ['Jens Stoltenberg', []], ['Volodymyr Zelensky', []], ['Alan Milburn', []], ['Gordon Brown', []]],
       );
       const found = await server.connection.sendRequest<EntityLocationsResult>(ENTITY_LOCATIONS_REQUEST, { id: entities![0].id });
       assert.strictEqual(found.note, 'Prime minister 1997-2007');
