@@ -237,6 +237,26 @@ async function entitiesView(page, t, check, log) {
   await page.screenshot({ path: shot });
   check(fs.existsSync(shot), `screenshot ${path.relative(process.cwd(), shot)}`);
   await page.keyboard.press('Escape');
+
+  // The context menu carries the annotation actions; a note made from it marks the entity as decided in the view.
+  await person.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const actions = ['Show References', 'Rename…', 'Merge With Another Entity…', 'Note…', 'Not an Entity…'];
+  const listed = await waitFor('the annotation actions in the context menu', async () => {
+    const labels = await menu.locator('.action-label').allInnerTexts();
+    return actions.every((a) => labels.includes(a)) && labels;
+  }, TIMEOUT).catch(() => null);
+  if (!check(listed !== null, `the context menu offers ${actions.join(', ')}`, (await menu.locator('.action-label').allInnerTexts().catch(() => [])).join(' | '))) {
+    await page.keyboard.press('Escape');
+    return;
+  }
+  await menu.locator('.action-item', { hasText: 'Note…' }).first().click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('Prime minister of Veloria');
+  await page.keyboard.press('Enter');
+  const marked = await waitFor(`${t.person} marked as decided`, async () => (await row(t.person).innerText()).includes('yours'), TIMEOUT).catch(() => false);
+  check(marked, `after a note from the context menu, ${t.person}'s row says "yours"`, await row(t.person).innerText().catch(() => ''));
 }
 
 /** Runs a command from the palette by its title. */
