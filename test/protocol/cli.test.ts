@@ -33,14 +33,30 @@ function validateReport(report: unknown, folder: string): void {
   }
   const used = new Map<string, { mentions: number; docs: Set<string> }>();
   for (const d of r.documents as Record<string, unknown>[]) {
-    assert.deepStrictEqual(Object.keys(d).sort(), ['mentions', 'path', 'referenceDate']);
+    assert.deepStrictEqual(Object.keys(d).sort(), ['articles', 'mentions', 'path', 'referenceDate']);
     assert.ok(typeof d.path === 'string');
     const text = fs.readFileSync(d.path as string, 'utf8');
     assert.ok(path.resolve(d.path as string).startsWith(path.resolve(folder)));
     assert.ok(d.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(d.referenceDate as string));
+    const articles = d.articles as Record<string, unknown>[];
+    assert.ok(Array.isArray(articles) && articles.length >= 1, 'at least one article per file');
+    assert.strictEqual(d.referenceDate, articles[0].referenceDate, 'the file’s date is its first article’s');
+    let articleEnd = 0;
+    for (const a of articles) {
+      assert.deepStrictEqual(Object.keys(a).sort(), ['end', 'referenceDate', 'referenceSource', 'start', 'title']);
+      assert.ok(Number.isInteger(a.start) && Number.isInteger(a.end) && (a.start as number) === articleEnd && (a.end as number) >= (a.start as number), 'articles tile the file');
+      articleEnd = a.end as number;
+      assert.strictEqual(typeof a.title, 'string');
+      assert.ok(a.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(a.referenceDate as string));
+      assert.ok(['text', 'metadata', 'user', 'file date', null].includes(a.referenceSource as string | null), `referenceSource ${a.referenceSource}`);
+      assert.strictEqual(a.referenceDate === null, a.referenceSource === null, 'a date has a source, and only a date has one');
+    }
+    assert.strictEqual(articleEnd, text.replace(/^\uFEFF/, '').length);
     let last = -1;
     for (const m of d.mentions as Record<string, unknown>[]) {
-      assert.deepStrictEqual(Object.keys(m).sort(), ['confirmed', 'end', 'entity', 'start', 'text', 'type', 'value']);
+      const keys = ['confirmed', 'end', 'entity', 'start', 'text', 'type', 'value', ...('guessed' in m ? ['guessed'] : [])].sort();
+      assert.deepStrictEqual(Object.keys(m).sort(), keys);
+      if ('guessed' in m) assert.ok(m.guessed === true && m.value !== null, 'guessed only on a value, and only true');
       assert.strictEqual(typeof m.confirmed, 'boolean');
       const start = m.start as number;
       const end = m.end as number;

@@ -1,6 +1,6 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
-import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
@@ -11,14 +11,16 @@ export interface Recognizers {
 }
 
 export interface AnalyzeOptions {
-  /** `YYYY-MM-DD`: the user's fallback, else the file's modification date. */
+  /** `YYYY-MM-DD`: the user's fallback (the reference-date setting), for an article that states no date. */
   fallbackReferenceDate?: string | null;
   /** `YYYY-MM-DD`: the user's date for this article, which wins over the text. */
   referenceDate?: string | null;
+  /** `YYYY-MM-DD`: the file's date, given only when it may stand in for a missing date; values from it are guesses. */
+  fileDate?: string | null;
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -29,7 +31,11 @@ export function analyzeText(
 ): DocumentAnalysis {
   const problems: Problem[] = [];
   const names = recognizers.names.recognize(text);
-  const dates = recognizers.dates.recognize(text, { fallbackReferenceDate: options.fallbackReferenceDate ?? null, referenceDate: options.referenceDate ?? null });
+  const dates = recognizers.dates.recognize(text, {
+    fallbackReferenceDate: options.fallbackReferenceDate ?? null,
+    referenceDate: options.referenceDate ?? null,
+    fileDate: options.fileDate ?? null,
+  });
 
   const candidates: Mention[] = [];
   for (const raw of names) {
@@ -42,11 +48,37 @@ export function analyzeText(
     candidates.push({ start: n.start, end: n.end, text: surface, type: n.type, value: null, key });
   }
   for (const d of dates.mentions) {
-    candidates.push({ start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution });
+    const m: Mention = { start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution };
+    if (d.guessed) m.guessed = true;
+    if (d.needsDate) m.needsDate = true;
+    candidates.push(m);
   }
   const mentions = removeOverlaps(candidates);
   resolveWithinDocument(mentions);
-  return { uri, version, title: titleOf(text), referenceDate: dates.referenceDate, mentions, problems };
+  const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
+  const articles: ArticleInfo[] = found.map((a) => {
+    const headline = headlineOf(text, a);
+    return { start: a.start, end: a.end, title: titleOf(text.slice(headline.start, headline.end)), headline, referenceDate: a.referenceDate, referenceSource: sourceOf(a.referenceSource) };
+  });
+  return { uri, version, title: titleOf(text), referenceDate: dates.referenceDate, articles, mentions, problems };
+}
+
+/** The date recogniser's account of a reference date, as the rest of the product names it. */
+function sourceOf(source: string): ArticleDateSource {
+  switch (source) {
+    case 'dateline':
+    case 'latest':
+      return 'text';
+    case 'user':
+    case 'fallback':
+      return 'user';
+    case 'metadata':
+      return 'metadata';
+    case 'file':
+      return 'file date';
+    default:
+      return null;
+  }
 }
 
 const TITLE_LENGTH = 80;
@@ -55,6 +87,14 @@ function titleOf(text: string): string {
   const match = /\S[^\r\n]{0,200}/.exec(text);
   const line = match ? match[0].replace(/\s+/g, ' ').trim() : '';
   return line.length > TITLE_LENGTH ? line.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : line;
+}
+
+/** The article's first non-blank line, trimmed (an empty span at its start when it is blank throughout). */
+function headlineOf(text: string, article: Span): Span {
+  const match = /\S[^\r\n]*/.exec(text.slice(article.start, Math.min(article.end, article.start + 2000)));
+  if (!match) return { start: article.start, end: article.start };
+  const start = article.start + match.index;
+  return { start, end: start + match[0].trimEnd().length };
 }
 
 const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;

@@ -6,13 +6,14 @@ import type { Recognizers } from '../core/analyze';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, readIndexCache, writeIndexCache } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 
 export interface IndexerSettings {
   files: ArticleFilter;
   referenceDate: string | null;
+  dateFallback: DateFallback;
   maxFileBytes: number;
   /** The user's own date for a file (from the registry), or null. */
   userDateFor: (file: string) => string | null;
@@ -108,6 +109,7 @@ export class WorkspaceIndexer {
       try {
         await analyzeInWorkers(jobs, {
           referenceDate: this.settings.referenceDate,
+          dateFallback: this.settings.dateFallback,
           maxBytes: this.settings.maxFileBytes,
           isCancelled: callbacks.isCancelled,
           onReply: (r) => {
@@ -174,6 +176,7 @@ export class WorkspaceIndexer {
     const outcome = loadFile(file, this.index, {
       recognizers: this.recognizers,
       referenceDate: this.settings.referenceDate,
+      dateFallback: this.settings.dateFallback,
       maxBytes: this.settings.maxFileBytes,
       userDateFor: this.settings.userDateFor,
     });

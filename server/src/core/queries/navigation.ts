@@ -41,7 +41,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   if (!target) return [];
   let refs: MentionRef[];
   if (target.entity) refs = index.mentionsOf(target.entity);
-  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value);
+  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
   else refs = [{ uri, mention: target.mention }];
   if (!includeDeclaration && target.entity) {
     const def = definingMention(index, target.entity);

@@ -19,7 +19,7 @@ export type { ReferenceSource };
 export interface ArticleDate extends Span {
   /** `YYYY-MM-DD`, or null when neither the text nor the fallback gives one. */
   referenceDate: string | null;
-  /** `dateline`: a full date at the top; `latest`: the latest full date in the text; `fallback`: the caller's date. */
+  /** `dateline`: a full date at the top; `latest`: the latest full date in the text; `fallback`: the caller's date; `file`: the file's date, a guess. */
   referenceSource: ReferenceSource;
   /** The expression the reference date was read from, when it came from the text. */
   referenceSpan?: Span;
@@ -51,7 +51,7 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
     let end = first;
     while (end < candidates.length && candidates[end].start < article.end) end++;
     const userDay = parseDay(options.referenceDate);
-    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : findReference(text, article, candidates.slice(first, end), options.fallbackReferenceDate);
+    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : articleReference(text, article, candidates.slice(first, end), options);
     articles.push({
       start: ref.start,
       end: ref.end,
@@ -72,6 +72,17 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
     }
   }
   return { referenceDate: articles[0]?.referenceDate ?? null, mentions, articles };
+}
+
+/**
+ * The article's date from its text or the user's fallback; only when neither gives one does the file's date (when
+ * the caller passes it) stand in, and then the whole reference is a guess, even a dateline whose year came from it.
+ */
+function articleReference(text: string, article: Span, candidates: Candidate[], options: DateOptions): ArticleReference {
+  const known = findReference(text, article, candidates, options.fallbackReferenceDate);
+  if (known.day || !options.fileDate) return known;
+  const guess = findReference(text, article, candidates, options.fileDate);
+  return guess.day ? { ...guess, source: 'file' } : known;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Candidate } from './candidates';
 import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
 
 /** How an article's reference date was found. */
-export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'none';
+/** `file`: nothing else gave a date and the file's date stands in for one, so values counted from it are guesses. */
+export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'file' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;
