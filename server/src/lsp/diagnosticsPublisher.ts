@@ -6,6 +6,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import type { StoreProblem } from '../node/store';
+import type { DocumentAnalysis } from '../core/model';
 import type { ServerContext } from './context';
 import { diagnosticsFor, storeDiagnostic, undatedDiagnostics } from './features/diagnostics';
 import { canonicalUri } from '../node/corpusLoader';
@@ -18,6 +19,8 @@ export class DiagnosticsPublisher {
   /** Articles not open with diagnostics published, and the index generation they were made at. */
   private closedPublished = new Set<string>();
   private closedGeneration = -1;
+  /** The analysis each closed article's diagnostics were made from: an unchanged one is not looked at again. */
+  private closedFrom = new Map<string, DocumentAnalysis>();
 
   constructor(
     private readonly connection: Connection,
@@ -87,8 +90,15 @@ export class DiagnosticsPublisher {
     if (ctx.index.generation === this.closedGeneration && [...this.closedPublished].every((u) => !open.has(u))) return;
     this.closedGeneration = ctx.index.generation;
     const now = new Set<string>();
+    const from = new Map<string, DocumentAnalysis>();
     for (const doc of ctx.index.all()) {
       if (open.has(doc.uri)) continue;
+      from.set(doc.uri, doc.analysis);
+      // An edit elsewhere bumps the generation; the thousands of articles it did not touch cost a comparison each.
+      if (this.closedFrom.get(doc.uri) === doc.analysis) {
+        if (this.closedPublished.has(doc.uri)) now.add(doc.uri);
+        continue;
+      }
       const diagnostics = undatedDiagnostics(doc);
       if (diagnostics.length === 0 && !this.closedPublished.has(doc.uri)) continue;
       if (diagnostics.length > 0) now.add(doc.uri);
@@ -96,6 +106,7 @@ export class DiagnosticsPublisher {
     }
     for (const uri of this.closedPublished) if (!now.has(uri) && !open.has(uri) && !ctx.index.has(uri)) this.send(uri, []);
     this.closedPublished = now;
+    this.closedFrom = from;
   }
 
   private send(uri: string, diagnostics: Diagnostic[], version?: number): void {
