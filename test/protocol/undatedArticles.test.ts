@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { TIMELINE_REQUEST } from '../../server/src/protocol';
+import { SET_ARTICLE_DATE, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { type TestServer, startServer } from './lspClient';
 
 const DATED = 'dated.txt';
@@ -174,6 +174,19 @@ describe('protocol: articles that state no date', () => {
       const [diagnostic] = undatedOf(await published);
       assert.strictEqual(diagnostic.message, "this article states no date: its relative dates are guessed from the file's date, 2026-11-30; set one to be sure");
     });
+  });
+
+  it('setting a date (the quick fix’s command) resolves the article and clears its Problems entry', async () => {
+    const server = await startServer(writeCorpus());
+    await server.indexed;
+    const cleared = server.diagnostics(UNDATED, (d) => undatedOf(d).length === 0);
+    await server.connection.sendRequest('workspace/executeCommand', { command: SET_ARTICLE_DATE, arguments: [server.uri(UNDATED), '2024-05-10'] });
+    await cleared;
+    const text = await hoverText(server, UNDATED, 'Thursday');
+    assert.match(text, /^\*\*2024\\-05\\-09\*\* · Thursday · date/);
+    assert.doesNotMatch(text, /states no date|guess/);
+    assert.deepStrictEqual(await lensTitles(server, UNDATED), ['dated 2024-05-10']);
+    await server.stop();
   });
 
   it('changing the setting analyses every article again, open or not', async () => {

@@ -108,7 +108,7 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       articles: mention.value === null || guessed ? [] : otherArticles(index, doc, docs, (m) => m.value === mention.value && m.guessed !== true),
       confirmed: mention.confirmed,
       guessed,
-      needsDate: mention.value === null && mention.needsDate === true && !mention.confirmed,
+      needsDate: mention.value === null && mention.needsDate === true,
       article: { uri: doc.uri, date: article?.referenceDate ?? null, source: article?.referenceSource ?? null },
       guessedArticles: guesses,
     };
