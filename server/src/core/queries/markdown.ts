@@ -137,7 +137,7 @@ export function renderDateCard(card: DateCard, options: RenderOptions = {}): str
   }
   if (card.resolution) lines.push('', escapeMarkdown(card.resolution));
   if (card.value !== null && !card.guessed) {
-    lines.push('', `${plural(card.mentionCount, 'mention')} of this ${card.type} in ${plural(card.documentCount, 'article')} with a known date`);
+    lines.push('', `${plural(card.mentionCount, 'mention')} of this ${card.type} in ${plural(card.documentCount, 'article')}`);
   }
   if (card.guessedArticles > 0) {
     lines.push('', `${plural(card.guessedArticles, 'other article')} ${card.guessedArticles === 1 ? 'has' : 'have'} this value only as a guess from ${card.guessedArticles === 1 ? 'its' : 'their'} file's date, not counted`);

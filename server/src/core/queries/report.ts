@@ -114,8 +114,8 @@ export function renderReportText(report: AnalysisReport): string {
     out.push('', 'Dates and times');
     for (const d of withDates) {
       const list = d.mentions.filter((m) => m.entity === null).map((m) => (m.value ? `${m.text} = ${m.value}${m.guessed ? ' (guessed)' : ''}` : m.text));
-      const dated = d.articles.map((a) => (a.referenceDate === null ? 'no date' : a.referenceSource === 'file date' ? `${a.referenceDate} guessed from the file` : a.referenceDate)).join(', ');
-      out.push(`  ${paths.get(d.path)} (dated ${dated || 'unknown'}): ${list.join('; ')}`);
+      const dated = d.articles.map((a) => (a.referenceDate === null ? 'no date' : a.referenceSource === 'file date' ? `dated ${a.referenceDate}, a guess from the file's date` : `dated ${a.referenceDate}`));
+      out.push(`  ${paths.get(d.path)} (${dated.join('; ') || 'no date'}): ${list.join('; ')}`);
     }
   }
   return out.join('\n') + '\n';
