@@ -2,7 +2,10 @@
 // corpus: name key -> documents, entity -> keys, date value -> documents (values known apart from values guessed from a file's date). It runs the one pipeline from the
 // recogniser's output to final mentions: the user's decisions applied once per document (cached with it, so a
 // decision never re-runs the tagger), clustering with the user's registry as constraints, final mentions.
-import type { ArticleInfo, DocumentAnalysis, Entity, EntityType, FinalMention, Mention } from '../model';
+import type { DocumentAnalysis, Entity, EntityType, FinalMention, Mention } from '../model';
+import { knownDateOf } from './articleDates';
+
+export { articleAt, isDated, knownDateOf } from './articleDates';
 import { LineIndex } from '../text/lineIndex';
 import { createAliasResolver } from '../resolve/aliases';
 import type { EntityResolver } from '../resolve/corpus';
@@ -577,24 +580,6 @@ function nameSignature(mentions: readonly Mention[]): string {
 
 function quoteOfRecord(record: SpanRecord) {
   return { exact: record.exact, prefix: record.prefix, suffix: record.suffix };
-}
-
-/** The date of the document's first article when the text or the user gave it; null when unknown or only guessed. */
-export function knownDateOf(analysis: DocumentAnalysis): string | null {
-  const first = analysis.articles[0];
-  return first && isDated(first) ? first.referenceDate : null;
-}
-
-/** The article's date is known: stated, or given by the user (not guessed from the file, not missing). */
-export function isDated(article: ArticleInfo): boolean {
-  return article.referenceDate !== null && article.referenceSource !== null && article.referenceSource !== 'file date';
-}
-
-/** The article of a document that holds an offset (the last one starting at or before it). */
-export function articleAt(analysis: DocumentAnalysis, offset: number): ArticleInfo | undefined {
-  let found: ArticleInfo | undefined;
-  for (const a of analysis.articles) if (a.start <= offset) found = a;
-  return found ?? analysis.articles[0];
 }
 
 function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {

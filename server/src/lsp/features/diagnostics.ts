@@ -2,7 +2,7 @@
 // re-attached after an edit (a warning at the top), an article that states no date (information at its headline,
 // so undated articles are listed in Problems), and the store's malformed files (at the line at fault).
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, type TextDocumentIdentifier } from 'vscode-languageserver';
-import type { IndexedDocument } from '../../core/corpus/index';
+import { type IndexedDocument, isDated } from '../../core/corpus/index';
 import { type SpellingHint, spellingHints } from '../../core/queries/spelling';
 import { escapePlain } from '../../core/queries/markdown';
 import { ANNOTATE_COMMAND, type AnnotateArgs, PICK_ARTICLE_DATE, SHOW_DECISIONS } from '../../protocol';
@@ -42,7 +42,7 @@ export function diagnosticsFor(ctx: ServerContext, uri: string): Diagnostic[] {
 export function undatedDiagnostics(doc: IndexedDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const article of doc.analysis.articles) {
-    if (article.referenceSource !== null && article.referenceSource !== 'file date') continue;
+    if (isDated(article)) continue;
     const guessed = article.referenceSource === 'file date' && article.referenceDate !== null;
     out.push({
       range: rangeOf(doc, article.headline),
