@@ -2,13 +2,31 @@
 // span precision, recall and F1 (exact span and type) and value accuracy over the spans found.
 // A first line `%% fallback: YYYY-MM-DD` gives the fallback reference date, as a user setting would.
 // Every article is also read with CRLF and CR line ends, which must give the same mentions and values.
+// Cases are `.txt` and `.md` files, read as the analysis reads them: front matter is metadata (its date the
+// article's), and a Markdown file's markup is blanked (core/text/article.ts), so it is never a mention.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseFixture } from '../test/fixture';
 import { createDateRecognizer } from '../server/src/core/recognize/dates';
+import { prepareArticle, spanOutsideMarkup } from '../server/src/core/text/article';
 
 const dir = path.join(__dirname, 'dates');
-const recognizer = createDateRecognizer();
+const dates = createDateRecognizer();
+/** The date recogniser over the case file as the analysis prepares it. */
+let caseFile = '';
+const recognizer = {
+  recognize(text: string, options: { fallbackReferenceDate?: string }) {
+    const prepared = prepareArticle(`file:///${caseFile}`, text);
+    const result = dates.recognize(prepared.text, { ...options, metadataDate: prepared.frontMatter.date });
+    if (!prepared.markdown) return result;
+    // As the analysis does: no mention holds markup.
+    const mentions = result.mentions.flatMap((m) => {
+      const span = spanOutsideMarkup(m, text, prepared.text);
+      return span ? [{ ...m, ...span }] : [];
+    });
+    return { ...result, mentions };
+  },
+};
 let tp = 0;
 let fp = 0;
 let fn = 0;
@@ -23,8 +41,9 @@ function summary(text: string, options: { fallbackReferenceDate?: string }): str
   return [...result.articles.map((a) => a.referenceDate), ...mentions].join('\n');
 }
 
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).sort();
 for (const file of files) {
+  caseFile = file;
   let source = fs.readFileSync(path.join(dir, file), 'utf8');
   let fallback: string | undefined;
   const header = /^%% fallback: (\S+)(?:\r\n?|\n)/.exec(source);

@@ -1,8 +1,10 @@
 // The VS Code side of Article Lens: starts the language server and registers client-only commands.
 // No analysis happens here.
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { PICK_ARTICLE_DATE, SET_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { PICK_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
@@ -23,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const config = vscode.workspace.getConfiguration('articleLens');
   const include = config.get<string[]>('files.include', ['**/*.txt', '**/*.article']);
+  // Markdown files are articles only where the settings say so: the editor menu follows (a README stays a README).
+  void vscode.commands.executeCommand('setContext', 'articleLens.markdownArticles', coversMarkdown(include));
   const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     // A server that dies is started again, up to a limit, and the user is told once (not at every restart).
@@ -56,22 +60,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('articleLens.showOutput', () => client?.outputChannel.show()),
     vscode.commands.registerCommand(SHOW_RELATED, async (related: { uri: string; title: string; shared: number }[] = []) => {
       const pick = await vscode.window.showQuickPick(
-        related.map((r) => ({ label: r.title || r.uri, description: `${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri })),
+        related.map((r) => {
+          const uriPath = vscode.Uri.parse(r.uri).path;
+          const file = uriPath.slice(uriPath.lastIndexOf('/') + 1);
+          return { label: r.title || file, description: `${file} · ${r.shared} shared entit${r.shared === 1 ? 'y' : 'ies'}`, uri: r.uri };
+        }),
         { placeHolder: 'Articles that share entities with this one', matchOnDescription: true },
       );
       if (pick) await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));
-    }),
-    vscode.commands.registerCommand(PICK_ARTICLE_DATE, async (uri?: string, current?: string | null) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
-      if (!target) return;
-      const value = await vscode.window.showInputBox({
-        title: 'Article date',
-        prompt: 'The date relative dates in this article are resolved against (YYYY-MM-DD). Leave empty to use the date the article states.',
-        value: current ?? '',
-        validateInput: (v) => (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : 'Use YYYY-MM-DD'),
-      });
-      if (value === undefined) return;
-      await client?.sendRequest('workspace/executeCommand', { command: SET_ARTICLE_DATE, arguments: [target, value === '' ? null : value] });
     }),
     virtualChanged,
     vscode.workspace.registerTextDocumentContentProvider(VIRTUAL_SCHEME, { onDidChange: virtualChanged.event, provideTextDocumentContent: (uri) => virtualDocuments.get(uri.path) ?? '' }),
@@ -94,7 +90,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerAnnotationCommands(context, () => client);
   registerExportCommand(context, () => client);
   registerImportCommand(context, () => client);
+  registerArticleDateCommands(context, () => client);
   await client.start();
+}
+
+/** Whether any include pattern takes in Markdown files (a `.md` somewhere below a folder). */
+function coversMarkdown(include: readonly string[]): boolean {
+  const matches = picomatch([...include], { dot: true });
+  return ['a.md', 'articles/a.md', 'articles/2024/a.md', 'a.markdown'].some((p) => matches(p)) || include.some((p) => /\.(?:md|markdown)\b|[,{]md\b|\*$/.test(p));
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,10 +13,12 @@ import { findArticles } from './node/files';
 import type { DateFallback } from './node/indexCache';
 import { loadRecognizers } from './node/recognizers';
 import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
+import { DATES_HELP, DATES_USAGE, runDates } from './cliDates';
 
 const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--date-fallback none|file-date] [--store DIR]
        article-lens export --format FORMAT [--out DIR] [--only-confirmed] [--iob1] PATH...
        article-lens import --format FORMAT [--corpus DIR] [--add|--replace] [--predictions] [--dry-run] FILE_OR_DIR...
+${DATES_USAGE}
 
   analyze   entities, dates and cross-references of article files and folders
             (folders: every .txt and .article file, skipping node_modules and dot-folders),
@@ -32,7 +34,7 @@ const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--refer
             the others are marked not an entity (the default for files that mark decisions,
             such as Article Lens exports); --predictions: import unconfirmed spans too;
             --dry-run: report, write nothing
-
+${DATES_HELP}
   --date-fallback none|file-date
                 for an article that states no date and was given none: leave its relative
                 dates without a value (none, the default), or guess them from the file's date,
@@ -126,6 +128,9 @@ function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'> & {
         continue;
       }
       if (outcome.warning) process.stderr.write(`article-lens: ${outcome.warning}\n`);
+      // The analysis's own problems (a front matter date it cannot read), at their line, as the editor shows them.
+      const doc = index.get(outcome.uri);
+      for (const p of doc?.analysis.problems ?? []) process.stderr.write(`article-lens: ${file}:${doc!.lines.positionAt(p.span?.start ?? 0).line + 1}: ${p.message}\n`);
       articles.push({ uri: outcome.uri, file, relative: path.relative(base, file).split(path.sep).join('/') });
     }
   }
@@ -361,6 +366,7 @@ function main(argv: string[]): number {
     process.stderr.write(`article-lens: ${opts}\n\n${USAGE}`);
     return 2;
   }
+  if (command === 'dates') return runDates(rest, USAGE);
   if (command === 'import') {
     const opts = parseImportArgs(rest);
     if (typeof opts !== 'string') return importAnnotations(opts);

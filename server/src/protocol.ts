@@ -12,6 +12,17 @@ export interface IndexingCompleteParams {
   ms: number;
 }
 
+/**
+ * Sent when files changed, created or deleted on disk (or an article whose date changed) have been analysed into
+ * the index: views that list the corpus refresh. Their analysis runs off the main thread, so it lands after the
+ * event that caused it; until then requests see the previous analysis.
+ */
+export const INDEX_CHANGED = 'articleLens/indexChanged';
+export interface IndexChangedParams {
+  /** The articles that changed or went. */
+  uris: string[];
+}
+
 /** Request: the corpus timeline as a markdown document. */
 export const TIMELINE_REQUEST = 'articleLens/timeline';
 
@@ -96,6 +107,26 @@ export interface ImportResult {
   lines: string[];
 }
 
+/** Request: imports a CSV or JSON lines file of `path,date[,title,source]` into the user's store (see README, Article dates). */
+export const IMPORT_DATES_REQUEST = 'articleLens/importDates';
+export interface ImportDatesParams {
+  /** Absolute path of the `.csv`, `.jsonl` or `.json` file. */
+  path: string;
+  /** Check and report; write nothing. */
+  dryRun?: boolean;
+}
+export interface ImportDatesResult {
+  /** Null when the file was imported (or, with dryRun, would be); else why nothing was. */
+  error: string | null;
+  /** The bad rows, `line N: why`. */
+  problems: string[];
+  /** Articles whose date changed, and those that already had it. */
+  changed: number;
+  unchanged: number;
+  /** The report as the command line prints it, one line each. */
+  lines: string[];
+}
+
 /** Server command: `[AnnotateArgs]`. */
 export const ANNOTATE_COMMAND = 'articleLens.annotate';
 export interface AnnotateArgs {
@@ -111,7 +142,10 @@ export interface AnnotateResult {
 
 /** Server command: undo the last decision of this session. */
 export const UNDO_COMMAND = 'articleLens.undoDecision';
-/** Server command: `[uri, 'YYYY-MM-DD' | null]` sets or clears the user's date for an article. */
+/**
+ * Server command: `[uri, 'YYYY-MM-DD' | null]` sets or clears the user's date for an article; `[uris[], date]`
+ * for several at once (one undoable decision).
+ */
 export const SET_ARTICLE_DATE = 'articleLens.setArticleDate';
 
 // Client commands a code action may carry: they ask the user for the rest, then run ANNOTATE_COMMAND.
@@ -121,7 +155,9 @@ export const PICK_MERGE_TARGET = 'articleLens.pickMergeTarget';
 export const ASK_ANNOTATION_TEXT = 'articleLens.askAnnotationText';
 /** The client command that lists the related articles in a pick list. */
 export const SHOW_RELATED = 'articleLens.showRelatedArticles';
-/** The client command that asks the user for the date, then runs SET_ARTICLE_DATE. */
+/** The client command that asks the user for the date, then runs SET_ARTICLE_DATE: `[uri, current]` from a code lens, `[Uri, Uri[]]` from the Explorer. */
 export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
+/** The client command that asks for a file of dates, then sends IMPORT_DATES_REQUEST. */
+export const IMPORT_DATES_COMMAND = 'articleLens.importDates';
 /** The client command that shows the decisions in a pick list. */
 export const SHOW_DECISIONS = 'articleLens.showDecisions';

@@ -141,6 +141,11 @@ describe('dates', () => {
       check('New fares apply from <<next Monday>>{date:2024-03-11}; they were announced <<last Monday>>{date:2024-02-26}.', '2024-03-04');
     });
 
+    it('read `Friday next week` and `Tuesday last week` as that weekday in the week after or before', () => {
+      const result = check('The vote is on <<Friday next week>>{date:2024-03-15}; talks began on <<Tuesday last week>>{date:2024-02-27}.', '2024-03-04');
+      assert.strictEqual(result.mentions[0].resolution, '"Friday next week" in an article dated 2024-03-04 (from the fallback date), the Friday of the week after');
+    });
+
     it('read `this coming Friday` as the next Friday, however the sentence reads', () => {
       check('Fans queued for tickets for <<this coming Friday>>{date:2024-03-08}.', '2024-03-04');
     });
@@ -153,6 +158,19 @@ describe('dates', () => {
         '2022-02-21',
       );
       assert.strictEqual(result.referenceDate, '2022-02-26');
+    });
+
+    it('are times without a zone too, after a weekday and date, where the number is earlier than any news year', () => {
+      const result = check(
+        'Harbour Town v Mill Lane, <<Saturday, 11 November>>{date:2023-11-11} <<1500>>{time:2023-11-11T15:00}\n<<This year>>{date:2023} the club is unbeaten.',
+        '2023-11-07',
+      );
+      assert.strictEqual(result.referenceDate, '2023-11-11');
+    });
+
+    it('leave a date earlier than any news year a date, but never the article\'s own', () => {
+      const result = check('The town remembered the plot of <<5 November 1605>>{date:1605-11-05} <<last night>>{date:2023-11-06}.', '2023-11-07');
+      assert.deepStrictEqual([result.referenceDate, result.articles[0].referenceSource], ['2023-11-07', 'fallback']);
     });
 
     it('are on the day named right after them', () => {
@@ -180,6 +198,26 @@ describe('dates', () => {
       );
     });
   });
+
+    it('read a weekday after a verb of arrangement in the present tense as the coming one, and after a past tense as the last', () => {
+      check(
+        'GENEVA, <<Monday, March 4>>{date:2024-03-04} (Reuters) - Talks continue on <<Thursday>>{date:2024-03-07}, the envoy said on <<Thursday>>{date:2024-02-29}. ' +
+          'Both teams meet again on <<Friday>>{date:2024-03-08}, officials are meeting on <<Wednesday>>{date:2024-03-06} and the final is on <<Sunday>>{date:2024-03-10}. ' +
+          'Voters go to the polls on <<Thursday>>{date:2024-03-07}. ' +
+          'The round that opened on <<Tuesday>>{date:2024-02-27} ended on <<Saturday>>{date:2024-03-02}.',
+        '2024-03-05',
+      );
+    });
+
+    it('do not take a noun or an earlier event after the present verb for the tense', () => {
+      check(
+        'Shares hovered close to a record on <<Friday>>{date:2024-03-01}. They made a strong start on <<Monday>>{date:2024-03-04}. ' +
+          'Police are investigating an attack on <<Sunday>>{date:2024-03-03}. Talks continue after a walkout on <<Saturday>>{date:2024-03-02}. ' +
+          'The firm is holding talks over a leak on <<Friday>>{date:2024-03-01}, though its owners are taking over the plant on <<Friday>>{date:2024-03-08}. ' +
+          'Firms saw output continue to grow in <<February>>{date:2024-02}, and the games due to take place last <<August>>{date:2023-08} were cancelled.',
+        '2024-03-05',
+      );
+    });
 
   describe('weekends (issue 12)', () => {
     it('take `the weekend` as the last one, but not a weekend some other word names', () => {
@@ -292,6 +330,14 @@ describe('dates', () => {
 
     it('skips now, durations and ages', () => {
       check('It is now clear: after three weeks, 12 hours of talks and a nine-month-old war, a man of 63 said it took one week.', '2022-10-21');
+    });
+
+    it('skips Noon and Midnight inside a name, but not after a preposition or a weekday', () => {
+      check(
+        'Centre Tom Noon and T Noon played in Midnight Express at Christmas Midnight Mass. ' +
+          'By <<Noon>>{time:2022-10-21T12:00} it was over; the deadline was <<Saturday Midnight>>{time:2022-10-15T00:00}, and shops shut at <<midnight>>{time:2022-10-21T00:00}. <<Midnight>>{time:2022-10-21T00:00} struck.',
+        '2022-10-21',
+      );
     });
 
     it('takes May the month but not May the surname', () => {

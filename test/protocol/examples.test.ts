@@ -72,7 +72,7 @@ describe('protocol: sample corpus', () => {
 
   it('a new file on disk joins the corpus', async () => {
     fs.writeFileSync(path.join(server.folder, 'zz-new.txt'), 'Ministers meet again\n\nPORT ASTER, April 30, 2024 - Prime Minister Helena Marsh met union leaders in Port Aster on Tuesday, her office said.\n');
-    await server.fileEvent('zz-new.txt', FileChangeType.Created);
+    await server.articleChanged('zz-new.txt', FileChangeType.Created);
     const file = mentioning('Port Aster')[0];
     const refs = (await server.connection.sendRequest('textDocument/references', { ...server.at(file, 'Port Aster', 0, 1), context: { includeDeclaration: true } })) as Location[];
     assert.ok(refs.some((r) => r.uri === server.uri('zz-new.txt')));

@@ -24,7 +24,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { INDEXING_COMPLETE, type IndexingCompleteParams } from '../../server/src/protocol';
+import { INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams } from '../../server/src/protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -42,6 +42,8 @@ export interface TestServer {
   exited: Promise<number | null>;
   /** Progress notifications received, in order. */
   progress: unknown[];
+  /** Resolves when the server has begun reporting indexing progress (indexing has started). */
+  indexingStarted: Promise<void>;
   uri(file: string): string;
   /** Request parameters for the `nth` occurrence of `needle` in `file` (see `positionOf`). */
   at(file: string, needle: string, nth?: number, delta?: number): { textDocument: { uri: string }; position: Position };
@@ -51,6 +53,10 @@ export interface TestServer {
   change(file: string, version: number, text: string): Promise<void>;
   close(file: string): Promise<void>;
   fileEvent(file: string, type: FileChangeType): Promise<void>;
+  /** Sends the file event for an article and resolves when the server has analysed the change into its index. */
+  articleChanged(file: string, type: FileChangeType): Promise<void>;
+  /** Resolves at the next `articleLens/indexChanged` that names `file`. */
+  indexChanged(file: string): Promise<void>;
   /** Resolves at the server's next request to refresh semantic tokens (it sends one when an analysis lands late). */
   nextRefresh(): Promise<void>;
   /** Resolves with the first diagnostics published for `file` (from now on) that satisfy `accept`. */
@@ -90,13 +96,23 @@ export async function startServer(folder: string, settings: unknown = {}, option
   });
   indexed.catch(() => undefined);
   connection.onNotification(INDEXING_COMPLETE, (p: IndexingComplete) => resolveIndexed(p));
+  let resolveStarted!: () => void;
+  const indexingStarted = new Promise<void>((resolve) => (resolveStarted = resolve));
   connection.onNotification('$/progress', (p: unknown) => {
     progress.push(p);
+    if ((p as { value?: { kind?: string } })?.value?.kind === 'begin') resolveStarted();
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   const refreshWaiters: (() => void)[] = [];
+  const changeWaiters: { uri: string; resolve: () => void }[] = [];
+  connection.onNotification(INDEX_CHANGED, (p: IndexChangedParams) => {
+    for (const w of changeWaiters.splice(0)) {
+      if (p.uris.includes(w.uri)) w.resolve();
+      else changeWaiters.push(w);
+    }
+  });
   connection.onRequest('workspace/semanticTokens/refresh', () => {
     for (const w of refreshWaiters.splice(0)) w();
     return null;
@@ -115,6 +131,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
   connection.listen();
 
   const uri = (file: string) => pathToFileURL(path.join(folder, file)).href;
+  const indexChanged = (file: string) => new Promise<void>((resolve) => changeWaiters.push({ uri: uri(file), resolve }));
   const texts = new Map<string, string>();
   // As the server reads it: without a byte-order mark.
   const textOf = (file: string) => texts.get(file) ?? fs.readFileSync(path.join(folder, file), 'utf8').replace(/^\uFEFF/, '');
@@ -144,6 +161,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
     indexed,
     exited,
     progress,
+    indexingStarted,
     uri,
     at: (file, needle, nth, delta) => ({ textDocument: { uri: uri(file) }, position: positionOf(file, needle, nth, delta) }),
     positionOf,
@@ -162,6 +180,12 @@ export async function startServer(folder: string, settings: unknown = {}, option
     },
     async fileEvent(file, type) {
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+    },
+    indexChanged,
+    async articleChanged(file, type) {
+      const landed = indexChanged(file);
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+      await landed;
     },
     nextRefresh() {
       return new Promise((resolve) => refreshWaiters.push(resolve));

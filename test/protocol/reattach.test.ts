@@ -99,7 +99,7 @@ describe('protocol: records follow the text', () => {
     const paragraphs = A.split('\n\n');
     const moved = [paragraphs[0], paragraphs[2].trimEnd(), 'An extra paragraph of our own, with more words in it.', paragraphs[1]].join('\n\n') + '\n';
     fs.writeFileSync(path.join(server.folder, 'a.txt'), moved);
-    await server.fileEvent('a.txt', 2);
+    await server.articleChanged('a.txt', 2);
     assert.ok((await tokens('a.txt', moved)).includes('Kessel Bridge:misc'));
     // Another decision in the same article writes its records with the offsets of the text as it is now.
     await run('a.txt', 'Harbour Authority', { kind: 'type', scope: 'mention', type: 'organization' }, 0);

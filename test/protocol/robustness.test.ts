@@ -108,7 +108,9 @@ describe('protocol: malformed document notifications', () => {
       const bad = (method: string, params: unknown) => server.connection.sendNotification(method, params);
       await server.open('a.txt', EDITOR_TEXT);
       assert.match(hoverText(await alive(server, server.connection.sendRequest('textDocument/hover', server.at('a.txt', 'Anton Brisk', 0, 1)))), /Anton Brisk/);
-      // A change that cannot be applied: the editor's text is no longer known, so the document is dropped.
+      // A change that cannot be applied: the editor's text is no longer known, so the document is dropped
+      // and the file is read again (off the main thread).
+      const reread = server.indexChanged('a.txt');
       await bad('textDocument/didChange', { textDocument: { uri: server.uri('a.txt'), version: 2 }, contentChanges: [{ range: 'x', text: 5 }] });
       await bad('textDocument/didOpen', { textDocument: { uri: 42, languageId: 'plaintext', version: 1, text: EDITOR_TEXT } });
       await bad('textDocument/didOpen', { textDocument: { uri: server.uri('b.txt'), languageId: 'plaintext', version: 1, text: 17 } });
@@ -116,6 +118,7 @@ describe('protocol: malformed document notifications', () => {
       await bad('textDocument/didOpen', {});
       await bad('textDocument/didClose', { textDocument: { uri: { not: 'a string' } } });
       // The article is the file on disk again: its names are answered at their places there.
+      await alive(server, reread);
       const onDisk = { textDocument: { uri: server.uri('a.txt') }, position: LineIndex.fromText(DISK_TEXT).positionAt(DISK_TEXT.indexOf('Ingrid Dalca') + 1) };
       const dalca = hoverText(await alive(server, server.connection.sendRequest('textDocument/hover', onDisk)));
       assert.match(dalca, /\*\*Ingrid Dalca\*\* · person/);

@@ -1,9 +1,12 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
+// The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
+import { prepareArticle, spanOutsideMarkup } from './text/article';
+import { articleTitle } from './text/title';
 
 export interface Recognizers {
   names: NameRecognizer;
@@ -13,14 +16,14 @@ export interface Recognizers {
 export interface AnalyzeOptions {
   /** `YYYY-MM-DD`: the user's fallback (the reference-date setting), for an article that states no date. */
   fallbackReferenceDate?: string | null;
-  /** `YYYY-MM-DD`: the user's date for this article, which wins over the text. */
+  /** `YYYY-MM-DD`: the user's date for this article, which wins over the front matter and the text. */
   referenceDate?: string | null;
   /** `YYYY-MM-DD`: the file's date, given only when it may stand in for a missing date; values from it are guesses. */
   fileDate?: string | null;
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -29,11 +32,13 @@ export function analyzeText(
   text: string,
   options: AnalyzeOptions = {},
 ): DocumentAnalysis {
-  const problems: Problem[] = [];
-  const names = recognizers.names.recognize(text);
-  const dates = recognizers.dates.recognize(text, {
+  const prepared = prepareArticle(uri, text);
+  const problems: Problem[] = [...prepared.problems];
+  const names = recognizers.names.recognize(prepared.text);
+  const dates = recognizers.dates.recognize(prepared.text, {
     fallbackReferenceDate: options.fallbackReferenceDate ?? null,
     referenceDate: options.referenceDate ?? null,
+    metadataDate: prepared.frontMatter.date,
     fileDate: options.fileDate ?? null,
   });
 
@@ -53,14 +58,19 @@ export function analyzeText(
     if (d.needsDate) m.needsDate = true;
     candidates.push(m);
   }
-  const mentions = removeOverlaps(candidates);
+  const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
   resolveWithinDocument(mentions);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
-  const articles: ArticleInfo[] = found.map((a) => {
-    const headline = headlineOf(text, a);
-    return { start: a.start, end: a.end, title: titleOf(text.slice(headline.start, headline.end)), headline, referenceDate: a.referenceDate, referenceSource: sourceOf(a.referenceSource) };
-  });
-  return { uri, version, title: titleOf(text), referenceDate: dates.referenceDate, articles, mentions, problems };
+  // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.
+  const articles: ArticleInfo[] = found.map((a, i) => ({
+    start: a.start,
+    end: a.end,
+    title: i === 0 ? prepared.title : articleTitle(prepared.text.slice(a.start, a.end)),
+    headline: headlineOf(prepared.text, a),
+    referenceDate: a.referenceDate,
+    referenceSource: sourceOf(a.referenceSource),
+  }));
+  return { uri, version, title: prepared.title, referenceDate: dates.referenceDate, articles, mentions, problems };
 }
 
 /** The date recogniser's account of a reference date, as the rest of the product names it. */
@@ -79,14 +89,6 @@ function sourceOf(source: string): ArticleDateSource {
     default:
       return null;
   }
-}
-
-const TITLE_LENGTH = 80;
-
-function titleOf(text: string): string {
-  const match = /\S[^\r\n]{0,200}/.exec(text);
-  const line = match ? match[0].replace(/\s+/g, ' ').trim() : '';
-  return line.length > TITLE_LENGTH ? line.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : line;
 }
 
 /** The article's first non-blank line, trimmed (an empty span at its start when it is blank throughout). */
@@ -123,6 +125,17 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
   if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { ...n, type: 'location' };
   return n;
+}
+
+/** A mention cut to its longest stretch of text between marks (its type and value stay), so no markup is part of it. */
+function outsideMarkup(m: Mention, text: string, read: string): Mention | null {
+  const best = spanOutsideMarkup(m, text, read);
+  if (!best) return null;
+  if (best.start === m.start && best.end === m.end) return m;
+  const surface = text.slice(best.start, best.end);
+  if (m.key === null) return { ...m, start: best.start, end: best.end, text: surface };
+  const key = nameKey(surface);
+  return key.length === 0 ? null : { ...m, start: best.start, end: best.end, text: surface, key };
 }
 
 /** Where a name and a date overlap, the longer span wins; on a tie, the name (a `May` that is a person is rarer than a month, but the tagger saw context). */

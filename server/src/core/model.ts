@@ -98,7 +98,7 @@ export interface ArticleInfo extends Span {
 export interface DocumentAnalysis {
   uri: string;
   version: number;
-  /** The article's headline: its first non-blank line, shortened. */
+  /** The article's title: its front matter's, else its headline past any site furniture, shortened (text/title.ts). */
   title: string;
   /** The reference date of the document's (first) article, `YYYY-MM-DD`, or null. */
   referenceDate: string | null;

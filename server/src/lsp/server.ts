@@ -29,10 +29,11 @@ import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { isCalendarDay } from '../core/calendarDay';
+import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ANNOTATE_COMMAND, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
+import { ANNOTATE_COMMAND, INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -43,6 +44,7 @@ import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
+import { registerImportDates } from './features/importDates';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -294,8 +296,25 @@ export function startServer(connection: Connection): void {
     const uri = canonicalUri(pathToFileURL(file).href);
     const openDoc = documents.all().find((d) => canonicalUri(d.uri) === uri);
     if (openDoc) analyzeOpen(openDoc);
-    else indexer?.reload(file);
+    else void reloadFromDisk([file], []).catch((e) => logError(`reading ${file} again: ${errorText(e)}`));
     schedulePersist();
+  };
+
+  /**
+   * Files changed on disk are analysed in the background; requests meanwhile see their previous analysis.
+   * When all have landed, views refresh and the client hears which articles changed.
+   */
+  const reloadFromDisk = async (files: string[], gone: string[]) => {
+    const current = indexer;
+    if (!current) return;
+    const outcomes = await Promise.all(files.map((file) => current.reload(file, (uri) => open.has(uri))));
+    if (current !== indexer) return; // the workspace was indexed again meanwhile
+    for (const outcome of outcomes) if (outcome && !outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
+    for (const outcome of outcomes) if (outcome?.ok && outcome.warning) connection.console.warn(outcome.warning);
+    schedulePersist();
+    ctx.refresh();
+    const uris = [...files, ...gone].map((f) => canonicalUri(pathToFileURL(f).href));
+    void connection.sendNotification(INDEX_CHANGED, { uris } satisfies IndexChangedParams);
   };
 
   connection.onExecuteCommand(({ command, arguments: args }) => {
@@ -313,17 +332,19 @@ export function startServer(connection: Connection): void {
     }
     if (command === SET_ARTICLE_DATE) {
       const [uri, date] = (args ?? []) as [unknown, unknown];
-      if (typeof uri !== 'string' || !(date === null || isCalendarDay(date))) {
-        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for an article in the workspace.');
+      const several = Array.isArray(uri) && uri.length > 0 && uri.every((u) => typeof u === 'string');
+      if (!(typeof uri === 'string' || several) || !(date === null || isCalendarDay(date))) {
+        tell(MessageType.Error, 'Article Lens: the article date must be a day written YYYY-MM-DD, for articles in the workspace.');
         return null;
       }
-      // Saving re-reads the store, which re-analyses the article whose date changed.
-      const result = store.setArticleDate(uri, date);
+      // Saving re-reads the store, which re-analyses the articles whose date changed.
+      const result = several ? store.setArticleDates(uri as string[], date) : store.setArticleDate(uri as string, date);
       if (!result.ok) {
         tell(MessageType.Error, `Article Lens: ${result.message}`);
         return null;
       }
       ctx.refresh();
+      if (several) tell(MessageType.Info, `Article Lens: ${result.summary}`);
       return { date, file: result.files[0] ?? null };
     }
     return null;
@@ -341,7 +362,7 @@ export function startServer(connection: Connection): void {
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
     const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate, settings.dateFallback) } : null;
-    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache);
+    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, background);
     const progress = initialProgress;
     initialProgress = undefined; // a reporter is used once: a later re-indexing reports none
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
@@ -411,8 +432,18 @@ export function startServer(connection: Connection): void {
       documentSync.drop(document.uri, `${what} failed: ${errorText(e)}`);
     }
   };
+  /**
+   * A Markdown file is an article only where the include patterns say so, whatever the client sends: most
+   * folders hold READMEs, and an editor configured for every `.md` would otherwise colour them all.
+   */
+  const isWanted = (uri: string) => {
+    if (!isMarkdownUri(uri)) return true;
+    const file = filePath(canonicalUri(uri));
+    return file !== null && isArticle(file);
+  };
   documents.onDidOpen(
     orDrop('opening it', (document) => {
+      if (!isWanted(document.uri)) return;
       open.add(canonicalUri(document.uri));
       pending.delete(canonicalUri(document.uri));
       analyzeOpen(document);
@@ -421,6 +452,7 @@ export function startServer(connection: Connection): void {
   );
   documents.onDidChangeContent(
     orDrop('its change', (document) => {
+      if (!open.has(canonicalUri(document.uri))) return; // a document not taken in when it was opened
       // Analysis waits for the next request, so a burst of keystrokes is analysed once.
       pending.set(canonicalUri(document.uri), document);
       schedulePublish(document.uri);
@@ -433,7 +465,7 @@ export function startServer(connection: Connection): void {
     inFlight.delete(uri);
     // The editor's unsaved text is gone: the file on disk is the article again.
     const file = filePath(uri);
-    if (file && indexer && isArticle(file)) indexer.reload(file);
+    if (file && indexer && isArticle(file)) void reloadFromDisk([file], []).catch((e) => logError(`reading ${file} again: ${errorText(e)}`));
     else index.delete(uri);
     publisher.forget(document.uri);
     schedulePublish();
@@ -457,6 +489,8 @@ export function startServer(connection: Connection): void {
     const changes = Array.isArray(params?.changes) ? params.changes : [];
     // The store changed outside (another window, a hand edit, a git pull): read once for the whole batch.
     let storeChanged = false;
+    const reloaded: string[] = [];
+    const gone: string[] = [];
     for (const change of changes) {
       if (typeof change?.uri !== 'string') {
         logError(`ignored a file event without a uri string: ${JSON.stringify(change)}`);
@@ -474,6 +508,7 @@ export function startServer(connection: Connection): void {
       if (change.type === FileChangeType.Deleted) {
         if (index.delete(uri)) {
           indexer.forget(file);
+          gone.push(file);
           continue;
         }
         // Not an article: perhaps a deleted folder, which arrives as one event for the folder.
@@ -481,17 +516,20 @@ export function startServer(connection: Connection): void {
         for (const doc of [...index.all()]) {
           if (!doc.uri.startsWith(prefix)) continue;
           index.delete(doc.uri);
-          const gone = filePath(doc.uri);
-          if (gone) indexer.forget(gone);
+          const inside = filePath(doc.uri);
+          if (inside) {
+            indexer.forget(inside);
+            gone.push(inside);
+          }
         }
       } else if (isArticle(file)) {
-        const outcome = indexer.reload(file);
-        if (!outcome.ok) connection.console.warn(`skipped ${outcome.reason}`);
+        reloaded.push(file);
       }
     }
     if (storeChanged) store.reload();
     schedulePersist();
     ctx.refresh();
+    if (reloaded.length > 0 || gone.length > 0) void reloadFromDisk(reloaded, gone).catch((e) => logError(`reading changed files: ${errorText(e)}`));
   });
 
   registerSemanticTokens(ctx);
@@ -506,6 +544,7 @@ export function startServer(connection: Connection): void {
   registerDecisions(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
+  registerImportDates(ctx, () => folders);
 
   documents.listen(documentSync.connection);
   connection.listen();

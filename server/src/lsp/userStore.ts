@@ -23,6 +23,7 @@ import {
   writeAtomic,
 } from '../node/store';
 import { applyWorkspaceStore, loadWorkspaceStore } from '../node/workspace';
+import { planArticleDates } from '../node/articleDates';
 
 interface UndoEntry {
   summary: string;
@@ -100,6 +101,21 @@ export class UserStore {
       registry: withArticleDate(files.registry, located.article, date),
       summary: date === null ? `date of ${located.article} cleared` : `${located.article} dated ${date}`,
     }));
+  }
+
+  /** Sets or clears the user's date of several articles, as one undoable decision. */
+  setArticleDates(uris: readonly string[], date: string | null): ChangeResult {
+    const files: string[] = [];
+    for (const uri of uris) {
+      const file = filePath(canonicalUri(uri));
+      if (!file || !this.folderOf(file)) return { ok: false, message: `${uri}: decisions are kept for articles inside a workspace folder; nothing was written` };
+      files.push(file);
+    }
+    const plan = planArticleDates(this.folders().map((folder) => ({ folder })), files.map((file) => ({ file, date })));
+    if (plan.error) return { ok: false, message: plan.error };
+    const n = files.length;
+    const summary = date === null ? `dates of ${n} articles cleared` : `${n} articles dated ${date}`;
+    return this.writePlanned(plan.writes, summary);
   }
 
   /**

@@ -1,10 +1,19 @@
-// Analysis of large open documents in a worker thread, so a several-megabyte article never blocks the
-// requests of other documents. One worker, started on first use; a crashed worker is replaced.
+// Analysis off the main thread: large open documents, and files changed on disk, in one worker thread, so
+// the analysis of one file never holds up the requests about another. Started on first use; a crashed
+// worker is replaced.
 import { Worker } from 'worker_threads';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { DocumentAnalysis } from '../core/model';
 import { workerScript } from './indexingPool';
-import type { TextRequest, TextResponse } from './workerProtocol';
+import type { PoolJob } from './indexingPool';
+import type { TextRequest, TextResponse, WorkerReply, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { DateFallback } from './indexCache';
+
+/** The date settings a file is analysed with (see corpusLoader.dateOptions). */
+export interface FileDates {
+  referenceDate: string | null;
+  dateFallback: DateFallback;
+}
 
 /** Texts at least this long are analysed in the background. */
 export const LARGE_TEXT = 256 * 1024;
@@ -13,6 +22,7 @@ export class BackgroundAnalyzer {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (a: DocumentAnalysis) => void; reject: (e: Error) => void }>();
+  private readonly waitingFiles = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
 
   analyze(uri: string, version: number, text: string, options: AnalyzeOptions): Promise<DocumentAnalysis> {
     const worker = this.ensureWorker();
@@ -20,6 +30,17 @@ export class BackgroundAnalyzer {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const request: TextRequest = { kind: 'text', id, uri, version, text, options };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Reads and analyses one file from disk, as cold indexing does. */
+  analyzeFile(job: PoolJob, dates: FileDates, maxBytes: number): Promise<WorkerReply> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waitingFiles.set(id, { resolve, reject });
+      const request: WorkerRequest = { kind: 'files', batch: id, jobs: [job], referenceDate: dates.referenceDate, dateFallback: dates.dateFallback, maxBytes };
       worker.postMessage(request);
     });
   }
@@ -33,7 +54,16 @@ export class BackgroundAnalyzer {
     if (this.worker) return this.worker;
     const worker = new Worker(workerScript());
     worker.unref();
-    worker.on('message', (response: TextResponse) => {
+    worker.on('message', (response: TextResponse | WorkerResponse) => {
+      if (response.kind === 'files') {
+        const waiter = this.waitingFiles.get(response.batch);
+        if (!waiter) return;
+        this.waitingFiles.delete(response.batch);
+        const [reply] = response.replies;
+        if (reply) waiter.resolve(reply);
+        else waiter.reject(new Error('the analysis worker answered without a file'));
+        return;
+      }
       const waiter = this.waiting.get(response.id);
       if (!waiter) return;
       this.waiting.delete(response.id);
@@ -41,8 +71,9 @@ export class BackgroundAnalyzer {
       else waiter.reject(new Error(response.reason));
     });
     const fail = (error: Error) => {
-      for (const w of this.waiting.values()) w.reject(error);
+      for (const w of [...this.waiting.values(), ...this.waitingFiles.values()]) w.reject(error);
       this.waiting.clear();
+      this.waitingFiles.clear();
       if (this.worker === worker) this.worker = undefined;
     };
     worker.on('error', fail);

@@ -1,6 +1,6 @@
 // Keeps a corpus index in step with the article files of a workspace: the initial indexing (from the
-// persistent cache where files are unchanged, in worker threads otherwise), single files changed on disk,
-// and writing the cache back.
+// persistent cache where files are unchanged, in worker threads otherwise), single files changed on disk
+// (in a worker thread too, so no request waits for a file that is not its own), and writing the cache back.
 import * as fs from 'fs';
 import type { Recognizers } from '../core/analyze';
 import type { CorpusIndex } from '../core/corpus/index';
@@ -9,6 +9,7 @@ import { type ArticleFilter, findArticles } from './files';
 import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
+import type { WorkerReply } from './workerProtocol';
 
 export interface IndexerSettings {
   files: ArticleFilter;
@@ -37,6 +38,11 @@ export interface IndexingCallbacks {
   isCancelled?: () => boolean;
 }
 
+/** Analyses one file off the main thread (see BackgroundAnalyzer). */
+export interface FileAnalyzer {
+  analyzeFile(job: PoolJob, dates: { referenceDate: string | null; dateFallback: DateFallback }, maxBytes: number): Promise<WorkerReply>;
+}
+
 export class WorkspaceIndexer {
   /** What the cache will hold: one entry per file indexed from disk. */
   private readonly entries = new Map<string, CacheEntry>();
@@ -50,6 +56,8 @@ export class WorkspaceIndexer {
     private readonly settings: IndexerSettings,
     private readonly cache: { dir: string; identity: CacheIdentity } | null,
     private readonly useWorkers = true,
+    /** Where a file changed on disk is analysed; without one, on the calling thread. */
+    private readonly offThread?: FileAnalyzer,
   ) {}
 
   async indexFolders(folders: string[], callbacks: IndexingCallbacks = {}): Promise<IndexingReport> {
@@ -105,7 +113,8 @@ export class WorkspaceIndexer {
     const remaining = new Map(jobs.map((j) => [j.file, j]));
     const userDates = new Map(jobs.map((j) => [j.file, j.userDate]));
     const startEpochs = new Map(jobs.map((j) => [j.file, this.epochs.get(j.file) ?? 0]));
-    if (this.useWorkers && jobs.length > 1) {
+    // Even one file goes to a worker: while it is analysed, the open documents are answered.
+    if (this.useWorkers && jobs.length > 0) {
       try {
         await analyzeInWorkers(jobs, {
           referenceDate: this.settings.referenceDate,
@@ -116,11 +125,11 @@ export class WorkspaceIndexer {
             remaining.delete(r.file);
             // An editor may have opened the file meanwhile (its text wins), or it changed or went on disk
             // while the worker read it (the newer reload or deletion wins).
-            if (callbacks.isOpen?.(r.uri) || (this.epochs.get(r.file) ?? 0) !== startEpochs.get(r.file)) return done++;
-            if (!r.ok) return accept({ file: r.file, outcome: { ok: false, uri: r.uri, reason: r.reason } });
-            const lines = new LineIndex(r.starts, r.ends, r.length);
-            this.index.set(r.analysis, { lines });
-            accept({ file: r.file, outcome: { ok: true, uri: r.uri, warning: r.warning }, entry: { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate: userDates.get(r.file) ?? null, analysis: r.analysis, lines } });
+            if (callbacks.isOpen?.(r.uri) || (this.epochs.get(r.file) ?? 0) !== startEpochs.get(r.file)) {
+              done++;
+              return;
+            }
+            accept({ file: r.file, ...this.acceptReply(r, userDates.get(r.file) ?? null) });
           },
         });
       } catch (e) {
@@ -147,12 +156,28 @@ export class WorkspaceIndexer {
     return report;
   }
 
-  /** Re-reads one file changed on disk. */
-  reload(file: string): LoadOutcome {
-    this.epochs.set(file, (this.epochs.get(file) ?? 0) + 1);
-    const { outcome } = this.loadOne(file);
+  /**
+   * Re-reads one file changed on disk. Until its analysis lands, the index answers from the previous one.
+   * Resolves to null when the analysis was overtaken (the file changed again, went, or was opened meanwhile).
+   */
+  async reload(file: string, isOpen?: (uri: string) => boolean): Promise<LoadOutcome | null> {
+    const epoch = (this.epochs.get(file) ?? 0) + 1;
+    this.epochs.set(file, epoch);
     this.dirty = true;
-    return outcome;
+    if (!this.offThread) return this.loadOne(file).outcome;
+    const uri = fileUri(file);
+    const userDate = this.settings.userDateFor(file);
+    let reply: WorkerReply;
+    try {
+      reply = await this.offThread.analyzeFile({ file, uri, userDate }, this.settings, this.settings.maxFileBytes);
+    } catch (e) {
+      // The worker is gone (it is replaced on next use): this file is analysed here rather than left stale.
+      if (this.epochs.get(file) !== epoch || isOpen?.(uri)) return null;
+      const outcome = this.loadOne(file).outcome;
+      return outcome.ok ? { ...outcome, warning: `${file}: analysed on the main thread after the worker failed (${(e as Error).message})` } : outcome;
+    }
+    if (this.epochs.get(file) !== epoch || isOpen?.(uri)) return null;
+    return this.acceptReply(reply, userDate).outcome;
   }
 
   forget(file: string): void {
@@ -170,6 +195,20 @@ export class WorkspaceIndexer {
     } catch (e) {
       return `could not write the index cache in ${this.cache.dir}: ${(e as Error).message}`;
     }
+  }
+
+  /** A worker's analysis of a file into the index and the cache's entries. */
+  private acceptReply(r: WorkerReply, userDate: string | null): { outcome: LoadOutcome; entry?: CacheEntry } {
+    if (!r.ok) {
+      this.index.delete(r.uri);
+      this.entries.delete(r.file);
+      return { outcome: { ok: false, uri: r.uri, reason: r.reason } };
+    }
+    const lines = new LineIndex(r.starts, r.ends, r.length);
+    this.index.set(r.analysis, { lines });
+    const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis: r.analysis, lines };
+    this.entries.set(r.file, entry);
+    return { outcome: { ok: true, uri: r.uri, warning: r.warning, size: r.size, mtimeMs: r.mtimeMs }, entry };
   }
 
   private loadOne(file: string): { outcome: LoadOutcome; entry?: CacheEntry } {

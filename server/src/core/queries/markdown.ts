@@ -78,7 +78,9 @@ function articleLine(ref: ArticleReference): string {
   const snippet =
     escapeMarkdown(s.text.slice(0, s.highlight.start)) + '**' + escapeMarkdown(s.text.slice(s.highlight.start, s.highlight.end)) + '**' + escapeMarkdown(s.text.slice(s.highlight.end));
   const times = ref.count === 1 ? '' : ` (${ref.count}×)`;
-  return `- ${linkTo(ref)}${times}: ${snippet}`;
+  // The article by its title, its file name beside it (titles of saved pages repeat; file names do not).
+  const title = ref.title ? `${escapeMarkdown(ref.title)} · ` : '';
+  return `- ${title}${linkTo(ref)}${times}: ${snippet}`;
 }
 
 function plural(n: number, word: string): string {

@@ -17,11 +17,13 @@ export interface DateRecognition {
 export interface DateOptions {
   /** Used when the article states no full date of its own (`YYYY-MM-DD`). */
   fallbackReferenceDate?: string | null;
-  /** The user's date for this file (`YYYY-MM-DD`): wins over anything the text states. */
+  /** The user's date for this file (`YYYY-MM-DD`): wins over the metadata and anything the text states. */
   referenceDate?: string | null;
+  /** The file's own metadata date (front matter, `YYYY-MM-DD`): wins over the text, not over the user's date. */
+  metadataDate?: string | null;
   /**
-   * The file's own date (`YYYY-MM-DD`), given only when the user lets it stand in for an article that states none
-   * (`articleLens.dates.fallback: fileDate`): values counted from it are marked `guessed`.
+   * The file's modification date (`YYYY-MM-DD`), given only when the user lets it stand in for an article that
+   * states none (`articleLens.dates.fallback: fileDate`): values counted from it are marked `guessed`.
    */
   fileDate?: string | null;
 }

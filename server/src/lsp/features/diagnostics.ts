@@ -1,6 +1,7 @@
 // Diagnostics of an article: likely misspellings (hints, with fixes), the user's annotations that could not be
-// re-attached after an edit (a warning at the top), an article that states no date (information at its headline,
-// so undated articles are listed in Problems), and the store's malformed files (at the line at fault).
+// re-attached after an edit (a warning at the top), the problems its analysis met (a front matter date that
+// cannot be read), an article that states no date (information at its headline, so undated articles are listed
+// in Problems), and the store's malformed files (at the line at fault).
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, type TextDocumentIdentifier } from 'vscode-languageserver';
 import { type IndexedDocument, isDated } from '../../core/corpus/index';
 import { type SpellingHint, spellingHints } from '../../core/queries/spelling';
@@ -35,6 +36,15 @@ export function diagnosticsFor(ctx: ServerContext, uri: string): Diagnostic[] {
     data: { spelling: h.spelling, suggestion: h.suggestion, entity: h.entity.id } satisfies HintData,
   }));
   if (doc.orphans.length > 0) out.unshift(orphansDiagnostic(doc));
+  for (const p of doc.analysis.problems) {
+    out.push({
+      range: rangeOf(doc, p.span ?? { start: 0, end: 0 }),
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'info' ? DiagnosticSeverity.Information : p.severity === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Warning,
+      source: SOURCE,
+      code: 'metadata',
+      message: escapePlain(p.message, 300),
+    });
+  }
   return [...undatedDiagnostics(doc), ...out];
 }
 

@@ -21,6 +21,8 @@ export interface Candidate {
   shiftAhead?: { unit: ShiftUnit; amount: number };
   /** `next Monday` (1) is the first Monday after the reference day, `last Monday` (-1) the last before it. */
   weekdayStep?: 1 | -1;
+  /** `Monday next week` (1), `Friday last week` (-1): that weekday in the (Monday-to-Sunday) week after or before the reference's. */
+  weekShift?: 1 | -1;
   /** `June last year`: the year is the reference year plus this. */
   yearShift?: number;
   /** A date at week granularity stated in full: `2022-W46`. */

@@ -2,7 +2,7 @@
 // windows around trigger words, then trims, extends and filters its matches to news usage.
 import * as chrono from 'chrono-node';
 import type { Candidate } from './candidates';
-import { ABBREVIATION_AT_END, CHRONO_TRIGGER, LEADING_WORDS, MONTHS, TIME_ZONE } from './lexicon';
+import { ABBREVIATION_AT_END, CHRONO_TRIGGER, FIRST_NEWS_YEAR, LEADING_WORDS, MONTHS, TIME_ZONE } from './lexicon';
 import { datedWeekend, RELATIVE_DAY_WORD, relativeShift } from './relative';
 import { readsAsMonth } from './monthSense';
 
@@ -15,7 +15,7 @@ const MAX_WINDOW = 2000;
 const PARSE_INSTANT = new Date(Date.UTC(2000, 0, 1, 12));
 const parser = chrono.en.casual;
 /** A four-digit 24-hour time closing the match, with its zone inside or right after: `26 February 1600 GMT`. */
-const CLOCK_AS_YEAR = new RegExp(`[\\s,]+(?:[01]\\d|2[0-3])[0-5]\\d(\\s*(?:${TIME_ZONE})\\b)?$`);
+const CLOCK_AS_YEAR = new RegExp(`[\\s,]+((?:[01]\\d|2[0-3])[0-5]\\d)(\\s*(?:${TIME_ZONE})\\b)?$`);
 const TIME_ZONE_NEXT = new RegExp(`^\\s*\\(?(?:${TIME_ZONE})\\b`);
 /** A day the text states beside a relative word (`yesterday, March 3`), which then wins. */
 const STATED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|\d{1,2}\/\d|\d{4}-\d\d/i;
@@ -27,7 +27,10 @@ export function findWithChrono(text: string): Candidate[] {
       const start = from + result.index;
       for (const part of splitRange(text, start, start + result.text.length, result)) {
         const candidate = toCandidate(text, part.start, part.end, part.result);
-        if (candidate) found.push(candidate);
+        if (!candidate) continue;
+        found.push(candidate);
+        const clock = cutClock(text, candidate, part.end);
+        if (clock) found.push(clock);
       }
     }
   }
@@ -78,6 +81,7 @@ function splitRange(text: string, start: number, end: number, result: chrono.Par
 function toCandidate(text: string, rawStart: number, rawEnd: number, result: chrono.ParsedResult): Candidate | undefined {
   let start = rawStart;
   let end = rawEnd;
+  while (start < end && /\s/.test(text[start])) start++; // chrono-node's `midnight` match can start with the space before it
   const lead = LEADING_WORDS.exec(text.slice(start, end));
   if (lead && lead[0].length < end - start) start += lead[0].length;
   while (end > start && /[\s,;:)\]'"’”\-–—]/.test(text[end - 1])) end--;
@@ -85,7 +89,12 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   if (end <= start) return undefined;
   // `Saturday, 26 February 1600 GMT`: chrono-node takes the kick-off time for a year.
   const tail = CLOCK_AS_YEAR.exec(text.slice(start, end));
-  const clockAsYear = tail !== null && (tail[1] !== undefined || TIME_ZONE_NEXT.test(text.slice(end, end + 12)));
+  const zoned = tail !== null && (tail[2] !== undefined || TIME_ZONE_NEXT.test(text.slice(end, end + 12)));
+  const certain = (component: chrono.Component): boolean => result.start.isCertain(component);
+  const beforeNewsYears = tail !== null && Number(tail[1]) < FIRST_NEWS_YEAR && certain('weekday') && certain('day') && certain('month');
+  // A weekday and date before a number earlier than any news year make it a time too; without a weekday
+  // (`5 November 1605`) it stays a year, as history writes it.
+  const clockAsYear = zoned || beforeNewsYears;
   if (clockAsYear) end = start + tail.index;
   if (end <= start) return undefined;
   const core = text.slice(start, end);
@@ -114,6 +123,7 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   if (dayShift) candidate = { start, end, text: core, hour: candidate.hour, minute: candidate.minute, shift: dayShift.shift };
   if (candidate.hour !== undefined) {
     if (!/\d\s*(?:[ap]\.?m\b|:\d\d)|noon|midday|midnight|o'clock|\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC)/i.test(core)) return undefined;
+    if (namePart(text, start, end, core)) return undefined;
     candidate.clock = true;
     candidate.minute ??= 0;
   }
@@ -122,9 +132,34 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   return withWeekdayStep(text, withRelativeYear(text, candidate));
 }
 
-/** `next Monday`, `last Friday`, `this coming Tuesday`: a weekday counted strictly after or before the reference. */
+/** `Jamie Noon`, `J Noon`, `Midnight Express`, `Christmas Midnight Mass`: a capitalised word of time inside a name. */
+function namePart(text: string, start: number, end: number, core: string): boolean {
+  if (!/^(?:Noon|Midday|Midnight)$/.test(core)) return false;
+  const before = /\b([A-Z][A-Za-z]*)\.? $/.exec(text.slice(Math.max(0, start - 20), start));
+  if (before && !/^(?:At|By|Before|After|Until|Till|From|Since|On|Around|About|Past|Near|Towards?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$/.test(before[1])) return true;
+  return /^ [A-Z]/.test(text.slice(end, end + 2));
+}
+
+/**
+ * The clock time cut from the end of a match that took it for a year, when no zone follows it (a zoned one is
+ * found by the pattern finder): `1600` in `Saturday, 26 February 1600`.
+ */
+function cutClock(text: string, c: Candidate, matchEnd: number): Candidate | undefined {
+  if (c.year !== undefined || c.day === undefined) return undefined;
+  const m = /^[\s,]+((?:[01]\d|2[0-3])([0-5]\d))$/.exec(text.slice(c.end, matchEnd));
+  if (!m || TIME_ZONE_NEXT.test(text.slice(matchEnd, matchEnd + 12))) return undefined;
+  const start = matchEnd - m[1].length;
+  return { start, end: matchEnd, text: m[1], hour: Number(m[1].slice(0, 2)), minute: Number(m[2]), clock: true };
+}
+
+/**
+ * `next Monday`, `last Friday`, `this coming Tuesday`: a weekday counted strictly after or before the reference;
+ * `Monday next week`: that weekday in the next week.
+ */
 function withWeekdayStep(text: string, c: Candidate): Candidate {
   if (c.weekday === undefined || c.day !== undefined || c.month !== undefined || c.shift) return c;
+  const week = /\s+(next|last) week$/i.exec(c.text);
+  if (week) return { ...c, weekShift: week[1].toLowerCase() === 'next' ? 1 : -1 };
   const inside = /^(next|last|coming|this coming|past|this past)\s+/i.exec(c.text);
   if (inside) return { ...c, weekdayStep: /next|coming/i.test(inside[1]) ? 1 : -1 };
   const before = /\b(?:this\s+)?(coming|past)\s+$/i.exec(text.slice(Math.max(0, c.start - 18), c.start));

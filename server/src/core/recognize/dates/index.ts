@@ -19,7 +19,10 @@ export type { ReferenceSource };
 export interface ArticleDate extends Span {
   /** `YYYY-MM-DD`, or null when neither the text nor the fallback gives one. */
   referenceDate: string | null;
-  /** `dateline`: a full date at the top; `latest`: the latest full date in the text; `fallback`: the caller's date; `file`: the file's date, a guess. */
+  /**
+   * `user`: the user's date; `metadata`: the file's front matter; `dateline`: a full date at the top; `latest`:
+   * the latest full date in the text; `fallback`: the caller's date; `file`: the file's date, a guess; `none`: no date at all.
+   */
   referenceSource: ReferenceSource;
   /** The expression the reference date was read from, when it came from the text. */
   referenceSpan?: Span;
@@ -44,14 +47,20 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
   const candidates = found.map((c) => ({ ...c, text: original.slice(c.start, c.end) }));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];
+  // The user's date, then the file's metadata, describe the whole file: every article in it takes them.
+  const userDay = parseDay(options.referenceDate);
+  const metadataDay = parseDay(options.metadataDate);
   // Candidates are sorted by start: each article reads its own run of them, not all of them.
   let first = 0;
   for (const article of splitArticles(text)) {
     while (first < candidates.length && candidates[first].start < article.start) first++;
     let end = first;
     while (end < candidates.length && candidates[end].start < article.end) end++;
-    const userDay = parseDay(options.referenceDate);
-    const ref: ArticleReference = userDay ? { ...article, day: userDay, source: 'user' } : articleReference(text, article, candidates.slice(first, end), options);
+    const ref: ArticleReference = userDay
+      ? { ...article, day: userDay, source: 'user' }
+      : metadataDay
+        ? { ...article, day: metadataDay, source: 'metadata' }
+        : articleReference(text, article, candidates.slice(first, end), options);
     articles.push({
       start: ref.start,
       end: ref.end,

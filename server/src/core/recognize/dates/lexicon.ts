@@ -53,3 +53,9 @@ export const NUMBER_WORDS: Record<string, number> = {
 
 /** Zones and words that make a four-digit number a 24-hour time: `1600 GMT`, `0117 local time`. */
 export const TIME_ZONE = 'GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT|local time';
+
+/**
+ * The first year news is written in (the bare-year pattern reads 1800-2099): an earlier date is history
+ * (`5 November 1605`) or a misread clock time (`Saturday, 26 February 1600`), never an article's own date.
+ */
+export const FIRST_NEWS_YEAR = 1800;

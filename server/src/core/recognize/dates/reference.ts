@@ -3,10 +3,14 @@
 import type { Span } from '../../model';
 import type { Candidate } from './candidates';
 import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type Day } from './calendar';
+import { FIRST_NEWS_YEAR } from './lexicon';
 
 /** How an article's reference date was found. */
-/** `file`: nothing else gave a date and the file's date stands in for one, so values counted from it are guesses. */
-export type ReferenceSource = 'user' | 'dateline' | 'latest' | 'fallback' | 'file' | 'none';
+/**
+ * In order of precedence: the user's date, the file's metadata (front matter), the text, the caller's fallback;
+ * `file`: nothing else gave a date and the file's date stands in for one, so values counted from it are guesses.
+ */
+export type ReferenceSource = 'user' | 'metadata' | 'dateline' | 'latest' | 'fallback' | 'file' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;
@@ -65,7 +69,7 @@ export function findReference(text: string, article: Span, candidates: Candidate
 function statedDay(c: Candidate, fallback: Day | undefined): Day | undefined {
   if (c.shift || c.vague || c.month === undefined || c.day === undefined) return undefined;
   if (c.year !== undefined) {
-    if (!isValidDay(c.year, c.month, c.day)) return undefined;
+    if (!isValidDay(c.year, c.month, c.day) || c.year < FIRST_NEWS_YEAR) return undefined;
     // A weekday that disagrees with the date is a typo in the weekday more often than in the date.
     return { year: c.year, month: c.month, day: c.day };
   }

@@ -33,6 +33,7 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: S
   if (!ref.day) return { ...unvalued(`${quoted}: the article gives no date to count from`), needsDate: true };
   const value = relativeValue(c, ref.day, setting);
   const how = setting.anchor && bareClock ? `, on the day named ${setting.anchor.named === 'before' ? 'before it' : 'with it'}`
+    : c.weekShift ? `, the ${WEEKDAY_NAMES[c.weekday!]} of the week ${c.weekShift > 0 ? 'after' : 'before'}`
     : c.weekdayStep ? `, the ${WEEKDAY_NAMES[c.weekday!]} ${c.weekdayStep > 0 ? 'after' : 'before'} it`
     : setting.forward ? ', read as upcoming' : '';
   const valued = value ? withClock(value, c) : null;
@@ -40,7 +41,7 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: S
 }
 
 function articleDated(quoted: string, ref: ArticleReference): string {
-  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ref.source === 'file' ? " (the file's date: a guess)" : '';
+  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ref.source === 'metadata' ? ' (from its front matter)' : ref.source === 'file' ? " (the file's date: a guess)" : '';
   return `${quoted} in an article dated ${formatDay(ref.day!)}${from}`;
 }
 
@@ -134,6 +135,10 @@ function relativeValue(c: Candidate, ref: Day, { forward, anchor }: Setting): Va
     // take whichever occurrence is nearer the article's date.
     const day = !past ? next : !next ? past : compareDays(ref, past) < compareDays(next, ref) ? past : next;
     return day ? { kind: 'day', day } : undefined;
+  }
+  if (c.weekday !== undefined && c.weekShift) {
+    const monday = addDays(ref, -((weekdayOf(ref) + 6) % 7));
+    return { kind: 'day', day: addDays(monday, 7 * c.weekShift + ((c.weekday + 6) % 7)) };
   }
   if (c.weekday !== undefined && c.weekdayStep) return { kind: 'day', day: c.weekdayStep > 0 ? weekdayOnOrAfter(addDays(ref, 1), c.weekday) : weekdayOnOrBefore(addDays(ref, -1), c.weekday) };
   if (c.weekday !== undefined) return { kind: 'day', day: (forward ? weekdayOnOrAfter : weekdayOnOrBefore)(ref, c.weekday) };

@@ -1,0 +1,78 @@
+// An article's title for lists (related articles, hovers, the timeline): the front matter's title, else the
+// first line near the top that reads as a headline. Pages saved from the web start with site furniture
+// (`Skip to content`, a section menu, `Advertisement`, a photo caption said twice), which is skipped.
+
+const TITLE_LENGTH = 80;
+/** How many non-blank lines at the top may hold the headline. */
+const HEAD_LINES = 12;
+const MIN_WORDS = 3;
+const MAX_WORDS = 30;
+const MAX_HEADLINE = 200;
+
+/** Lines of site furniture: navigation, ad slots, sharing buttons, photo credits. */
+const FURNITURE =
+  /^(?:skip to (?:main )?content|skip navigation|jump to content|advertisement|advert|sponsored( content)?|share( this( article| story)?)?( on \w+)?|menu|main menu|home|search|sign in|log in|subscribe( now)?|close|cookies?( policy| settings)?|accept( all)?( cookies)?|image( source| caption)?\b.*|media caption\b.*|getty images|related (?:topics|stories|articles)|more on this story|listen to this article|watch:?.*|top stories|most read)$/i;
+
+/** A section menu: a few short capitalised items between commas, `&`, `|`, `·`, `/` or `>` (`News, Culture & Society`). */
+function isMenu(line: string): boolean {
+  const items = line.split(/\s*(?:,|&|\||·|\/|>|»|•)\s*/).filter((s) => s !== '');
+  if (items.length < 2) return false;
+  return items.every((item) => item.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(item)) && !/[.!?]$/.test(line);
+}
+
+function words(line: string): number {
+  return line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A line that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
+function isHeadline(line: string): boolean {
+  const n = words(line);
+  return n >= MIN_WORDS && n <= MAX_WORDS && line.length <= MAX_HEADLINE && !/[.:;,]$/.test(line);
+}
+
+/** A line of body text: long, or a sentence of some length. */
+function isParagraph(line: string): boolean {
+  const n = words(line);
+  return n > MAX_WORDS || (n >= 12 && /[.!?]["”’)]?$/.test(line));
+}
+
+/**
+ * The title: `metadataTitle` when given, else the first headline among the top lines of `text` (the text as
+ * the recognisers read it: front matter and Markdown marks already blanked), else its first line that is not
+ * furniture, shortened. Empty for an empty text.
+ */
+export function articleTitle(text: string, metadataTitle: string | null = null): string {
+  if (metadataTitle && metadataTitle.trim() !== '') return shorten(metadataTitle);
+  // Only the top lines are read: a 10 MB article costs no more than a short one.
+  const lines: string[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let start = 0; start <= text.length && lines.length < HEAD_LINES; ) {
+    const m = lineBreak.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
+    if (line !== '') lines.push(line);
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
+  // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
+  // A line said twice in a row is a caption saved twice (alt text, then caption), passed over; a headline said
+  // twice is still taken when no other line reads as one.
+  let headline: string | undefined;
+  let repeated: string | undefined;
+  for (let i = 0; i < content.length && headline === undefined; i++) {
+    if (isRepeated(content, i)) repeated ??= isHeadline(content[i]) ? content[i] : undefined;
+    else if (isHeadline(content[i])) headline = content[i];
+    else if (isParagraph(content[i])) break;
+  }
+  return shorten(headline ?? repeated ?? content[0] ?? lines[0] ?? '');
+}
+
+function isRepeated(lines: string[], i: number): boolean {
+  return lines[i + 1] === lines[i] || lines[i - 1] === lines[i];
+}
+
+function shorten(line: string): string {
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > TITLE_LENGTH ? flat.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : flat;
+}
