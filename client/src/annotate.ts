@@ -17,6 +17,7 @@ import {
   SPELLING_HINTS_REQUEST,
   type SpellingHintItem,
 } from '../../server/src/protocol';
+import { escapeCodicons } from './codicons';
 
 type Site = Omit<AnnotateArgs, 'action'>;
 
@@ -69,9 +70,9 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, cli
         if (mine !== request) return;
         quickPick.items = entities.map((e) => ({
           id: e.id,
-          label: e.name,
+          label: escapeCodicons(e.name),
           description: `${e.type} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.articles} article${e.articles === 1 ? '' : 's'}`,
-          detail: e.spellings.filter((s) => s !== e.name).join(', ') || undefined,
+          detail: escapeCodicons(e.spellings.filter((s) => s !== e.name).join(', ')) || undefined,
           alwaysShow: true,
         }));
         quickPick.busy = false;

@@ -6,6 +6,8 @@ import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, t
 import { PICK_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
+import { registerEntitiesView } from './entitiesView';
+import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
@@ -91,7 +93,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerExportCommand(context, () => client);
   registerImportCommand(context, () => client);
   registerArticleDateCommands(context, () => client);
-  await client.start();
+  registerFindEntity(context, () => client);
+  const started = client.start();
+  registerEntitiesView(context, () => client, started);
+  await started;
 }
 
 /** Whether any include pattern takes in Markdown files (a `.md` somewhere below a folder). */

@@ -42,6 +42,72 @@ export interface EntityItem {
   articles: number;
   spellings: string[];
   confirmed: boolean;
+  /** The entity's defining mention (its first full-name mention), where Find Entity opens it. */
+  location?: EntityLocation;
+}
+
+type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+export interface EntityLocation {
+  uri: string;
+  range: LspRange;
+}
+
+/** Sent when the entities may have changed (a decision, an undo, files changed on disk): views fetch again. */
+export const ENTITIES_CHANGED = 'articleLens/entitiesChanged';
+
+/**
+ * Request: the entities view, lazily. Without `type`: the groups (one per entity type, with counts under the
+ * filter) and the orphaned annotations; with `type`: a page of that type's entities.
+ */
+export const ENTITIES_VIEW_REQUEST = 'articleLens/entitiesView';
+export interface EntitiesViewParams {
+  type?: 'person' | 'organization' | 'location' | 'misc';
+  sort?: 'count' | 'name';
+  /** Keeps entities whose name or a spelling contains it (case-insensitive). */
+  filter?: string;
+  offset?: number;
+  limit?: number;
+}
+export interface EntitiesViewGroup {
+  type: 'person' | 'organization' | 'location' | 'misc';
+  /** For a person: "People", "Organizations", ... */
+  label: string;
+  entities: number;
+  mentions: number;
+}
+export interface EntitiesViewEntity {
+  id: string;
+  /** Plain text, control characters removed; not markdown. */
+  name: string;
+  type: string;
+  mentions: number;
+  articles: number;
+  /** The user's decisions on it, one phrase each; empty when the recogniser alone made it. */
+  decisions: string[];
+  /** Annotations meant for this entity that no longer find their words. */
+  orphans: number;
+}
+export interface EntitiesViewOrphan {
+  uri: string;
+  exact: string;
+  reason: string;
+  entity: string | null;
+}
+export interface EntitiesViewResult {
+  groups?: EntitiesViewGroup[];
+  orphans?: EntitiesViewOrphan[];
+  /** With `type`: the page asked for, and how many entities of the type pass the filter. */
+  entities?: EntitiesViewEntity[];
+  total?: number;
+}
+
+/** Request: `{ id }` -> where a click on an entity goes: its definition and every mention, or null if it is gone. */
+export const ENTITY_LOCATIONS_REQUEST = 'articleLens/entityLocations';
+export interface EntityLocationsResult {
+  definition: EntityLocation;
+  references: EntityLocation[];
+  /** The user's note on it, for the note editor to start from. */
+  note: string | null;
 }
 
 /** Request: every decision of the user's, with where it applies, orphans first. */
@@ -159,5 +225,7 @@ export const SHOW_RELATED = 'articleLens.showRelatedArticles';
 export const PICK_ARTICLE_DATE = 'articleLens.pickArticleDate';
 /** The client command that asks for a file of dates, then sends IMPORT_DATES_REQUEST. */
 export const IMPORT_DATES_COMMAND = 'articleLens.importDates';
+/** The client command that asks for an entity by name, typos forgiven, and opens its defining mention. */
+export const FIND_ENTITY = 'articleLens.findEntity';
 /** The client command that shows the decisions in a pick list. */
 export const SHOW_DECISIONS = 'articleLens.showDecisions';

@@ -100,7 +100,9 @@ async function openFile(page, file) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: TIMEOUT });
+  // Enter only once the picker has filtered: the focused row is the file (a file already open is listed, under
+  // another, among the recently opened ones before).
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: file }).first().waitFor({ timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await activeTab(page, file);
 }
@@ -183,6 +185,113 @@ async function pointAt(page, name) {
     }
     return null;
   }, name);
+}
+
+/** Waits until the editor of `file` is active with the cursor at zero-based `pos`; false (and a FAIL) if not. */
+async function landsAt(page, check, file, pos, what) {
+  const opened = await activeTab(page, file).then(() => true, () => false);
+  if (!check(opened, `${what} opens ${file}`)) return false;
+  const landed = await waitFor(`the cursor at ${pos.line + 1}:${pos.character + 1}`, async () => {
+    const c = await cursor(page);
+    return c && c.line === pos.line + 1 && c.column === pos.character + 1 && c;
+  }, 10000).catch(() => null);
+  const c = await cursor(page);
+  return check(landed !== null, `${what}: the cursor lands on Ln ${pos.line + 1}, Col ${pos.character + 1}`, `status bar: Ln ${c?.line}, Col ${c?.column}`);
+}
+
+/**
+ * The Entities view: the activity bar's Article Lens icon opens it; the types are listed; a click on the person
+ * opens the article of its definition at the mention and peeks at its references. Saves vscode-entities.png.
+ */
+async function entitiesView(page, t, check, log) {
+  const shot = path.join(OUTPUT, 'vscode-entities.png');
+  fs.rmSync(shot, { force: true });
+  await openFile(page, t.article);
+  const icon = page.locator('.part.activitybar .action-item[aria-label^="Article Lens"], .part.activitybar .action-label[aria-label^="Article Lens"]').first();
+  if (await icon.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+    await icon.click();
+  } else {
+    log('  [vscode] no Article Lens icon in the activity bar: opening the view from the command palette\n');
+    await runCommand(page, 'Article Lens: Focus on Entities View');
+  }
+  const sidebar = page.locator('.part.sidebar');
+  const row = (text) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
+  const groups = ['People', 'Organizations', 'Places', 'Other names'];
+  const shown = await waitFor('the entity types in the Entities view', async () => {
+    const rows = await sidebar.locator('.monaco-list-row').allInnerTexts();
+    return groups.every((g) => rows.some((r) => r.startsWith(g))) && rows;
+  }, TIMEOUT).catch(() => null);
+  if (!check(shown !== null, `the Entities view lists ${groups.join(', ')}`, (await sidebar.locator('.monaco-list-row').allInnerTexts().catch(() => [])).join(' | '))) return;
+  await row('People').click();
+  const person = row(t.person);
+  if (!check(await person.waitFor({ timeout: TIMEOUT }).then(() => true, () => false), `${t.person} is listed under People`)) return;
+  const personText = (await person.innerText()).replace(/\s+/g, ' ');
+  check(/\d+× in \d+ articles?/.test(personText), `${t.person}'s row shows its mention and article counts`, personText);
+  await person.click();
+  await landsAt(page, check, t.earliestPerson, positionOf(t.earliestPerson, t.person), `a click on ${t.person}`);
+  const peek = page.locator('.peekview-widget').first();
+  if (check(await peek.waitFor({ timeout: TIMEOUT }).then(() => true, () => false), 'the click peeks at the references')) {
+    const refs = await waitFor('the references listed in the peek', async () => (await peek.locator('.ref-tree .monaco-list-row').count()) >= 2, 20000).catch(() => false);
+    check(refs, 'the peek lists the mentions', await peek.innerText().catch(() => ''));
+  }
+  await page.screenshot({ path: shot });
+  check(fs.existsSync(shot), `screenshot ${path.relative(process.cwd(), shot)}`);
+  await page.keyboard.press('Escape');
+
+  // The context menu carries the annotation actions; a note made from it marks the entity as decided in the view.
+  await person.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const actions = ['Show References', 'Rename…', 'Merge With Another Entity…', 'Note…', 'Not an Entity…'];
+  const listed = await waitFor('the annotation actions in the context menu', async () => {
+    const labels = await menu.locator('.action-label').allInnerTexts();
+    return actions.every((a) => labels.includes(a)) && labels;
+  }, TIMEOUT).catch(() => null);
+  if (!check(listed !== null, `the context menu offers ${actions.join(', ')}`, (await menu.locator('.action-label').allInnerTexts().catch(() => [])).join(' | '))) {
+    await page.keyboard.press('Escape');
+    return;
+  }
+  await menu.locator('.action-item', { hasText: 'Note…' }).first().click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('Prime minister of Veloria');
+  await page.keyboard.press('Enter');
+  const marked = await waitFor(`${t.person} marked as decided`, async () => (await row(t.person).innerText()).includes('yours'), TIMEOUT).catch(() => false);
+  check(marked, `after a note from the context menu, ${t.person}'s row says "yours"`, await row(t.person).innerText().catch(() => ''));
+}
+
+/** Runs a command from the palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Find Entity with a misspelt query: the server's fuzzy match is listed first (VS Code filtering nothing out),
+ * and Enter opens the defining mention. Saves vscode-find-entity.png.
+ */
+async function findEntity(page, t, check) {
+  const shot = path.join(OUTPUT, 'vscode-find-entity.png');
+  fs.rmSync(shot, { force: true });
+  await openFile(page, t.article);
+  await runCommand(page, 'Article Lens: Find Entity');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: 'Find Entity' }).waitFor({ timeout: TIMEOUT });
+  const typo = t.person.replace(/(\w)(\w)$/, '$2$1'); // "Helena Marsh" -> "Helena Marhs": the last two letters swapped
+  await widget.locator('input').fill(typo);
+  const first = await waitFor(`"${t.person}" first for "${typo}"`, async () => {
+    const label = await widget.locator('.quick-input-list .monaco-list-row').first().innerText();
+    return label.includes(t.person) && label;
+  }, TIMEOUT).catch(() => null);
+  const rows = await widget.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+  check(first !== null, `Find Entity "${typo}" lists ${t.person} first`, rows.join(' | '));
+  await page.screenshot({ path: shot });
+  check(fs.existsSync(shot), `screenshot ${path.relative(process.cwd(), shot)}`);
+  await page.keyboard.press('Enter');
+  await landsAt(page, check, t.earliestPerson, positionOf(t.earliestPerson, t.person), 'Enter on it');
 }
 
 const defaultLog = (s) => {
@@ -273,6 +382,9 @@ export async function runVSCode({ log = defaultLog } = {}) {
       const c = await cursor(page);
       check(landed !== null, `the cursor lands on Ln ${want.line + 1}, Col ${want.character + 1}`, `status bar: Ln ${c?.line}, Col ${c?.column}`);
     }
+
+    await entitiesView(page, t, check, log);
+    await findEntity(page, t, check);
   } catch (e) {
     check(false, 'the test ran to the end', e.stack ?? String(e));
   } finally {

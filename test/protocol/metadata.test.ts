@@ -146,8 +146,11 @@ describe('protocol: article metadata (front matter, Markdown, dates of many arti
   it('imports a CSV of dates through the server as one undoable decision', async () => {
     const csv = path.join(server.folder, 'dates.csv');
     fs.writeFileSync(csv, 'path,date,title,source\nferry.txt,2024-04-02,"Ferry crews, back at work",https://example.org/ferry\narticles/harbour.md,"April 1, 2024",,\n');
+    // The articles are analysed again with their new dates in the background; the server says when.
+    const reanalysed = Promise.all([server.indexChanged('ferry.txt'), server.indexChanged('articles/harbour.md')]);
     const result = (await server.connection.sendRequest(IMPORT_DATES_REQUEST, { path: csv })) as ImportDatesResult;
     assert.deepStrictEqual({ ...result, lines: undefined }, { error: null, problems: [], changed: 2, unchanged: 0, lines: undefined });
+    await reanalysed;
     assert.deepStrictEqual(articleDates(), [
       { article: 'articles/harbour.md', date: '2024-04-01' },
       { article: 'ferry.txt', date: '2024-04-02', title: 'Ferry crews, back at work', source: 'https://example.org/ferry' },
@@ -155,9 +158,11 @@ describe('protocol: article metadata (front matter, Markdown, dates of many arti
     // The user's date wins over the front matter's.
     assert.strictEqual(await dateLens('ferry.txt'), 'dated 2024-04-02');
     assert.strictEqual(await dateLens('articles/harbour.md'), 'dated 2024-04-01');
+    const undone = server.indexChanged('ferry.txt');
     const undo = (await server.connection.sendRequest('workspace/executeCommand', { command: UNDO_COMMAND, arguments: [] })) as { ok: boolean };
     assert.ok(undo.ok);
     assert.strictEqual(fs.existsSync(registry()), false, 'the store is as it was: no registry');
+    await undone;
     assert.strictEqual(await dateLens('ferry.txt'), 'dated 2024-03-08');
   });
 
@@ -175,10 +180,12 @@ describe('protocol: article metadata (front matter, Markdown, dates of many arti
   });
 
   it('sets the date of several files at once, undone as one', async () => {
+    const reanalysed = Promise.all([server.indexChanged('ferry.txt'), server.indexChanged('bad.txt')]);
     const result = (await server.connection.sendRequest('workspace/executeCommand', {
       command: SET_ARTICLE_DATE,
       arguments: [[server.uri('ferry.txt'), server.uri('bad.txt')], '2024-05-01'],
     })) as { date: string } | null;
+    await reanalysed;
     assert.strictEqual(result?.date, '2024-05-01');
     assert.deepStrictEqual(articleDates(), [
       { article: 'bad.txt', date: '2024-05-01' },

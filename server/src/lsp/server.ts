@@ -33,7 +33,7 @@ import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ANNOTATE_COMMAND, INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
+import { ANNOTATE_COMMAND, ENTITIES_CHANGED, INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -42,6 +42,7 @@ import { errorText, guarded } from './guard';
 import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
+import { registerEntitiesView } from './features/entitiesView';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
 import { registerImportDates } from './features/importDates';
@@ -190,6 +191,7 @@ export function startServer(connection: Connection): void {
     refresh() {
       if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+      void connection.sendNotification(ENTITIES_CHANGED);
       publisher.schedule();
     },
   };
@@ -542,6 +544,7 @@ export function startServer(connection: Connection): void {
   registerTimeline(ctx);
   registerRename(ctx);
   registerDecisions(ctx);
+  registerEntitiesView(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
   registerImportDates(ctx, () => folders);

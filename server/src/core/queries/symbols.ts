@@ -3,6 +3,7 @@ import Fuse from 'fuse.js';
 import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
 import { type MentionType, MENTION_TYPES, type Span } from '../model';
 import { definingMention } from './navigation';
+import { nameScore } from './nameScore';
 import { type Location, locationOf } from './locations';
 
 export interface OutlineGroup {
@@ -134,11 +135,15 @@ export class EntitySearch {
       .sort((a, b) => hits[b] - hits[a] || this.rows[b].mentions - this.rows[a].mentions)
       .slice(0, MAX_CANDIDATES)
       .map((i) => this.rows[i]);
-    const fuse = new Fuse(candidates, { keys: ['names'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: Math.min(2, query.length) });
-    return fuse
-      .search(query)
-      .sort((a, b) => a.score! - b.score! || b.item.mentions - a.item.mentions)
-      .map((r) => this.index.entity(r.item.id))
+    // fuse.js decides which entities match; they are ranked by how close their closest spelling is (nameScore), then
+    // by mentions. fuse.js's own scores are too coarse to rank by, and over an array of spellings it multiplies
+    // them, so an entity with four weak spellings ("Barclays", "Barclay", ...) would beat one strong one ("Blair").
+    const fuse = new Fuse(candidates, { keys: ['names'], threshold: 0.4, ignoreLocation: true, minMatchCharLength: Math.min(2, query.length) });
+    const scored = fuse.search(query).map(({ item }) => ({ row: item, score: Math.min(...item.names.map((name) => nameScore(query, name))) }));
+    return scored
+      // Scores a hair apart are the same match to a reader: there the commoner entity goes first.
+      .sort((a, b) => Math.round(a.score * 100) - Math.round(b.score * 100) || b.row.mentions - a.row.mentions || a.score - b.score)
+      .map(({ row }) => this.index.entity(row.id))
       .filter((e): e is EntityInfo => e !== undefined);
   }
 }

@@ -6,7 +6,7 @@ import { spellingHints } from '../../core/queries/spelling';
 import { DECISIONS_REQUEST, type DecisionItem, ENTITIES_REQUEST, type EntitiesParams, type EntityItem, SPELLING_HINTS_REQUEST, type SpellingHintItem } from '../../protocol';
 import { canonicalUri } from '../../node/corpusLoader';
 import { recordsPath, registryPath } from '../../node/store';
-import { rangeOf } from '../convert';
+import { rangeOf, toLocation } from '../convert';
 import type { ServerContext } from '../context';
 import { spellingMessage } from './diagnostics';
 
@@ -66,7 +66,16 @@ export function registerDecisions(ctx: ServerContext): void {
       .search(query)
       .filter((s) => s.entity.id !== params?.exclude)
       .slice(0, limit)
-      .map(({ entity }) => ({ id: entity.id, name: entity.name, type: entity.type, mentions: entity.mentionCount, articles: entity.documents.size, spellings: entity.spellings.slice(0, 6).map((s) => s.text), confirmed: entity.registered !== undefined }));
+      .map(({ entity, location }) => ({
+        id: entity.id,
+        name: entity.name,
+        type: entity.type,
+        mentions: entity.mentionCount,
+        articles: entity.documents.size,
+        spellings: entity.spellings.slice(0, 6).map((s) => s.text),
+        confirmed: entity.registered !== undefined,
+        location: toLocation((u) => ctx.index.get(u), location),
+      }));
   });
 
   ctx.connection.onRequest(SPELLING_HINTS_REQUEST, (): SpellingHintItem[] => {
