@@ -195,6 +195,16 @@ describe('command line: article dates', () => {
     });
   });
 
+  it('a front matter date is "metadata", and its title the first article\'s', () => {
+    withFile((dir) => {
+      const file = path.join(dir, 'clipped.txt');
+      fs.writeFileSync(file, ['---', 'date: 2024-04-02', 'title: Dock talks resume', '---', 'Dockworkers met port owners on Tuesday.', ''].join('\n'));
+      const doc = (analyzeJson(file, '--date-fallback', 'file-date') as { documents: Doc[] }).documents[0];
+      assert.deepStrictEqual(doc.articles.map((a) => [a.title, a.referenceDate, a.referenceSource]), [['Dock talks resume', '2024-04-02', 'metadata']]);
+      assert.deepStrictEqual(dates(doc), { Tuesday: '2024-04-02' }, 'nothing guessed');
+    });
+  });
+
   it('a date the user gave is "user": --reference-date for the undated article, the store for the whole file', () => {
     withFile((dir, file) => {
       const given = (analyzeJson(file, '--reference-date', '2024-05-08', '--date-fallback', 'file-date') as { documents: Doc[] }).documents[0];
