@@ -54,6 +54,13 @@ describe('dates: an article that states no date', () => {
     assert.deepStrictEqual(values(yearless, {}).articles, [[null, 'none']]);
     assert.deepStrictEqual(values(yearless, { fileDate: '2026-11-30' }), { values: ['Monday: 2026-10-19 guessed'], articles: [['2026-10-19', 'file']] });
   });
+
+  it('an article with a yearless dateline and no fallback is undated: a full date further down is an event, not its date', () => {
+    const source = 'PORT ASTER, Oct 19 (Agency) - Talks resumed on <<Monday>>{date}, a year after the accord of <<March 3, 2021>>{date:2021-03-03}.';
+    assert.deepStrictEqual(values(source, {}), { values: ['Monday: null needs a date', 'March 3, 2021: 2021-03-03'], articles: [[null, 'none']] });
+    // Without the yearless dateline, the full date it states is still its date (at its head, so read as its dateline).
+    assert.deepStrictEqual(values('Talks resumed on <<Monday>>{date}, a year after the accord of <<March 3, 2021>>{date:2021-03-03}.', {}).articles, [['2021-03-03', 'dateline']]);
+  });
 });
 
 describe('analysis: the articles of a file', () => {
