@@ -7,7 +7,6 @@ import {
   ASK_ANNOTATION_TEXT,
   type AnnotateArgs,
   type AnnotateResult,
-  ENTITIES_CHANGED,
   ENTITIES_VIEW_REQUEST,
   ENTITY_LOCATIONS_REQUEST,
   type EntitiesViewEntity,
@@ -17,7 +16,6 @@ import {
   type EntitiesViewResult,
   type EntityLocation,
   type EntityLocationsResult,
-  INDEXING_COMPLETE,
   PICK_MERGE_TARGET,
   SHOW_DECISIONS,
 } from '../../server/src/protocol';
@@ -147,7 +145,7 @@ class EntitiesTree implements vscode.TreeDataProvider<Node> {
 
 const toRange = (r: EntityLocation['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
-export function registerEntitiesView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: Promise<void>): void {
+export function registerEntitiesView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: Promise<void>, changes: vscode.Event<void>): void {
   const tree = new EntitiesTree(client, ready);
   const view = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const setContext = () => {
@@ -161,20 +159,7 @@ export function registerEntitiesView(context: vscode.ExtensionContext, client: (
     if (tree.filter !== '') view.message = groups === 0 ? `No entity's name or spelling contains “${tree.filter}”.` : `Showing entities whose name or a spelling contains “${tree.filter}”.`;
   };
 
-  // Bursts of changes (a folder of files saved at once) refresh the view once.
-  let timer: NodeJS.Timeout | undefined;
-  const refreshSoon = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => tree.refresh(), 200);
-  };
-  void ready.then(
-    () => {
-      const c = client();
-      if (!c) return;
-      context.subscriptions.push(c.onNotification(INDEXING_COMPLETE, () => tree.refresh()), c.onNotification(ENTITIES_CHANGED, refreshSoon));
-    },
-    () => undefined, // a server that did not start is reported by the language client
-  );
+  context.subscriptions.push(changes(() => tree.refresh()));
 
   const locations = async (id: string) => {
     const c = client();

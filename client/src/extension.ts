@@ -6,6 +6,7 @@ import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, t
 import { PICK_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
+import { corpusChanges } from './corpusEvents';
 import { registerEntitiesView } from './entitiesView';
 import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
@@ -95,7 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerArticleDateCommands(context, () => client);
   registerFindEntity(context, () => client);
   const started = client.start();
-  registerEntitiesView(context, () => client, started);
+  const changes = corpusChanges(context, () => client, started);
+  registerEntitiesView(context, () => client, started, changes);
   await started;
 }
 

@@ -389,7 +389,8 @@ export function startServer(connection: Connection): void {
     }
     const ms = Date.now() - started;
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
-    if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    // Tokens, code lenses ("shared with N other articles") and diagnostics were answered on a partial index.
+    ctx.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
     void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms } satisfies IndexingCompleteParams);
     // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'

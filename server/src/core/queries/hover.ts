@@ -142,12 +142,18 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   for (const [uri] of docs) {
     for (const id of index.entitiesIn(uri)) if (id !== entity.id) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
+  // "Often" means in two articles or more; an entity found beside it once is no pattern, and a tie is broken by
+  // how much of the other entity's presence the two share (a rare companion before a ubiquitous one), never
+  // padded out with names in alphabetical order.
+  const strength = (id: string, n: number) => n / Math.sqrt(index.entity(id)!.documents.size);
   entity.related = [...shared]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter(([, n]) => n >= 2)
+    .map(([id, n]) => ({ id, n, s: strength(id, n) }))
+    .sort((a, b) => b.n - a.n || b.s - a.s || (a.id < b.id ? -1 : 1))
     .slice(0, RELATED)
-    .map(([id, articles]) => {
+    .map(({ id, n }) => {
       const e = index.entity(id)!;
-      return { id, name: e.name, type: e.type, articles };
+      return { id, name: e.name, type: e.type, articles: n };
     });
   return entity.related;
 }

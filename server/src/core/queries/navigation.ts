@@ -5,10 +5,18 @@ import { nameKey } from '../resolve/names';
 import { targetAt } from './at';
 import { type Location, locationOf } from './locations';
 
-/** The defining mention of the entity under the cursor: its first full-name mention in the earliest article. */
+/**
+ * The defining mention of the entity under the cursor: its first full-name mention in the earliest article.
+ * On a date, the first mention of that day (or time) in the corpus.
+ */
 export function definition(index: CorpusIndex, uri: string, offset: number): Location | undefined {
   const target = targetAt(index, uri, offset);
-  if (!target?.entity) return undefined;
+  if (!target) return undefined;
+  if (!target.entity) {
+    if (target.mention.value === null) return undefined;
+    const [first] = index.mentionsOfValue(target.mention.value);
+    return first && locationOf(index, first);
+  }
   const ref = definingMention(index, target.entity);
   return ref && locationOf(index, ref);
 }
