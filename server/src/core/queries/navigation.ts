@@ -14,7 +14,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!target) return undefined;
   if (!target.entity) {
     if (target.mention.value === null) return undefined;
-    const [first] = index.mentionsOfValue(target.mention.value);
+    const [first] = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
     return first && locationOf(index, first);
   }
   const ref = definingMention(index, target.entity);
