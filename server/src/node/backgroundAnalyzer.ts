@@ -7,6 +7,13 @@ import type { DocumentAnalysis } from '../core/model';
 import { workerScript } from './indexingPool';
 import type { PoolJob } from './indexingPool';
 import type { TextRequest, TextResponse, WorkerReply, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { DateFallback } from './indexCache';
+
+/** The date settings a file is analysed with (see corpusLoader.dateOptions). */
+export interface FileDates {
+  referenceDate: string | null;
+  dateFallback: DateFallback;
+}
 
 /** Texts at least this long are analysed in the background. */
 export const LARGE_TEXT = 256 * 1024;
@@ -28,12 +35,12 @@ export class BackgroundAnalyzer {
   }
 
   /** Reads and analyses one file from disk, as cold indexing does. */
-  analyzeFile(job: PoolJob, referenceDate: string | null, maxBytes: number): Promise<WorkerReply> {
+  analyzeFile(job: PoolJob, dates: FileDates, maxBytes: number): Promise<WorkerReply> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waitingFiles.set(id, { resolve, reject });
-      const request: WorkerRequest = { kind: 'files', batch: id, jobs: [job], referenceDate, maxBytes };
+      const request: WorkerRequest = { kind: 'files', batch: id, jobs: [job], referenceDate: dates.referenceDate, dateFallback: dates.dateFallback, maxBytes };
       worker.postMessage(request);
     });
   }

@@ -14,7 +14,7 @@ export function definition(index: CorpusIndex, uri: string, offset: number): Loc
   if (!target) return undefined;
   if (!target.entity) {
     if (target.mention.value === null) return undefined;
-    const [first] = index.mentionsOfValue(target.mention.value);
+    const [first] = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
     return first && locationOf(index, first);
   }
   const ref = definingMention(index, target.entity);
@@ -49,7 +49,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   if (!target) return [];
   let refs: MentionRef[];
   if (target.entity) refs = index.mentionsOf(target.entity);
-  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value);
+  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
   else refs = [{ uri, mention: target.mention }];
   if (!includeDeclaration && target.entity) {
     const def = definingMention(index, target.entity);
