@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { PICK_ARTICLE_DATE, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { PICK_ARTICLE_DATE, SHOW_MENTIONS, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
 import { corpusChanges } from './corpusEvents';
@@ -50,8 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file', language: 'article' }, ...include.map((pattern) => ({ scheme: 'file', pattern }))],
     initializationOptions: { settings: config, storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
     synchronize: { configurationSection: 'articleLens' },
-    // A hover on a date in an undated article links to Set Article Date; no other command may run from a hover.
-    markdown: { isTrusted: { enabledCommands: [PICK_ARTICLE_DATE] } },
+    // A hover on a date in an undated article links to Set Article Date, a card that leaves articles out to the
+    // peek of every mention; no other command may run from a hover.
+    markdown: { isTrusted: { enabledCommands: [PICK_ARTICLE_DATE, SHOW_MENTIONS] } },
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 

@@ -178,6 +178,17 @@ Film week dated 2024-03-08
 });
 
 describe('hover markdown', () => {
+  it('a card that leaves articles out links to every mention, by the entity id', () => {
+    const files = Array.from({ length: 8 }, (_, i) => `//- /n${i}.txt\nNote ${i} dated 2024-03-0${i + 1}\n\nThe envoy <<Ilse Varga>>{person} spoke again.\n`).join('');
+    const f = corpusFixture(files);
+    const card = hover(f.index, f.uri('/n0.txt'), f.index.get(f.uri('/n0.txt'))!.text.indexOf('Ilse') + 1);
+    assert.ok(card && card.kind === 'name');
+    const plain = renderHoverCard(card);
+    assert.match(plain, /^- and 2 more articles$/m);
+    const linked = renderHoverCard(card, { mentionsCommand: 'articleLens.showMentions' });
+    assert.ok(linked.includes(`- and 2 more articles: [all mentions](command:articleLens.showMentions?${encodeURIComponent(JSON.stringify([card.entity.id]))})`), linked);
+  });
+
   it('escapes article text so it cannot inject links, HTML or commands', () => {
     const evil = '[click](command:workbench.action.terminal.new) <img src=x> *bold* `code`';
     const escaped = escapeMarkdown(evil);

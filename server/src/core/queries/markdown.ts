@@ -87,7 +87,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function renderNameCard(card: NameCard): string {
+export function renderNameCard(card: NameCard, options: RenderOptions = {}): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
   lines.push('');
@@ -108,7 +108,7 @@ export function renderNameCard(card: NameCard): string {
     lines.push('', '---', '', 'Also in:', '');
     for (const ref of card.articles) lines.push(articleLine(ref));
     const more = card.documentCount - 1 - card.articles.length;
-    if (more > 0) lines.push(`- and ${plural(more, 'more article')}`);
+    if (more > 0) lines.push(`- and ${plural(more, 'more article')}${options.mentionsCommand ? `: ${commandLink('all mentions', options.mentionsCommand, [card.entity.id])}` : ''}`);
   }
   if (card.related.length > 0) {
     lines.push('', 'Often alongside: ' + card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', '));
@@ -119,6 +119,8 @@ export function renderNameCard(card: NameCard): string {
 /** How a hover offers to set the article's date: the client command that asks for one (`[uri, current date]`). */
 export interface RenderOptions {
   setDateCommand?: string;
+  /** The client command that peeks at every mention of an entity (`[entity id]`), for the articles a card leaves out. */
+  mentionsCommand?: string;
 }
 
 /** A command link; only our own command and arguments, never article text, go into the target. */
@@ -152,5 +154,5 @@ export function renderDateCard(card: DateCard, options: RenderOptions = {}): str
 }
 
 export function renderHoverCard(card: HoverCard, options: RenderOptions = {}): string {
-  return card.kind === 'name' ? renderNameCard(card) : renderDateCard(card, options);
+  return card.kind === 'name' ? renderNameCard(card, options) : renderDateCard(card, options);
 }
