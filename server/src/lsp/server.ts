@@ -126,11 +126,27 @@ export function startServer(connection: Connection): void {
   /** Large documents with an analysis running in the background: uri -> the version under analysis. */
   const inFlight = new Map<string, number>();
 
+  /** Open documents over the size limit, told about once. */
+  const tooLarge = new Set<string>();
   const analyzeOpen = (doc: TextDocument): IndexedDocument | undefined => {
     const uri = canonicalUri(doc.uri);
     const text = doc.getText();
     const file = filePath(uri);
     const options = dateOptions(settings, mtimeOf(file), file ? userDateFor(file) : null);
+    // What one analysis may take is bounded (about 30 times the text, see bench:memory): an editor's text over the
+    // size limit is not analysed, as a file that size on disk is not, and the user is told once.
+    if (text.length > settings.maxFileBytes) {
+      inFlight.delete(uri);
+      index.delete(uri);
+      if (!tooLarge.has(uri)) {
+        tooLarge.add(uri);
+        const mb = (text.length / 1048576).toFixed(1);
+        connection.console.warn(`not analysing ${uri}: ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit`);
+        tell(MessageType.Warning, `Article Lens: this article is ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit (articleLens.maxFileSizeMB), so it is not analysed.`);
+      }
+      return undefined;
+    }
+    tooLarge.delete(uri);
     if (text.length < LARGE_TEXT) {
       inFlight.delete(uri); // a running background analysis of an older, larger version is now stale
       return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
