@@ -28,7 +28,7 @@ export function exportCorpusOf(index: CorpusIndex, sources: readonly ExportSourc
       if (!u) used.set(m.entity, (u = { dates: [] }));
       if (date) u.dates.push(date);
     }
-    documents.push({ path: rel, text: doc.text, title: doc.analysis.title, referenceDate: date, mentions });
+    documents.push({ path: rel, text: doc.text, title: index.titleOf(doc), referenceDate: date, mentions });
   }
   const entities: ExportEntity[] = [];
   for (const [id, { dates }] of [...used].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -148,6 +148,8 @@ export class CorpusIndex {
   private order: string[] | null = null;
   private decisions: Decisions = { entities: [], rules: NO_RULES };
   private readonly records = new Map<string, readonly SpanRecord[]>();
+  /** Titles the user gave articles, by uri: they win over the front matter's and the headline. */
+  private userTitles: ReadonlyMap<string, string> = new Map();
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
   generation = 0;
 
@@ -157,6 +159,21 @@ export class CorpusIndex {
   constructor(options: CorpusIndexOptions = {}) {
     this.resolver = options.resolver ?? createAliasResolver();
     this.loadText = options.loadText ?? (() => '');
+  }
+
+  setUserTitles(titles: ReadonlyMap<string, string>): void {
+    const same = titles.size === this.userTitles.size && [...titles].every(([uri, t]) => this.userTitles.get(uri) === t);
+    if (same) return;
+    this.userTitles = titles;
+    this.generation++;
+  }
+
+  /**
+   * An article's title as lists show it: the user's, else the front matter's or the headline the analysis found.
+   * In a file of several articles the user's title is the first article's (a title is imported per file).
+   */
+  titleOf(doc: IndexedDocument): string {
+    return this.userTitles.get(doc.uri) ?? doc.analysis.title;
   }
 
   /** Adds or replaces a document's analysis (the recogniser's output); the user's decisions are applied to it here. */

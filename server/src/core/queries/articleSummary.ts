@@ -29,6 +29,6 @@ export function articleSummary(index: CorpusIndex, doc: IndexedDocument): Articl
   }
   const related = [...shared]
     .sort((a, b) => b[1].weight - a[1].weight || b[1].n - a[1].n || index.compareUris(a[0], b[0]))
-    .map(([uri, s]) => ({ uri, title: titleOf(index.get(uri)!), shared: s.n }));
+    .map(([uri, s]) => ({ uri, title: titleOf(index, index.get(uri)!), shared: s.n }));
   return { entities: ids.size, related };
 }

@@ -126,7 +126,7 @@ function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: 
     const doc = index.get(uri)!;
     const first = doc.mentions.find(matches);
     if (!first) continue;
-    out.push({ uri, title: titleOf(doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
+    out.push({ uri, title: titleOf(index, doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
   }
   return out;
 }

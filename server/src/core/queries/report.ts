@@ -60,7 +60,7 @@ export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri:
     documents.push({
       path: pathOf(uri),
       referenceDate: doc.analysis.referenceDate,
-      articles: doc.analysis.articles.map((a) => ({ start: a.start, end: a.end, title: a.title, referenceDate: a.referenceDate, referenceSource: a.referenceSource })),
+      articles: doc.analysis.articles.map((a, i) => ({ start: a.start, end: a.end, title: i === 0 ? index.titleOf(doc) : a.title, referenceDate: a.referenceDate, referenceSource: a.referenceSource })),
       mentions: doc.mentions.map((m) => ({
         start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value, confirmed: m.confirmed, ...(m.guessed && m.value !== null ? { guessed: true as const } : {}),
       })),

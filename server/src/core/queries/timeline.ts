@@ -47,7 +47,7 @@ export function timeline(index: CorpusIndex): TimelineEntry[] {
         if (e) names.add(e.name);
       }
       const list = byValue.get(m.value) ?? [];
-      list.push({ location: locationOf(index, { uri: doc.uri, mention: m }), title: doc.analysis.title, text: m.text, entities: [...names], guessed: m.guessed === true });
+      list.push({ location: locationOf(index, { uri: doc.uri, mention: m }), title: index.titleOf(doc), text: m.text, entities: [...names], guessed: m.guessed === true });
       byValue.set(m.value, list);
     });
   }
@@ -58,9 +58,9 @@ export function timeline(index: CorpusIndex): TimelineEntry[] {
 export function undatedArticles(index: CorpusIndex): UndatedArticle[] {
   const out: UndatedArticle[] = [];
   for (const doc of index.documents()) {
-    for (const a of doc.analysis.articles) {
+    for (const [i, a] of doc.analysis.articles.entries()) {
       if (isDated(a)) continue;
-      out.push({ location: { uri: doc.uri, span: a.headline, position: doc.lines.positionAt(a.headline.start) }, title: a.title, guessedDate: a.referenceSource === 'file date' ? a.referenceDate : null });
+      out.push({ location: { uri: doc.uri, span: a.headline, position: doc.lines.positionAt(a.headline.start) }, title: i === 0 ? index.titleOf(doc) : a.title, guessedDate: a.referenceSource === 'file date' ? a.referenceDate : null });
     }
   }
   return out;
