@@ -4,7 +4,8 @@
 // ../shared is always beside the checkout, so this reads the articles themselves. Scores live in eval/news.ts.
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
-import { ANNOTATIONS_FILE, CATEGORIES, NEWS_TYPES, readArticle } from '../../eval/news/annotations';
+import { ANNOTATIONS_FILE, CATEGORIES, loadAnnotations, NEWS_TYPES, readArticle } from '../../eval/news/annotations';
+import { markText, unmarkText } from '../../eval/news/review';
 
 const lines = readFileSync(ANNOTATIONS_FILE, 'utf8').split('\n').filter((l) => l !== '');
 
@@ -53,4 +54,12 @@ describe('BBC evaluation set annotations', () => {
       }
     });
   }
+
+  it('survives the review tool: marked copies read back to the same spans, and an edited text is refused', () => {
+    for (const a of loadAnnotations()) {
+      const { text } = readArticle(a.file);
+      assert.deepStrictEqual(unmarkText(markText(text, a.spans), text, a.file), a.spans, a.file);
+    }
+    assert.throws(() => unmarkText('<<Ann Lee|PER>> left Port Aster.', 'Ann Lee left Port Astor.', 'x'), /text differs/);
+  });
 });
