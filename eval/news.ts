@@ -26,7 +26,7 @@ export interface NewsFigures {
    * of gold mentions the product puts in one entity (precision: the share with the same canonical name). A gold
    * mention the product did not find with exactly its span is in no entity.
    */
-  grouping: { goldPairs: number; linkedPairs: number; systemPairs: number; correctPairs: number; precision: number; recall: number; f1: number };
+  grouping: { goldPairs: number; systemPairs: number; correctPairs: number; precision: number; recall: number; f1: number };
   /** Disagreements, with the surface read from ../shared: `business/007.txt: missed Mr X (PER)`. */
   errors: string[];
 }
@@ -124,7 +124,7 @@ export function scoreNews(articles: AnnotatedArticle[] = loadAnnotations()): New
     perType: all.perType(),
     micro: all.micro(),
     perCategory,
-    grouping: { goldPairs, linkedPairs: correctPairs, systemPairs, correctPairs, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+    grouping: { goldPairs, systemPairs, correctPairs, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
     errors,
   };
 }
