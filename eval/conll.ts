@@ -11,6 +11,7 @@ import { nameModelPath } from '../server/src/node/nameModel';
 import { readConll, type GoldDocument } from '../train/conll';
 import { loadRecognizers } from '../server/src/node/recognizers';
 import { scorePipeline } from './conllPipeline';
+import { printNews, scoreNews } from './news';
 import { prf, SpanScorer } from '../train/score';
 
 const ROOT = path.join(__dirname, '..');
@@ -152,6 +153,8 @@ function main(): void {
   const ours3 = test.scorer.micro([0, 1, 2]);
   console.log(`\nside by side on PER/ORG/LOC: Article Lens F1 ${ours3.f1.toFixed(2)} vs compromise F1 ${baseline.scorer.micro([0, 1, 2]).f1.toFixed(2)}; compromise speed ${Math.round(test.tokens / baseline.seconds).toLocaleString('en')} tokens/s`);
   scoreOwnSet(tagger);
+  // Real news annotated to our guidelines (eval/news), through the same pipeline users get.
+  printNews(scoreNews());
 }
 
 main();
