@@ -403,6 +403,19 @@ export class CorpusIndex {
     return out;
   }
 
+  /** Where a document mentions entities (entity id and start offset, in text order), without making its mentions final. */
+  entityMentionsIn(uri: string): { entity: string; start: number }[] {
+    const out: { entity: string; start: number }[] = [];
+    const doc = this.docs.get(uri);
+    if (!doc) return out;
+    const clusters = this.ensureClusters();
+    for (const m of doc.decided) {
+      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      if (id !== undefined) out.push({ entity: id, start: m.start });
+    }
+    return out;
+  }
+
   /** Documents that mention a date or time value, with counts. */
   documentsWithValue(value: string): Map<string, number> {
     return this.dates.get(value) ?? new Map();
