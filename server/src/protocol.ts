@@ -123,7 +123,7 @@ export interface GraphParams {
   types?: ('person' | 'organization' | 'location' | 'misc')[];
   /** How many entities, most mentioned first (default 150, at most GRAPH_MAX_NODES). */
   nodes?: number;
-  /** How many edges, strongest first (default 300, at most GRAPH_MAX_EDGES). */
+  /** How many edges, strongest first (default 300, at most GRAPH_MAX_EDGES), plus each node's strongest edge. */
   edges?: number;
   /** Leaves out edges with a lower weight (default 1). */
   minWeight?: number;
@@ -152,7 +152,7 @@ export interface GraphResult {
   edges: GraphEdge[];
   /** Entities of the types asked for in the whole corpus (the nodes are the most mentioned of them). */
   totalEntities: number;
-  /** Edges among the nodes with at least the minimum weight (the edges sent are the strongest of them). */
+  /** Edges among the nodes with at least the minimum weight (the edges sent are the strongest of them, and each node's strongest). */
   totalEdges: number;
 }
 

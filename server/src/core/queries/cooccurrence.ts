@@ -15,7 +15,7 @@ export interface GraphOptions {
   types: readonly EntityType[];
   /** Most mentioned entities to keep (at most `perType`). */
   nodes: number;
-  /** Strongest edges to keep among them. */
+  /** Strongest edges to keep among them (and each node's strongest edge, so that no node is left alone by the cut). */
   edges: number;
   minWeight: number;
 }
@@ -98,10 +98,19 @@ export class CooccurrenceCounts {
     edges.sort((p, q) => q.weight - p.weight || (id(p.a) < id(q.a) ? -1 : id(p.a) > id(q.a) ? 1 : id(p.b) < id(q.b) ? -1 : id(p.b) > id(q.b) ? 1 : 0));
     let totalEntities = 0;
     for (const t of types) totalEntities += counts.entitiesByType.get(t) ?? 0;
+    // The strongest edges, and each node's strongest one: a node the cut would leave alone keeps its nearest tie.
+    const kept = new Set(edges.slice(0, options.edges));
+    const tied = new Set<number>();
+    for (const p of kept) tied.add(p.a).add(p.b);
+    for (const p of edges) {
+      if (tied.has(p.a) && tied.has(p.b)) continue;
+      kept.add(p);
+      tied.add(p.a).add(p.b);
+    }
     return {
       scope: options.scope,
       nodes: nodes.map(({ e }) => this.node(e)),
-      edges: edges.slice(0, options.edges).map((p) => ({ source: id(p.a), target: id(p.b), weight: p.weight })),
+      edges: edges.filter((p) => kept.has(p)).map((p) => ({ source: id(p.a), target: id(p.b), weight: p.weight })),
       totalEntities,
       totalEdges: edges.length,
     };
