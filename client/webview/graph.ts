@@ -39,6 +39,7 @@ interface Link extends SimulationLinkDatum<Node> {
 
 let state: State = DEFAULTS;
 let simulation: Simulation<Node, Link> | undefined;
+let resizing: ResizeObserver | undefined;
 /** Where each entity was last drawn, so a refresh (a new filter, an edited article) does not reshuffle the graph. */
 const positions = new Map<string, { x: number; y: number }>();
 
@@ -67,9 +68,16 @@ function draw(data: GraphResult): void {
     status.textContent = data.totalEntities === 0 ? 'No entities of these types in the corpus yet.' : summary(data);
     return;
   }
-  const width = svg.clientWidth || 800;
-  const height = svg.clientHeight || 600;
-  svg.setAttribute('viewBox', `${-width / 2} ${-height / 2} ${width} ${height}`);
+  // The origin stays at the panel's centre whatever its size (the panel may still be laying out when data comes).
+  const size = () => ({ width: svg.clientWidth || 800, height: svg.clientHeight || 600 });
+  const frame = () => {
+    const { width, height } = size();
+    svg.setAttribute('viewBox', `${-width / 2} ${-height / 2} ${width} ${height}`);
+  };
+  frame();
+  resizing?.disconnect();
+  resizing = new ResizeObserver(frame);
+  resizing.observe(svg);
 
   const maxMentions = Math.max(...data.nodes.map((n) => n.mentions));
   const maxWeight = Math.max(1, ...data.edges.map((e) => e.weight));
@@ -83,6 +91,8 @@ function draw(data: GraphResult): void {
     return { ...n, ...start, r: 4 + 14 * Math.sqrt(n.mentions / maxMentions) };
   });
   const links: Link[] = data.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight }));
+  const degree = new Map<string, number>();
+  for (const e of data.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
 
   const canvas = select(svg);
   const layer = canvas.append('g');
@@ -106,7 +116,9 @@ function draw(data: GraphResult): void {
     .attr('tabindex', '0')
     .attr('role', 'button')
     .attr('aria-label', (n) => `${n.name}, ${n.type}, ${plural(n.mentions, 'mention')} in ${plural(n.articles, 'article')}`);
-  nodeGroups.append('circle').attr('r', (n) => n.r);
+  // A disc of the background under each node: a theme colour with some transparency still hides the links behind.
+  nodeGroups.append('circle').attr('class', 'base').attr('r', (n) => n.r);
+  nodeGroups.append('circle').attr('class', 'dot').attr('r', (n) => n.r);
   nodeGroups
     .append('text')
     .attr('x', (n) => n.r + 3)
@@ -138,8 +150,11 @@ function draw(data: GraphResult): void {
   nodeGroups.on('mouseenter focus', (_event, n) => highlight(n)).on('mouseleave blur', () => highlight(null));
 
   simulation = forceSimulation(nodes)
-    .force('link', forceLink<Node, Link>(links).id((n) => n.id).distance(70).strength((l) => 0.05 + 0.5 * (l.weight / maxWeight)))
-    .force('charge', forceManyBody<Node>().strength(-140).distanceMax(400))
+    // As d3's default, a link pulls less between well-connected nodes (else a dense core collapses); more when strong.
+    // (Strengths are computed once the ends are resolved to nodes.)
+    .force('link', forceLink<Node, Link>(links).id((n) => n.id).distance(70).strength((l) => (0.3 + 0.7 * (l.weight / maxWeight)) / Math.min(degree.get((l.source as Node).id)!, degree.get((l.target as Node).id)!)))
+    // Fewer nodes repel harder, so a small corpus (where nearly every pair is linked) does not pile up in the middle.
+    .force('charge', forceManyBody<Node>().strength(-Math.max(140, 2500 / Math.sqrt(nodes.length))).distanceMax(500))
     .force('collide', forceCollide<Node>((n) => n.r + 2))
     .force('x', forceX<Node>(0).strength(0.06))
     .force('y', forceY<Node>(0).strength(0.06))
@@ -191,6 +206,8 @@ function draw(data: GraphResult): void {
     .scaleExtent([0.1, 8])
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
       layer.attr('transform', event.transform.toString());
+      // Zoomed out, labels keep a readable size on screen (up to twice their size in the graph).
+      svg.style.setProperty('--label-size', `${(11 / Math.min(1, Math.max(0.5, event.transform.k))).toFixed(1)}px`);
       svg.classList.toggle('zoomed-in', event.transform.k >= 1.6);
     })
     .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
@@ -208,7 +225,8 @@ function draw(data: GraphResult): void {
     const xs = nodes.map((n) => n.x!);
     const ys = nodes.map((n) => n.y!);
     const [x0, x1, y0, y1] = [Math.min(...xs) - 30, Math.max(...xs) + 110, Math.min(...ys) - 30, Math.max(...ys) + 30];
-    const k = Math.min(2, 0.95 * Math.min(width / (x1 - x0), height / (y1 - y0)));
+    const { width, height } = size();
+    const k = Math.min(1.2, 0.95 * Math.min(width / (x1 - x0), height / (y1 - y0)));
     canvas.call(zoomer.transform, zoomIdentity.scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2));
   }
 }
