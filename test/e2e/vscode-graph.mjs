@@ -49,7 +49,7 @@ export async function graphView(page, t, check, log) {
   await page.screenshot({ path: shot });
   check(fs.existsSync(shot), `screenshot ${path.relative(process.cwd(), shot)}`);
 
-  await person.locator('circle').click();
+  await person.locator('circle.dot').click();
   const file = t.earliestPerson;
   const pos = positionOf(file, t.person);
   const opened = await page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
