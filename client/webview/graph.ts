@@ -40,6 +40,7 @@ interface Link extends SimulationLinkDatum<Node> {
 let state: State = DEFAULTS;
 let simulation: Simulation<Node, Link> | undefined;
 let resizing: ResizeObserver | undefined;
+let chrome: { bar: HTMLElement; status: HTMLElement } | undefined;
 /** Where each entity was last drawn, so a refresh (a new filter, an edited article) does not reshuffle the graph. */
 const positions = new Map<string, { x: number; y: number }>();
 
@@ -58,12 +59,18 @@ function update(change: Partial<State>): void {
 
 function draw(data: GraphResult): void {
   simulation?.stop();
-  const root = page.root();
-  const status = el('p', { class: 'status', role: 'status' }, summary(data));
+  // The toolbar is built once and kept, so a filter being changed keeps the keyboard focus across the redraw.
+  if (!chrome?.bar.isConnected) {
+    chrome = { bar: toolbar(), status: el('p', { class: 'status', role: 'status' }) };
+    page.root().append(chrome.bar, chrome.status);
+  }
+  const status = chrome.status;
+  status.textContent = summary(data);
+  chrome.bar.parentElement!.querySelector('svg.graph')?.remove();
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'graph');
   svg.setAttribute('aria-label', 'Co-occurrence graph: Tab moves between entities, Enter shows the references of one');
-  root.append(toolbar(), status, svg);
+  chrome.bar.parentElement!.append(svg);
   if (data.nodes.length === 0) {
     status.textContent = data.totalEntities === 0 ? 'No entities of these types in the corpus yet.' : summary(data);
     return;
