@@ -275,3 +275,5 @@ export const IMPORT_DATES_COMMAND = 'articleLens.importDates';
 export const FIND_ENTITY = 'articleLens.findEntity';
 /** The client command that shows the decisions in a pick list. */
 export const SHOW_DECISIONS = 'articleLens.showDecisions';
+/** The client command a hover card links to for the rest of an entity's mentions: `[entity id]`. */
+export const SHOW_MENTIONS = 'articleLens.showMentions';
