@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { PICK_ARTICLE_DATE, SHOW_MENTIONS, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { GRAPH_REQUEST, type GraphResult, PICK_ARTICLE_DATE, SHOW_MENTIONS, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
 import { corpusChanges } from './corpusEvents';
@@ -11,6 +11,7 @@ import { registerEntitiesView } from './entitiesView';
 import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
+import { registerWebview } from './webviews/panel';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
 
 let client: LanguageClient | undefined;
@@ -99,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = client.start();
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
+  registerWebview(context, () => client, 'articleLens.showGraph', { viewType: 'articleLens.graph', title: 'Article Lens: Graph', script: 'graph.js', load: (c, params) => c.sendRequest<GraphResult>(GRAPH_REQUEST, params ?? {}) }, changes);
   await started;
 }
 

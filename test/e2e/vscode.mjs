@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { coloursInThemes } from './vscode-colours.mjs';
 import { restartAfterCrash } from './vscode-restart.mjs';
 import { CHROMIUM, CODE_SERVER, articles, NODE24_BIN, OUTPUT, VSIX, copyCorpus, positionOf, runProcess, targets, tempDir, waitFor } from './common.mjs';
+import { graphView } from './vscode-graph.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TIMEOUT = 60000;
@@ -394,6 +395,7 @@ export async function runVSCode({ log = defaultLog } = {}) {
 
     await entitiesView(page, t, check, log);
     await findEntity(page, t, check);
+    await graphView(page, t, check, log);
     await coloursInThemes(page, t, check, log);
     // Last: it kills the server.
     await restartAfterCrash(page, t, check, home);

@@ -43,6 +43,7 @@ import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annota
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerEntitiesView } from './features/entitiesView';
+import { registerGraph } from './features/graph';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
 import { registerImportDates } from './features/importDates';
@@ -562,6 +563,7 @@ export function startServer(connection: Connection): void {
   registerRename(ctx);
   registerDecisions(ctx);
   registerEntitiesView(ctx);
+  registerGraph(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
   registerImportDates(ctx, () => folders);

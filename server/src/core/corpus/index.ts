@@ -425,6 +425,19 @@ export class CorpusIndex {
     return out;
   }
 
+  /** Where a document mentions entities (entity id and start offset, in text order), without making its mentions final. */
+  entityMentionsIn(uri: string): { entity: string; start: number }[] {
+    const out: { entity: string; start: number }[] = [];
+    const doc = this.docs.get(uri);
+    if (!doc) return out;
+    const clusters = this.ensureClusters();
+    for (const m of doc.decided) {
+      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      if (id !== undefined) out.push({ entity: id, start: m.start });
+    }
+    return out;
+  }
+
   /** Documents that mention a date or time value, with counts: where it is known, or (`guessed`) where it is a guess. */
   documentsWithValue(value: string, guessed = false): Map<string, number> {
     return (guessed ? this.guessedDates : this.dates).get(value) ?? new Map();
