@@ -4,25 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUT, positionOf, waitFor } from './common.mjs';
+import { cursor, runCommand } from './vscode.mjs';
 
 const TIMEOUT = 60000;
-
-/** Runs a command from the palette by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-}
-
-/** The cursor's one-based line and column, as the status bar shows them. */
-async function cursor(page) {
-  const text = await page.locator('#status\\.editor\\.selection').innerText({ timeout: TIMEOUT });
-  const m = /Ln (\d+), Col (\d+)/.exec(text);
-  return m && { line: Number(m[1]), column: Number(m[2]) };
-}
 
 /** The page inside the webview panel: code-server nests it in two iframes. */
 function webview(page) {
