@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUT, read, waitFor } from './common.mjs';
-import { goTo, openFile, tokenColours } from './vscode.mjs';
+import { goTo, openFile, runCommand, tokenColours } from './vscode.mjs';
 
 const THEMES = [
   { name: 'Default Dark Modern', shot: 'vscode-colours-dark.png' },
@@ -41,6 +41,8 @@ async function chooseTheme(page, name) {
 export async function coloursInThemes(page, t, check, log) {
   const text = read(t.article);
   const names = Object.fromEntries(Object.entries(CANDIDATES).map(([type, list]) => [type, list.find((n) => text.includes(n))]).filter(([, n]) => n));
+  // One editor, the full width (a view opened beside would wrap names across lines).
+  await runCommand(page, 'View: Close All Editor Groups');
   await openFile(page, t.article);
   await goTo(page, { line: 0, character: 0 });
   for (const theme of THEMES) {
