@@ -46,6 +46,7 @@ import { registerEntitiesView } from './features/entitiesView';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
 import { registerImportDates } from './features/importDates';
+import { registerMap } from './features/map';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -513,6 +514,7 @@ export function startServer(connection: Connection): void {
   registerRename(ctx);
   registerDecisions(ctx);
   registerEntitiesView(ctx);
+  registerMap(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
   registerImportDates(ctx, () => folders);

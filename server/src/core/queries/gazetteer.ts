@@ -1,0 +1,104 @@
+// The map's gazetteer: place name -> the coordinates it is placed at, parsed from the table the build writes
+// (scripts/places-table.mjs: countries at their capitals, cities of 15,000 people or more, GeoNames CC BY 4.0).
+// One entry per spelling: a country before a city of the same name, then the most populous city; how many
+// other places share the name is kept so that the view says it assumed the largest.
+
+export interface GazetteerPlace {
+  kind: 'city' | 'country';
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  /** Cities only (0 for a country: the table has no country populations). */
+  population: number;
+  /** Countries only: the capital the country is drawn at. */
+  capital: string;
+  /** Other places in the table with the same name (looked up by key). */
+  others: number;
+}
+
+export interface GazetteerMatch {
+  place: GazetteerPlace;
+  /** How the name was read when it is not the place's own name: `UK` as `United Kingdom`, `England` at London. */
+  readAs: string | null;
+}
+
+/**
+ * Names the table spells otherwise, written for this project: common English short forms of countries, and the
+ * nations of the United Kingdom, which the table does not list as countries (drawn at their capitals, and said so).
+ */
+const ALIASES: Record<string, { to: string; as: string }> = {
+  uk: { to: 'united kingdom', as: 'the United Kingdom' },
+  britain: { to: 'united kingdom', as: 'the United Kingdom' },
+  'great britain': { to: 'united kingdom', as: 'the United Kingdom' },
+  us: { to: 'united states', as: 'the United States' },
+  usa: { to: 'united states', as: 'the United States' },
+  america: { to: 'united states', as: 'the United States' },
+  'united states of america': { to: 'united states', as: 'the United States' },
+  turkey: { to: 'turkiye', as: 'Türkiye' },
+  'czech republic': { to: 'czechia', as: 'Czechia' },
+  holland: { to: 'netherlands', as: 'the Netherlands' },
+  burma: { to: 'myanmar', as: 'Myanmar' },
+  kiev: { to: 'kyiv', as: 'Kyiv' },
+  england: { to: 'london', as: 'England, drawn at London' },
+  scotland: { to: 'edinburgh', as: 'Scotland, drawn at Edinburgh' },
+  wales: { to: 'cardiff', as: 'Wales, drawn at Cardiff' },
+  'northern ireland': { to: 'belfast', as: 'Northern Ireland, drawn at Belfast' },
+};
+
+/** The lookup key of a name: case, accents, punctuation and a leading "the" do not matter (`the Hague`, `Washington, D.C.`). */
+export function placeKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+export class Gazetteer {
+  private constructor(private readonly places: Map<string, GazetteerPlace>) {}
+
+  /** Parses the build's table; lines it cannot read are skipped and counted. */
+  static parse(text: string): { gazetteer: Gazetteer; skipped: number } {
+    const places = new Map<string, GazetteerPlace>();
+    let skipped = 0;
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const [kind, country, name, lat, lon, population, capital] = line.split('\t');
+      const place: GazetteerPlace = { kind: kind as GazetteerPlace['kind'], name, country, lat: Number(lat), lon: Number(lon), population: Number(population), capital: capital ?? '', others: 0 };
+      if ((kind !== 'city' && kind !== 'country') || !name || !Number.isFinite(place.lat) || !Number.isFinite(place.lon)) {
+        skipped++;
+        continue;
+      }
+      const key = placeKey(name);
+      const known = places.get(key);
+      if (!known) {
+        places.set(key, place);
+        continue;
+      }
+      const better = place.kind !== known.kind ? place.kind === 'country' : place.population > known.population;
+      const kept = better ? place : known;
+      kept.others = known.others + 1;
+      places.set(key, kept);
+    }
+    return { gazetteer: new Gazetteer(places), skipped };
+  }
+
+  get size(): number {
+    return this.places.size;
+  }
+
+  lookup(name: string): GazetteerMatch | null {
+    const key = placeKey(name);
+    // The hand-written aliases come first: `US` or `Turkey` may also be some small town's name in the table.
+    const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+    const target = alias && this.places.get(alias.to);
+    if (target) return { place: target, readAs: alias.as };
+    const place = this.places.get(key);
+    return place ? { place, readAs: null } : null;
+  }
+}

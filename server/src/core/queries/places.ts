@@ -1,0 +1,164 @@
+// The map view's answer: the corpus's location entities placed at their best gazetteer match (one marker per
+// matched place, so `UK` and `Britain` share one), sized by mentions, with the articles that name them; and the
+// places the gazetteer does not know, listed rather than guessed.
+import type { CorpusIndex, EntityInfo, MentionRef } from '../corpus/index';
+import type { Gazetteer, GazetteerMatch } from './gazetteer';
+import { type Location, locationOf, titleOf } from './locations';
+
+export interface MapArticle {
+  uri: string;
+  title: string;
+}
+
+export interface PlaceEntity {
+  id: string;
+  name: string;
+  mentions: number;
+  /** The spelling that found the place when the entity's name did not (`Kyiv` for an entity named `Kiev`). */
+  matchedSpelling: string | null;
+}
+
+export interface PlaceArticle {
+  /** Index into MapData.articles. */
+  article: number;
+  mentions: number;
+  /** The first mention of the place in that article. */
+  first: Location;
+}
+
+export interface MapPlace {
+  /** Stable across answers: kind, country and name of the match. */
+  key: string;
+  /** `Paris, FR` or `France`. */
+  label: string;
+  /** Which match was used: `city, population 2.1 M` or `country, drawn at its capital Paris`. */
+  detail: string;
+  /** Set when other places share the name: the view says it assumed the largest. */
+  assumed: string | null;
+  /** How an alias was read (`UK` as the United Kingdom), when one was. */
+  readAs: string | null;
+  lat: number;
+  lon: number;
+  mentions: number;
+  articleCount: number;
+  entities: PlaceEntity[];
+  /** The articles with the most mentions of the place, at most MapOptions.articlesPerPlace. */
+  articles: PlaceArticle[];
+}
+
+export interface UnplacedEntity {
+  id: string;
+  name: string;
+  mentions: number;
+  articleCount: number;
+  /** Its first mention in the corpus, for a click. */
+  first: Location | null;
+}
+
+export interface MapData {
+  places: MapPlace[];
+  /** Location entities without a gazetteer match, most mentioned first, at most MapOptions.unplacedListed. */
+  unplaced: UnplacedEntity[];
+  unplacedTotal: number;
+  articles: MapArticle[];
+}
+
+export interface MapOptions {
+  articlesPerPlace: number;
+  unplacedListed: number;
+}
+
+export const DEFAULT_MAP_OPTIONS: MapOptions = { articlesPerPlace: 20, unplacedListed: 200 };
+
+/** Looks the entity's name up, then its spellings, commonest first. */
+export function matchEntity(gazetteer: Gazetteer, entity: EntityInfo): { match: GazetteerMatch; spelling: string | null } | null {
+  const byName = gazetteer.lookup(entity.name);
+  if (byName) return { match: byName, spelling: null };
+  for (const s of entity.spellings) {
+    const m = gazetteer.lookup(s.text);
+    if (m) return { match: m, spelling: s.text };
+  }
+  return null;
+}
+
+export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOptions = DEFAULT_MAP_OPTIONS): MapData {
+  const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null }[] }>();
+  const unplaced: EntityInfo[] = [];
+  for (const entity of index.entities()) {
+    if (entity.type !== 'location') continue;
+    const found = matchEntity(gazetteer, entity);
+    if (!found) {
+      unplaced.push(entity);
+      continue;
+    }
+    const p = found.match.place;
+    const key = `${p.kind}:${p.country}:${p.name}`;
+    const group = byPlace.get(key) ?? { match: found.match, entities: [] };
+    group.entities.push({ entity, spelling: found.spelling });
+    byPlace.set(key, group);
+  }
+
+  const articles: MapArticle[] = [];
+  const articleIndex = new Map<string, number>();
+  const articleOf = (uri: string) => {
+    let i = articleIndex.get(uri);
+    if (i === undefined) {
+      i = articles.length;
+      articles.push({ uri, title: titleOf(index.get(uri)!) });
+      articleIndex.set(uri, i);
+    }
+    return i;
+  };
+  const byCorpusOrder = (a: string, b: string) => index.compareUris(a, b);
+
+  const places: MapPlace[] = [];
+  for (const [key, { match, entities }] of byPlace) {
+    entities.sort((a, b) => b.entity.mentionCount - a.entity.mentionCount || (a.entity.name < b.entity.name ? -1 : 1));
+    const perDoc = new Map<string, number>();
+    for (const { entity } of entities) for (const [uri, n] of entity.documents) perDoc.set(uri, (perDoc.get(uri) ?? 0) + n);
+    const top = [...perDoc].sort((a, b) => b[1] - a[1] || byCorpusOrder(a[0], b[0])).slice(0, options.articlesPerPlace);
+    const firsts = firstMentions(index, entities.map((e) => e.entity), new Set(top.map(([uri]) => uri)));
+    const p = match.place;
+    places.push({
+      key,
+      label: p.kind === 'country' ? p.name : `${p.name}, ${p.country}`,
+      detail: p.kind === 'country' ? `country, drawn at its capital ${p.capital}` : `city, population ${population(p.population)}`,
+      assumed: p.others > 0 ? `assumed: the largest place of this name (${p.others} other${p.others === 1 ? '' : 's'} in the gazetteer)` : null,
+      readAs: match.readAs,
+      lat: p.lat,
+      lon: p.lon,
+      mentions: entities.reduce((n, e) => n + e.entity.mentionCount, 0),
+      articleCount: perDoc.size,
+      entities: entities.map(({ entity, spelling }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling })),
+      articles: top.map(([uri, mentions]) => ({ article: articleOf(uri), mentions, first: firsts.get(uri)! })),
+    });
+  }
+  places.sort((a, b) => b.mentions - a.mentions || (a.label < b.label ? -1 : 1));
+
+  unplaced.sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : 1));
+  const listed = unplaced.slice(0, options.unplacedListed).map((entity) => {
+    const firstUri = [...entity.documents.keys()].sort(byCorpusOrder)[0];
+    const first = firstUri === undefined ? undefined : firstMentions(index, [entity], new Set([firstUri])).get(firstUri);
+    return { id: entity.id, name: entity.name, mentions: entity.mentionCount, articleCount: entity.documents.size, first: first ?? null };
+  });
+  return { places, unplaced: listed, unplacedTotal: unplaced.length, articles };
+}
+
+/** The first mention of any of `entities` in each of `uris`. */
+function firstMentions(index: CorpusIndex, entities: EntityInfo[], uris: Set<string>): Map<string, Location> {
+  const first = new Map<string, MentionRef>();
+  for (const entity of entities) {
+    for (const ref of index.mentionsOf(entity)) {
+      if (!uris.has(ref.uri)) continue;
+      const known = first.get(ref.uri);
+      if (!known || ref.mention.start < known.mention.start) first.set(ref.uri, ref);
+    }
+  }
+  return new Map([...first].map(([uri, ref]) => [uri, locationOf(index, ref)]));
+}
+
+/** `2.1 M`, `350,000`: enough to tell a capital from a town. */
+export function population(n: number): string {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)} M`;
+  return n.toLocaleString('en-US');
+}
