@@ -249,17 +249,17 @@ export interface MapResult {
     detail: string;
     /** `assumed: the largest place of this name (…)` when other places share the name. */
     assumed: string | null;
-    /** How a short form was read (`UK` as the United Kingdom). */
-    readAs: string | null;
     lat: number;
     lon: number;
     mentions: number;
     articleCount: number;
-    entities: { id: string; name: string; mentions: number; matchedSpelling: string | null }[];
+    /** `readAs`: how a short form was read (`UK` as `the United Kingdom`). */
+    entities: { id: string; name: string; mentions: number; matchedSpelling: string | null; readAs: string | null }[];
     /** The articles with the most mentions, at most 20; `article` indexes `articles`. */
     articles: { article: number; mentions: number; range: MapRange }[];
   }[];
-  unplaced: { id: string; name: string; mentions: number; articleCount: number; first: { uri: string; range: MapRange } | null }[];
+  /** `reason`: `not in the gazetteer`, or `a continent: no single point`. */
+  unplaced: { id: string; name: string; mentions: number; articleCount: number; reason: string; first: { uri: string; range: MapRange } | null }[];
   unplacedTotal: number;
   articles: { uri: string; title: string }[];
   problem: string | null;

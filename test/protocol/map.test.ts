@@ -12,7 +12,7 @@ import { type TestServer, startServer } from './lspClient';
 const CORPUS: Record<string, string> = {
   'm1.txt': 'Talks in Paris\n\nThe ministers met in Paris on Monday. France and Britain agreed to share the cost of the new bridge, and officials from the UK said work would start in Leeds.\n',
   'm2.txt': 'Floods in the north\n\nRain flooded streets in Leeds and York on Tuesday. Farmers near the Kelsworth Valley said the river rose overnight. Paris sent a message of support, and France offered pumps.\n',
-  'm3.txt': 'Market day\n\nTraders in North Kelsworth opened the autumn market. Visitors came from York and from Kyiv, and from Kelsworth Valley.\n',
+  'm3.txt': 'Market day\n\nTraders in North Kelsworth opened the autumn market. Visitors came from York and from Kyiv, and from Kelsworth Valley. A choir from Wales sang, and buyers from Asia came too.\n',
 };
 
 function writeCorpus(): string {
@@ -52,6 +52,7 @@ describe('protocol: the map view', () => {
       ['United Kingdom', 'country, drawn at its capital London', 2, 1, 'Britain + UK'],
       ['York, GB', 'city, population 153,717', 2, 2, 'York'],
       ['Kyiv, UA', 'city, population 2.8 M', 1, 1, 'Kyiv'],
+      ['Wales', 'part of GB, drawn at its capital Cardiff', 1, 1, 'Wales'],
     ]);
     assert.deepStrictEqual(map.problem, null);
   });
@@ -61,7 +62,7 @@ describe('protocol: the map view', () => {
     assert.strictEqual(paris.assumed, 'assumed: the largest place of this name (1 other in the gazetteer)');
     assert.deepStrictEqual([paris.lat, paris.lon], [48.85, 2.35]);
     const uk = map.places.find((p) => p.label === 'United Kingdom')!;
-    assert.strictEqual(uk.readAs, 'the United Kingdom');
+    assert.deepStrictEqual(uk.entities.map((e) => [e.name, e.readAs]), [['Britain', 'the United Kingdom'], ['UK', 'the United Kingdom']]);
     assert.strictEqual(uk.assumed, null);
     assert.deepStrictEqual([uk.lat, uk.lon], [51.51, -0.13]);
     assert.strictEqual(map.places.find((p) => p.label === 'Kyiv, UA')!.assumed, null);
@@ -84,14 +85,16 @@ describe('protocol: the map view', () => {
     );
   });
 
-  it('lists the places the gazetteer does not know, with their first mention, rather than guessing', () => {
+  it('lists the places it cannot put on the map, with why and their first mention, rather than guessing', () => {
     assert.deepStrictEqual(
-      map.unplaced.map((u) => [u.name, u.mentions, u.articleCount, u.first && path.basename(new URL(u.first.uri).pathname), u.first?.range]),
+      map.unplaced.map((u) => [u.name, u.mentions, u.articleCount, u.reason, u.first && path.basename(new URL(u.first.uri).pathname), u.first?.range]),
       [
-        ['Kelsworth Valley', 2, 2, 'm2.txt', rangeOf('m2.txt', 'Kelsworth Valley')],
-        ['North Kelsworth', 1, 1, 'm3.txt', rangeOf('m3.txt', 'North Kelsworth')],
+        ['Kelsworth Valley', 2, 2, 'not in the gazetteer', 'm2.txt', rangeOf('m2.txt', 'Kelsworth Valley')],
+        // The table has a town called Asia; a continent is not placed there.
+        ['Asia', 1, 1, 'a continent: no single point', 'm3.txt', rangeOf('m3.txt', 'Asia')],
+        ['North Kelsworth', 1, 1, 'not in the gazetteer', 'm3.txt', rangeOf('m3.txt', 'North Kelsworth')],
       ],
     );
-    assert.strictEqual(map.unplacedTotal, 2);
+    assert.strictEqual(map.unplacedTotal, 3);
   });
 });

@@ -20,15 +20,24 @@ export interface GazetteerPlace {
 
 export interface GazetteerMatch {
   place: GazetteerPlace;
-  /** How the name was read when it is not the place's own name: `UK` as `United Kingdom`, `England` at London. */
+  /** How the name was read when it is not the place's own name: `UK` as `the United Kingdom`. */
   readAs: string | null;
+  /** A part of a country the table does not list (`England`): drawn at `place`, its capital, and shown under its own name. */
+  region: string | null;
 }
+
+/** Why a name is not placed although the table knows the word: a continent is no point (the table has a town `Asia`). */
+export function notAPoint(name: string): string | null {
+  return CONTINENTS.has(placeKey(name)) ? 'a continent: no single point' : null;
+}
+
+const CONTINENTS = new Set(['africa', 'antarctica', 'asia', 'europe', 'north america', 'south america', 'oceania', 'latin america', 'middle east']);
 
 /**
  * Names the table spells otherwise, written for this project: common English short forms of countries, and the
  * nations of the United Kingdom, which the table does not list as countries (drawn at their capitals, and said so).
  */
-const ALIASES: Record<string, { to: string; as: string }> = {
+const ALIASES: Record<string, { to: string; as?: string; region?: string }> = {
   uk: { to: 'united kingdom', as: 'the United Kingdom' },
   britain: { to: 'united kingdom', as: 'the United Kingdom' },
   'great britain': { to: 'united kingdom', as: 'the United Kingdom' },
@@ -41,10 +50,10 @@ const ALIASES: Record<string, { to: string; as: string }> = {
   holland: { to: 'netherlands', as: 'the Netherlands' },
   burma: { to: 'myanmar', as: 'Myanmar' },
   kiev: { to: 'kyiv', as: 'Kyiv' },
-  england: { to: 'london', as: 'England, drawn at London' },
-  scotland: { to: 'edinburgh', as: 'Scotland, drawn at Edinburgh' },
-  wales: { to: 'cardiff', as: 'Wales, drawn at Cardiff' },
-  'northern ireland': { to: 'belfast', as: 'Northern Ireland, drawn at Belfast' },
+  england: { to: 'london', region: 'England' },
+  scotland: { to: 'edinburgh', region: 'Scotland' },
+  wales: { to: 'cardiff', region: 'Wales' },
+  'northern ireland': { to: 'belfast', region: 'Northern Ireland' },
 };
 
 /** The lookup key of a name: case, accents, punctuation and a leading "the" do not matter (`the Hague`, `Washington, D.C.`). */
@@ -97,8 +106,8 @@ export class Gazetteer {
     // The hand-written aliases come first: `US` or `Turkey` may also be some small town's name in the table.
     const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const target = alias && this.places.get(alias.to);
-    if (target) return { place: target, readAs: alias.as };
+    if (target) return { place: target, readAs: alias.as ?? null, region: alias.region ?? null };
     const place = this.places.get(key);
-    return place ? { place, readAs: null } : null;
+    return place ? { place, readAs: null, region: null } : null;
   }
 }

@@ -2,7 +2,7 @@
 // matched place, so `UK` and `Britain` share one), sized by mentions, with the articles that name them; and the
 // places the gazetteer does not know, listed rather than guessed.
 import type { CorpusIndex, EntityInfo, MentionRef } from '../corpus/index';
-import type { Gazetteer, GazetteerMatch } from './gazetteer';
+import { type Gazetteer, type GazetteerMatch, notAPoint } from './gazetteer';
 import { type Location, locationOf, titleOf } from './locations';
 
 export interface MapArticle {
@@ -16,6 +16,8 @@ export interface PlaceEntity {
   mentions: number;
   /** The spelling that found the place when the entity's name did not (`Kyiv` for an entity named `Kiev`). */
   matchedSpelling: string | null;
+  /** How a short form was read (`UK` as `the United Kingdom`), when one was. */
+  readAs: string | null;
 }
 
 export interface PlaceArticle {
@@ -35,8 +37,6 @@ export interface MapPlace {
   detail: string;
   /** Set when other places share the name: the view says it assumed the largest. */
   assumed: string | null;
-  /** How an alias was read (`UK` as the United Kingdom), when one was. */
-  readAs: string | null;
   lat: number;
   lon: number;
   mentions: number;
@@ -51,6 +51,8 @@ export interface UnplacedEntity {
   name: string;
   mentions: number;
   articleCount: number;
+  /** Why it is not on the map: `not in the gazetteer`, `a continent: no single point`. */
+  reason: string;
   /** Its first mention in the corpus, for a click. */
   first: Location | null;
 }
@@ -72,6 +74,7 @@ export const DEFAULT_MAP_OPTIONS: MapOptions = { articlesPerPlace: 20, unplacedL
 
 /** Looks the entity's name up, then its spellings, commonest first. */
 export function matchEntity(gazetteer: Gazetteer, entity: EntityInfo): { match: GazetteerMatch; spelling: string | null } | null {
+  if (notAPoint(entity.name)) return null;
   const byName = gazetteer.lookup(entity.name);
   if (byName) return { match: byName, spelling: null };
   for (const s of entity.spellings) {
@@ -82,7 +85,7 @@ export function matchEntity(gazetteer: Gazetteer, entity: EntityInfo): { match: 
 }
 
 export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOptions = DEFAULT_MAP_OPTIONS): MapData {
-  const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null }[] }>();
+  const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null; readAs: string | null }[] }>();
   const unplaced: EntityInfo[] = [];
   for (const entity of index.entities()) {
     if (entity.type !== 'location') continue;
@@ -92,9 +95,10 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
       continue;
     }
     const p = found.match.place;
-    const key = `${p.kind}:${p.country}:${p.name}`;
+    // A region (England) is its own marker although drawn at its capital: it is not the city.
+    const key = found.match.region ? `region:${p.country}:${found.match.region}` : `${p.kind}:${p.country}:${p.name}`;
     const group = byPlace.get(key) ?? { match: found.match, entities: [] };
-    group.entities.push({ entity, spelling: found.spelling });
+    group.entities.push({ entity, spelling: found.spelling, readAs: found.match.readAs });
     byPlace.set(key, group);
   }
 
@@ -119,17 +123,17 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
     const top = [...perDoc].sort((a, b) => b[1] - a[1] || byCorpusOrder(a[0], b[0])).slice(0, options.articlesPerPlace);
     const firsts = firstMentions(index, entities.map((e) => e.entity), new Set(top.map(([uri]) => uri)));
     const p = match.place;
+    const region = match.region;
     places.push({
       key,
-      label: p.kind === 'country' ? p.name : `${p.name}, ${p.country}`,
-      detail: p.kind === 'country' ? `country, drawn at its capital ${p.capital}` : `city, population ${population(p.population)}`,
-      assumed: p.others > 0 ? `assumed: the largest place of this name (${p.others} other${p.others === 1 ? '' : 's'} in the gazetteer)` : null,
-      readAs: match.readAs,
+      label: region ?? (p.kind === 'country' ? p.name : `${p.name}, ${p.country}`),
+      detail: region ? `part of ${p.country}, drawn at its capital ${p.name}` : p.kind === 'country' ? `country, drawn at its capital ${p.capital}` : `city, population ${population(p.population)}`,
+      assumed: !region && p.others > 0 ? `assumed: the largest place of this name (${p.others} other${p.others === 1 ? '' : 's'} in the gazetteer)` : null,
       lat: p.lat,
       lon: p.lon,
       mentions: entities.reduce((n, e) => n + e.entity.mentionCount, 0),
       articleCount: perDoc.size,
-      entities: entities.map(({ entity, spelling }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling })),
+      entities: entities.map(({ entity, spelling, readAs }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling, readAs })),
       articles: top.map(([uri, mentions]) => ({ article: articleOf(uri), mentions, first: firsts.get(uri)! })),
     });
   }
@@ -139,7 +143,8 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
   const listed = unplaced.slice(0, options.unplacedListed).map((entity) => {
     const firstUri = [...entity.documents.keys()].sort(byCorpusOrder)[0];
     const first = firstUri === undefined ? undefined : firstMentions(index, [entity], new Set([firstUri])).get(firstUri);
-    return { id: entity.id, name: entity.name, mentions: entity.mentionCount, articleCount: entity.documents.size, first: first ?? null };
+    const reason = notAPoint(entity.name) ?? 'not in the gazetteer';
+    return { id: entity.id, name: entity.name, mentions: entity.mentionCount, articleCount: entity.documents.size, reason, first: first ?? null };
   });
   return { places, unplaced: listed, unplacedTotal: unplaced.length, articles };
 }
