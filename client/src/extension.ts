@@ -9,6 +9,7 @@ import { registerAnnotationCommands } from './annotate';
 import { corpusChanges } from './corpusEvents';
 import { registerEntitiesView } from './entitiesView';
 import { registerFindEntity } from './findEntity';
+import { registerMapView } from './mapView';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = client.start();
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
+  registerMapView(context, () => client, started, changes);
   await started;
 }
 

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { FileChangeType } from 'vscode-languageserver-protocol';
 import { MAP_REQUEST, type MapResult } from '../../server/src/protocol';
 import { type TestServer, startServer } from './lspClient';
 
@@ -96,5 +97,15 @@ describe('protocol: the map view', () => {
       ],
     );
     assert.strictEqual(map.unplacedTotal, 3);
+  });
+
+  it('follows the corpus: a new article about a place shows on the next answer (last: it changes the corpus)', async () => {
+    fs.writeFileSync(path.join(server.folder, 'm4.txt'), 'Flights resume\n\nFlights between Lisbon and Madrid resumed on Friday after the strike. Travellers in Lisbon said queues were short.\n');
+    await server.articleChanged('m4.txt', FileChangeType.Created);
+    const again = await server.connection.sendRequest<MapResult>(MAP_REQUEST, {});
+    const row = (label: string) => again.places.filter((p) => p.label === label).map((p) => [p.label, p.mentions, p.articleCount]);
+    assert.deepStrictEqual(row('Lisbon, PT'), [['Lisbon, PT', 2, 1]]);
+    assert.deepStrictEqual(row('Madrid, ES'), [['Madrid, ES', 1, 1]]);
+    assert.strictEqual(again.places.length, map.places.length + 2);
   });
 });

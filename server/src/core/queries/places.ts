@@ -84,6 +84,26 @@ export function matchEntity(gazetteer: Gazetteer, entity: EntityInfo): { match: 
   return null;
 }
 
+/**
+ * The map's answer, kept per entity-table version and index generation: a map that is shown again, or refreshed
+ * after a change elsewhere that did not touch the corpus, is not placed again.
+ */
+export class PlaceMap {
+  private last: { version: string; data: MapData } | null = null;
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly gazetteer: Gazetteer,
+    private readonly options: MapOptions = DEFAULT_MAP_OPTIONS,
+  ) {}
+
+  data(): MapData {
+    const version = `${this.index.entityTableVersion}:${this.index.generation}`;
+    if (this.last?.version !== version) this.last = { version, data: mapData(this.index, this.gazetteer, this.options) };
+    return this.last.data;
+  }
+}
+
 export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOptions = DEFAULT_MAP_OPTIONS): MapData {
   const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null; readAs: string | null }[] }>();
   const unplaced: EntityInfo[] = [];
@@ -149,14 +169,14 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
   return { places, unplaced: listed, unplacedTotal: unplaced.length, articles };
 }
 
-/** The first mention of any of `entities` in each of `uris`. */
+/** The first mention of any of `entities` in each of `uris`: only those articles are read, not all the entities'. */
 function firstMentions(index: CorpusIndex, entities: EntityInfo[], uris: Set<string>): Map<string, Location> {
   const first = new Map<string, MentionRef>();
-  for (const entity of entities) {
-    for (const ref of index.mentionsOf(entity)) {
-      if (!uris.has(ref.uri)) continue;
-      const known = first.get(ref.uri);
-      if (!known || ref.mention.start < known.mention.start) first.set(ref.uri, ref);
+  for (const uri of uris) {
+    for (const entity of entities) {
+      const ref = index.mentionsIn(entity, uri)[0];
+      const known = first.get(uri);
+      if (ref && (!known || ref.mention.start < known.mention.start)) first.set(uri, ref);
     }
   }
   return new Map([...first].map(([uri, ref]) => [uri, locationOf(index, ref)]));
