@@ -1,7 +1,7 @@
 // Bundles the client, the server and the command line into dist/ with esbuild.
 import * as esbuild from 'esbuild';
 import { buildPlacesTable } from './scripts/places-table.mjs';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'fs';
 
 const production = process.argv.includes('--production');
 // ESM entry points first: jsonc-parser's UMD build requires its modules in a way no bundler can follow.
@@ -11,6 +11,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const pages = readdirSync('client/webview').filter((f) => f.endsWith('.ts') && !['page.ts', 'messages.ts'].includes(f));
 
 mkdirSync('dist/webviews', { recursive: true });
+// The .vsix takes dist/webviews whole: a source map left by an earlier development build must not ship.
+if (production) for (const f of readdirSync('dist/webviews').filter((f) => f.endsWith('.map'))) rmSync(`dist/webviews/${f}`);
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

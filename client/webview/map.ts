@@ -18,6 +18,7 @@ interface State {
   zoom?: { x: number; y: number; k: number };
   selected?: string;
   filter?: string;
+  unplacedOpen?: boolean;
 }
 
 const WIDTH = 960;
@@ -37,7 +38,17 @@ const projection = geoNaturalEarth1().fitExtent(
 );
 const path = geoPath(projection);
 
-startPage<MapResult, State>(draw);
+// The host sends the answer again whenever the panel is shown or the corpus changes: the page is drawn again
+// only when the answer differs, so focus, scroll and open sections survive a switch of editors.
+let lastAnswer = '';
+startPage<MapResult, State>((data, page) => {
+  const answer = JSON.stringify(data);
+  if (answer === lastAnswer) return;
+  lastAnswer = answer;
+  draw(data, page);
+});
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function draw(data: MapResult, page: Page<State>): void {
   const state: State = { ...(page.state() ?? {}) };
@@ -88,7 +99,7 @@ function draw(data: MapResult, page: Page<State>): void {
       .attr('tabindex', '0')
       .attr('role', 'button')
       .attr('data-key', p.key)
-      .attr('aria-label', `${p.label}: ${p.mentions} mentions in ${p.articleCount} articles`);
+      .attr('aria-label', `${p.label}: ${plural(p.mentions, 'mention')} in ${plural(p.articleCount, 'article')}`);
     c.append('title').text(tooltip(p));
     c.on('click', () => choose(p, true)).on('keydown', (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
@@ -128,6 +139,11 @@ function draw(data: MapResult, page: Page<State>): void {
   const placeList = el('ul', { class: 'places', 'aria-label': 'Places on the map' });
   const details = el('section', { class: 'details', 'aria-live': 'polite' });
   const unplaced = unplacedSection(data, page);
+  unplaced.open = state.unplacedOpen ?? false;
+  unplaced.addEventListener('toggle', () => {
+    state.unplacedOpen = unplaced.open;
+    save();
+  });
   side.append(details, el('h2', {}, 'On the map'), placeList, unplaced);
 
   const choose = (p: Place, open: boolean) => {
@@ -158,7 +174,7 @@ function draw(data: MapResult, page: Page<State>): void {
       }),
     );
     if (shown.length > SIDE_LIST) placeList.append(el('li', { class: 'status' }, `and ${shown.length - SIDE_LIST} more on the map`));
-    summary.textContent = `${data.places.length} places on the map, ${data.unplacedTotal} not on the map`;
+    summary.textContent = `${plural(data.places.length, 'place')} on the map, ${data.unplacedTotal} not on the map`;
   };
   filterBox.addEventListener('input', () => {
     state.filter = filterBox.value;
@@ -178,9 +194,9 @@ function tooltip(p: Place): string {
   if (p.assumed) lines.push(p.assumed);
   for (const e of p.entities) {
     const how = [e.readAs ? `read as ${e.readAs}` : '', e.matchedSpelling ? `found by the spelling ${e.matchedSpelling}` : ''].filter(Boolean).join(', ');
-    lines.push(`${e.name}: ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${how ? ` (${how})` : ''}`);
+    lines.push(`${e.name}: ${plural(e.mentions, 'mention')}${how ? ` (${how})` : ''}`);
   }
-  lines.push(`${p.mentions} mentions in ${p.articleCount} article${p.articleCount === 1 ? '' : 's'}`);
+  lines.push(`${plural(p.mentions, 'mention')} in ${plural(p.articleCount, 'article')}`);
   return lines.join('\n');
 }
 
@@ -200,18 +216,18 @@ function showDetails(data: MapResult, p: Place, details: HTMLElement, page: Page
     el('h2', {}, p.label),
     el('p', { class: 'detail' }, p.detail),
     ...(p.assumed ? [el('p', { class: 'assumed' }, p.assumed)] : []),
-    el('p', { class: 'status' }, `${p.mentions} mentions in ${p.articleCount} articles, as ${p.entities.map((e) => e.name).join(', ')}`),
+    el('p', { class: 'status' }, `${plural(p.mentions, 'mention')} in ${plural(p.articleCount, 'article')}, as ${p.entities.map((e) => e.name).join(', ')}`),
     list,
     ...(p.articleCount > p.articles.length ? [el('p', { class: 'status' }, `The ${p.articles.length} articles with the most mentions of ${p.articleCount}.`)] : []),
   );
 }
 
-function unplacedSection(data: MapResult, page: Page<State>): HTMLElement {
+function unplacedSection(data: MapResult, page: Page<State>): HTMLDetailsElement {
   const section = el('details', { class: 'unplaced' });
-  section.append(el('summary', {}, `Not on the map: ${data.unplacedTotal} place${data.unplacedTotal === 1 ? '' : 's'}`));
+  section.append(el('summary', {}, `Not on the map: ${plural(data.unplacedTotal, 'place')}`));
   const list = el('ul', {});
   for (const u of data.unplaced) {
-    const item = el('li', { title: u.reason }, el('span', { class: 'name' }, u.name), el('span', { class: 'count' }, ` ${u.mentions}`), el('span', { class: 'reason' }, ` ${u.reason}`));
+    const item = el('li', { title: u.reason }, el('span', { class: 'name' }, u.name), el('span', { class: 'count' }, ` ${u.mentions}×`), el('span', { class: 'reason' }, ` (${u.reason})`));
     if (u.first) {
       const first = u.first;
       item.setAttribute('tabindex', '0');

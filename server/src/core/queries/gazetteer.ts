@@ -24,24 +24,45 @@ export interface GazetteerMatch {
   readAs: string | null;
   /** A part of a country the table does not list (`England`): drawn at `place`, its capital, and shown under its own name. */
   region: string | null;
+  /** What was assumed in reading an ambiguous short name (`Washington` as the US capital). */
+  assumed: string | null;
 }
 
-/** Why a name is not placed although the table knows the word: a continent is no point (the table has a town `Asia`). */
+/**
+ * Why a name is not placed although the table may know the word: a continent or a US state is no point, and the
+ * table's towns of that name (`Asia` in the Philippines, `Florida` in Cuba) are not what an article means.
+ */
 export function notAPoint(name: string): string | null {
-  return CONTINENTS.has(placeKey(name)) ? 'a continent: no single point' : null;
+  const key = placeKey(name);
+  if (CONTINENTS.has(key)) return 'a continent: no single point';
+  if (US_STATES.has(key)) return 'a US state: no single point';
+  return null;
 }
 
 const CONTINENTS = new Set(['africa', 'antarctica', 'asia', 'europe', 'north america', 'south america', 'oceania', 'latin america', 'middle east']);
+
+// Georgia, Washington and New York are left out: the country, the capital and the city are what news means most.
+const US_STATES = new Set(
+  ('alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky ' +
+    'louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada new_hampshire new_jersey ' +
+    'new_mexico north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island south_carolina south_dakota tennessee texas ' +
+    'utah vermont virginia west_virginia wisconsin wyoming')
+    .split(' ')
+    .map((s) => s.replace('_', ' ')),
+);
 
 /**
  * Names the table spells otherwise, written for this project: common English short forms of countries, and the
  * nations of the United Kingdom, which the table does not list as countries (drawn at their capitals, and said so).
  */
-const ALIASES: Record<string, { to: string; as?: string; region?: string }> = {
+const ALIASES: Record<string, { to: string; as?: string; region?: string; assumed?: string }> = {
   uk: { to: 'united kingdom', as: 'the United Kingdom' },
+  'u k': { to: 'united kingdom', as: 'the United Kingdom' },
   britain: { to: 'united kingdom', as: 'the United Kingdom' },
   'great britain': { to: 'united kingdom', as: 'the United Kingdom' },
   us: { to: 'united states', as: 'the United States' },
+  'u s': { to: 'united states', as: 'the United States' },
+  'u s a': { to: 'united states', as: 'the United States' },
   usa: { to: 'united states', as: 'the United States' },
   america: { to: 'united states', as: 'the United States' },
   'united states of america': { to: 'united states', as: 'the United States' },
@@ -50,6 +71,9 @@ const ALIASES: Record<string, { to: string; as?: string; region?: string }> = {
   holland: { to: 'netherlands', as: 'the Netherlands' },
   burma: { to: 'myanmar', as: 'Myanmar' },
   kiev: { to: 'kyiv', as: 'Kyiv' },
+  // The table names these cities in full; the short name alone finds a smaller place (Washington, Tyne and Wear).
+  'new york': { to: 'new york city', as: 'New York City' },
+  washington: { to: 'washington d c', as: 'Washington, D.C.', assumed: 'assumed: the US capital (other places are called Washington)' },
   england: { to: 'london', region: 'England' },
   scotland: { to: 'edinburgh', region: 'Scotland' },
   wales: { to: 'cardiff', region: 'Wales' },
@@ -106,8 +130,8 @@ export class Gazetteer {
     // The hand-written aliases come first: `US` or `Turkey` may also be some small town's name in the table.
     const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const target = alias && this.places.get(alias.to);
-    if (target) return { place: target, readAs: alias.as ?? null, region: alias.region ?? null };
+    if (target) return { place: target, readAs: alias.as ?? null, region: alias.region ?? null, assumed: alias.assumed ?? null };
     const place = this.places.get(key);
-    return place ? { place, readAs: null, region: null } : null;
+    return place ? { place, readAs: null, region: null, assumed: null } : null;
   }
 }

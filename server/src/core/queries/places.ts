@@ -105,7 +105,7 @@ export class PlaceMap {
 }
 
 export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOptions = DEFAULT_MAP_OPTIONS): MapData {
-  const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null; readAs: string | null }[] }>();
+  const byPlace = new Map<string, { match: GazetteerMatch; entities: { entity: EntityInfo; spelling: string | null; match: GazetteerMatch }[] }>();
   const unplaced: EntityInfo[] = [];
   for (const entity of index.entities()) {
     if (entity.type !== 'location') continue;
@@ -118,7 +118,7 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
     // A region (England) is its own marker although drawn at its capital: it is not the city.
     const key = found.match.region ? `region:${p.country}:${found.match.region}` : `${p.kind}:${p.country}:${p.name}`;
     const group = byPlace.get(key) ?? { match: found.match, entities: [] };
-    group.entities.push({ entity, spelling: found.spelling, readAs: found.match.readAs });
+    group.entities.push({ entity, spelling: found.spelling, match: found.match });
     byPlace.set(key, group);
   }
 
@@ -148,12 +148,12 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
       key,
       label: region ?? (p.kind === 'country' ? p.name : `${p.name}, ${p.country}`),
       detail: region ? `part of ${p.country}, drawn at its capital ${p.name}` : p.kind === 'country' ? `country, drawn at its capital ${p.capital}` : `city, population ${population(p.population)}`,
-      assumed: !region && p.others > 0 ? `assumed: the largest place of this name (${p.others} other${p.others === 1 ? '' : 's'} in the gazetteer)` : null,
+      assumed: assumption(entities.map((e) => e.match), p.others),
       lat: p.lat,
       lon: p.lon,
       mentions: entities.reduce((n, e) => n + e.entity.mentionCount, 0),
       articleCount: perDoc.size,
-      entities: entities.map(({ entity, spelling, readAs }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling, readAs })),
+      entities: entities.map(({ entity, spelling, match }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling, readAs: match.readAs })),
       articles: top.map(([uri, mentions]) => ({ article: articleOf(uri), mentions, first: firsts.get(uri)! })),
     });
   }
@@ -167,6 +167,17 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
     return { id: entity.id, name: entity.name, mentions: entity.mentionCount, articleCount: entity.documents.size, reason, first: first ?? null };
   });
   return { places, unplaced: listed, unplacedTotal: unplaced.length, articles };
+}
+
+/**
+ * What the place's marker assumed, from any of its entities' matches: an alias's own assumption, else, when an
+ * entity was found by the place's own name and others share it, that the largest was taken.
+ */
+function assumption(matches: GazetteerMatch[], others: number): string | null {
+  const stated = matches.find((m) => m.assumed)?.assumed;
+  if (stated) return stated;
+  const byOwnName = matches.some((m) => m.readAs === null && m.region === null);
+  return byOwnName && others > 0 ? `assumed: the largest place of this name (${others} other${others === 1 ? '' : 's'} in the gazetteer)` : null;
 }
 
 /** The first mention of any of `entities` in each of `uris`: only those articles are read, not all the entities'. */
