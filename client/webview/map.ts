@@ -210,7 +210,8 @@ function showDetails(data: MapResult, p: Place, details: HTMLElement, page: Page
     link.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') open();
     });
-    list.append(el('li', {}, link, el('span', { class: 'count' }, ` ${a.mentions}`)));
+    // The count first, floated right, so that it sits beside the title's first line.
+    list.append(el('li', {}, el('span', { class: 'count', title: 'mentions in this article' }, `${a.mentions}×`), link));
   }
   details.replaceChildren(
     el('h2', {}, p.label),
