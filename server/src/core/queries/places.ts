@@ -154,7 +154,11 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
       mentions: entities.reduce((n, e) => n + e.entity.mentionCount, 0),
       articleCount: perDoc.size,
       entities: entities.map(({ entity, spelling, match }) => ({ id: entity.id, name: entity.name, mentions: entity.mentionCount, matchedSpelling: spelling, readAs: match.readAs })),
-      articles: top.map(([uri, mentions]) => ({ article: articleOf(uri), mentions, first: firsts.get(uri)! })),
+      // An article whose mention is not found (none should be) is left out rather than opened at a guess.
+      articles: top.flatMap(([uri, mentions]) => {
+        const first = firsts.get(uri);
+        return first ? [{ article: articleOf(uri), mentions, first }] : [];
+      }),
     });
   }
   places.sort((a, b) => b.mentions - a.mentions || (a.label < b.label ? -1 : 1));
