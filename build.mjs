@@ -10,9 +10,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // Webview pages (client/webview/<view>.ts, beside page.ts and messages.ts, which they import) run in the browser.
 const pages = readdirSync('client/webview').filter((f) => f.endsWith('.ts') && !['page.ts', 'messages.ts'].includes(f));
 
+// Emptied first: the whole folder ships in the .vsix, and a development build's source maps would ride along.
+rmSync('dist/webviews', { recursive: true, force: true });
 mkdirSync('dist/webviews', { recursive: true });
-// The .vsix takes dist/webviews whole: a source map left by an earlier development build must not ship.
-if (production) for (const f of readdirSync('dist/webviews').filter((f) => f.endsWith('.map'))) rmSync(`dist/webviews/${f}`);
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

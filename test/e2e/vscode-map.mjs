@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUT, read, waitFor } from './common.mjs';
+import { activeTab, runCommand } from './vscode.mjs';
 
 const TIMEOUT = 60000;
 const EXTRA = 'zz-map-flights.txt';
@@ -19,15 +20,6 @@ function spanOf(text, word) {
   const line = before.split('\n').length - 1;
   const character = at - (before.lastIndexOf('\n') + 1);
   return { line, start: character, end: character + word.length };
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
 }
 
 /** The frame of the map's page: the one (nested inside the webview's iframes) that carries the map's credit line. */
@@ -45,7 +37,7 @@ async function mapFrame(page) {
  * mention's end (`Ln l, Col c (n selected)`), since the view selects the mention it opens at.
  */
 async function landsOn(page, check, file, span, what) {
-  const opened = await page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
+  const opened = await activeTab(page, file).then(() => true, () => false);
   if (!check(opened, `${what} opens ${file}`)) return false;
   const want = `Ln ${span.line + 1}, Col ${span.end + 1} (${span.end - span.start} selected)`;
   const status = () => page.locator('#status\\.editor\\.selection').innerText({ timeout: TIMEOUT }).catch(() => '');

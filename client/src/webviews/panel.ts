@@ -12,8 +12,11 @@ export interface WebviewSpec<Data> {
   title: string;
   /** The bundled page script, `dist/webviews/<name>.js`, and its stylesheet beside it when there is one. */
   script: string;
-  /** Asks the server for what the page draws; called when the page is ready and when the index changes. */
-  load: (client: LanguageClient) => Promise<Data>;
+  /**
+   * Asks the server for what the page draws; called when the page is ready, when it asks again with new
+   * `params` (its filters) and when the index changes (with the page's latest params).
+   */
+  load: (client: LanguageClient, params: unknown) => Promise<Data>;
 }
 
 /** Registers the view's command, its serializer (so it comes back after a reload) and refreshes on index changes. */
@@ -23,19 +26,28 @@ export function registerWebview<Data>(context: vscode.ExtensionContext, client: 
     current = panel;
     panel.webview.options = webviewOptions(context);
     panel.webview.html = pageHtml(context, panel.webview, spec);
+    let params: unknown;
+    // Answers can come back out of order (a slow one, then a quick one for newer filters): only the latest is shown.
+    let asked = 0;
     const send = async () => {
       const c = client();
       if (!c) return;
+      const mine = ++asked;
       try {
-        const data = await spec.load(c);
+        const data = await spec.load(c, params);
+        if (mine !== asked) return;
         void panel.webview.postMessage({ type: 'data', data } satisfies HostMessage<Data>);
       } catch (e) {
+        if (mine !== asked) return;
         void panel.webview.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies HostMessage<Data>);
       }
     };
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: PageMessage) => {
-        if (message?.type === 'ready') void send();
+        if (message?.type === 'ready' || message?.type === 'query') {
+          params = message.params;
+          void send();
+        }
         else if (message?.type === 'open') void openAt(message.uri, message.range);
         else if (message?.type === 'references') void showReferences(message.uri, message.range);
       }),

@@ -128,7 +128,7 @@ export function mapData(index: CorpusIndex, gazetteer: Gazetteer, options: MapOp
     let i = articleIndex.get(uri);
     if (i === undefined) {
       i = articles.length;
-      articles.push({ uri, title: titleOf(index.get(uri)!) });
+      articles.push({ uri, title: titleOf(index, index.get(uri)!) });
       articleIndex.set(uri, i);
     }
     return i;
