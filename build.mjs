@@ -1,5 +1,6 @@
 // Bundles the client, the server and the command line into dist/ with esbuild.
 import * as esbuild from 'esbuild';
+import { buildPlacesTable } from './scripts/places-table.mjs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'fs';
 
 const production = process.argv.includes('--production');
@@ -24,3 +25,5 @@ await Promise.all([
 for (const css of readdirSync('client/webview').filter((f) => f.endsWith('.css'))) copyFileSync(`client/webview/${css}`, `dist/webviews/${css}`);
 // The trained name model ships beside the bundles, so the server and the .vsix work offline.
 if (existsSync('models/names.model')) copyFileSync('models/names.model', 'dist/names.model');
+// The map's gazetteer, derived from the dev dependencies (see the script): the .vsix carries the table, not them.
+buildPlacesTable('dist/places.tsv');

@@ -17,7 +17,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../server/src/core/text/lineIndex';
-import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, GRAPH_REQUEST, type GraphParams, UNDO_COMMAND } from '../server/src/protocol';
+import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, GRAPH_REQUEST, type GraphParams, MAP_REQUEST, UNDO_COMMAND } from '../server/src/protocol';
 import { decodeTokens } from '../test/protocol/lspClient';
 import { type BenchServer, SERVER, startServer } from './client';
 import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
@@ -122,6 +122,9 @@ interface Report {
   editToTokensMs: number;
   /** The entities view's first opening after indexing: its groups and the first page of people. */
   entitiesViewOpenMs: number;
+  /** The map view's first answer (it reads the gazetteer table then), and its size in bytes of JSON. */
+  mapOpenMs: number;
+  mapKb: number;
   /** The graph view's first request per scope (co-occurrence counted), right after the entities view's first opening. */
   graphOpenMs: { article: number; sentence: number };
   /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
@@ -220,6 +223,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       const c = cold.connection;
       const samples: Record<string, Sampled> = {};
       let entitiesViewFirstMs = NaN;
+      let mapFirstMs = NaN;
+      let mapKb = NaN;
       const openToTokens = summarize(openTimes, openTimes.length);
       log(`${corpus.name}: ${n} requests of each kind at ${targets.length} positions in ${withNames.length} articles ...`);
       const peaks: string[] = [`indexing ${peakAfterIndexMb.toFixed(0)}`, `opening ${cold.memory().peakMb.toFixed(0)}`];
@@ -274,6 +279,12 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       await phase('workspaceSymbol', () => timeRequests(n, (i) => c.sendRequest(WorkspaceSymbolRequest.type, { query: queries[i] })));
       await phase('findEntity', () => timeRequests(n, (i) => c.sendRequest(ENTITIES_REQUEST, { query: queries[i], limit: 50 })));
       await phase('entitiesView', () => timeRequests(n, openView));
+      // The map view: its first answer pays for reading the gazetteer table; then opened again (fewer times: it
+      // answers for the whole corpus).
+      const firstMap = performance.now();
+      mapKb = JSON.stringify(await c.sendRequest(MAP_REQUEST, {})).length / 1024;
+      mapFirstMs = performance.now() - firstMap;
+      await phase('map', () => timeRequests(Math.min(n, 30), () => c.sendRequest(MAP_REQUEST, {}), 1));
       await phase('graph', () => timeRequests(n, (i) => graph({ scope: i % 2 === 0 ? 'article' : 'sentence', nodes: 100 + (i % 7) * 50, minWeight: 1 + (i % 3) })));
 
       // Typing: one word inserted into an open article of median length, then the editor asks for its tokens.
@@ -343,6 +354,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         latencyMs: Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { p50: round(s.p50, 2)!, p99: round(s.p99, 2)! }])),
         editToTokensMs: round(editToTokens.p50, 2)!,
         entitiesViewOpenMs: round(entitiesViewFirstMs, 2)!,
+        mapOpenMs: round(mapFirstMs, 2)!,
+        mapKb: round(mapKb, 1)!,
         graphOpenMs: { article: round(graphFirst.article, 2)!, sentence: round(graphFirst.sentence, 2)! },
         decisionMs: {
           toTokens: { p50: round(percentile([...decisionToTokens].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToTokens].sort((a, b) => a - b), 99), 2)! },
@@ -410,6 +423,7 @@ function table(r: Report): string {
     `${name.padEnd(22)}${String(s.n).padStart(6)}${f(s.p50, 2).padStart(10)}${f(s.p99, 2).padStart(10)}${f(s.max, 2).padStart(10)}${String(s.answered).padStart(10)}`;
   for (const [name, s] of Object.entries(d.samples)) lines.push(sampleRow(name, s));
   lines.push(`${'entities view open'.padEnd(22)}${'1'.padStart(6)}${f(r.entitiesViewOpenMs, 2).padStart(10)}  (first opening after indexing: groups, then 200 people; entitiesView above: opened again)`);
+  lines.push(`${'map view open'.padEnd(22)}${'1'.padStart(6)}${f(r.mapOpenMs, 2).padStart(10)}  (first answer, reading the gazetteer table; ${f(r.mapKb)} KB of JSON; map above: opened again)`);
   lines.push(`${'graph view open'.padEnd(22)}${'1'.padStart(6)}${f(r.graphOpenMs.article, 2).padStart(10)}  (first request, same article; same sentence ${f(r.graphOpenMs.sentence, 2)} ms; graph above: other sizes and weights)`);
   lines.push(sampleRow('didChange -> tokens', d.editToTokens) + `  (${d.editFile})`);
   lines.push(sampleRow('didOpen -> tokens', d.openToTokens) + '  (first open of each article)');

@@ -9,6 +9,7 @@ import { registerAnnotationCommands } from './annotate';
 import { corpusChanges } from './corpusEvents';
 import { registerEntitiesView } from './entitiesView';
 import { registerFindEntity } from './findEntity';
+import { registerMapView } from './mapView';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
 import { registerWebview } from './webviews/panel';
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = client.start();
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
+  registerMapView(context, () => client, started, changes);
   registerWebview(context, () => client, 'articleLens.showGraph', { viewType: 'articleLens.graph', title: 'Article Lens: Graph', script: 'graph.js', load: (c, params) => c.sendRequest<GraphResult>(GRAPH_REQUEST, params ?? {}) }, changes);
   await started;
 }

@@ -275,5 +275,41 @@ export const IMPORT_DATES_COMMAND = 'articleLens.importDates';
 export const FIND_ENTITY = 'articleLens.findEntity';
 /** The client command that shows the decisions in a pick list. */
 export const SHOW_DECISIONS = 'articleLens.showDecisions';
+
+/**
+ * Request: the map view's places. Each location entity is placed at its best gazetteer match (the most populous
+ * city of its name, or a country at its capital), one marker per matched place; places the gazetteer does not
+ * know are listed, never guessed. `problem` says why the gazetteer could not be read (then nothing is placed).
+ */
+export const MAP_REQUEST = 'articleLens/map';
+export interface MapRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+export interface MapResult {
+  places: {
+    key: string;
+    /** `Paris, FR` or `France`. */
+    label: string;
+    /** `city, population 2.1 M` or `country, drawn at its capital Paris`. */
+    detail: string;
+    /** `assumed: the largest place of this name (…)` when other places share the name. */
+    assumed: string | null;
+    lat: number;
+    lon: number;
+    mentions: number;
+    articleCount: number;
+    /** `readAs`: how a short form was read (`UK` as `the United Kingdom`). */
+    entities: { id: string; name: string; mentions: number; matchedSpelling: string | null; readAs: string | null }[];
+    /** The articles with the most mentions, at most 20; `article` indexes `articles`. */
+    articles: { article: number; mentions: number; range: MapRange }[];
+  }[];
+  /** `reason`: `not in the gazetteer`, or `a continent: no single point`. */
+  unplaced: { id: string; name: string; mentions: number; articleCount: number; reason: string; first: { uri: string; range: MapRange } | null }[];
+  unplacedTotal: number;
+  articles: { uri: string; title: string }[];
+  problem: string | null;
+}
+
 /** The client command a hover card links to for the rest of an entity's mentions: `[entity id]`. */
 export const SHOW_MENTIONS = 'articleLens.showMentions';

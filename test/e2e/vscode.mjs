@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { mapView } from './vscode-map.mjs';
 import { coloursInThemes } from './vscode-colours.mjs';
 import { restartAfterCrash } from './vscode-restart.mjs';
 import { CHROMIUM, CODE_SERVER, articles, NODE24_BIN, OUTPUT, VSIX, copyCorpus, positionOf, runProcess, targets, tempDir, waitFor } from './common.mjs';
@@ -395,6 +396,7 @@ export async function runVSCode({ log = defaultLog } = {}) {
 
     await entitiesView(page, t, check, log);
     await findEntity(page, t, check);
+    await mapView(page, t, check, log);
     await graphView(page, t, check, log);
     await coloursInThemes(page, t, check, log);
     // Last: it kills the server.

@@ -47,6 +47,7 @@ import { registerGraph } from './features/graph';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
 import { registerImportDates } from './features/importDates';
+import { registerMap } from './features/map';
 import { registerDefinition } from './features/definition';
 import { spellingFixes } from './features/diagnostics';
 import { registerHighlights } from './features/highlights';
@@ -563,6 +564,7 @@ export function startServer(connection: Connection): void {
   registerRename(ctx);
   registerDecisions(ctx);
   registerEntitiesView(ctx);
+  registerMap(ctx);
   registerGraph(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);

@@ -399,17 +399,28 @@ export class CorpusIndex {
   mentionsOf(entity: EntityInfo): MentionRef[] {
     const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
     const out: MentionRef[] = [];
-    const clusters = this.ensureClusters();
     const keys = new Set(entity.keys);
-    for (const uri of uris) {
-      // Only the entity's mentions are made final: a question across the corpus finalizes no whole document.
-      const doc = this.docs.get(uri)!;
-      const kept = doc.keptFinal();
-      if (kept) for (const mention of kept) if (mention.entity === entity.id) out.push({ uri, mention });
-      if (kept) continue;
-      for (const m of doc.decided) if (m.key !== null && keys.has(m.key)) out.push({ uri, mention: finalMention(m, clusters) });
-    }
+    for (const uri of uris) this.collectMentions(entity, keys, uri, out);
     return out;
+  }
+
+  /** An entity's mentions in one document, in text order: for views that point into a few of its articles, not all. */
+  mentionsIn(entity: EntityInfo, uri: string): MentionRef[] {
+    const out: MentionRef[] = [];
+    if (entity.documents.has(uri)) this.collectMentions(entity, new Set(entity.keys), uri, out);
+    return out;
+  }
+
+  private collectMentions(entity: EntityInfo, keys: Set<string>, uri: string, out: MentionRef[]): void {
+    // Only the entity's mentions are made final: a question across the corpus finalizes no whole document.
+    const doc = this.docs.get(uri)!;
+    const kept = doc.keptFinal();
+    if (kept) {
+      for (const mention of kept) if (mention.entity === entity.id) out.push({ uri, mention });
+      return;
+    }
+    const clusters = this.ensureClusters();
+    for (const m of doc.decided) if (m.key !== null && keys.has(m.key)) out.push({ uri, mention: finalMention(m, clusters) });
   }
 
   /** The entities a document mentions, without making its mentions final. */
