@@ -11,11 +11,12 @@ import { registerEntitiesView } from './entitiesView';
 import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
+import { registerTimelineView } from './timelineView';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
 
 let client: LanguageClient | undefined;
 
-/** Read-only documents the extension shows (the timeline), served from memory. */
+/** Read-only documents the extension shows (the timeline as markdown), served from memory. */
 const VIRTUAL_SCHEME = 'article-lens';
 const virtualDocuments = new Map<string, string>();
 
@@ -72,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     virtualChanged,
     vscode.workspace.registerTextDocumentContentProvider(VIRTUAL_SCHEME, { onDidChange: virtualChanged.event, provideTextDocumentContent: (uri) => virtualDocuments.get(uri.path) ?? '' }),
-    vscode.commands.registerCommand('articleLens.showTimeline', async () => {
+    vscode.commands.registerCommand('articleLens.showTimelineMarkdown', async () => {
       if (!client) return;
       const { markdown } = await client.sendRequest<{ markdown: string }>(TIMELINE_REQUEST);
       virtualDocuments.set('/timeline.md', markdown);
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = client.start();
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
+  registerTimelineView(context, () => client, changes);
   await started;
 }
 

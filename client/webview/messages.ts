@@ -7,6 +7,8 @@ export type HostMessage<Data> = { type: 'data'; data: Data } | { type: 'error'; 
 /** From the page to the host. */
 export type PageMessage =
   | { type: 'ready' }
+  /** Load again with these parameters (filters, grouping), kept for the refreshes that follow. */
+  | { type: 'query'; params: unknown }
   /** Open an article, at a range when given. */
   | { type: 'open'; uri: string; range?: WireRange }
   /** Open an article at a mention and peek at the mention's references. */

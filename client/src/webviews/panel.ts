@@ -12,8 +12,11 @@ export interface WebviewSpec<Data> {
   title: string;
   /** The bundled page script, `dist/webviews/<name>.js`, and its stylesheet beside it when there is one. */
   script: string;
-  /** Asks the server for what the page draws; called when the page is ready and when the index changes. */
-  load: (client: LanguageClient) => Promise<Data>;
+  /**
+   * Asks the server for what the page draws; called when the page is ready, when the index changes, and when the
+   * page asks with new parameters (its filters), which are passed again at every refresh after.
+   */
+  load: (client: LanguageClient, params: unknown) => Promise<Data>;
 }
 
 /** Registers the view's command, its serializer (so it comes back after a reload) and refreshes on index changes. */
@@ -21,13 +24,14 @@ export function registerWebview<Data>(context: vscode.ExtensionContext, client: 
   let current: vscode.WebviewPanel | undefined;
   const attach = (panel: vscode.WebviewPanel) => {
     current = panel;
+    let params: unknown;
     panel.webview.options = webviewOptions(context);
     panel.webview.html = pageHtml(context, panel.webview, spec);
     const send = async () => {
       const c = client();
       if (!c) return;
       try {
-        const data = await spec.load(c);
+        const data = await spec.load(c, params);
         void panel.webview.postMessage({ type: 'data', data } satisfies HostMessage<Data>);
       } catch (e) {
         void panel.webview.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies HostMessage<Data>);
@@ -36,6 +40,10 @@ export function registerWebview<Data>(context: vscode.ExtensionContext, client: 
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: PageMessage) => {
         if (message?.type === 'ready') void send();
+        else if (message?.type === 'query') {
+          params = message.params;
+          void send();
+        }
         else if (message?.type === 'open') void openAt(message.uri, message.range);
         else if (message?.type === 'references') void showReferences(message.uri, message.range);
       }),

@@ -1,0 +1,289 @@
+// The Timeline page: dated mentions on a zoomable time axis, one row per article or per entity, with a filter by
+// entity name and type; a click or Enter on a mark opens the article at the mention. The server groups, filters and,
+// for large corpora, sums the marks per day (articleLens/timelineData); this page only draws and asks again.
+import { axisTop } from 'd3-axis';
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { TimelineBinItem, TimelineDataParams, TimelineDataResult, TimelineGroupItem, TimelineMarkItem } from '../../server/src/protocol';
+import { el, type Page, startPage } from './page';
+
+type EntityType = 'person' | 'organization' | 'location' | 'misc';
+interface Query {
+  groupBy: 'article' | 'entity';
+  filter: string;
+  types: EntityType[];
+  maxGroups: number;
+}
+interface State extends Query {
+  zoom: { k: number; x: number } | null;
+}
+
+const TYPES: { type: EntityType; label: string }[] = [
+  { type: 'person', label: 'People' },
+  { type: 'organization', label: 'Organizations' },
+  { type: 'location', label: 'Places' },
+  { type: 'misc', label: 'Other names' },
+];
+const PAGE_GROUPS = 50;
+const GUTTER = 220;
+const ROW = 24;
+const AXIS = 28;
+const DAY_MS = 86_400_000;
+const GUESSED = 'guessed from the file date';
+
+let state: State = { groupBy: 'article', filter: '', types: [], maxGroups: PAGE_GROUPS, zoom: null };
+let last: TimelineDataResult | undefined;
+let shell: ReturnType<typeof buildShell> | undefined;
+
+const page: Page<State> = startPage<TimelineDataResult, State>((data) => {
+  // Answers to an older query (the first load before the saved filters were sent) are not drawn.
+  if (!sameQuery(data, state)) return;
+  last = data;
+  draw(data);
+});
+const saved = page.state();
+if (saved) {
+  state = { ...state, ...saved };
+  page.post({ type: 'query', params: query() });
+}
+
+function query(): TimelineDataParams {
+  return { groupBy: state.groupBy, filter: state.filter, types: state.types, maxGroups: state.maxGroups };
+}
+
+function sameQuery(data: TimelineDataResult, q: Query): boolean {
+  return data.groupBy === q.groupBy && data.filter === q.filter && data.maxGroups === q.maxGroups && [...data.types].sort().join() === [...q.types].sort().join();
+}
+
+function ask(changes: Partial<Query>): void {
+  state = { ...state, ...changes };
+  page.saveState(state);
+  page.post({ type: 'query', params: query() });
+  if (shell) shell.summary.textContent = 'Loading…';
+}
+
+/** The toolbar and the containers, made once so focus and typing survive redraws. */
+function buildShell() {
+  const root = page.root();
+  const byArticle = el('button', { type: 'button', 'aria-pressed': 'true', id: 'group-article' }, 'By article');
+  const byEntity = el('button', { type: 'button', 'aria-pressed': 'false', id: 'group-entity' }, 'By entity');
+  byArticle.addEventListener('click', () => ask({ groupBy: 'article', maxGroups: PAGE_GROUPS }));
+  byEntity.addEventListener('click', () => ask({ groupBy: 'entity', maxGroups: PAGE_GROUPS }));
+  const filter = el('input', { type: 'search', id: 'filter', placeholder: 'Filter by entity', 'aria-label': 'Filter by entity name', maxlength: '200' });
+  filter.value = state.filter;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  filter.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ask({ filter: filter.value, maxGroups: PAGE_GROUPS }), 300);
+  });
+  const types = TYPES.map(({ type, label }) => {
+    const box = el('input', { type: 'checkbox', value: type, id: `type-${type}` });
+    box.checked = state.types.includes(type);
+    box.addEventListener('change', () => ask({ types: TYPES.map((t) => t.type).filter((t) => (document.getElementById(`type-${t}`) as HTMLInputElement).checked), maxGroups: PAGE_GROUPS }));
+    return el('label', { class: `type-choice ${type}` }, box, label);
+  });
+  const zoomIn = el('button', { type: 'button', title: 'Zoom in (or scroll on the chart)' }, '+');
+  const zoomOut = el('button', { type: 'button', title: 'Zoom out' }, '−');
+  const reset = el('button', { type: 'button', id: 'reset-zoom' }, 'Reset zoom');
+  const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline options' },
+    el('span', { class: 'segmented', role: 'group', 'aria-label': 'Group by' }, byArticle, byEntity),
+    filter,
+    el('span', { class: 'types', role: 'group', 'aria-label': 'Entity types named near the date' }, ...types),
+    zoomIn, zoomOut, reset);
+  const summary = el('p', { class: 'status', id: 'summary', 'aria-live': 'polite' });
+  const legend = el('p', { class: 'legend' });
+  const chart = el('div', { class: 'chart', id: 'chart' });
+  const more = el('div', { class: 'more' });
+  const undated = el('section', { class: 'undated', id: 'undated', 'aria-label': 'Undated articles' });
+  root.append(toolbar, summary, legend, chart, more, undated);
+  return { byArticle, byEntity, zoomIn, zoomOut, reset, summary, legend, chart, more, undated };
+}
+
+function draw(data: TimelineDataResult): void {
+  shell ??= buildShell();
+  const s = shell;
+  s.byArticle.setAttribute('aria-pressed', String(data.groupBy === 'article'));
+  s.byEntity.setAttribute('aria-pressed', String(data.groupBy === 'entity'));
+  s.summary.textContent = summaryOf(data);
+  s.legend.replaceChildren(
+    el('span', { class: 'swatch' }), ' a dated mention  ',
+    el('span', { class: 'swatch span' }), ' a week, month or year  ',
+    el('span', { class: 'swatch guessed' }), ` ${GUESSED}`,
+    data.aggregated ? '  ·  summed per day: a larger mark holds more mentions' : '',
+  );
+  drawChart(data, s);
+  s.more.replaceChildren();
+  if (data.hiddenGroups > 0) {
+    const button = el('button', { type: 'button', id: 'show-more' }, `Show ${Math.min(PAGE_GROUPS, data.hiddenGroups)} more`);
+    button.addEventListener('click', () => ask({ maxGroups: state.maxGroups + PAGE_GROUPS }));
+    s.more.append(button);
+  }
+  drawUndated(data, s.undated);
+}
+
+function summaryOf(data: TimelineDataResult): string {
+  const what = data.groupBy === 'article' ? 'articles' : 'entities';
+  const n = (x: number) => x.toLocaleString('en');
+  const parts = [`${n(data.totalMentions)} dated mention${data.totalMentions === 1 ? '' : 's'}${data.filter.trim() || data.types.length ? ' near a matching entity' : ''}.`];
+  if (data.groups.length === 0) parts.push(`No ${what} to show.`);
+  else parts.push(`${n(data.groups.length)} of ${n(data.groups.length + data.hiddenGroups)} ${what} shown, most mentioned first${data.hiddenGroups > 0 ? `; ${n(data.hiddenGroups)} not shown (${n(data.hiddenMentions)} mentions)` : ''}.`);
+  if (data.groupBy === 'entity') parts.push('A date is in the row of every name on its line within 200 characters.');
+  if (data.ungrouped > 0) parts.push(`${n(data.ungrouped)} with no name nearby are in no row.`);
+  return parts.join(' ');
+}
+
+function dayOf(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
+}
+
+let zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown> | undefined;
+
+function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void {
+  s.chart.replaceChildren();
+  if (!data.extent || data.groups.length === 0) return;
+  const width = Math.max(480, s.chart.clientWidth || document.body.clientWidth - 24);
+  const height = AXIS + data.groups.length * ROW + 8;
+  const from = dayOf(data.extent.from);
+  const to = dayOf(data.extent.to) + DAY_MS;
+  const pad = Math.max(DAY_MS, (to - from) * 0.03);
+  const base = scaleUtc().domain([new Date(from - pad), new Date(to + pad)]).range([GUTTER, width - 12]);
+
+  const svg = select(s.chart).append('svg').attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', 'Dated mentions on a time axis');
+  svg.append('clipPath').attr('id', 'marks-clip').append('rect').attr('x', GUTTER).attr('y', 0).attr('width', width - GUTTER).attr('height', height);
+  const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${AXIS - 6})`);
+  const rows = svg.append('g').attr('class', 'rows');
+  const marks: Selection<SVGGElement, unknown, null, undefined>[] = [];
+  data.groups.forEach((group, i) => {
+    const y = AXIS + i * ROW;
+    const row = rows.append('g').attr('class', 'row').attr('transform', `translate(0,${y})`);
+    row.append('line').attr('class', 'rule').attr('x1', 0).attr('x2', width).attr('y1', ROW).attr('y2', ROW);
+    drawLabel(row, group, data);
+    marks.push(row.append('g').attr('clip-path', 'url(#marks-clip)').attr('class', 'marks'));
+  });
+
+  const place = (x: ScaleTime<number, number>) => {
+    axis.call(axisTop<Date>(x).ticks(Math.max(2, Math.floor((width - GUTTER) / 110))));
+    data.groups.forEach((group, i) => placeMarks(marks[i], group, x));
+  };
+  const zoomed = (t: ZoomTransform) => {
+    place(t.rescaleX(base));
+    state.zoom = { k: t.k, x: t.x };
+    page.saveState(state);
+  };
+  data.groups.forEach((group, i) => createMarks(marks[i], group, data));
+  zoomBehaviour = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.5, 50_000])
+    .extent([[GUTTER, 0], [width - 12, height]])
+    .on('zoom', (event: { transform: ZoomTransform }) => zoomed(event.transform));
+  svg.call(zoomBehaviour);
+  const restored = state.zoom ? zoomIdentity.translate(state.zoom.x, 0).scale(state.zoom.k) : zoomIdentity;
+  svg.call(zoomBehaviour.transform, restored);
+  s.zoomIn.onclick = () => svg.call(zoomBehaviour!.scaleBy, 2);
+  s.zoomOut.onclick = () => svg.call(zoomBehaviour!.scaleBy, 0.5);
+  s.reset.onclick = () => svg.call(zoomBehaviour!.transform, zoomIdentity);
+}
+
+function drawLabel(row: Selection<SVGGElement, unknown, null, undefined>, group: TimelineGroupItem, data: TimelineDataResult): void {
+  const short = group.label.length > 30 ? group.label.slice(0, 29) + '…' : group.label;
+  const label = row.append('text').attr('class', `label ${group.type ?? ''}`).attr('x', 4).attr('y', ROW / 2 + 4).text(`${short} (${group.mentions})`);
+  const dated = group.referenceDate ? `dated ${group.referenceDate}${group.referenceSource ? ` (${sourceText(group.referenceSource)})` : ''}` : group.referenceDate === null ? 'no known date' : '';
+  label.append('title').text([group.label, dated, `${group.mentions} dated mention${group.mentions === 1 ? '' : 's'}`].filter(Boolean).join(' · '));
+  if (data.groupBy === 'article') {
+    // The article's row label opens the article itself.
+    label.attr('tabindex', 0).attr('role', 'link').attr('aria-label', `Open ${group.label}`);
+    const open = () => page.post({ type: 'open', uri: group.id });
+    label.on('click', open).on('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Enter') open();
+    });
+  }
+}
+
+function sourceText(source: string): string {
+  return source === 'file date' ? GUESSED : `from the ${source}`;
+}
+
+type Mark = { kind: 'mark'; item: TimelineMarkItem } | { kind: 'bin'; item: TimelineBinItem };
+
+function marksOf(group: TimelineGroupItem): Mark[] {
+  return [...(group.marks ?? []).map((item) => ({ kind: 'mark' as const, item })), ...(group.bins ?? []).map((item) => ({ kind: 'bin' as const, item }))];
+}
+
+function describe(mark: Mark, group: TimelineGroupItem, data: TimelineDataResult): string {
+  const when = mark.item.from === mark.item.to ? mark.item.from : `${mark.item.from} to ${mark.item.to}`;
+  if (mark.kind === 'bin') {
+    const b = mark.item;
+    const guessed = b.guessed === 0 ? '' : b.guessed === b.count ? `, all ${GUESSED}` : `, ${b.guessed} ${GUESSED}`;
+    return `${b.count} mention${b.count === 1 ? '' : 's'} of ${when} in ${group.label}${guessed}; opens the first`;
+  }
+  const m = mark.item;
+  const article = data.groupBy === 'entity' ? ` in “${m.article}”` : '';
+  const source = group.referenceSource ? `; article date ${sourceText(group.referenceSource)}` : '';
+  return `“${m.text}”: ${m.value}${m.value !== when ? ` (${when})` : ''}${article}${m.guessed ? `, ${GUESSED}` : ''}${m.resolution ? `; ${m.resolution}` : ''}${source}`;
+}
+
+function createMarks(g: Selection<SVGGElement, unknown, null, undefined>, group: TimelineGroupItem, data: TimelineDataResult): void {
+  const list = marksOf(group);
+  const biggest = Math.max(1, ...list.map((m) => (m.kind === 'bin' ? m.item.count : 1)));
+  for (const mark of list) {
+    const single = mark.item.from === mark.item.to;
+    const guessed = mark.kind === 'mark' ? mark.item.guessed : mark.item.guessed > 0 && mark.item.guessed === mark.item.count;
+    const label = describe(mark, group, data);
+    const shape = g.append<SVGGraphicsElement>(single ? 'circle' : 'rect');
+    shape
+      .attr('class', `mark date${single ? '' : ' span'}${guessed ? ' guessed' : ''}`)
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', label)
+      .datum(mark);
+    shape.append('title').text(label);
+    const count = mark.kind === 'bin' ? mark.item.count : 1;
+    if (single) shape.attr('r', 3.5 + 5.5 * Math.sqrt(count / biggest)).attr('cy', ROW / 2);
+    else shape.attr('y', ROW / 2 - 4).attr('height', 8).attr('rx', 2);
+    const open = () => page.post({ type: 'open', uri: mark.item.location.uri, range: mark.item.location.range });
+    shape.on('click', open).on('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        open();
+      }
+    });
+  }
+}
+
+function placeMarks(g: Selection<SVGGElement, unknown, null, undefined>, _group: TimelineGroupItem, x: ScaleTime<number, number>): void {
+  g.selectAll<SVGCircleElement, Mark>('circle').attr('cx', (m) => x(new Date(dayOf(m.item.from) + DAY_MS / 2)));
+  g.selectAll<SVGRectElement, Mark>('rect')
+    .attr('x', (m) => x(new Date(dayOf(m.item.from))))
+    .attr('width', (m) => Math.max(3, x(new Date(dayOf(m.item.to) + DAY_MS)) - x(new Date(dayOf(m.item.from)))));
+}
+
+function drawUndated(data: TimelineDataResult, section: HTMLElement): void {
+  section.replaceChildren();
+  if (data.undatedTotal === 0) return;
+  section.append(el('h2', {}, `Undated articles (${data.undatedTotal.toLocaleString('en')})`));
+  section.append(el('p', { class: 'status' }, 'No date is known for these articles, so their relative dates (“Wednesday”, “last week”) have no value. Dates they state in full are on the axis above.'));
+  const list = el('ul', {});
+  for (const a of data.undated) {
+    const link = el('a', { tabindex: '0', role: 'link', 'data-uri': a.uri }, a.title || a.uri.slice(a.uri.lastIndexOf('/') + 1));
+    const open = () => page.post({ type: 'open', uri: a.uri });
+    link.addEventListener('click', open);
+    link.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') open();
+    });
+    list.append(el('li', {}, link, el('span', { class: 'count' }, ` ${a.mentions} dated mention${a.mentions === 1 ? '' : 's'}`)));
+  }
+  section.append(list);
+  if (data.undatedTotal > data.undated.length) section.append(el('p', { class: 'status' }, `${(data.undatedTotal - data.undated.length).toLocaleString('en')} more not listed.`));
+}
+
+// Redraw at the new width; the zoom is kept in the state.
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (last && shell) drawChart(last, shell);
+  }, 150);
+});
