@@ -403,6 +403,19 @@ export class CorpusIndex {
     return out;
   }
 
+  /** Where a document mentions entities (entity id and start offset, in text order), without making its mentions final. */
+  entityMentionsIn(uri: string): { entity: string; start: number }[] {
+    const out: { entity: string; start: number }[] = [];
+    const doc = this.docs.get(uri);
+    if (!doc) return out;
+    const clusters = this.ensureClusters();
+    for (const m of doc.decided) {
+      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      if (id !== undefined) out.push({ entity: id, start: m.start });
+    }
+    return out;
+  }
+
   /** Documents that mention a date or time value, with counts. */
   documentsWithValue(value: string): Map<string, number> {
     return this.dates.get(value) ?? new Map();
@@ -426,6 +439,18 @@ export class CorpusIndex {
   /** Every document, unordered (cheaper than `documents()` when order does not matter). */
   all(): IterableIterator<IndexedDocument> {
     return this.docs.values();
+  }
+
+  /**
+   * A document's date and time mentions with a value, as decided, without making its mentions final: a date has no
+   * entity, so its decided mention is its final one (finalMention adds only `entity: null`).
+   */
+  datedMentionsIn(uri: string): readonly Mention[] {
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    const out: Mention[] = [];
+    for (const m of doc.decided) if (m.value !== null && m.key === null) out.push(m);
+    return out;
   }
 
   private changed(): void {

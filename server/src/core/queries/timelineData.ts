@@ -2,7 +2,7 @@
 // filtered by the entities named near them. Past a number of marks they are summed per day range, so the page draws
 // a bounded number of shapes whatever the corpus's size; the groups shown are capped, most mentioned first.
 import type { CorpusIndex, IndexedDocument } from '../corpus/index';
-import type { EntityType, FinalMention } from '../model';
+import type { EntityType, Mention } from '../model';
 import { type Location, locationOf } from './locations';
 import { escapePlain } from './markdown';
 
@@ -98,7 +98,7 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
 
   interface Raw {
     doc: IndexedDocument;
-    mention: FinalMention;
+    mention: Mention;
     from: number;
     to: number;
   }
@@ -107,18 +107,21 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
   let undatedTotal = 0;
   let totalMentions = 0;
   let ungrouped = 0;
+  const needNames = query.groupBy === 'entity' || constrained;
   for (const doc of index.documents()) {
-    const mentions = doc.mentions;
+    // Only the dated mentions, and the names' entities and offsets, are read: a question across the corpus makes
+    // no whole document final (that would copy every mention of the corpus at each request).
+    const dated = index.datedMentionsIn(doc.uri);
+    const names = needNames && dated.length > 0 ? index.entityMentionsIn(doc.uri) : [];
     let datedHere = 0;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      if (m.value === null || (m.type !== 'date' && m.type !== 'time')) continue;
-      const days = dayRange(m.value);
+    for (const m of dated) {
+      if (m.type !== 'date' && m.type !== 'time') continue;
+      const days = dayRange(m.value!);
       if (!days) continue;
       datedHere++;
       let groups: string[];
-      if (query.groupBy === 'entity' || constrained) {
-        const near = nearbyEntities(doc, mentions, i).filter(passes);
+      if (needNames) {
+        const near = nearbyEntities(doc, names, m.start).filter(passes);
         if (constrained && near.length === 0) continue;
         if (query.groupBy === 'entity' && near.length === 0) {
           ungrouped++;
@@ -196,7 +199,7 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
   };
 }
 
-function binsOf(index: CorpusIndex, raws: { doc: IndexedDocument; mention: FinalMention; from: number; to: number }[]): TimelineBin[] {
+function binsOf(index: CorpusIndex, raws: { doc: IndexedDocument; mention: Mention; from: number; to: number }[]): TimelineBin[] {
   const bins = new Map<string, { from: number; to: number; count: number; guessed: number; first: (typeof raws)[number] }>();
   for (const r of raws) {
     const key = `${r.from}:${r.to}`;
@@ -211,16 +214,24 @@ function binsOf(index: CorpusIndex, raws: { doc: IndexedDocument; mention: Final
     .map((b) => ({ from: isoDay(b.from), to: isoDay(b.to), count: b.count, guessed: b.guessed, location: locationOf(index, { uri: b.first.doc.uri, mention: b.first.mention }) }));
 }
 
-/** Ids of the entities named on the same line within NEARBY characters of the date mention at `i`. */
-function nearbyEntities(doc: IndexedDocument, mentions: readonly FinalMention[], i: number): string[] {
-  const at = mentions[i].start;
-  const line = doc.lines.lineOf(at);
+/** Ids of the entities named on the same line within NEARBY characters of offset `at` (`names` in text order). */
+function nearbyEntities(doc: IndexedDocument, names: readonly { entity: string; start: number }[], at: number): string[] {
   const ids: string[] = [];
-  const consider = (n: FinalMention) => {
-    if (n.entity !== null && doc.lines.lineOf(n.start) === line && !ids.includes(n.entity)) ids.push(n.entity);
-  };
-  for (let j = i - 1; j >= 0 && at - mentions[j].start <= NEARBY; j--) consider(mentions[j]);
-  for (let j = i + 1; j < mentions.length && mentions[j].start - at <= NEARBY; j++) consider(mentions[j]);
+  // The first name at or after `at - NEARBY`, by binary search: articles can hold thousands of names.
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid].start < at - NEARBY) lo = mid + 1;
+    else hi = mid;
+  }
+  let line = -1;
+  for (let j = lo; j < names.length && names[j].start <= at + NEARBY; j++) {
+    const n = names[j];
+    if (ids.includes(n.entity)) continue;
+    if (line === -1) line = doc.lines.lineOf(at);
+    if (doc.lines.lineOf(n.start) === line) ids.push(n.entity);
+  }
   return ids;
 }
 
@@ -239,7 +250,7 @@ function entityPredicate(index: CorpusIndex, filter: string, types: ReadonlySet<
 
 // Another change adds `guessed` to date mentions and `referenceSource` to an article's metadata; read both where
 // present, so the view marks guesses as soon as the analysis gives them.
-function isGuessed(m: FinalMention): boolean {
+function isGuessed(m: Mention): boolean {
   return (m as { guessed?: boolean }).guessed === true;
 }
 
