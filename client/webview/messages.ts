@@ -6,8 +6,9 @@ export type HostMessage<Data> = { type: 'data'; data: Data } | { type: 'error'; 
 
 /** From the page to the host. */
 export type PageMessage =
-  | { type: 'ready' }
-  /** Load again with these parameters (filters, grouping), kept for the refreshes that follow. */
+  /** The page is ready; `params` (a view's own filters, restored from its state) shape the host's first answer. */
+  | { type: 'ready'; params?: unknown }
+  /** Ask again with other parameters (the page's filters changed); later answers use them too. */
   | { type: 'query'; params: unknown }
   /** Open an article, at a range when given. */
   | { type: 'open'; uri: string; range?: WireRange }

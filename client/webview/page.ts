@@ -11,18 +11,24 @@ declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
 export interface Page<State> {
   post(message: PageMessage): void;
+  /** Asks the host for the data again with other parameters (the view's filters). */
+  query(params: unknown): void;
   state(): State | undefined;
   saveState(state: State): void;
   /** The page's root element, emptied. */
   root(): HTMLElement;
 }
 
-/** Starts the page: `onData` draws each answer of the host (first when ready, again when the corpus changes). */
-export function startPage<Data, State>(onData: (data: Data, page: Page<State>) => void): Page<State> {
+/**
+ * Starts the page: `onData` draws each answer of the host (first when ready, again when the corpus changes).
+ * `params`, when given, is sent with the first request (filters restored from the saved state).
+ */
+export function startPage<Data, State>(onData: (data: Data, page: Page<State>) => void, params?: (state: State | undefined) => unknown): Page<State> {
   const api = acquireVsCodeApi<State>();
   const app = document.getElementById('app')!;
   const page: Page<State> = {
     post: (m) => api.postMessage(m),
+    query: (p) => api.postMessage({ type: 'query', params: p }),
     state: () => api.getState(),
     saveState: (s) => api.setState(s),
     root() {
@@ -35,7 +41,7 @@ export function startPage<Data, State>(onData: (data: Data, page: Page<State>) =
     if (message?.type === 'data') onData(message.data, page);
     else if (message?.type === 'error') page.root().append(el('p', { class: 'status error' }, `Could not load: ${message.message}`));
   });
-  api.postMessage({ type: 'ready' });
+  api.postMessage({ type: 'ready', params: params?.(api.getState()) });
   return page;
 }
 

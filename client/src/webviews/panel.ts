@@ -13,8 +13,8 @@ export interface WebviewSpec<Data> {
   /** The bundled page script, `dist/webviews/<name>.js`, and its stylesheet beside it when there is one. */
   script: string;
   /**
-   * Asks the server for what the page draws; called when the page is ready, when the index changes, and when the
-   * page asks with new parameters (its filters), which are passed again at every refresh after.
+   * Asks the server for what the page draws; called when the page is ready, when it asks again with new
+   * `params` (its filters) and when the index changes (with the page's latest params).
    */
   load: (client: LanguageClient, params: unknown) => Promise<Data>;
 }
@@ -24,23 +24,27 @@ export function registerWebview<Data>(context: vscode.ExtensionContext, client: 
   let current: vscode.WebviewPanel | undefined;
   const attach = (panel: vscode.WebviewPanel) => {
     current = panel;
-    let params: unknown;
     panel.webview.options = webviewOptions(context);
     panel.webview.html = pageHtml(context, panel.webview, spec);
+    let params: unknown;
+    // Answers can come back out of order (a slow one, then a quick one for newer filters): only the latest is shown.
+    let asked = 0;
     const send = async () => {
       const c = client();
       if (!c) return;
+      const mine = ++asked;
       try {
         const data = await spec.load(c, params);
+        if (mine !== asked) return;
         void panel.webview.postMessage({ type: 'data', data } satisfies HostMessage<Data>);
       } catch (e) {
+        if (mine !== asked) return;
         void panel.webview.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies HostMessage<Data>);
       }
     };
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: PageMessage) => {
-        if (message?.type === 'ready') void send();
-        else if (message?.type === 'query') {
+        if (message?.type === 'ready' || message?.type === 'query') {
           params = message.params;
           void send();
         }
