@@ -17,7 +17,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../server/src/core/text/lineIndex';
-import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, UNDO_COMMAND } from '../server/src/protocol';
+import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, TIMELINE_DATA_REQUEST, type TimelineDataParams, UNDO_COMMAND } from '../server/src/protocol';
 import { decodeTokens } from '../test/protocol/lspClient';
 import { type BenchServer, SERVER, startServer } from './client';
 import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
@@ -122,6 +122,9 @@ interface Report {
   editToTokensMs: number;
   /** The entities view's first opening after indexing: its groups and the first page of people. */
   entitiesViewOpenMs: number;
+  /** The timeline view's data, as the page asks for it: opened (by article), by entity, filtered by a name; and the answer's size. */
+  timelineMs: { byArticle: number; byEntity: number; filtered: number };
+  timelineKb: { byArticle: number; byEntity: number };
   /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
   decisionMs: { toTokens: Latency; toReferences: Latency };
   peakRssMb: number;
@@ -235,6 +238,15 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       const firstOpen = performance.now();
       await openView();
       entitiesViewFirstMs = performance.now() - firstOpen;
+      // The timeline webview opening: the request its page sends, then the other grouping, then a filter typed.
+      const timeline = async (params: TimelineDataParams) => {
+        const t = performance.now();
+        const answer = await c.sendRequest(TIMELINE_DATA_REQUEST, params);
+        return { ms: performance.now() - t, kb: JSON.stringify(answer).length / 1024 };
+      };
+      const timelineByArticle = await timeline({});
+      const timelineByEntity = await timeline({ groupBy: 'entity' });
+      const timelineFiltered = await timeline({ groupBy: 'entity', filter: nameTexts[0] ?? 'a' });
       await phase('hover', () => timeRequests(n, (i) => c.sendRequest(HoverRequest.type, at(i))));
       await phase('definition', () => timeRequests(n, (i) => c.sendRequest(DefinitionRequest.type, at(i))));
       await phase('references', () => timeRequests(n, (i) => c.sendRequest(ReferencesRequest.type, { ...at(i), context: { includeDeclaration: true } })));
@@ -331,6 +343,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         latencyMs: Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { p50: round(s.p50, 2)!, p99: round(s.p99, 2)! }])),
         editToTokensMs: round(editToTokens.p50, 2)!,
         entitiesViewOpenMs: round(entitiesViewFirstMs, 2)!,
+        timelineMs: { byArticle: round(timelineByArticle.ms, 1)!, byEntity: round(timelineByEntity.ms, 1)!, filtered: round(timelineFiltered.ms, 1)! },
+        timelineKb: { byArticle: round(timelineByArticle.kb, 1)!, byEntity: round(timelineByEntity.kb, 1)! },
         decisionMs: {
           toTokens: { p50: round(percentile([...decisionToTokens].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToTokens].sort((a, b) => a - b), 99), 2)! },
           toReferences: { p50: round(percentile([...decisionToReferences].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToReferences].sort((a, b) => a - b), 99), 2)! },
@@ -397,6 +411,7 @@ function table(r: Report): string {
     `${name.padEnd(22)}${String(s.n).padStart(6)}${f(s.p50, 2).padStart(10)}${f(s.p99, 2).padStart(10)}${f(s.max, 2).padStart(10)}${String(s.answered).padStart(10)}`;
   for (const [name, s] of Object.entries(d.samples)) lines.push(sampleRow(name, s));
   lines.push(`${'entities view open'.padEnd(22)}${'1'.padStart(6)}${f(r.entitiesViewOpenMs, 2).padStart(10)}  (first opening after indexing: groups, then 200 people; entitiesView above: opened again)`);
+  lines.push(`${'timeline open'.padEnd(22)}${'1'.padStart(6)}${f(r.timelineMs.byArticle, 1).padStart(10)}  (by article, ${f(r.timelineKb.byArticle, 1)} KB; by entity ${f(r.timelineMs.byEntity, 1)} ms, ${f(r.timelineKb.byEntity, 1)} KB; filtered by a name ${f(r.timelineMs.filtered, 1)} ms)`);
   lines.push(sampleRow('didChange -> tokens', d.editToTokens) + `  (${d.editFile})`);
   lines.push(sampleRow('didOpen -> tokens', d.openToTokens) + '  (first open of each article)');
   lines.push(sampleRow('decision -> tokens', d.decisionToTokens) + '  (retype, reject everywhere, undo, note)');

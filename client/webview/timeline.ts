@@ -36,17 +36,20 @@ let state: State = { groupBy: 'article', filter: '', types: [], maxGroups: PAGE_
 let last: TimelineDataResult | undefined;
 let shell: ReturnType<typeof buildShell> | undefined;
 
-const page: Page<State> = startPage<TimelineDataResult, State>((data) => {
-  // Answers to an older query (the first load before the saved filters were sent) are not drawn.
-  if (!sameQuery(data, state)) return;
-  last = data;
-  draw(data);
-});
-const saved = page.state();
-if (saved) {
-  state = { ...state, ...saved };
-  page.post({ type: 'query', params: query() });
-}
+const page: Page<State> = startPage<TimelineDataResult, State>(
+  (data) => {
+    // An answer to other filters than the page's latest (the host shows the latest answer, but the page may have
+    // changed since it asked) is not drawn.
+    if (!sameQuery(data, state)) return;
+    last = data;
+    draw(data);
+  },
+  // Filters restored from the saved state shape the first answer.
+  (saved) => {
+    if (saved) state = { ...state, ...saved };
+    return query();
+  },
+);
 
 function query(): TimelineDataParams {
   return { groupBy: state.groupBy, filter: state.filter, types: state.types, maxGroups: state.maxGroups };
@@ -59,7 +62,7 @@ function sameQuery(data: TimelineDataResult, q: Query): boolean {
 function ask(changes: Partial<Query>): void {
   state = { ...state, ...changes };
   page.saveState(state);
-  page.post({ type: 'query', params: query() });
+  page.query(query());
   if (shell) shell.summary.textContent = 'Loading…';
 }
 
@@ -86,18 +89,20 @@ function buildShell() {
   const zoomIn = el('button', { type: 'button', title: 'Zoom in (or scroll on the chart)' }, '+');
   const zoomOut = el('button', { type: 'button', title: 'Zoom out' }, '−');
   const reset = el('button', { type: 'button', id: 'reset-zoom' }, 'Reset zoom');
+  const whole = el('button', { type: 'button', id: 'whole-range', title: 'Zoom out to the earliest and the latest date' }, 'Whole range');
   const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline options' },
     el('span', { class: 'segmented', role: 'group', 'aria-label': 'Group by' }, byArticle, byEntity),
     filter,
     el('span', { class: 'types', role: 'group', 'aria-label': 'Entity types named near the date' }, ...types),
-    zoomIn, zoomOut, reset);
+    zoomIn, zoomOut, reset, whole);
   const summary = el('p', { class: 'status', id: 'summary', 'aria-live': 'polite' });
   const legend = el('p', { class: 'legend' });
+  const range = el('p', { class: 'status', id: 'range' });
   const chart = el('div', { class: 'chart', id: 'chart' });
   const more = el('div', { class: 'more' });
   const undated = el('section', { class: 'undated', id: 'undated', 'aria-label': 'Undated articles' });
-  root.append(toolbar, summary, legend, chart, more, undated);
-  return { byArticle, byEntity, zoomIn, zoomOut, reset, summary, legend, chart, more, undated };
+  root.append(toolbar, summary, legend, range, chart, more, undated);
+  return { byArticle, byEntity, zoomIn, zoomOut, reset, whole, summary, legend, range, chart, more, undated };
 }
 
 function draw(data: TimelineDataResult): void {
@@ -140,6 +145,37 @@ function dayOf(iso: string): number {
   return t.getTime();
 }
 
+function isoOf(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function padded(from: number, to: number): [number, number] {
+  const pad = Math.max(DAY_MS, (to - from) * 0.03);
+  return [from - pad, to + pad];
+}
+
+/** The days of the central 90% of the marks (by count), padded; undefined when that is the whole range anyway. */
+function focusOf(data: TimelineDataResult): [number, number] | undefined {
+  const days: [number, number][] = [];
+  for (const g of data.groups) {
+    for (const m of g.marks ?? []) days.push([dayOf(m.from), 1]);
+    for (const b of g.bins ?? []) days.push([dayOf(b.from), b.count]);
+  }
+  days.sort((a, b) => a[0] - b[0]);
+  const total = days.reduce((n, d) => n + d[1], 0);
+  if (total < 10) return undefined;
+  const at = (share: number) => {
+    let seen = 0;
+    for (const d of days) if ((seen += d[1]) >= share * total) return d[0];
+    return days[days.length - 1][0];
+  };
+  const from = at(0.05);
+  const to = at(0.95) + DAY_MS;
+  const all = [dayOf(data.extent!.from), dayOf(data.extent!.to) + DAY_MS];
+  // Worth it only when the rest stretches the axis well beyond the bulk.
+  return (all[1] - all[0]) > 3 * (to - from) ? padded(from, to) : undefined;
+}
+
 let zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown> | undefined;
 
 function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void {
@@ -147,10 +183,15 @@ function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void
   if (!data.extent || data.groups.length === 0) return;
   const width = Math.max(480, s.chart.clientWidth || document.body.clientWidth - 24);
   const height = AXIS + data.groups.length * ROW + 8;
-  const from = dayOf(data.extent.from);
-  const to = dayOf(data.extent.to) + DAY_MS;
-  const pad = Math.max(DAY_MS, (to - from) * 0.03);
-  const base = scaleUtc().domain([new Date(from - pad), new Date(to + pad)]).range([GUTTER, width - 12]);
+  // The first view holds the central 90% of the marks: one article that recalls 1965 would otherwise squeeze a
+  // corpus of 2024 news into a single dot. "Whole range" (or zooming out) shows the rest.
+  const whole = padded(dayOf(data.extent.from), dayOf(data.extent.to) + DAY_MS);
+  const focus = focusOf(data) ?? whole;
+  const base = scaleUtc().domain([new Date(focus[0]), new Date(focus[1])]).range([GUTTER, width - 12]);
+  const fitWhole = (() => {
+    const k = (width - 12 - GUTTER) / (base(new Date(whole[1])) - base(new Date(whole[0])));
+    return zoomIdentity.translate(GUTTER - k * base(new Date(whole[0])), 0).scale(k);
+  })();
 
   const svg = select(s.chart).append('svg').attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', 'Dated mentions on a time axis');
   svg.append('clipPath').attr('id', 'marks-clip').append('rect').attr('x', GUTTER).attr('y', 0).attr('width', width - GUTTER).attr('height', height);
@@ -169,22 +210,35 @@ function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void
     axis.call(axisTop<Date>(x).ticks(Math.max(2, Math.floor((width - GUTTER) / 110))));
     data.groups.forEach((group, i) => placeMarks(marks[i], group, x));
   };
+  // A wheel sends many zoom events per frame; thousands of marks are placed once per frame, with the latest.
+  let pending: ZoomTransform | undefined;
   const zoomed = (t: ZoomTransform) => {
-    place(t.rescaleX(base));
-    state.zoom = { k: t.k, x: t.x };
-    page.saveState(state);
+    if (pending === undefined)
+      requestAnimationFrame(() => {
+        const latest = pending!;
+        pending = undefined;
+        place(latest.rescaleX(base));
+        state.zoom = { k: latest.k, x: latest.x };
+        page.saveState(state);
+      });
+    pending = t;
   };
   data.groups.forEach((group, i) => createMarks(marks[i], group, data));
   zoomBehaviour = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.5, 50_000])
+    .scaleExtent([Math.min(0.5, fitWhole.k * 0.8), 50_000])
     .extent([[GUTTER, 0], [width - 12, height]])
     .on('zoom', (event: { transform: ZoomTransform }) => zoomed(event.transform));
   svg.call(zoomBehaviour);
   const restored = state.zoom ? zoomIdentity.translate(state.zoom.x, 0).scale(state.zoom.k) : zoomIdentity;
   svg.call(zoomBehaviour.transform, restored);
+  place(restored.rescaleX(base));
   s.zoomIn.onclick = () => svg.call(zoomBehaviour!.scaleBy, 2);
   s.zoomOut.onclick = () => svg.call(zoomBehaviour!.scaleBy, 0.5);
   s.reset.onclick = () => svg.call(zoomBehaviour!.transform, zoomIdentity);
+  s.whole.onclick = () => svg.call(zoomBehaviour!.transform, fitWhole);
+  s.whole.hidden = focus === whole;
+  s.range.textContent =
+    focus === whole ? '' : `Dates run from ${data.extent.from} to ${data.extent.to}; shown first: ${isoOf(focus[0])} to ${isoOf(focus[1])}, where 90% of them are (Whole range shows all).`;
 }
 
 function drawLabel(row: Selection<SVGGElement, unknown, null, undefined>, group: TimelineGroupItem, data: TimelineDataResult): void {
@@ -241,7 +295,8 @@ function createMarks(g: Selection<SVGGElement, unknown, null, undefined>, group:
       .datum(mark);
     shape.append('title').text(label);
     const count = mark.kind === 'bin' ? mark.item.count : 1;
-    if (single) shape.attr('r', 3.5 + 5.5 * Math.sqrt(count / biggest)).attr('cy', ROW / 2);
+    // A bin's area grows with its count; a single mention is a small dot.
+    if (single) shape.attr('r', mark.kind === 'bin' ? 3.5 + 5.5 * Math.sqrt(count / biggest) : 4).attr('cy', ROW / 2);
     else shape.attr('y', ROW / 2 - 4).attr('height', 8).attr('rx', 2);
     const open = () => page.post({ type: 'open', uri: mark.item.location.uri, range: mark.item.location.range });
     shape.on('click', open).on('keydown', (e: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { timelineView } from './vscode-timeline.mjs';
 import { CHROMIUM, CODE_SERVER, articles, NODE24_BIN, OUTPUT, VSIX, copyCorpus, positionOf, runProcess, targets, tempDir, waitFor } from './common.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -385,6 +386,7 @@ export async function runVSCode({ log = defaultLog } = {}) {
 
     await entitiesView(page, t, check, log);
     await findEntity(page, t, check);
+    await timelineView(page, t, check, log);
   } catch (e) {
     check(false, 'the test ran to the end', e.stack ?? String(e));
   } finally {
