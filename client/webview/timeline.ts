@@ -180,7 +180,11 @@ let zoomBehaviour: ZoomBehavior<SVGSVGElement, unknown> | undefined;
 
 function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void {
   s.chart.replaceChildren();
-  if (!data.extent || data.groups.length === 0) return;
+  if (!data.extent || data.groups.length === 0) {
+    s.whole.hidden = true;
+    s.range.textContent = '';
+    return;
+  }
   const width = Math.max(480, s.chart.clientWidth || document.body.clientWidth - 24);
   const height = AXIS + data.groups.length * ROW + 8;
   // The first view holds the central 90% of the marks: one article that recalls 1965 would otherwise squeeze a
