@@ -260,8 +260,10 @@ function drawLabel(row: Selection<SVGGElement, unknown, null, undefined>, group:
   }
 }
 
+/** Where an article's date came from, in words (the analysis's referenceSource). */
 function sourceText(source: string): string {
-  return source === 'file date' ? GUESSED : `from the ${source}`;
+  const words: Record<string, string> = { 'file date': GUESSED, text: 'stated in the text', metadata: 'from its metadata', user: 'set by you' };
+  return words[source] ?? `from ${source}`;
 }
 
 type Mark = { kind: 'mark'; item: TimelineMarkItem } | { kind: 'bin'; item: TimelineBinItem };
@@ -279,7 +281,7 @@ function describe(mark: Mark, group: TimelineGroupItem, data: TimelineDataResult
   }
   const m = mark.item;
   const article = data.groupBy === 'entity' ? ` in “${m.article}”` : '';
-  const source = group.referenceSource ? `; article date ${sourceText(group.referenceSource)}` : '';
+  const source = m.source ? `; article date ${sourceText(m.source)}` : '';
   return `“${m.text}”: ${m.value}${m.value !== when ? ` (${when})` : ''}${article}${m.guessed ? `, ${GUESSED}` : ''}${m.resolution ? `; ${m.resolution}` : ''}${source}`;
 }
 
@@ -323,7 +325,7 @@ function drawUndated(data: TimelineDataResult, section: HTMLElement): void {
   section.replaceChildren();
   if (data.undatedTotal === 0) return;
   section.append(el('h2', {}, `Undated articles (${data.undatedTotal.toLocaleString('en')})`));
-  section.append(el('p', { class: 'status' }, 'No date is known for these articles, so their relative dates (“Wednesday”, “last week”) have no value. Dates they state in full are on the axis above.'));
+  section.append(el('p', { class: 'status' }, 'No date is known for these articles: their relative dates (“Wednesday”, “last week”) have no value, or one counted from a guess. Dates they state in full are on the axis above.'));
   const list = el('ul', {});
   for (const a of data.undated) {
     const link = el('a', { tabindex: '0', role: 'link', 'data-uri': a.uri }, a.title || a.uri.slice(a.uri.lastIndexOf('/') + 1));
@@ -332,7 +334,8 @@ function drawUndated(data: TimelineDataResult, section: HTMLElement): void {
     link.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') open();
     });
-    list.append(el('li', {}, link, el('span', { class: 'count' }, ` ${a.mentions} dated mention${a.mentions === 1 ? '' : 's'}`)));
+    const guess = a.guessedDate ? `; ${a.guessedDate} ${GUESSED}` : '';
+    list.append(el('li', {}, link, el('span', { class: 'count' }, ` ${a.mentions} dated mention${a.mentions === 1 ? '' : 's'}${guess}`)));
   }
   section.append(list);
   if (data.undatedTotal > data.undated.length) section.append(el('p', { class: 'status' }, `${(data.undatedTotal - data.undated.length).toLocaleString('en')} more not listed.`));

@@ -53,6 +53,8 @@ export interface TimelineMarkItem {
   resolution: string;
   /** The article's title. */
   article: string;
+  /** Where the article's date came from (`text`, `metadata`, `user`, `file date`), where the analysis says. */
+  source: string | null;
 }
 export interface TimelineBinItem {
   from: string;
@@ -90,7 +92,8 @@ export interface TimelineDataResult {
   /** By entity, unfiltered: dated mentions with no name nearby, in no group. */
   ungrouped: number;
   extent: { from: string; to: string } | null;
-  undated: { uri: string; title: string; mentions: number }[];
+  /** Articles without a known date: none, or only `guessedDate`, guessed from the file's date. */
+  undated: { uri: string; title: string; guessedDate: string | null; mentions: number }[];
   undatedTotal: number;
 }
 

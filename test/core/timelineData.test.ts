@@ -51,10 +51,11 @@ describe('timeline data', () => {
     assert.strictEqual(d.aggregated, false);
     assert.deepStrictEqual(d.extent, { from: '1998-01-01', to: '2024-03-31' });
     assert.deepStrictEqual(d.groups.map((g) => g.referenceDate), ['2024-03-06', '2024-03-20', null]);
-    assert.deepStrictEqual(d.undated, [{ uri: 'file:///c.txt', title: 'Undated notes', mentions: 1 }]);
+    assert.deepStrictEqual(d.undated, [{ uri: 'file:///c.txt', title: 'Undated notes', guessedDate: null, mentions: 1 }]);
     assert.strictEqual(d.undatedTotal, 1);
     const first = d.groups[0].points![0];
-    assert.deepStrictEqual([first.text, first.location.uri, first.location.position, first.guessed], ['Monday', 'file:///a.txt', { line: 2, character: 40 }, false]);
+    // The analysis on main carries neither a guessed flag nor the article date's source: both read as absent.
+    assert.deepStrictEqual([first.text, first.location.uri, first.location.position, first.guessed, first.source], ['Monday', 'file:///a.txt', { line: 2, character: 40 }, false, null]);
   });
 
   it('groups by entity: a date is in the row of each name on its line nearby', () => {
@@ -95,5 +96,21 @@ describe('timeline data', () => {
     ]);
     const bin = d.groups[0].bins!.find((b) => b.count === 2)!;
     assert.deepStrictEqual([bin.location.uri, bin.guessed], ['file:///a.txt', 0]);
+  });
+
+  it('marks values guessed from the file date, and gives the source of the article date, where the analysis has them', () => {
+    // Another change adds `guessed` to date mentions and `referenceSource` to the analysis; here they are set by hand.
+    const f = corpusFixture(CORPUS);
+    const doc = f.index.get('file:///a.txt')!;
+    const guessedTuesday = doc.analysis.mentions.map((m) => (m.value === '2024-03-05' ? { ...m, guessed: true } : m));
+    f.index.set({ ...doc.analysis, referenceSource: 'file date', mentions: guessedTuesday } as typeof doc.analysis, { text: doc.text });
+    const d = timelineData(f.index, { ...DEFAULT_TIMELINE_QUERY });
+    const a = d.groups.find((g) => g.id === 'file:///a.txt')!;
+    assert.deepStrictEqual(a.points!.map((p) => [p.value, p.guessed, p.source]), [['2024-03-04', false, 'file date'], ['1998', false, 'file date'], ['2024-03-05', true, 'file date']]);
+    assert.strictEqual(a.referenceSource, 'file date');
+    // Its date is a guess: it is listed with the undated articles too, with the guess.
+    assert.deepStrictEqual(d.undated.map((u) => [u.title, u.guessedDate]), [['Dock strike dated 2024-03-06', '2024-03-06'], ['Undated notes', null]]);
+    const bins = timelineData(f.index, { ...DEFAULT_TIMELINE_QUERY, maxMarks: 0 }).groups.find((g) => g.id === 'file:///a.txt')!.bins!;
+    assert.deepStrictEqual(bins.map((b) => `${b.from}×${b.count} guessed ${b.guessed}`), ['1998-01-01×1 guessed 0', '2024-03-04×1 guessed 0', '2024-03-05×1 guessed 1']);
   });
 });

@@ -33,6 +33,8 @@ export interface TimelinePoint {
   resolution: string;
   /** The article's title, for the mark's tooltip in the by-entity grouping. */
   article: string;
+  /** Where the article's date came from, where the analysis says (see TimelineGroup.referenceSource). */
+  source: string | null;
 }
 
 /** Marks of one group that cover the same days, summed. */
@@ -62,6 +64,8 @@ export interface TimelineGroup {
 export interface UndatedArticle {
   uri: string;
   title: string;
+  /** The date guessed from the file's date, when that is all the article has. */
+  guessedDate: string | null;
   /** Its dated mentions (absolute dates such as `24 February 2022` need no article date). */
   mentions: number;
 }
@@ -79,7 +83,7 @@ export interface TimelineData {
   ungrouped: number;
   /** Days covered by the groups shown, or null when nothing is shown. */
   extent: { from: string; to: string } | null;
-  /** Articles without a known date, in corpus order, capped. */
+  /** Articles without a known date (none, or only a guess from the file's date), in corpus order, capped. */
   undated: UndatedArticle[];
   undatedTotal: number;
 }
@@ -138,9 +142,11 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
         else byGroup.set(g, [raw]);
       }
     }
-    if (doc.analysis.referenceDate === null) {
+    // No known date: none at all, or only the file's date standing in for one (a guess).
+    const guessedDate = referenceSourceOf(doc) === 'file date' ? doc.analysis.referenceDate : null;
+    if (doc.analysis.referenceDate === null || guessedDate !== null) {
       undatedTotal++;
-      if (undated.length < MAX_UNDATED) undated.push({ uri: doc.uri, title: escapePlain(doc.analysis.title), mentions: datedHere });
+      if (undated.length < MAX_UNDATED) undated.push({ uri: doc.uri, title: escapePlain(doc.analysis.title), guessedDate, mentions: datedHere });
     }
   }
 
@@ -180,6 +186,7 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
         guessed: isGuessed(r.mention),
         resolution: escapePlain(r.mention.resolution ?? '', 200),
         article: escapePlain(r.doc.analysis.title),
+        source: referenceSourceOf(r.doc),
       }));
     }
     return group;
