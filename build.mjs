@@ -1,6 +1,6 @@
 // Bundles the client, the server and the command line into dist/ with esbuild.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'fs';
 
 const production = process.argv.includes('--production');
 // ESM entry points first: jsonc-parser's UMD build requires its modules in a way no bundler can follow.
@@ -9,6 +9,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // Webview pages (client/webview/<view>.ts, beside page.ts and messages.ts, which they import) run in the browser.
 const pages = readdirSync('client/webview').filter((f) => f.endsWith('.ts') && !['page.ts', 'messages.ts'].includes(f));
 
+// Emptied first: the whole folder ships in the .vsix, and a development build's source maps would ride along.
+rmSync('dist/webviews', { recursive: true, force: true });
 mkdirSync('dist/webviews', { recursive: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

@@ -18,6 +18,7 @@ import {
   type EntityLocationsResult,
   PICK_MERGE_TARGET,
   SHOW_DECISIONS,
+  SHOW_MENTIONS,
 } from '../../server/src/protocol';
 
 export const ENTITIES_VIEW = 'articleLens.entities';
@@ -161,6 +162,22 @@ export function registerEntitiesView(context: vscode.ExtensionContext, client: (
 
   context.subscriptions.push(changes(() => tree.refresh()));
 
+  /** Opens the entity's defining mention and peeks at every mention of it. */
+  const showMentions = async (id: string, name: string) => {
+    const found = await locations(id);
+    if (!found) {
+      void vscode.window.showWarningMessage(`Article Lens: ${name} is no longer in the corpus.`);
+      return;
+    }
+    const def = found.definition;
+    const uri = vscode.Uri.parse(def.uri);
+    const range = toRange(def.range);
+    // The peek opens over the defining mention, the article scrolled to it, listing every mention.
+    const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
+    editor.selection = new vscode.Selection(range.end, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.commands.executeCommand('editor.action.showReferences', uri, range.start, found.references.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))));
+  };
   const locations = async (id: string) => {
     const c = client();
     return c ? c.sendRequest<EntityLocationsResult | null>(ENTITY_LOCATIONS_REQUEST, { id }) : null;
@@ -206,20 +223,11 @@ export function registerEntitiesView(context: vscode.ExtensionContext, client: (
     }),
     vscode.commands.registerCommand('articleLens.entities.showMore', (type: string) => tree.showMore(type)),
     vscode.commands.registerCommand('articleLens.entities.showReferences', async (node?: Node) => {
-      if (node?.kind !== 'entity') return;
-      const found = await locations(node.entity.id);
-      if (!found) {
-        void vscode.window.showWarningMessage(`Article Lens: ${node.entity.name} is no longer in the corpus.`);
-        return;
-      }
-      const def = found.definition;
-      const uri = vscode.Uri.parse(def.uri);
-      const range = toRange(def.range);
-      // The peek opens over the defining mention, the article scrolled to it, listing every mention.
-      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
-      editor.selection = new vscode.Selection(range.end, range.start);
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      await vscode.commands.executeCommand('editor.action.showReferences', uri, range.start, found.references.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))));
+      if (node?.kind === 'entity') await showMentions(node.entity.id, node.entity.name);
+    }),
+    // From a hover card's "and N more articles": every mention of the entity, in the peek.
+    vscode.commands.registerCommand(SHOW_MENTIONS, async (id?: unknown) => {
+      if (typeof id === 'string') await showMentions(id, 'This entity');
     }),
     vscode.commands.registerCommand('articleLens.entities.rename', async (node?: Node) => {
       const at = await siteOf(node);

@@ -3,7 +3,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
+import { GRAPH_REQUEST, type GraphResult, PICK_ARTICLE_DATE, SHOW_MENTIONS, SHOW_RELATED, TIMELINE_REQUEST } from '../../server/src/protocol';
 import { registerArticleDateCommands } from './articleDates';
 import { registerAnnotationCommands } from './annotate';
 import { corpusChanges } from './corpusEvents';
@@ -12,6 +12,7 @@ import { registerFindEntity } from './findEntity';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
 import { registerTimelineView } from './timelineView';
+import { registerWebview } from './webviews/panel';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
 
 let client: LanguageClient | undefined;
@@ -51,6 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file', language: 'article' }, ...include.map((pattern) => ({ scheme: 'file', pattern }))],
     initializationOptions: { settings: config, storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
     synchronize: { configurationSection: 'articleLens' },
+    // A hover on a date in an undated article links to Set Article Date, a card that leaves articles out to the
+    // peek of every mention; no other command may run from a hover.
+    markdown: { isTrusted: { enabledCommands: [PICK_ARTICLE_DATE, SHOW_MENTIONS] } },
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 
@@ -82,7 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('articleLens.files') || e.affectsConfiguration('articleLens.referenceDate') || e.affectsConfiguration('articleLens.maxFileSizeMB')) {
+      // The date settings (`referenceDate`, `dates.fallback`) reach the server, which analyses the articles again itself.
+      if (e.affectsConfiguration('articleLens.files') || e.affectsConfiguration('articleLens.maxFileSizeMB')) {
         const choice = await vscode.window.showInformationMessage('Article Lens settings changed. Re-index the workspace now?', 'Restart server');
         if (choice) await client?.restart();
       }
@@ -97,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
   registerTimelineView(context, () => client, changes);
+  registerWebview(context, () => client, 'articleLens.showGraph', { viewType: 'articleLens.graph', title: 'Article Lens: Graph', script: 'graph.js', load: (c, params) => c.sendRequest<GraphResult>(GRAPH_REQUEST, params ?? {}) }, changes);
   await started;
 }
 

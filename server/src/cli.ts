@@ -10,11 +10,12 @@ import { fileUri, loadFile } from './node/corpusLoader';
 import { exportCorpusOf, writeExport } from './node/exportCorpus';
 import { describePlan, planImport, writePlan } from './node/importAnnotations';
 import { findArticles } from './node/files';
+import type { DateFallback } from './node/indexCache';
 import { loadRecognizers } from './node/recognizers';
 import { applyWorkspaceStore, loadWorkspaceStore } from './node/workspace';
 import { DATES_HELP, DATES_USAGE, runDates } from './cliDates';
 
-const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--store DIR]
+const USAGE = `Usage: article-lens analyze PATH... [--format text|json] [--reference-date YYYY-MM-DD] [--date-fallback none|file-date] [--store DIR]
        article-lens export --format FORMAT [--out DIR] [--only-confirmed] [--iob1] PATH...
        article-lens import --format FORMAT [--corpus DIR] [--add|--replace] [--predictions] [--dry-run] FILE_OR_DIR...
 ${DATES_USAGE}
@@ -34,6 +35,10 @@ ${DATES_USAGE}
             such as Article Lens exports); --predictions: import unconfirmed spans too;
             --dry-run: report, write nothing
 ${DATES_HELP}
+  --date-fallback none|file-date
+                for an article that states no date and was given none: leave its relative
+                dates without a value (none, the default), or guess them from the file's date,
+                marked "guessed": true in the JSON
   --store DIR   read the decisions from DIR (a .article-lens folder) instead; its article
                 paths are relative to the folder that holds DIR
 `;
@@ -42,11 +47,12 @@ interface Options {
   paths: string[];
   format: 'text' | 'json';
   referenceDate: string | null;
+  dateFallback: DateFallback;
   store: string | null;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const opts: Options = { paths: [], format: 'text', referenceDate: null, store: null };
+  const opts: Options = { paths: [], format: 'text', referenceDate: null, dateFallback: 'none', store: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string) => {
@@ -64,6 +70,10 @@ function parseArgs(args: string[]): Options | string {
         const d = value('--reference-date');
         if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
         opts.referenceDate = d;
+      } else if (a === '--date-fallback' || a.startsWith('--date-fallback=')) {
+        const f = value('--date-fallback');
+        if (f !== 'none' && f !== 'file-date') return `--date-fallback must be none or file-date, not "${f}"`;
+        opts.dateFallback = f === 'file-date' ? 'fileDate' : 'none';
       } else if (a === '--store' || a.startsWith('--store=')) {
         const dir = value('--store');
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `--store must name a folder, not "${dir}"`;
@@ -91,7 +101,7 @@ interface LoadedCorpus {
 }
 
 /** Reads and analyses the articles of every path, with the user's decisions of each folder's store applied. */
-function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'>): LoadedCorpus {
+function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'> & { dateFallback?: DateFallback }): LoadedCorpus {
   const recognizers = loadRecognizers();
   const index = new CorpusIndex({ loadText: readText });
   // The folders given, each with its own store; `--store` names the store of the folder that holds it.
@@ -111,7 +121,7 @@ function loadCorpus(opts: Pick<Options, 'paths' | 'referenceDate' | 'store'>): L
     }
     for (const file of files) {
       if (index.has(fileUri(file))) continue;
-      const outcome = loadFile(file, index, { recognizers, referenceDate: opts.referenceDate, userDateFor: (f) => store.dates.get(path.resolve(f)) ?? null });
+      const outcome = loadFile(file, index, { recognizers, referenceDate: opts.referenceDate, dateFallback: opts.dateFallback ?? 'none', userDateFor: (f) => store.dates.get(path.resolve(f)) ?? null });
       if (!outcome.ok) {
         process.stderr.write(`article-lens: ${outcome.reason}\n`);
         failures++;

@@ -181,6 +181,52 @@ export interface EntityLocationsResult {
   note: string | null;
 }
 
+/**
+ * Request: the co-occurrence graph: the most mentioned entities (of the types asked for) as nodes, and the pairs
+ * of them that share the most articles (or sentences) as edges. Counts are made once per index version.
+ */
+export const GRAPH_REQUEST = 'articleLens/graph';
+export type GraphScope = 'article' | 'sentence';
+export interface GraphParams {
+  /** Two entities co-occur when they are mentioned in the same article (default) or the same sentence. */
+  scope?: GraphScope;
+  /** Entity types to keep; all four when absent. */
+  types?: ('person' | 'organization' | 'location' | 'misc')[];
+  /** How many entities, most mentioned first (default 150, at most GRAPH_MAX_NODES). */
+  nodes?: number;
+  /** How many edges, strongest first (default 300, at most GRAPH_MAX_EDGES), plus each node's strongest edge. */
+  edges?: number;
+  /** Leaves out edges with a lower weight (default 1). */
+  minWeight?: number;
+}
+export const GRAPH_MAX_NODES = 400;
+export const GRAPH_MAX_EDGES = 2000;
+export interface GraphNode {
+  id: string;
+  /** Plain text, control characters removed; not markdown. */
+  name: string;
+  type: 'person' | 'organization' | 'location' | 'misc';
+  mentions: number;
+  articles: number;
+  /** The entity's defining mention, where a click shows its references; null when none is found. */
+  definition: EntityLocation | null;
+}
+export interface GraphEdge {
+  source: string;
+  target: string;
+  /** Articles (or sentences) that mention both. */
+  weight: number;
+}
+export interface GraphResult {
+  scope: GraphScope;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Entities of the types asked for in the whole corpus (the nodes are the most mentioned of them). */
+  totalEntities: number;
+  /** Edges among the nodes with at least the minimum weight (the edges sent are the strongest of them, and each node's strongest). */
+  totalEdges: number;
+}
+
 /** Request: every decision of the user's, with where it applies, orphans first. */
 export const DECISIONS_REQUEST = 'articleLens/decisions';
 export interface DecisionItem {
@@ -300,3 +346,5 @@ export const IMPORT_DATES_COMMAND = 'articleLens.importDates';
 export const FIND_ENTITY = 'articleLens.findEntity';
 /** The client command that shows the decisions in a pick list. */
 export const SHOW_DECISIONS = 'articleLens.showDecisions';
+/** The client command a hover card links to for the rest of an entity's mentions: `[entity id]`. */
+export const SHOW_MENTIONS = 'articleLens.showMentions';

@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/core/analyze';
 import { recognizeDates } from '../../server/src/core/recognize/dates';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Tagger, decodeModel, recognizeInChunks } from '../../server/src/core/recognize/names';
 import { deletions, editDistance } from '../../server/src/core/resolve/similarity';
 import { MAX_SENTENCE_TOKENS, tokenize } from '../../server/src/core/text/tokenize';
 import { loadRecognizers } from '../../server/src/node/recognizers';
@@ -18,6 +21,27 @@ function random(seed: number): () => number {
 }
 
 describe('hostile text', () => {
+  it('tags a long text a stretch at a time, cut between paragraphs, with the names of one pass over it all', () => {
+    const tagger = new Tagger(decodeModel(fs.readFileSync(path.join(__dirname, '..', '..', 'models', 'names.model'))).weights!);
+    const paragraphs = [
+      'Mayor Ingrid Dalca opened the Kessel Bridge in Port Ellis on Monday.',
+      'The Harbour Authority said Tomas Brenn of Halvorsen Consulting would inspect it.',
+      'Ilse Varga, who leads the Velorian Dockworkers Federation, welcomed the news in Marrow Bay.',
+    ];
+    let text = '';
+    for (let i = 0; text.length < 40_000; i++) text += paragraphs[i % 3] + (i % 5 === 4 ? '\n' : '\n\n');
+    const whole = recognizeInChunks(tagger, text, Infinity);
+    const chunked = recognizeInChunks(tagger, text, 4096);
+    assert.ok(whole.length > 500);
+    assert.deepEqual(chunked, whole);
+    // Without a paragraph break or a line end in reach, the cut falls at a space: no word is split (a name
+    // written across the cut may come out as two, the price of bounded memory on text without line ends).
+    const oneLine = text.replace(/\n+/g, ' ');
+    const names = recognizeInChunks(tagger, oneLine, 4096);
+    assert.ok(names.length > 500);
+    for (const n of names) assert.ok(!/\w/.test(oneLine[n.start - 1] ?? ' ') && !/\w/.test(oneLine[n.end] ?? ' '), oneLine.slice(n.start - 5, n.end + 5));
+  });
+
   it('cuts a sentence without an end into bounded chunks that cover every token', () => {
     const text = 'Alpha Beta Gamma '.repeat(1000);
     const { tokens, sentences } = tokenize(text);

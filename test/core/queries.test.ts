@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { hover } from '../../server/src/core/queries/hover';
 import { escapeMarkdown, renderHoverCard } from '../../server/src/core/queries/markdown';
+import { articleSummary } from '../../server/src/core/queries/articleSummary';
 import { definition, highlights, references } from '../../server/src/core/queries/navigation';
 import { EntitySearch, outline } from '../../server/src/core/queries/symbols';
 import { corpusFixture } from './corpusFixture';
@@ -81,6 +82,14 @@ describe('core queries', () => {
     assert.deepStrictEqual(card.articles.map((a) => a.uri), [f.uri('/a.txt')]);
   });
 
+  it('definition on a date goes to the first mention of that day in the corpus', () => {
+    const f = at(withCursor('/b.txt', 'March 4'));
+    const loc = definition(f.index, f.cursor.uri, f.offset);
+    assert.ok(loc);
+    assert.strictEqual(loc.uri, f.uri('/a.txt'));
+    assert.strictEqual(f.index.get(f.uri('/a.txt'))!.text.slice(loc.span.start, loc.span.end), 'Monday');
+  });
+
   it('highlights mark the mentions of the entity in the current article', () => {
     const f = at(withCursor('/c.txt', 'Marsh>>{person} spoke'));
     const marks = highlights(f.index, f.cursor.uri, f.offset);
@@ -119,7 +128,67 @@ describe('core queries', () => {
   });
 });
 
+describe('first-hour fixes (issue 13)', () => {
+  // The politics articles share a rare pair of names; the business and sport ones share with it only a company
+  // and the country that most articles name.
+  const RELATED = `//- /a-politics.txt
+Budget row dated 2024-03-04
+
+<<Ilse Varga>>{person} and <<Tomas Brenn>>{person} argued in <<Veloria>>{location} about <<Kestrel Shipping>>{organization}.
+//- /b-business.txt
+Shares fall dated 2024-03-05
+
+<<Kestrel Shipping>>{organization} shares fell in <<Veloria>>{location}.
+//- /c-politics.txt
+Budget vote dated 2024-03-06
+
+<<Ilse Varga>>{person} answered <<Tomas Brenn>>{person} in parliament.
+//- /d-sport.txt
+Cup final dated 2024-03-07
+
+<<Veloria>>{location} won the cup sponsored by <<Kestrel Shipping>>{organization}.
+//- /e-arts.txt
+Film week dated 2024-03-08
+
+<<Mira Lind>>{person} opened a festival in <<Veloria>>{location}.
+`;
+
+  it('related articles rank by shared entities weighted by how rare they are', () => {
+    const f = corpusFixture(RELATED);
+    const summary = articleSummary(f.index, f.index.get(f.uri('/a-politics.txt'))!);
+    // By count alone, business and sport (2 shared) would come before politics.
+    assert.deepStrictEqual(
+      summary.related.map((r) => [r.uri.slice(r.uri.lastIndexOf('/') + 1), r.shared]),
+      [['c-politics.txt', 2], ['b-business.txt', 2], ['d-sport.txt', 2], ['e-arts.txt', 1]],
+    );
+  });
+
+  it('"often alongside" lists only entities met in two articles or more, never alphabetical filler', () => {
+    const f = corpusFixture(RELATED);
+    const card = (file: string, needle: string) => {
+      const c = hover(f.index, f.uri(file), f.index.get(f.uri(file))!.text.indexOf(needle) + 1);
+      assert.ok(c && c.kind === 'name');
+      return c;
+    };
+    assert.deepStrictEqual(card('/a-politics.txt', 'Kestrel').related.map((r) => [r.name, r.articles]), [['Veloria', 3]]);
+    const lind = card('/e-arts.txt', 'Mira Lind');
+    assert.deepStrictEqual(lind.related, [], 'one article: nobody is "often" beside her');
+    assert.ok(!renderHoverCard(lind).includes('Often alongside'));
+  });
+});
+
 describe('hover markdown', () => {
+  it('a card that leaves articles out links to every mention, by the entity id', () => {
+    const files = Array.from({ length: 8 }, (_, i) => `//- /n${i}.txt\nNote ${i} dated 2024-03-0${i + 1}\n\nThe envoy <<Ilse Varga>>{person} spoke again.\n`).join('');
+    const f = corpusFixture(files);
+    const card = hover(f.index, f.uri('/n0.txt'), f.index.get(f.uri('/n0.txt'))!.text.indexOf('Ilse') + 1);
+    assert.ok(card && card.kind === 'name');
+    const plain = renderHoverCard(card);
+    assert.match(plain, /^- and 2 more articles$/m);
+    const linked = renderHoverCard(card, { mentionsCommand: 'articleLens.showMentions' });
+    assert.ok(linked.includes(`- and 2 more articles: [all mentions](command:articleLens.showMentions?${encodeURIComponent(JSON.stringify([card.entity.id]))})`), linked);
+  });
+
   it('escapes article text so it cannot inject links, HTML or commands', () => {
     const evil = '[click](command:workbench.action.terminal.new) <img src=x> *bold* `code`';
     const escaped = escapeMarkdown(evil);

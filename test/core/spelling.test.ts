@@ -84,6 +84,11 @@ describe('entity registry file', () => {
     assert.deepStrictEqual(parsed.value!.entities, [{ id: 'vladimir-putin', name: 'Vladimir Putin', spellings: ['Vladimir Putin', 'Vladmir Putin', 'Putn'] }]);
     assert.deepStrictEqual(parsed.value!.articleDates, [{ article: 'a.txt', date: '2024-03-04' }]);
     assert.match(serializeRegistry(parsed.value!), /"version": 2/);
+    // Fields of an entry besides the spelling and its entity are kept, on the entity the spelling went to.
+    const noted = parseRegistry('{"version": 1, "acceptedSpellings": [{"spelling": "Putn", "of": "Vladimir Putin", "by": "ana", "at": "2024-03-04"}]}');
+    const saved = JSON.parse(serializeRegistry(noted.value!));
+    assert.deepStrictEqual(saved.entities, [{ id: 'vladimir-putin', name: 'Vladimir Putin', spellings: ['Vladimir Putin', 'Putn'], acceptedSpellingsV1: [{ spelling: 'Putn', by: 'ana', at: '2024-03-04' }] }]);
+    assert.deepStrictEqual(JSON.parse(serializeRegistry(parseRegistry(JSON.stringify(saved)).value!)).entities, saved.entities, 'and they survive the next save');
   });
 
   it('reports a malformed file at its line instead of guessing', () => {

@@ -54,8 +54,7 @@ describe('timeline data', () => {
     assert.deepStrictEqual(d.undated, [{ uri: 'file:///c.txt', title: 'Undated notes', guessedDate: null, mentions: 1 }]);
     assert.strictEqual(d.undatedTotal, 1);
     const first = d.groups[0].points![0];
-    // The analysis on main carries neither a guessed flag nor the article date's source: both read as absent.
-    assert.deepStrictEqual([first.text, first.location.uri, first.location.position, first.guessed, first.source], ['Monday', 'file:///a.txt', { line: 2, character: 40 }, false, null]);
+    assert.deepStrictEqual([first.text, first.location.uri, first.location.position, first.guessed, first.source], ['Monday', 'file:///a.txt', { line: 2, character: 40 }, false, 'text']);
   });
 
   it('groups by entity: a date is in the row of each name on its line nearby', () => {
@@ -99,11 +98,12 @@ describe('timeline data', () => {
   });
 
   it('marks values guessed from the file date, and gives the source of the article date, where the analysis has them', () => {
-    // Another change adds `guessed` to date mentions and `referenceSource` to the analysis; here they are set by hand.
+    // As the analysis marks them with `articleLens.dates.fallback: fileDate` (the fixture's recogniser does not).
     const f = corpusFixture(CORPUS);
     const doc = f.index.get('file:///a.txt')!;
     const guessedTuesday = doc.analysis.mentions.map((m) => (m.value === '2024-03-05' ? { ...m, guessed: true } : m));
-    f.index.set({ ...doc.analysis, referenceSource: 'file date', mentions: guessedTuesday } as typeof doc.analysis, { text: doc.text });
+    const fromFileDate = doc.analysis.articles.map((a) => ({ ...a, referenceSource: 'file date' as const }));
+    f.index.set({ ...doc.analysis, articles: fromFileDate, mentions: guessedTuesday }, { text: doc.text });
     const d = timelineData(f.index, { ...DEFAULT_TIMELINE_QUERY });
     const a = d.groups.find((g) => g.id === 'file:///a.txt')!;
     assert.deepStrictEqual(a.points!.map((p) => [p.value, p.guessed, p.source]), [['2024-03-04', false, 'file date'], ['1998', false, 'file date'], ['2024-03-05', true, 'file date']]);

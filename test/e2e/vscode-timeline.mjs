@@ -5,24 +5,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUTPUT, read, waitFor } from './common.mjs';
+import { runCommand } from './vscode.mjs';
 
 const TIMEOUT = 60000;
 
 /** The row labels as shown (SVG text has no innerText; its first text node is the label, then its tooltip). */
 const labelsOf = (frame) => frame.locator('.label').evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
 
-/** Runs a command from the palette by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-}
-
-/** The status bar's cursor: one-based line and column, and how many characters are selected. */
-async function cursor(page) {
+/** The status bar's cursor, as vscode.mjs's `cursor` reads it, and also how many characters are selected. */
+async function selection(page) {
   const text = await page.locator('#status\\.editor\\.selection').innerText({ timeout: TIMEOUT });
   const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
   return m && { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0) };
@@ -41,10 +32,10 @@ async function opensMention(page, check, mark, what) {
   const opened = await page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).waitFor({ timeout: TIMEOUT }).then(() => true, () => false);
   if (!check(opened, `${what} opens ${file}`)) return;
   const landed = await waitFor(`the mention selected in ${file}`, async () => {
-    const c = await cursor(page);
+    const c = await selection(page);
     return c && c.line === end.line + 1 && c.column === end.character + 1 && c.selected === mark.text.length && c;
   }, 10000).catch(() => null);
-  const c = await cursor(page);
+  const c = await selection(page);
   check(landed !== null, `${what}: "${mark.text}" is selected, Ln ${end.line + 1}, Col ${end.character + 1}`, `status bar: Ln ${c?.line}, Col ${c?.column}, ${c?.selected} selected`);
 }
 

@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { timelineView } from './vscode-timeline.mjs';
+import { coloursInThemes } from './vscode-colours.mjs';
+import { restartAfterCrash } from './vscode-restart.mjs';
 import { CHROMIUM, CODE_SERVER, articles, NODE24_BIN, OUTPUT, VSIX, copyCorpus, positionOf, runProcess, targets, tempDir, waitFor } from './common.mjs';
+import { graphView } from './vscode-graph.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TIMEOUT = 60000;
@@ -96,7 +99,7 @@ export async function startCodeServer(home, folder, { log = (s) => process.stdou
 }
 
 /** Opens `file` with Quick Open and waits until it is the active editor. */
-async function openFile(page, file) {
+export async function openFile(page, file) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -108,12 +111,12 @@ async function openFile(page, file) {
   await activeTab(page, file);
 }
 
-async function activeTab(page, file) {
+export async function activeTab(page, file) {
   await page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).waitFor({ timeout: TIMEOUT });
 }
 
 /** Moves the cursor to a zero-based LSP position with Go to Line/Column (Ctrl+G), and waits for the status bar. */
-async function goTo(page, pos) {
+export async function goTo(page, pos) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -129,7 +132,7 @@ async function goTo(page, pos) {
 }
 
 /** The cursor's one-based line and column, as the status bar shows them. */
-async function cursor(page) {
+export async function cursor(page) {
   const text = await page.locator('#status\\.editor\\.selection').innerText({ timeout: TIMEOUT });
   const m = /Ln (\d+), Col (\d+)/.exec(text);
   return m && { line: Number(m[1]), column: Number(m[2]) };
@@ -139,7 +142,7 @@ async function cursor(page) {
  * The computed colour of the rendered span that holds each of `names` (case-sensitive), and the colour of most of
  * the text (plain). Before semantic tokens arrive, a name sits inside a longer span of plain text.
  */
-function tokenColours(page, names) {
+export function tokenColours(page, names) {
   return page.evaluate((names) => {
     const spans = [...document.querySelectorAll('.monaco-editor .view-lines .view-line span span')];
     const text = (node) => (node.textContent ?? '').replace(/\u00a0/g, ' '); // Monaco may render spaces as no-break spaces
@@ -162,7 +165,7 @@ function tokenColours(page, names) {
  * A view line is a row of spans, and Monaco cuts long runs of plain text into several, so the name is looked up
  * in the line's whole text and measured with a DOM range across the text nodes it spans.
  */
-async function pointAt(page, name) {
+export async function pointAt(page, name) {
   return page.evaluate((name) => {
     for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
       const nodes = [];
@@ -189,7 +192,7 @@ async function pointAt(page, name) {
 }
 
 /** Waits until the editor of `file` is active with the cursor at zero-based `pos`; false (and a FAIL) if not. */
-async function landsAt(page, check, file, pos, what) {
+export async function landsAt(page, check, file, pos, what) {
   const opened = await activeTab(page, file).then(() => true, () => false);
   if (!check(opened, `${what} opens ${file}`)) return false;
   const landed = await waitFor(`the cursor at ${pos.line + 1}:${pos.character + 1}`, async () => {
@@ -251,8 +254,15 @@ async function entitiesView(page, t, check, log) {
     await page.keyboard.press('Escape');
     return;
   }
-  await menu.locator('.action-item', { hasText: 'Note…' }).first().click();
+  // A click while the menu is still settling can be lost (on a loaded machine): then the item is chosen by keyboard.
+  const note = menu.locator('.action-item', { hasText: 'Note…' }).first();
   const input = page.locator('.quick-input-widget input');
+  await note.click();
+  for (let attempt = 0; attempt < 3 && !(await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)); attempt++) {
+    if (!(await menu.isVisible().catch(() => false))) break;
+    await note.hover();
+    await page.keyboard.press('Enter');
+  }
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill('Prime minister of Veloria');
   await page.keyboard.press('Enter');
@@ -261,7 +271,7 @@ async function entitiesView(page, t, check, log) {
 }
 
 /** Runs a command from the palette by its title. */
-async function runCommand(page, title) {
+export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -386,7 +396,11 @@ export async function runVSCode({ log = defaultLog } = {}) {
 
     await entitiesView(page, t, check, log);
     await findEntity(page, t, check);
+    await graphView(page, t, check, log);
     await timelineView(page, t, check, log);
+    await coloursInThemes(page, t, check, log);
+    // Last: it kills the server.
+    await restartAfterCrash(page, t, check, home);
   } catch (e) {
     check(false, 'the test ran to the end', e.stack ?? String(e));
   } finally {

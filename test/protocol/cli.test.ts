@@ -33,14 +33,30 @@ function validateReport(report: unknown, folder: string): void {
   }
   const used = new Map<string, { mentions: number; docs: Set<string> }>();
   for (const d of r.documents as Record<string, unknown>[]) {
-    assert.deepStrictEqual(Object.keys(d).sort(), ['mentions', 'path', 'referenceDate']);
+    assert.deepStrictEqual(Object.keys(d).sort(), ['articles', 'mentions', 'path', 'referenceDate']);
     assert.ok(typeof d.path === 'string');
     const text = fs.readFileSync(d.path as string, 'utf8');
     assert.ok(path.resolve(d.path as string).startsWith(path.resolve(folder)));
     assert.ok(d.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(d.referenceDate as string));
+    const articles = d.articles as Record<string, unknown>[];
+    assert.ok(Array.isArray(articles) && articles.length >= 1, 'at least one article per file');
+    assert.strictEqual(d.referenceDate, articles[0].referenceDate, 'the file’s date is its first article’s');
+    let articleEnd = 0;
+    for (const a of articles) {
+      assert.deepStrictEqual(Object.keys(a).sort(), ['end', 'referenceDate', 'referenceSource', 'start', 'title']);
+      assert.ok(Number.isInteger(a.start) && Number.isInteger(a.end) && (a.start as number) === articleEnd && (a.end as number) >= (a.start as number), 'articles tile the file');
+      articleEnd = a.end as number;
+      assert.strictEqual(typeof a.title, 'string');
+      assert.ok(a.referenceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(a.referenceDate as string));
+      assert.ok(['text', 'metadata', 'user', 'file date', null].includes(a.referenceSource as string | null), `referenceSource ${a.referenceSource}`);
+      assert.strictEqual(a.referenceDate === null, a.referenceSource === null, 'a date has a source, and only a date has one');
+    }
+    assert.strictEqual(articleEnd, text.replace(/^\uFEFF/, '').length);
     let last = -1;
     for (const m of d.mentions as Record<string, unknown>[]) {
-      assert.deepStrictEqual(Object.keys(m).sort(), ['confirmed', 'end', 'entity', 'start', 'text', 'type', 'value']);
+      const keys = ['confirmed', 'end', 'entity', 'start', 'text', 'type', 'value', ...('guessed' in m ? ['guessed'] : [])].sort();
+      assert.deepStrictEqual(Object.keys(m).sort(), keys);
+      if ('guessed' in m) assert.ok(m.guessed === true && m.value !== null, 'guessed only on a value, and only true');
       assert.strictEqual(typeof m.confirmed, 'boolean');
       const start = m.start as number;
       const end = m.end as number;
@@ -107,5 +123,98 @@ describe('command line: analyze', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('command line: article dates', () => {
+  // Two articles pasted into one file (blank lines, then a headline block that repeats its headline): the first
+  // dated by its dateline, the second stating no date.
+  const TWO = [
+    'Harbour pilots end their dispute',
+    '',
+    'PORT ASTER, May 6, 2024 - Harbour pilots ended their dispute on Friday after talks with the port.',
+    '',
+    '',
+    '',
+    'Ferry crews ask for a new rota',
+    '',
+    'Ferry crews ask for a new rota',
+    '',
+    'Ferry crews asked for a new rota on Tuesday, their union said.',
+    '',
+  ].join('\n');
+  /** Noon on Monday 30 November 2026, local time: when the file was "downloaded". */
+  const FILE_TIME = new Date(2026, 10, 30, 12, 0, 0);
+
+  interface Doc {
+    referenceDate: string | null;
+    articles: { start: number; end: number; title: string; referenceDate: string | null; referenceSource: string | null }[];
+    mentions: { text: string; value: string | null; guessed?: true }[];
+  }
+
+  function withFile(run: (dir: string, file: string) => void): void {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-dates-'));
+    try {
+      const file = path.join(dir, 'two.txt');
+      fs.writeFileSync(file, TWO);
+      fs.utimesSync(file, FILE_TIME, FILE_TIME);
+      run(dir, file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const dates = (d: Doc) => Object.fromEntries(d.mentions.filter((m) => m.value !== null || /day$/.test(m.text)).map((m) => [m.text, `${m.value}${m.guessed ? ' guessed' : ''}`]));
+
+  it('reports each article of a file with its own span, title, date and where the date came from', () => {
+    withFile((dir, file) => {
+      const report = analyzeJson(file) as { documents: Doc[] };
+      validateReport(report, dir);
+      const [doc] = report.documents;
+      const second = TWO.indexOf('Ferry crews ask for a new rota');
+      assert.deepStrictEqual(doc.articles, [
+        { start: 0, end: second, title: 'Harbour pilots end their dispute', referenceDate: '2024-05-06', referenceSource: 'text' },
+        { start: second, end: TWO.length, title: 'Ferry crews ask for a new rota', referenceDate: null, referenceSource: null },
+      ]);
+      assert.strictEqual(doc.referenceDate, '2024-05-06');
+      // By default the undated article's weekday has no value: nothing is guessed from the file's date.
+      assert.deepStrictEqual(dates(doc), { 'May 6, 2024': '2024-05-06', Friday: '2024-05-03', Tuesday: 'null' });
+    });
+  });
+
+  it('--date-fallback file-date guesses from the file date, says so per article and marks the guessed values', () => {
+    withFile((dir, file) => {
+      const report = analyzeJson(file, '--date-fallback', 'file-date') as { documents: Doc[] };
+      validateReport(report, dir);
+      const [doc] = report.documents;
+      assert.deepStrictEqual(doc.articles.map((a) => [a.referenceDate, a.referenceSource]), [['2024-05-06', 'text'], ['2026-11-30', 'file date']]);
+      assert.deepStrictEqual(dates(doc), { 'May 6, 2024': '2024-05-06', Friday: '2024-05-03', Tuesday: '2026-11-24 guessed' });
+      const bad = spawnSync(process.execPath, [CLI, 'analyze', file, '--date-fallback', 'mtime'], { encoding: 'utf8' });
+      assert.strictEqual(bad.status, 2);
+      assert.match(bad.stderr, /--date-fallback must be none or file-date, not "mtime"/);
+    });
+  });
+
+  it('a front matter date is "metadata", and its title the first article\'s', () => {
+    withFile((dir) => {
+      const file = path.join(dir, 'clipped.txt');
+      fs.writeFileSync(file, ['---', 'date: 2024-04-02', 'title: Dock talks resume', '---', 'Dockworkers met port owners on Tuesday.', ''].join('\n'));
+      const doc = (analyzeJson(file, '--date-fallback', 'file-date') as { documents: Doc[] }).documents[0];
+      assert.deepStrictEqual(doc.articles.map((a) => [a.title, a.referenceDate, a.referenceSource]), [['Dock talks resume', '2024-04-02', 'metadata']]);
+      assert.deepStrictEqual(dates(doc), { Tuesday: '2024-04-02' }, 'nothing guessed');
+    });
+  });
+
+  it('a date the user gave is "user": --reference-date for the undated article, the store for the whole file', () => {
+    withFile((dir, file) => {
+      const given = (analyzeJson(file, '--reference-date', '2024-05-08', '--date-fallback', 'file-date') as { documents: Doc[] }).documents[0];
+      assert.deepStrictEqual(given.articles.map((a) => [a.referenceDate, a.referenceSource]), [['2024-05-06', 'text'], ['2024-05-08', 'user']]);
+      assert.deepStrictEqual(dates(given), { 'May 6, 2024': '2024-05-06', Friday: '2024-05-03', Tuesday: '2024-05-07' }, 'nothing guessed');
+      fs.mkdirSync(path.join(dir, '.article-lens'));
+      fs.writeFileSync(path.join(dir, '.article-lens', 'registry.json'), JSON.stringify({ version: 2, entities: [], spellings: [], articleDates: [{ article: 'two.txt', date: '2024-05-10' }] }));
+      const stored = (analyzeJson(dir) as { documents: Doc[] }).documents[0];
+      assert.deepStrictEqual(stored.articles.map((a) => [a.referenceDate, a.referenceSource]), [['2024-05-10', 'user'], ['2024-05-10', 'user']]);
+      assert.strictEqual(dates(stored).Tuesday, '2024-05-07');
+    });
   });
 });

@@ -55,7 +55,7 @@ describe('command line: article metadata', () => {
   it('dates import writes the store once, keeping what was there, and analyze then uses the dates', () => {
     fs.mkdirSync(path.join(folder, '.article-lens'));
     fs.writeFileSync(registry(), '{"version":2,"entities":[],"spellings":[],"articleDates":[{"article":"a.txt","date":"2024-01-01","note":"from the archive"}],"mine":1}\n');
-    fs.writeFileSync(path.join(folder, 'dates.csv'), 'path,date,title\r\na.txt,2024-03-12,Harbour talks\r\nlater/b.txt,4 March 2024,\r\n');
+    fs.writeFileSync(path.join(folder, 'dates.csv'), 'path,date,title\r\na.txt,2024-03-12,Harbour talks\r\nlater/b.txt,4 March 2024,Port shuts for a day\r\n');
     const dry = run(folder, 'dates', 'import', 'dates.csv', '--dry-run');
     assert.deepStrictEqual([dry.code, dry.stdout], [0, 'dates.csv: would set the date of 2 articles (0 already so), in 1 store file\n(dry run: nothing written)\n']);
     assert.ok(fs.readFileSync(registry(), 'utf8').includes('2024-01-01'), 'a dry run writes nothing');
@@ -64,7 +64,7 @@ describe('command line: article metadata', () => {
     const written = JSON.parse(fs.readFileSync(registry(), 'utf8'));
     assert.deepStrictEqual(written.articleDates, [
       { article: 'a.txt', date: '2024-03-12', note: 'from the archive', title: 'Harbour talks' },
-      { article: 'later/b.txt', date: '2024-03-04' },
+      { article: 'later/b.txt', date: '2024-03-04', title: 'Port shuts for a day' },
     ]);
     assert.strictEqual(written.mine, 1, 'unknown fields are kept');
     const report = JSON.parse(run(folder, 'analyze', '.', '--format', 'json').stdout) as Report;
@@ -72,6 +72,9 @@ describe('command line: article metadata', () => {
       report.documents.filter((d) => d.path !== 'bad.txt').map((d) => [d.path, d.referenceDate]),
       [['a.txt', '2024-03-12'], ['later/b.txt', '2024-03-04']],
     );
+    // The imported title is the article's title in the report too.
+    const titles = report.documents.filter((d) => d.path === 'later/b.txt').map((d) => (d as unknown as { articles: { title: string }[] }).articles[0].title);
+    assert.deepStrictEqual(titles, ['Port shuts for a day']);
   });
 
   it('dates import refuses a file with a bad row, naming its line, and writes nothing', () => {

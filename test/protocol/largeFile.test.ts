@@ -40,4 +40,22 @@ describe('protocol: a large article', () => {
     assert.ok(tokens.length > 0, 'tokens in the middle of the large article');
     assert.ok(tokens.every((t) => t.line >= middle.line - 5 && t.line < middle.line + 5));
   });
+
+  it('an open article over the size limit is not analysed, and the user is told once; the others are answered', async () => {
+    const limited = await startServer(copyCorpus(EXAMPLES), { maxFileSizeMB: 1 });
+    try {
+      await limited.indexed;
+      const told = limited.message((m) => /over the 1 MB limit/.test(m.message));
+      await limited.open(BIG, big);
+      const m = await told;
+      assert.strictEqual(m.type, 2, 'a warning');
+      assert.match(m.message, /^Article Lens: this article is 3\.0 MB, over the 1 MB limit \(articleLens\.maxFileSizeMB\), so it is not analysed\.$/);
+      assert.strictEqual(await limited.connection.sendRequest('textDocument/hover', limited.at(BIG, 'Kessel Bridge', 0, 1)), null);
+      const small = fs.readdirSync(limited.folder).find((f) => f !== BIG && fs.readFileSync(path.join(limited.folder, f), 'utf8').includes('Kessel Bridge'))!;
+      const hover = (await limited.connection.sendRequest('textDocument/hover', limited.at(small, 'Kessel Bridge', 0, 1))) as Hover;
+      assert.match((hover.contents as { value: string }).value, /Kessel Bridge/);
+    } finally {
+      await limited.stop();
+    }
+  });
 });

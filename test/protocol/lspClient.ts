@@ -55,6 +55,8 @@ export interface TestServer {
   fileEvent(file: string, type: FileChangeType): Promise<void>;
   /** Sends the file event for an article and resolves when the server has analysed the change into its index. */
   articleChanged(file: string, type: FileChangeType): Promise<void>;
+  /** Resolves with the first message shown to the user (from now on) that satisfies `accept`. */
+  message(accept: (m: { type: number; message: string }) => boolean): Promise<{ type: number; message: string }>;
   /** Resolves at the next `articleLens/indexChanged` that names `file`. */
   indexChanged(file: string): Promise<void>;
   /** Resolves at the server's next request to refresh semantic tokens (it sends one when an analysis lands late). */
@@ -127,7 +129,15 @@ export async function startServer(folder: string, settings: unknown = {}, option
     }
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onNotification('window/showMessage', () => undefined);
+  const messages: { type: number; message: string }[] = [];
+  const messageWaiters: { accept: (m: { type: number; message: string }) => boolean; resolve: (m: { type: number; message: string }) => void }[] = [];
+  connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+    messages.push(m);
+    for (const w of messageWaiters.splice(0)) {
+      if (w.accept(m)) w.resolve(m);
+      else messageWaiters.push(w);
+    }
+  });
   connection.listen();
 
   const uri = (file: string) => pathToFileURL(path.join(folder, file)).href;
@@ -182,6 +192,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
     },
     indexChanged,
+    message: (accept) => new Promise((resolve) => messageWaiters.push({ accept, resolve })),
     async articleChanged(file, type) {
       const landed = indexChanged(file);
       await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });

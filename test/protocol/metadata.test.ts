@@ -158,12 +158,16 @@ describe('protocol: article metadata (front matter, Markdown, dates of many arti
     // The user's date wins over the front matter's.
     assert.strictEqual(await dateLens('ferry.txt'), 'dated 2024-04-02');
     assert.strictEqual(await dateLens('articles/harbour.md'), 'dated 2024-04-01');
+    // The imported title is the article's title in lists, ahead of its headline.
+    const listed = await hoverAt('articles/harbour.md', 'Helena Marsh');
+    assert.ok(listed?.includes('- Ferry crews, back at work · [ferry\\.txt]('), listed ?? 'no hover');
     const undone = server.indexChanged('ferry.txt');
     const undo = (await server.connection.sendRequest('workspace/executeCommand', { command: UNDO_COMMAND, arguments: [] })) as { ok: boolean };
     assert.ok(undo.ok);
     assert.strictEqual(fs.existsSync(registry()), false, 'the store is as it was: no registry');
     await undone;
     assert.strictEqual(await dateLens('ferry.txt'), 'dated 2024-03-08');
+    assert.ok(!(await hoverAt('articles/harbour.md', 'Helena Marsh'))?.includes('Ferry crews, back at work'), 'the headline is the title again');
   });
 
   it('refuses a file with bad rows whole, saying which line and why', async () => {

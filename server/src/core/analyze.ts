@@ -1,11 +1,12 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
-import type { DocumentAnalysis, Mention, NameSpan, Problem } from './model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
+import { articleTitle } from './text/title';
 
 export interface Recognizers {
   names: NameRecognizer;
@@ -13,14 +14,16 @@ export interface Recognizers {
 }
 
 export interface AnalyzeOptions {
-  /** `YYYY-MM-DD`: the user's fallback, else the file's modification date. */
+  /** `YYYY-MM-DD`: the user's fallback (the reference-date setting), for an article that states no date. */
   fallbackReferenceDate?: string | null;
   /** `YYYY-MM-DD`: the user's date for this article, which wins over the front matter and the text. */
   referenceDate?: string | null;
+  /** `YYYY-MM-DD`: the file's date, given only when it may stand in for a missing date; values from it are guesses. */
+  fileDate?: string | null;
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -36,6 +39,7 @@ export function analyzeText(
     fallbackReferenceDate: options.fallbackReferenceDate ?? null,
     referenceDate: options.referenceDate ?? null,
     metadataDate: prepared.frontMatter.date,
+    fileDate: options.fileDate ?? null,
   });
 
   const candidates: Mention[] = [];
@@ -49,11 +53,50 @@ export function analyzeText(
     candidates.push({ start: n.start, end: n.end, text: surface, type: n.type, value: null, key });
   }
   for (const d of dates.mentions) {
-    candidates.push({ start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution });
+    const m: Mention = { start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution };
+    if (d.guessed) m.guessed = true;
+    if (d.needsDate) m.needsDate = true;
+    candidates.push(m);
   }
   const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
   resolveWithinDocument(mentions);
-  return { uri, version, title: prepared.title, referenceDate: dates.referenceDate, mentions, problems };
+  const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
+  // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.
+  const articles: ArticleInfo[] = found.map((a, i) => ({
+    start: a.start,
+    end: a.end,
+    title: i === 0 ? prepared.title : articleTitle(prepared.text.slice(a.start, a.end)),
+    headline: headlineOf(prepared.text, a),
+    referenceDate: a.referenceDate,
+    referenceSource: sourceOf(a.referenceSource),
+  }));
+  return { uri, version, title: prepared.title, referenceDate: dates.referenceDate, articles, mentions, problems };
+}
+
+/** The date recogniser's account of a reference date, as the rest of the product names it. */
+function sourceOf(source: string): ArticleDateSource {
+  switch (source) {
+    case 'dateline':
+    case 'latest':
+      return 'text';
+    case 'user':
+    case 'fallback':
+      return 'user';
+    case 'metadata':
+      return 'metadata';
+    case 'file':
+      return 'file date';
+    default:
+      return null;
+  }
+}
+
+/** The article's first non-blank line, trimmed (an empty span at its start when it is blank throughout). */
+function headlineOf(text: string, article: Span): Span {
+  const match = /\S[^\r\n]*/.exec(text.slice(article.start, Math.min(article.end, article.start + 2000)));
+  if (!match) return { start: article.start, end: article.start };
+  const start = article.start + match.index;
+  return { start, end: start + match[0].trimEnd().length };
 }
 
 const TITLE = /^(?:(?:President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Transport|Opposition|Minister|Secretary|Chancellor|Premier|Leader|Mayor|Governor|Gov\.|Senator|Sen\.|Rep\.|Judge|Justice|General|Gen\.|Lt\.|Col\.|Colonel|Major|Maj\.|Captain|Capt\.|Commander|Admiral|Sgt\.|Ambassador|Envoy|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Sir|Dame|Lord|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?)\s+)+/;

@@ -29,6 +29,10 @@ export interface DateMention extends Span {
   value: string | null;
   /** How the value was found, for a person to read: `"Wednesday" in an article dated 2022-11-11`. */
   resolution: string;
+  /** The value was counted from the file's date, not from a date the article or the user gave: a guess. */
+  guessed?: boolean;
+  /** No value because the article's date is unknown: a date for the article would give it one. */
+  needsDate?: boolean;
 }
 
 /** One mention in an analysed document. */
@@ -40,6 +44,10 @@ export interface Mention extends Span {
   /** Key of the name this mention refers to within its document (after in-document alias resolution); null for dates. */
   key: string | null;
   resolution?: string;
+  /** A date whose value was counted from the file's date (see DateMention.guessed). */
+  guessed?: boolean;
+  /** A date with no value only because the article's date is unknown (see DateMention.needsDate). */
+  needsDate?: boolean;
   /** A decision of the user's made or confirmed this mention (its type, its entity, or that it is one). */
   confirmed?: boolean;
 }
@@ -70,6 +78,23 @@ export interface Result<T> {
   problems: Problem[];
 }
 
+/**
+ * Where an article's date came from: its own text, its metadata (front matter), the user (a date set for the
+ * article, or the reference-date setting), the file's modification date (a guess), or nowhere (null).
+ */
+export type ArticleDateSource = 'text' | 'metadata' | 'user' | 'file date' | null;
+
+/** One article of a file (a file may hold several), with the date its relative expressions count from. */
+export interface ArticleInfo extends Span {
+  /** Its headline: its first non-blank line, shortened. */
+  title: string;
+  /** Where the headline is in the text (empty at the article's start when it has none). */
+  headline: Span;
+  /** `YYYY-MM-DD`, or null when nothing dates the article. */
+  referenceDate: string | null;
+  referenceSource: ArticleDateSource;
+}
+
 export interface DocumentAnalysis {
   uri: string;
   version: number;
@@ -77,6 +102,8 @@ export interface DocumentAnalysis {
   title: string;
   /** The reference date of the document's (first) article, `YYYY-MM-DD`, or null. */
   referenceDate: string | null;
+  /** The file's articles in text order (at least one), each with its own date. */
+  articles: ArticleInfo[];
   /** Sorted by start offset, non-overlapping. */
   mentions: Mention[];
   problems: Problem[];

@@ -1,18 +1,26 @@
 // Publishes diagnostics: the edited document's soon after a burst of edits; every open document's a little later,
-// since one article's edit can change the counts another's hints rest on; and the store files' problems. Only
+// since one article's edit can change the counts another's hints rest on; the store files' problems; and, for the
+// indexed articles that are not open, only whether they state no date (cheap, and what Problems should list). Only
 // changed diagnostics are sent, and every timer is guarded so a failure is logged, never fatal.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import type { StoreProblem } from '../node/store';
+import type { DocumentAnalysis } from '../core/model';
 import type { ServerContext } from './context';
-import { diagnosticsFor, storeDiagnostic } from './features/diagnostics';
+import { diagnosticsFor, storeDiagnostic, undatedDiagnostics } from './features/diagnostics';
+import { canonicalUri } from '../node/corpusLoader';
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private allTimer: NodeJS.Timeout | undefined;
+  /** Articles not open with diagnostics published, and the index generation they were made at. */
+  private closedPublished = new Set<string>();
+  private closedGeneration = -1;
+  /** The analysis each closed article's diagnostics were made from: an unchanged one is not looked at again. */
+  private closedFrom = new Map<string, DocumentAnalysis>();
 
   constructor(
     private readonly connection: Connection,
@@ -36,6 +44,7 @@ export class DiagnosticsPublisher {
       () => {
         this.allTimer = undefined;
         this.guard(() => this.publish(this.documents.keys()));
+        this.guard(() => this.publishClosed());
       },
       uri === undefined ? 100 : 1000,
     );
@@ -74,8 +83,36 @@ export class DiagnosticsPublisher {
     }
   }
 
+  /** Undated-article diagnostics of the indexed articles the editor does not hold open; cleared for those gone. */
+  private publishClosed(): void {
+    const ctx = this.ctx();
+    const open = new Set(this.documents.keys().map(canonicalUri));
+    if (ctx.index.generation === this.closedGeneration && [...this.closedPublished].every((u) => !open.has(u))) return;
+    this.closedGeneration = ctx.index.generation;
+    const now = new Set<string>();
+    const from = new Map<string, DocumentAnalysis>();
+    for (const doc of ctx.index.all()) {
+      if (open.has(doc.uri)) continue;
+      from.set(doc.uri, doc.analysis);
+      // An edit elsewhere bumps the generation; the thousands of articles it did not touch cost a comparison each.
+      if (this.closedFrom.get(doc.uri) === doc.analysis) {
+        if (this.closedPublished.has(doc.uri)) now.add(doc.uri);
+        continue;
+      }
+      const diagnostics = undatedDiagnostics(doc);
+      if (diagnostics.length === 0 && !this.closedPublished.has(doc.uri)) continue;
+      if (diagnostics.length > 0) now.add(doc.uri);
+      this.send(doc.uri, diagnostics);
+    }
+    for (const uri of this.closedPublished) if (!now.has(uri) && !open.has(uri) && !ctx.index.has(uri)) this.send(uri, []);
+    this.closedPublished = now;
+    this.closedFrom = from;
+  }
+
   private send(uri: string, diagnostics: Diagnostic[], version?: number): void {
-    const key = JSON.stringify(diagnostics);
+    // The version is part of what was sent: an article opened in the editor gets its diagnostics for that version,
+    // even when they equal those published while it was closed.
+    const key = `${version ?? ''}\u0000${JSON.stringify(diagnostics)}`;
     if (this.published.get(uri) === key) return;
     this.published.set(uri, key);
     void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });

@@ -21,8 +21,8 @@ import { analyzeText } from '../core/analyze';
 import { CorpusIndex, type IndexedDocument } from '../core/corpus/index';
 import type { DocumentAnalysis } from '../core/model';
 import { EntitySearch } from '../core/queries/symbols';
-import { createMatcher, modificationDay, readArticle } from '../node/files';
-import { canonicalUri, filePath } from '../node/corpusLoader';
+import { createMatcher, readArticle } from '../node/files';
+import { canonicalUri, dateOptions, filePath } from '../node/corpusLoader';
 import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
@@ -43,6 +43,7 @@ import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annota
 import { registerCodeLens } from './features/codeLens';
 import { registerDecisions } from './features/decisions';
 import { registerEntitiesView } from './features/entitiesView';
+import { registerGraph } from './features/graph';
 import { registerExport } from './features/exportAnnotations';
 import { registerImport } from './features/importAnnotations';
 import { registerImportDates } from './features/importDates';
@@ -113,12 +114,11 @@ export function startServer(connection: Connection): void {
   );
   const userDateFor = (file: string) => store.userDateFor(file);
 
-  const referenceDateFor = (uri: string): string | null => {
-    if (settings.referenceDate) return settings.referenceDate;
-    const file = filePath(uri);
-    if (!file) return null;
+  /** The file's modification time, asked for only when the settings let the file's date stand in for an article's. */
+  const mtimeOf = (file: string | null): number | null => {
+    if (!file || settings.dateFallback !== 'fileDate') return null;
     try {
-      return modificationDay(fs.statSync(file).mtimeMs);
+      return fs.statSync(file).mtimeMs;
     } catch {
       return null;
     }
@@ -128,11 +128,27 @@ export function startServer(connection: Connection): void {
   /** Large documents with an analysis running in the background: uri -> the version under analysis. */
   const inFlight = new Map<string, number>();
 
+  /** Open documents over the size limit, told about once. */
+  const tooLarge = new Set<string>();
   const analyzeOpen = (doc: TextDocument): IndexedDocument | undefined => {
     const uri = canonicalUri(doc.uri);
     const text = doc.getText();
     const file = filePath(uri);
-    const options = { fallbackReferenceDate: referenceDateFor(uri), referenceDate: file ? userDateFor(file) : null };
+    const options = dateOptions(settings, mtimeOf(file), file ? userDateFor(file) : null);
+    // What one analysis may take is bounded (about 30 times the text, see bench:memory): an editor's text over the
+    // size limit is not analysed, as a file that size on disk is not, and the user is told once.
+    if (text.length > settings.maxFileBytes) {
+      inFlight.delete(uri);
+      index.delete(uri);
+      if (!tooLarge.has(uri)) {
+        tooLarge.add(uri);
+        const mb = (text.length / 1048576).toFixed(1);
+        connection.console.warn(`not analysing ${uri}: ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit`);
+        tell(MessageType.Warning, `Article Lens: this article is ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit (articleLens.maxFileSizeMB), so it is not analysed.`);
+      }
+      return undefined;
+    }
+    tooLarge.delete(uri);
     if (text.length < LARGE_TEXT) {
       inFlight.delete(uri); // a running background analysis of an older, larger version is now stale
       return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
@@ -260,8 +276,40 @@ export function startServer(connection: Connection): void {
     store.reload();
     // Documents opened before the settings and the store were read are analysed again with them.
     for (const d of documents.all()) analyzeOpen(d);
-    await indexWorkspace();
+    indexing = indexWorkspace();
+    await indexing;
   });
+
+  /** The indexing under way (or the last one): a re-indexing after a settings change waits for it. */
+  let indexing: Promise<void> = Promise.resolve();
+
+  // A change of the date settings changes every article's values: the open documents and the workspace are analysed
+  // again (the cache, written with the other settings, is not used). Other settings take a restart (the client asks).
+  connection.onDidChangeConfiguration(
+    guarded(logError, 'a settings change', (params: { settings?: unknown } | undefined) => {
+      const sent = params?.settings && typeof params.settings === 'object' ? (params.settings as Record<string, unknown>).articleLens : undefined;
+      const read: Promise<unknown> =
+        sent !== undefined ? Promise.resolve(sent) : capabilities.workspace?.configuration ? connection.workspace.getConfiguration({ section: 'articleLens' }) : Promise.resolve(undefined);
+      void read.then(
+        guarded(logError, 'a settings change', (raw: unknown) => {
+          if (raw === undefined) return;
+          const problems: string[] = [];
+          const next = parseSettings(raw, problems);
+          for (const p of problems) tell(MessageType.Warning, `Article Lens: ${p}`);
+          const datesChanged = next.dateFallback !== settings.dateFallback || next.referenceDate !== settings.referenceDate;
+          settings = { ...next, files: settings.files };
+          if (!datesChanged || !indexer) return;
+          indexing = indexing.then(async () => {
+            persist();
+            for (const d of documents.all()) analyzeOpen(d);
+            await indexWorkspace();
+            ctx.refresh();
+          });
+        }),
+        (e: Error) => logError(`reading the settings failed: ${e.message}`),
+      );
+    }),
+  );
 
   /** Analyses an article again after its date changed: from the editor's text when open, else from disk. */
   const reanalyze = (file: string) => {
@@ -333,9 +381,10 @@ export function startServer(connection: Connection): void {
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
-    const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate) } : null;
+    const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate, settings.dateFallback) } : null;
     indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, background);
     const progress = initialProgress;
+    initialProgress = undefined; // a reporter is used once: a later re-indexing reports none
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
     const report = await indexer.indexFolders(folders, {
       isOpen: (uri) => open.has(uri),
@@ -358,7 +407,8 @@ export function startServer(connection: Connection): void {
     }
     const ms = Date.now() - started;
     connection.console.info(`indexed ${report.documents} articles in ${ms} ms (${report.fromCache} from the cache, ${report.analysed} analysed)`);
-    if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    // Tokens, code lenses ("shared with N other articles") and diagnostics were answered on a partial index.
+    ctx.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
     void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms } satisfies IndexingCompleteParams);
     // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
@@ -515,6 +565,7 @@ export function startServer(connection: Connection): void {
   registerRename(ctx);
   registerDecisions(ctx);
   registerEntitiesView(ctx);
+  registerGraph(ctx);
   registerExport(ctx, () => folders);
   registerImport(ctx, () => folders);
   registerImportDates(ctx, () => folders);

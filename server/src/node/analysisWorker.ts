@@ -3,7 +3,8 @@
 import { parentPort } from 'worker_threads';
 import { analyzeText } from '../core/analyze';
 import { LineIndex } from '../core/text/lineIndex';
-import { modificationDay, readArticle } from './files';
+import { readArticle } from './files';
+import { dateOptions } from './corpusLoader';
 import { loadRecognizers } from './recognizers';
 import type { TextRequest, TextResponse, WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -28,10 +29,7 @@ parentPort!.on('message', (request: WorkerRequest | TextRequest) => {
       continue;
     }
     try {
-      const analysis = analyzeText(recognizers, job.uri, 0, read.text, {
-        fallbackReferenceDate: request.referenceDate ?? modificationDay(read.mtimeMs),
-        referenceDate: job.userDate,
-      });
+      const analysis = analyzeText(recognizers, job.uri, 0, read.text, dateOptions(request, read.mtimeMs, job.userDate));
       const lines = LineIndex.fromText(read.text);
       replies.push({ ok: true, uri: job.uri, file: job.file, analysis, starts: lines.starts, ends: lines.ends, length: lines.length, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
     } catch (e) {

@@ -7,9 +7,22 @@ import type { DocumentAnalysis } from '../core/model';
 import { workerScript } from './indexingPool';
 import type { PoolJob } from './indexingPool';
 import type { TextRequest, TextResponse, WorkerReply, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { DateFallback } from './indexCache';
+
+/** The date settings a file is analysed with (see corpusLoader.dateOptions). */
+export interface FileDates {
+  referenceDate: string | null;
+  dateFallback: DateFallback;
+}
 
 /** Texts at least this long are analysed in the background. */
 export const LARGE_TEXT = 256 * 1024;
+/**
+ * Texts at least this long get a worker of their own, ended when it answers: its heap (a few times the text)
+ * goes back to the system before the main thread builds the index over the result, instead of staying resident
+ * in the shared worker.
+ */
+export const HUGE_TEXT = 2 * 1024 * 1024;
 
 export class BackgroundAnalyzer {
   private worker: Worker | undefined;
@@ -18,6 +31,7 @@ export class BackgroundAnalyzer {
   private readonly waitingFiles = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
 
   analyze(uri: string, version: number, text: string, options: AnalyzeOptions): Promise<DocumentAnalysis> {
+    if (text.length >= HUGE_TEXT) return analyzeOnce({ kind: 'text', id: 0, uri, version, text, options });
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -28,12 +42,12 @@ export class BackgroundAnalyzer {
   }
 
   /** Reads and analyses one file from disk, as cold indexing does. */
-  analyzeFile(job: PoolJob, referenceDate: string | null, maxBytes: number): Promise<WorkerReply> {
+  analyzeFile(job: PoolJob, dates: FileDates, maxBytes: number): Promise<WorkerReply> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waitingFiles.set(id, { resolve, reject });
-      const request: WorkerRequest = { kind: 'files', batch: id, jobs: [job], referenceDate, maxBytes };
+      const request: WorkerRequest = { kind: 'files', batch: id, jobs: [job], referenceDate: dates.referenceDate, dateFallback: dates.dateFallback, maxBytes };
       worker.postMessage(request);
     });
   }
@@ -74,4 +88,23 @@ export class BackgroundAnalyzer {
     this.worker = worker;
     return worker;
   }
+}
+
+/** One analysis in a worker of its own, which is ended as soon as it has answered (or failed). */
+function analyzeOnce(request: TextRequest): Promise<DocumentAnalysis> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScript());
+    worker.unref();
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.on('message', (response: TextResponse) => settle(() => (response.ok ? resolve(response.analysis) : reject(new Error(response.reason)))));
+    worker.on('error', (e) => settle(() => reject(e)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`analysis worker exited with code ${code}`))));
+    worker.postMessage(request);
+  });
 }

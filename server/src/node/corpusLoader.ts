@@ -1,14 +1,17 @@
 // Reads article files into a corpus index: the shared path of the server's indexing and the command line.
 import { pathToFileURL, fileURLToPath } from 'url';
 import * as path from 'path';
-import { type Recognizers, analyzeText } from '../core/analyze';
+import { type AnalyzeOptions, type Recognizers, analyzeText } from '../core/analyze';
 import type { CorpusIndex } from '../core/corpus/index';
 import { DEFAULT_MAX_BYTES, modificationDay, readArticle } from './files';
+import type { DateFallback } from './indexCache';
 
 export interface LoadOptions {
   recognizers: Recognizers;
-  /** The user's fallback reference date; when null, each file's modification day is used. */
+  /** The user's fallback reference date (a setting, `--reference-date`), for articles that state none. */
   referenceDate: string | null;
+  /** `fileDate`: where neither the text, the user nor `referenceDate` dates an article, its file's day is a guess at it. */
+  dateFallback: DateFallback;
   maxBytes?: number;
   /** The user's own date for a file, overriding the text. */
   userDateFor?: (file: string) => string | null;
@@ -40,6 +43,18 @@ export function filePath(uri: string): string | null {
   }
 }
 
+/**
+ * The dates an article is analysed with: the one place that decides whether the file's modification day may stand in
+ * for a date the article does not state (only with `fileDate`; its values are then marked as guesses).
+ */
+export function dateOptions(opts: { referenceDate: string | null; dateFallback: DateFallback }, mtimeMs: number | null, userDate: string | null): AnalyzeOptions {
+  return {
+    fallbackReferenceDate: opts.referenceDate,
+    referenceDate: userDate,
+    fileDate: opts.dateFallback === 'fileDate' && mtimeMs !== null ? modificationDay(mtimeMs) : null,
+  };
+}
+
 /** Analyses one file from disk into the index; a file that cannot be read is removed from the index. */
 export function loadFile(file: string, index: CorpusIndex, opts: LoadOptions): LoadOutcome {
   const uri = fileUri(file);
@@ -48,10 +63,7 @@ export function loadFile(file: string, index: CorpusIndex, opts: LoadOptions): L
     index.delete(uri);
     return { ok: false, uri, reason: read.reason };
   }
-  const analysis = analyzeText(opts.recognizers, uri, 0, read.text, {
-    fallbackReferenceDate: opts.referenceDate ?? modificationDay(read.mtimeMs),
-    referenceDate: opts.userDateFor?.(file) ?? null,
-  });
+  const analysis = analyzeText(opts.recognizers, uri, 0, read.text, dateOptions(opts, read.mtimeMs, opts.userDateFor?.(file) ?? null));
   index.set(analysis, { text: read.text });
   return { ok: true, uri, warning: read.warning, size: read.size, mtimeMs: read.mtimeMs };
 }

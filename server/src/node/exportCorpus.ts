@@ -3,7 +3,7 @@
 // the language server, so an export is the same from both.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CorpusIndex } from '../core/corpus/index';
+import { type CorpusIndex, knownDateOf } from '../core/corpus/index';
 import type { ExportCorpus, ExportDocument, ExportEntity } from '../core/annotations/formats';
 import { isEntityType } from '../core/model';
 
@@ -19,7 +19,8 @@ export function exportCorpusOf(index: CorpusIndex, sources: readonly ExportSourc
   for (const { uri, path: rel } of sources) {
     const doc = index.get(uri);
     if (!doc) continue;
-    const date = doc.analysis.referenceDate;
+    // Only a known date is exported (a guess from the file's date would pass for one in other tools, and in the CSV's date range).
+    const date = knownDateOf(doc.analysis);
     const mentions = doc.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value, confirmed: m.confirmed }));
     for (const m of mentions) {
       if (m.entity === null || !isEntityType(m.type)) continue;
@@ -27,7 +28,7 @@ export function exportCorpusOf(index: CorpusIndex, sources: readonly ExportSourc
       if (!u) used.set(m.entity, (u = { dates: [] }));
       if (date) u.dates.push(date);
     }
-    documents.push({ path: rel, text: doc.text, title: doc.analysis.title, referenceDate: date, mentions });
+    documents.push({ path: rel, text: doc.text, title: index.titleOf(doc), referenceDate: date, mentions });
   }
   const entities: ExportEntity[] = [];
   for (const [id, { dates }] of [...used].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

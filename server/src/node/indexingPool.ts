@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { WorkerReply, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { DateFallback } from './indexCache';
 
 export interface PoolJob {
   file: string;
@@ -13,6 +14,7 @@ export interface PoolJob {
 
 export interface PoolOptions {
   referenceDate: string | null;
+  dateFallback: DateFallback;
   maxBytes: number;
   /** Called for every analysed (or failed) file, in completion order. */
   onReply: (reply: WorkerReply) => void;
@@ -48,7 +50,7 @@ export async function analyzeInWorkers(jobs: PoolJob[], opts: PoolOptions): Prom
         }
         const slice = jobs.slice(next, next + BATCH);
         next += slice.length;
-        const request: WorkerRequest = { kind: 'files', batch: batch++, jobs: slice, referenceDate: opts.referenceDate, maxBytes: opts.maxBytes };
+        const request: WorkerRequest = { kind: 'files', batch: batch++, jobs: slice, referenceDate: opts.referenceDate, dateFallback: opts.dateFallback, maxBytes: opts.maxBytes };
         worker.postMessage(request);
       };
       for (let i = 0; i < threads; i++) {

@@ -1,6 +1,7 @@
 // Messages between the main thread and the analysis worker threads.
 import type { AnalyzeOptions } from '../core/analyze';
 import type { DocumentAnalysis } from '../core/model';
+import type { DateFallback } from './indexCache';
 
 /** Read and analyse files from disk (cold indexing). */
 export interface WorkerRequest {
@@ -8,6 +9,7 @@ export interface WorkerRequest {
   batch: number;
   jobs: { file: string; uri: string; userDate: string | null }[];
   referenceDate: string | null;
+  dateFallback: DateFallback;
   maxBytes: number;
 }
 

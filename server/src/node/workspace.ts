@@ -11,6 +11,8 @@ export interface WorkspaceStore {
   folders: FolderStore[];
   /** The user's article dates, by absolute file path. */
   dates: Map<string, string>;
+  /** The titles the user gave articles (with their dates, as `article-lens dates import` writes them), by uri. */
+  titles: Map<string, string>;
   problems: StoreProblem[];
 }
 
@@ -18,12 +20,17 @@ export interface WorkspaceStore {
 export function loadWorkspaceStore(folders: readonly string[], storeDir?: string): WorkspaceStore {
   const stores = folders.map((f, i) => loadFolderStore(f, i === 0 ? storeDir : undefined));
   const dates = new Map<string, string>();
+  const titles = new Map<string, string>();
   const problems: StoreProblem[] = [];
   for (const store of stores) {
     problems.push(...store.problems);
-    for (const d of store.registry?.articleDates ?? []) dates.set(path.join(store.folder, ...d.article.split('/')), d.date);
+    for (const d of store.registry?.articleDates ?? []) {
+      const file = path.join(store.folder, ...d.article.split('/'));
+      dates.set(file, d.date);
+      if (typeof d.title === 'string' && d.title.trim() !== '') titles.set(fileUri(file), d.title.trim());
+    }
   }
-  return { folders: stores, dates, problems };
+  return { folders: stores, dates, titles, problems };
 }
 
 /**
@@ -42,6 +49,7 @@ export function applyWorkspaceStore(index: CorpusIndex, store: WorkspaceStore): 
     spellings.push(...(folder.registry?.spellings ?? []));
   }
   index.setDecisions({ entities: [...entities.values()], rules: spellingRules(spellings) });
+  index.setUserTitles(store.titles);
   const wanted = new Map<string, FolderStore['records'] extends Map<string, infer R> ? R : never>();
   for (const folder of store.folders) {
     for (const [article, records] of folder.records) wanted.set(fileUri(path.join(folder.folder, ...article.split('/'))), records);

@@ -6,7 +6,7 @@ import type { Recognizers } from '../core/analyze';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, readIndexCache, writeIndexCache } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 import type { WorkerReply } from './workerProtocol';
@@ -14,6 +14,7 @@ import type { WorkerReply } from './workerProtocol';
 export interface IndexerSettings {
   files: ArticleFilter;
   referenceDate: string | null;
+  dateFallback: DateFallback;
   maxFileBytes: number;
   /** The user's own date for a file (from the registry), or null. */
   userDateFor: (file: string) => string | null;
@@ -39,7 +40,7 @@ export interface IndexingCallbacks {
 
 /** Analyses one file off the main thread (see BackgroundAnalyzer). */
 export interface FileAnalyzer {
-  analyzeFile(job: PoolJob, referenceDate: string | null, maxBytes: number): Promise<WorkerReply>;
+  analyzeFile(job: PoolJob, dates: { referenceDate: string | null; dateFallback: DateFallback }, maxBytes: number): Promise<WorkerReply>;
 }
 
 export class WorkspaceIndexer {
@@ -117,6 +118,7 @@ export class WorkspaceIndexer {
       try {
         await analyzeInWorkers(jobs, {
           referenceDate: this.settings.referenceDate,
+          dateFallback: this.settings.dateFallback,
           maxBytes: this.settings.maxFileBytes,
           isCancelled: callbacks.isCancelled,
           onReply: (r) => {
@@ -167,7 +169,7 @@ export class WorkspaceIndexer {
     const userDate = this.settings.userDateFor(file);
     let reply: WorkerReply;
     try {
-      reply = await this.offThread.analyzeFile({ file, uri, userDate }, this.settings.referenceDate, this.settings.maxFileBytes);
+      reply = await this.offThread.analyzeFile({ file, uri, userDate }, this.settings, this.settings.maxFileBytes);
     } catch (e) {
       // The worker is gone (it is replaced on next use): this file is analysed here rather than left stale.
       if (this.epochs.get(file) !== epoch || isOpen?.(uri)) return null;
@@ -213,6 +215,7 @@ export class WorkspaceIndexer {
     const outcome = loadFile(file, this.index, {
       recognizers: this.recognizers,
       referenceDate: this.settings.referenceDate,
+      dateFallback: this.settings.dateFallback,
       maxBytes: this.settings.maxFileBytes,
       userDateFor: this.settings.userDateFor,
     });

@@ -106,7 +106,9 @@ function withRecord(text: string | null, mentions: Mention[], record: SpanRecord
       const type: MentionType = record.type;
       if (!isEntityType(type)) {
         const date = same && !isEntityType(same.type) ? same : undefined;
-        return insert(rest, { start: span.start, end: span.end, text: surface, type, value: date?.value ?? null, key: null, resolution: date?.resolution ?? `marked as a ${type} by you`, confirmed: true });
+        // Only the type is decided: the value stays the recogniser's, and so does whether it is a guess or needs a date.
+        const flags = { ...(date?.guessed ? { guessed: true } : {}), ...(date?.needsDate ? { needsDate: true } : {}) };
+        return insert(rest, { start: span.start, end: span.end, text: surface, type, value: date?.value ?? null, key: null, resolution: date?.resolution ?? `marked as a ${type} by you`, confirmed: true, ...flags });
       }
       const key = nameKey(surface);
       if (key === '') return mentions;

@@ -111,6 +111,12 @@ export function parseRegistry(text: string): Result<Registry | null> {
     }
     const target = entities.find((x) => x.name === e.of) ?? addEntity(entities, ids, e.of);
     for (const s of [e.of, e.spelling]) if (!target.spellings.includes(s)) target.spellings.push(s);
+    // Whatever else the entry held (who accepted it, when, why) stays in the file, on the entity it went to.
+    const { spelling, of: _of, ...rest } = e;
+    if (Object.keys(rest).length > 0) {
+      const carried = target as RegistryEntity & { acceptedSpellingsV1?: unknown[] };
+      (carried.acceptedSpellingsV1 ??= []).push({ spelling, ...rest });
+    }
   });
   return { value: { version: 2, entities, spellings, articleDates, kept }, problems };
 }

@@ -1,8 +1,11 @@
 // The corpus index: every analysed document, and the indexes that answer editor questions without scanning the
-// corpus: name key -> documents, entity -> keys, date value -> documents. It runs the one pipeline from the
+// corpus: name key -> documents, entity -> keys, date value -> documents (values known apart from values guessed from a file's date). It runs the one pipeline from the
 // recogniser's output to final mentions: the user's decisions applied once per document (cached with it, so a
 // decision never re-runs the tagger), clustering with the user's registry as constraints, final mentions.
 import type { DocumentAnalysis, Entity, EntityType, FinalMention, Mention } from '../model';
+import { knownDateOf } from './articleDates';
+
+export { articleAt, isDated, knownDateOf } from './articleDates';
 import { LineIndex } from '../text/lineIndex';
 import { createAliasResolver } from '../resolve/aliases';
 import type { EntityResolver } from '../resolve/corpus';
@@ -131,6 +134,8 @@ export class CorpusIndex {
   private readonly docs = new Map<string, StoredDocument>();
   private readonly names = new NameTable();
   private readonly dates = new Map<string, Map<string, number>>();
+  /** Values counted from a file's date: kept apart, so "the same day" never mixes a guess with a known date. */
+  private readonly guessedDates = new Map<string, Map<string, number>>();
   private clusters: Clusters | null = null;
   /** Clusters are rebuilt when the name table or the registry changed since they were built. */
   private clustersStale = true;
@@ -143,6 +148,8 @@ export class CorpusIndex {
   private order: string[] | null = null;
   private decisions: Decisions = { entities: [], rules: NO_RULES };
   private readonly records = new Map<string, readonly SpanRecord[]>();
+  /** Titles the user gave articles, by uri: they win over the front matter's and the headline. */
+  private userTitles: ReadonlyMap<string, string> = new Map();
   /** Bumped on every change, so caches built over the whole corpus know when they are stale. */
   generation = 0;
 
@@ -152,6 +159,21 @@ export class CorpusIndex {
   constructor(options: CorpusIndexOptions = {}) {
     this.resolver = options.resolver ?? createAliasResolver();
     this.loadText = options.loadText ?? (() => '');
+  }
+
+  setUserTitles(titles: ReadonlyMap<string, string>): void {
+    const same = titles.size === this.userTitles.size && [...titles].every(([uri, t]) => this.userTitles.get(uri) === t);
+    if (same) return;
+    this.userTitles = titles;
+    this.generation++;
+  }
+
+  /**
+   * An article's title as lists show it: the user's, else the front matter's or the headline the analysis found.
+   * In a file of several articles the user's title is the first article's (a title is imported per file).
+   */
+  titleOf(doc: IndexedDocument): string {
+    return this.userTitles.get(doc.uri) ?? doc.analysis.title;
   }
 
   /** Adds or replaces a document's analysis (the recogniser's output); the user's decisions are applied to it here. */
@@ -298,8 +320,8 @@ export class CorpusIndex {
       this.names.replace(uri, before, after);
       this.clustersStale = true;
     }
-    for (const m of after) if (m.value !== null) bump(this.dates, m.value, uri, 1);
-    for (const m of before) if (m.value !== null) bump(this.dates, m.value, uri, -1);
+    for (const m of after) if (m.value !== null) bump(m.guessed ? this.guessedDates : this.dates, m.value, uri, 1);
+    for (const m of before) if (m.value !== null) bump(m.guessed ? this.guessedDates : this.dates, m.value, uri, -1);
   }
 
   get(uri: string): IndexedDocument | undefined {
@@ -314,7 +336,7 @@ export class CorpusIndex {
     return this.docs.size;
   }
 
-  /** Documents in corpus order: by reference date (undated last), then by uri. */
+  /** Documents in corpus order: by known reference date (undated and guessed last), then by uri. */
   documents(): IndexedDocument[] {
     if (!this.order) {
       this.order = [...this.docs.values()].sort(compareDocuments).map((d) => d.uri);
@@ -416,22 +438,23 @@ export class CorpusIndex {
     return out;
   }
 
-  /** Documents that mention a date or time value, with counts. */
-  documentsWithValue(value: string): Map<string, number> {
-    return this.dates.get(value) ?? new Map();
+  /** Documents that mention a date or time value, with counts: where it is known, or (`guessed`) where it is a guess. */
+  documentsWithValue(value: string, guessed = false): Map<string, number> {
+    return (guessed ? this.guessedDates : this.dates).get(value) ?? new Map();
   }
 
-  /** Every mention of a date or time value, in corpus order. */
-  mentionsOfValue(value: string): MentionRef[] {
-    const uris = [...this.documentsWithValue(value).keys()].sort((a, b) => this.compareUris(a, b));
+  /** Every mention of a date or time value, in corpus order: the known ones, or (`guessed`) the guessed ones. */
+  mentionsOfValue(value: string, guessed = false): MentionRef[] {
+    const uris = [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.compareUris(a, b));
+    const same = (m: Mention) => m.value === value && (m.guessed === true) === guessed;
     const out: MentionRef[] = [];
     const clusters = this.ensureClusters();
     for (const uri of uris) {
       const doc = this.docs.get(uri)!;
       const kept = doc.keptFinal();
-      if (kept) for (const mention of kept) if (mention.value === value) out.push({ uri, mention });
+      if (kept) for (const mention of kept) if (same(mention)) out.push({ uri, mention });
       if (kept) continue;
-      for (const m of doc.decided) if (m.value === value) out.push({ uri, mention: finalMention(m, clusters) });
+      for (const m of doc.decided) if (same(m)) out.push({ uri, mention: finalMention(m, clusters) });
     }
     return out;
   }
@@ -602,8 +625,8 @@ function quoteOfRecord(record: SpanRecord) {
 }
 
 function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {
-  const ra = a.analysis.referenceDate;
-  const rb = b.analysis.referenceDate;
+  const ra = knownDateOf(a.analysis);
+  const rb = knownDateOf(b.analysis);
   if (ra !== rb) {
     if (ra === null) return 1;
     if (rb === null) return -1;

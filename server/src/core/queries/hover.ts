@@ -1,6 +1,6 @@
 // Hover cards: what the corpus knows about the name or date under the cursor.
-import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
-import type { EntityType, FinalMention, Span, TemporalType } from '../model';
+import { type CorpusIndex, type EntityInfo, type IndexedDocument, articleAt, isDated } from '../corpus/index';
+import type { ArticleDateSource, EntityType, FinalMention, Span, TemporalType } from '../model';
 import { targetAt } from './at';
 import { WIKIDATA_ID } from '../annotations/registry';
 import { type Location, type Snippet, locationOf, snippetAt, titleOf } from './locations';
@@ -26,8 +26,10 @@ export interface NameCard {
   articles: ArticleReference[];
   /** Entities that share the most articles with this one. */
   related: { id: string; name: string; type: EntityType; articles: number }[];
-  /** Dates of the earliest and latest dated articles that mention it, or null when none is dated. */
+  /** Dates of the earliest and latest articles with a known date that mention it, or null when none has one. */
   appears: { first: string; last: string } | null;
+  /** Articles mentioning it whose date is not known (missing, or only guessed from the file): left out of `appears`. */
+  undatedArticles: number;
   /** The user decided this mention (or listed its spelling for the entity). */
   confirmed: boolean;
   /** The user's note on the entity. */
@@ -39,15 +41,26 @@ export interface NameCard {
 export interface DateCard {
   kind: 'date';
   span: Span;
+  /** The mention as written. */
+  text: string;
   type: TemporalType;
   value: string | null;
   /** English weekday name when the value is a single day. */
   weekday: string | null;
   resolution: string;
+  /** Mentions and articles of the same value; for a known value, known ones only; none for a guessed value. */
   mentionCount: number;
   documentCount: number;
   articles: ArticleReference[];
   confirmed: boolean;
+  /** The value was counted from the file's date: a guess. */
+  guessed: boolean;
+  /** No value only because the article states no date: setting one would resolve it. */
+  needsDate: boolean;
+  /** The article holding the mention: its uri (for Set Article Date), its date and where that came from. */
+  article: { uri: string; date: string | null; source: ArticleDateSource };
+  /** Other articles where the same value is a guess from their file's date (not among `articles`). */
+  guessedArticles: number;
 }
 
 export type HoverCard = NameCard | DateCard;
@@ -70,25 +83,34 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       documentCount: entity.documents.size,
       articles: otherArticles(index, doc, entity.documents, (m) => m.entity === entity.id),
       related: related(index, entity),
-      appears: datesOf(index, entity),
+      ...datesOf(index, entity),
       confirmed: mention.confirmed,
       note: entity.registered?.note ?? null,
       wikidata: validWikidata(entity.registered?.ids?.wikidata),
     };
   }
   if (mention.type === 'date' || mention.type === 'time') {
-    const docs = mention.value === null ? new Map<string, number>() : index.documentsWithValue(mention.value);
+    const guessed = mention.guessed === true;
+    // A guessed value is not the same day as anything: other articles are counted apart, never listed as matches.
+    const docs = mention.value === null || guessed ? new Map<string, number>() : index.documentsWithValue(mention.value);
+    const guesses = mention.value === null ? 0 : [...index.documentsWithValue(mention.value, true).keys()].filter((u) => u !== doc.uri).length;
+    const article = articleAt(doc.analysis, mention.start);
     return {
       kind: 'date',
       span,
+      text: mention.text,
       type: mention.type,
       value: mention.value,
       weekday: weekdayOf(mention.value),
       resolution: mention.resolution ?? '',
       mentionCount: [...docs.values()].reduce((a, b) => a + b, 0),
       documentCount: docs.size,
-      articles: mention.value === null ? [] : otherArticles(index, doc, docs, (m) => m.value === mention.value),
+      articles: mention.value === null || guessed ? [] : otherArticles(index, doc, docs, (m) => m.value === mention.value && m.guessed !== true),
       confirmed: mention.confirmed,
+      guessed,
+      needsDate: mention.value === null && mention.needsDate === true,
+      article: { uri: doc.uri, date: article?.referenceDate ?? null, source: article?.referenceSource ?? null },
+      guessedArticles: guesses,
     };
   }
   return undefined;
@@ -104,7 +126,7 @@ function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: 
     const doc = index.get(uri)!;
     const first = doc.mentions.find(matches);
     if (!first) continue;
-    out.push({ uri, title: titleOf(doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
+    out.push({ uri, title: titleOf(index, doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
   }
   return out;
 }
@@ -120,26 +142,43 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   for (const [uri] of docs) {
     for (const id of index.entitiesIn(uri)) if (id !== entity.id) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
+  // "Often" means in two articles or more; an entity found beside it once is no pattern, and a tie is broken by
+  // how much of the other entity's presence the two share (a rare companion before a ubiquitous one), never
+  // padded out with names in alphabetical order.
+  const strength = (id: string, n: number) => n / Math.sqrt(index.entity(id)!.documents.size);
   entity.related = [...shared]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter(([, n]) => n >= 2)
+    .map(([id, n]) => ({ id, n, s: strength(id, n) }))
+    .sort((a, b) => b.n - a.n || b.s - a.s || (a.id < b.id ? -1 : 1))
     .slice(0, RELATED)
-    .map(([id, articles]) => {
+    .map(({ id, n }) => {
       const e = index.entity(id)!;
-      return { id, name: e.name, type: e.type, articles };
+      return { id, name: e.name, type: e.type, articles: n };
     });
   return entity.related;
 }
 
-function datesOf(index: CorpusIndex, entity: EntityInfo): NameCard['appears'] {
+/** The span of known dates of the articles mentioning the entity (each article of a file by its own date); a guessed date is left out and counted. */
+function datesOf(index: CorpusIndex, entity: EntityInfo): Pick<NameCard, 'appears' | 'undatedArticles'> {
   let first: string | null = null;
   let last: string | null = null;
+  let undated = 0;
   for (const uri of entity.documents.keys()) {
-    const d = index.get(uri)?.analysis.referenceDate;
-    if (!d) continue;
-    if (first === null || d < first) first = d;
-    if (last === null || d > last) last = d;
+    const doc = index.get(uri);
+    if (!doc) continue;
+    // Only the articles of the file that mention the entity count: in a file of several, the others may be years apart.
+    const articles = doc.analysis.articles.length === 1 ? doc.analysis.articles : doc.analysis.articles.filter((a) => doc.mentions.some((m) => m.entity === entity.id && m.start >= a.start && m.start < a.end));
+    for (const a of articles) {
+      if (!isDated(a)) {
+        undated++;
+        continue;
+      }
+      const d = a.referenceDate!;
+      if (first === null || d < first) first = d;
+      if (last === null || d > last) last = d;
+    }
   }
-  return first && last ? { first, last } : null;
+  return { appears: first && last ? { first, last } : null, undatedArticles: undated };
 }
 
 function validWikidata(id: string | undefined): string | null {

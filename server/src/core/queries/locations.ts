@@ -46,8 +46,8 @@ export function snippetAt(doc: IndexedDocument, span: Span): Snippet {
   return { text: before + middle + after, highlight: { start: before.length, end: before.length + middle.length } };
 }
 
-export function titleOf(doc: IndexedDocument): string {
-  return doc.analysis.title;
+export function titleOf(index: CorpusIndex, doc: IndexedDocument): string {
+  return index.titleOf(doc);
 }
 
 function collapse(s: string): string {

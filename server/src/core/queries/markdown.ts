@@ -1,7 +1,7 @@
 // Renders hover cards as markdown. Every piece of article text goes through `escapeMarkdown`,
 // so an article can never inject links, images, HTML or command URIs into a hover.
 import { type ArticleReference, type DateCard, type HoverCard, type NameCard, weekdayOf } from './hover';
-import type { TimelineEntry } from './timeline';
+import type { TimelineEntry, UndatedArticle } from './timeline';
 
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"']/g;
 
@@ -40,20 +40,36 @@ function linkToLocation(uri: string, position: { line: number; character: number
 
 const TIMELINE_MENTIONS = 12;
 
-/** The timeline as a markdown document: one line per date or time, with links to its mentions. */
-export function renderTimeline(entries: TimelineEntry[], limit = 2000): string {
-  const lines = ['# Article Lens: timeline', '', `${entries.length} dates and times mentioned in the corpus, earliest first.`, ''];
+/**
+ * The timeline as a markdown document: one line per date or time, with links to its mentions. A value guessed from
+ * a file's date is marked where it is listed and counted apart; articles with no known date are listed at the end.
+ */
+export function renderTimeline(entries: TimelineEntry[], undated: UndatedArticle[] = [], limit = 2000): string {
+  const lines = ['# Article Lens: timeline', '', `${entries.length} dates and times mentioned in the corpus, earliest first.`];
+  const guessedMentions = entries.reduce((n, e) => n + e.mentions.filter((m) => m.guessed).length, 0);
+  if (guessedMentions > 0) lines.push('', `${plural(guessedMentions, 'mention')} marked *(guessed)* ${guessedMentions === 1 ? 'has its value' : 'have their values'} from the file's date of an article that states no date.`);
+  lines.push('');
   for (const entry of entries.slice(0, limit)) {
     const weekday = weekdayOf(entry.value);
     const docs = new Set(entry.mentions.map((m) => m.location.uri)).size;
-    lines.push(`- **${escapeMarkdown(entry.value)}**${weekday ? ` ${weekday}` : ''}: ${entry.mentions.length} mention${entry.mentions.length === 1 ? '' : 's'} in ${docs} article${docs === 1 ? '' : 's'}`);
+    const guessed = entry.mentions.filter((m) => m.guessed).length;
+    const note = guessed === 0 ? '' : guessed === entry.mentions.length ? ', all guessed' : `, ${guessed} of them guessed`;
+    lines.push(`- **${escapeMarkdown(entry.value)}**${weekday ? ` ${weekday}` : ''}: ${entry.mentions.length} mention${entry.mentions.length === 1 ? '' : 's'} in ${docs} article${docs === 1 ? '' : 's'}${note}`);
     for (const m of entry.mentions.slice(0, TIMELINE_MENTIONS)) {
       const who = m.entities.length > 0 ? ` (${m.entities.map(escapeMarkdown).join(', ')})` : '';
-      lines.push(`  - ${linkToLocation(m.location.uri, m.location.position, baseName(m.location.uri))}: “${escapeMarkdown(m.text)}” in ${escapeMarkdown(m.title)}${who}`);
+      lines.push(`  - ${m.guessed ? '*(guessed)* ' : ''}${linkToLocation(m.location.uri, m.location.position, baseName(m.location.uri))}: “${escapeMarkdown(m.text)}” in ${escapeMarkdown(m.title)}${who}`);
     }
     if (entry.mentions.length > TIMELINE_MENTIONS) lines.push(`  - and ${entry.mentions.length - TIMELINE_MENTIONS} more`);
   }
   if (entries.length > limit) lines.push('', `(${entries.length - limit} later dates not shown)`);
+  if (undated.length > 0) {
+    lines.push('', `## Articles with no known date (${undated.length})`, '', 'Their relative dates are left out above, or shown as guesses; set a date to place them.', '');
+    for (const a of undated.slice(0, limit)) {
+      const how = a.guessedDate ? ` (guessed from the file's date: ${escapeMarkdown(a.guessedDate)})` : '';
+      lines.push(`- ${linkToLocation(a.location.uri, a.location.position, baseName(a.location.uri))}: ${escapeMarkdown(a.title)}${how}`);
+    }
+    if (undated.length > limit) lines.push(`- and ${undated.length - limit} more`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -71,7 +87,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function renderNameCard(card: NameCard): string {
+export function renderNameCard(card: NameCard, options: RenderOptions = {}): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
   lines.push('');
@@ -79,7 +95,10 @@ export function renderNameCard(card: NameCard): string {
   if (card.wikidata) lines.push('', `Wikidata: [${card.wikidata}](https://www.wikidata.org/wiki/${card.wikidata})`);
   if (card.note) lines.push('', `Note: ${escapeMarkdown(card.note)}`);
   lines.push('');
-  const when = card.appears ? (card.appears.first === card.appears.last ? ` · ${card.appears.first}` : ` · ${card.appears.first} to ${card.appears.last}`) : '';
+  const range = card.appears ? (card.appears.first === card.appears.last ? ` · ${card.appears.first}` : ` · ${card.appears.first} to ${card.appears.last}`) : '';
+  // Say what the range leaves out, rather than stretch it with dates that are only guesses.
+  const left = card.appears && card.undatedArticles > 0 ? ` (${plural(card.undatedArticles, 'article')} with no known date left out)` : '';
+  const when = range + left;
   lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.documentCount, 'article')}${when}`);
   if (card.spellings.length > 1) {
     lines.push('');
@@ -89,7 +108,7 @@ export function renderNameCard(card: NameCard): string {
     lines.push('', '---', '', 'Also in:', '');
     for (const ref of card.articles) lines.push(articleLine(ref));
     const more = card.documentCount - 1 - card.articles.length;
-    if (more > 0) lines.push(`- and ${plural(more, 'more article')}`);
+    if (more > 0) lines.push(`- and ${plural(more, 'more article')}${options.mentionsCommand ? `: ${commandLink('all mentions', options.mentionsCommand, [card.entity.id])}` : ''}`);
   }
   if (card.related.length > 0) {
     lines.push('', 'Often alongside: ' + card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', '));
@@ -97,14 +116,35 @@ export function renderNameCard(card: NameCard): string {
   return lines.join('\n');
 }
 
-export function renderDateCard(card: DateCard): string {
+/** How a hover offers to set the article's date: the client command that asks for one (`[uri, current date]`). */
+export interface RenderOptions {
+  setDateCommand?: string;
+  /** The client command that peeks at every mention of an entity (`[entity id]`), for the articles a card leaves out. */
+  mentionsCommand?: string;
+}
+
+/** A command link; only our own command and arguments, never article text, go into the target. */
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+export function renderDateCard(card: DateCard, options: RenderOptions = {}): string {
   const lines: string[] = [];
   const value = card.value === null ? 'no exact value' : escapeMarkdown(card.value);
-  lines.push(`**${value}**${card.weekday ? ` · ${card.weekday}` : ''} · ${card.type}`);
+  lines.push(`**${value}**${card.weekday ? ` · ${card.weekday}` : ''}${card.guessed ? ' (a guess)' : ''} · ${card.type}`);
   if (card.confirmed) lines.push('', '✓ Decided by you');
+  const setOne = options.setDateCommand ? ` (${commandLink('Set Article Date', options.setDateCommand, [card.article.uri, card.article.date])})` : '';
+  if (card.needsDate) {
+    lines.push('', `This article states no date: set one to resolve “${escapeMarkdown(card.text)}”${setOne}.`);
+  } else if (card.guessed) {
+    lines.push('', `This value is a guess from the file's date (${escapeMarkdown(card.article.date ?? '')}): the article states no date. Set one to be sure${setOne}.`);
+  }
   if (card.resolution) lines.push('', escapeMarkdown(card.resolution));
-  if (card.value !== null) {
+  if (card.value !== null && !card.guessed) {
     lines.push('', `${plural(card.mentionCount, 'mention')} of this ${card.type} in ${plural(card.documentCount, 'article')}`);
+  }
+  if (card.guessedArticles > 0) {
+    lines.push('', `${plural(card.guessedArticles, 'other article')} ${card.guessedArticles === 1 ? 'has' : 'have'} this value only as a guess from ${card.guessedArticles === 1 ? 'its' : 'their'} file's date, not counted`);
   }
   if (card.articles.length > 0) {
     lines.push('', '---', '', 'Also in:', '');
@@ -113,6 +153,6 @@ export function renderDateCard(card: DateCard): string {
   return lines.join('\n');
 }
 
-export function renderHoverCard(card: HoverCard): string {
-  return card.kind === 'name' ? renderNameCard(card) : renderDateCard(card);
+export function renderHoverCard(card: HoverCard, options: RenderOptions = {}): string {
+  return card.kind === 'name' ? renderNameCard(card, options) : renderDateCard(card, options);
 }

@@ -5,10 +5,18 @@ import { nameKey } from '../resolve/names';
 import { targetAt } from './at';
 import { type Location, locationOf } from './locations';
 
-/** The defining mention of the entity under the cursor: its first full-name mention in the earliest article. */
+/**
+ * The defining mention of the entity under the cursor: its first full-name mention in the earliest article.
+ * On a date, the first mention of that day (or time) in the corpus.
+ */
 export function definition(index: CorpusIndex, uri: string, offset: number): Location | undefined {
   const target = targetAt(index, uri, offset);
-  if (!target?.entity) return undefined;
+  if (!target) return undefined;
+  if (!target.entity) {
+    if (target.mention.value === null) return undefined;
+    const [first] = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
+    return first && locationOf(index, first);
+  }
   const ref = definingMention(index, target.entity);
   return ref && locationOf(index, ref);
 }
@@ -41,7 +49,7 @@ export function references(index: CorpusIndex, uri: string, offset: number, incl
   if (!target) return [];
   let refs: MentionRef[];
   if (target.entity) refs = index.mentionsOf(target.entity);
-  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value);
+  else if (target.mention.value !== null) refs = index.mentionsOfValue(target.mention.value, target.mention.guessed === true);
   else refs = [{ uri, mention: target.mention }];
   if (!includeDeclaration && target.entity) {
     const def = definingMention(index, target.entity);

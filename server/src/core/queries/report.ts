@@ -1,7 +1,7 @@
 // The analysis report of `article-lens analyze`: the stable JSON format other tools read,
 // and a readable text rendering of the same facts.
 import type { CorpusIndex } from '../corpus/index';
-import { ENTITY_TYPES, type MentionType } from '../model';
+import { type ArticleDateSource, ENTITY_TYPES, type MentionType } from '../model';
 import { groupLabel } from './symbols';
 
 export interface ReportMention {
@@ -14,11 +14,24 @@ export interface ReportMention {
   value: string | null;
   /** A decision of the user's made or confirmed this mention. */
   confirmed: boolean;
+  /** Present (true) only on a date whose value was counted from the file's date (`--date-fallback file-date`). */
+  guessed?: true;
+}
+
+/** One article of a file (a file may hold several): where it is, its headline, and its date with where that came from. */
+export interface ReportArticle {
+  start: number;
+  end: number;
+  title: string;
+  referenceDate: string | null;
+  referenceSource: ArticleDateSource;
 }
 
 export interface ReportDocument {
   path: string;
+  /** The first article's date (as `articles[0].referenceDate`). */
   referenceDate: string | null;
+  articles: ReportArticle[];
   mentions: ReportMention[];
 }
 
@@ -47,7 +60,10 @@ export function analysisReport(index: CorpusIndex, uris: string[], pathOf: (uri:
     documents.push({
       path: pathOf(uri),
       referenceDate: doc.analysis.referenceDate,
-      mentions: doc.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value, confirmed: m.confirmed })),
+      articles: doc.analysis.articles.map((a, i) => ({ start: a.start, end: a.end, title: i === 0 ? index.titleOf(doc) : a.title, referenceDate: a.referenceDate, referenceSource: a.referenceSource })),
+      mentions: doc.mentions.map((m) => ({
+        start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, value: m.value, confirmed: m.confirmed, ...(m.guessed && m.value !== null ? { guessed: true as const } : {}),
+      })),
     });
   }
   const entities = index
@@ -97,8 +113,9 @@ export function renderReportText(report: AnalysisReport): string {
   if (withDates.length > 0) {
     out.push('', 'Dates and times');
     for (const d of withDates) {
-      const list = d.mentions.filter((m) => m.entity === null).map((m) => (m.value ? `${m.text} = ${m.value}` : m.text));
-      out.push(`  ${paths.get(d.path)} (dated ${d.referenceDate ?? 'unknown'}): ${list.join('; ')}`);
+      const list = d.mentions.filter((m) => m.entity === null).map((m) => (m.value ? `${m.text} = ${m.value}${m.guessed ? ' (guessed)' : ''}` : m.text));
+      const dated = d.articles.map((a) => (a.referenceDate === null ? 'no date' : a.referenceSource === 'file date' ? `dated ${a.referenceDate}, a guess from the file's date` : `dated ${a.referenceDate}`));
+      out.push(`  ${paths.get(d.path)} (${dated.join('; ') || 'no date'}): ${list.join('; ')}`);
     }
   }
   return out.join('\n') + '\n';

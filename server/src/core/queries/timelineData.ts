@@ -1,6 +1,7 @@
 // The timeline view's data: the corpus's dated mentions placed on a day axis, grouped by article or by entity and
 // filtered by the entities named near them. Past a number of marks they are summed per day range, so the page draws
 // a bounded number of shapes whatever the corpus's size; the groups shown are capped, most mentioned first.
+import { articleAt, knownDateOf } from '../corpus/articleDates';
 import type { CorpusIndex, IndexedDocument } from '../corpus/index';
 import type { EntityType, Mention } from '../model';
 import { type Location, locationOf } from './locations';
@@ -33,7 +34,7 @@ export interface TimelinePoint {
   resolution: string;
   /** The article's title, for the mark's tooltip in the by-entity grouping. */
   article: string;
-  /** Where the article's date came from, where the analysis says (see TimelineGroup.referenceSource). */
+  /** Where the date of the mention's article came from (see TimelineGroup.referenceSource). */
   source: string | null;
 }
 
@@ -53,7 +54,7 @@ export interface TimelineGroup {
   label: string;
   /** For an entity. */
   type?: EntityType;
-  /** For an article: its date and where the date came from (`text`, `metadata`, `user`, `file date`) when known. */
+  /** For an article: its (first article's) date and where the date came from (`text`, `metadata`, `user`, `file date`). */
   referenceDate?: string | null;
   referenceSource?: string | null;
   mentions: number;
@@ -143,8 +144,8 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
       }
     }
     // No known date: none at all, or only the file's date standing in for one (a guess).
-    const guessedDate = referenceSourceOf(doc) === 'file date' ? doc.analysis.referenceDate : null;
-    if (doc.analysis.referenceDate === null || guessedDate !== null) {
+    if (knownDateOf(doc.analysis) === null) {
+      const guessedDate = referenceSourceOf(doc) === 'file date' ? doc.analysis.referenceDate : null;
       undatedTotal++;
       if (undated.length < MAX_UNDATED) undated.push({ uri: doc.uri, title: escapePlain(doc.analysis.title), guessedDate, mentions: datedHere });
     }
@@ -186,7 +187,7 @@ export function timelineData(index: CorpusIndex, query: TimelineQuery): Timeline
         guessed: isGuessed(r.mention),
         resolution: escapePlain(r.mention.resolution ?? '', 200),
         article: escapePlain(r.doc.analysis.title),
-        source: referenceSourceOf(r.doc),
+        source: articleAt(r.doc.analysis, r.mention.start)?.referenceSource ?? null,
       }));
     }
     return group;
@@ -255,15 +256,13 @@ function entityPredicate(index: CorpusIndex, filter: string, types: ReadonlySet<
   };
 }
 
-// Another change adds `guessed` to date mentions and `referenceSource` to an article's metadata; read both where
-// present, so the view marks guesses as soon as the analysis gives them.
 function isGuessed(m: Mention): boolean {
-  return (m as { guessed?: boolean }).guessed === true;
+  return m.guessed === true;
 }
 
+/** Where the date of the document's (first) article came from: `text`, `metadata`, `user`, `file date`, or null. */
 function referenceSourceOf(doc: IndexedDocument): string | null {
-  const a = doc.analysis as { referenceSource?: string | null; articles?: { referenceSource?: string | null }[] };
-  return a.articles?.[0]?.referenceSource ?? a.referenceSource ?? null;
+  return doc.analysis.articles[0]?.referenceSource ?? null;
 }
 
 /** The days (as day numbers since 1970-01-01) an ISO value covers; undefined for a value the axis cannot place. */

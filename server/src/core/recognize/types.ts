@@ -1,5 +1,5 @@
 // The seams where recognisers plug in. The LSP layer and the corpus index see only these.
-import type { DateMention, NameSpan } from '../model';
+import type { DateMention, NameSpan, Span } from '../model';
 
 /** Finds names (person, organization, location, misc) in raw article text. */
 export interface NameRecognizer {
@@ -10,6 +10,8 @@ export interface DateRecognition {
   /** Reference date of the first article in the text, `YYYY-MM-DD`, or null if none could be found. */
   referenceDate: string | null;
   mentions: DateMention[];
+  /** The articles the text holds, each with its date; absent: the text is one article with `referenceDate`. */
+  articles?: (Span & { referenceDate: string | null; referenceSource: string })[];
 }
 
 export interface DateOptions {
@@ -19,6 +21,11 @@ export interface DateOptions {
   referenceDate?: string | null;
   /** The file's own metadata date (front matter, `YYYY-MM-DD`): wins over the text, not over the user's date. */
   metadataDate?: string | null;
+  /**
+   * The file's modification date (`YYYY-MM-DD`), given only when the user lets it stand in for an article that
+   * states none (`articleLens.dates.fallback: fileDate`): values counted from it are marked `guessed`.
+   */
+  fileDate?: string | null;
 }
 
 /** Finds date and time expressions and normalises them against the article's own date. */

@@ -1,7 +1,17 @@
+// Code lenses above an article: how many entities it shares with other articles, and the date of each article of
+// the file (where it came from, a guess from the file's date said as such, or none), each a click from Set Article Date.
 import type { CodeLens } from 'vscode-languageserver';
+import type { ArticleInfo } from '../../core/model';
 import { articleSummary } from '../../core/queries/articleSummary';
 import type { ServerContext } from '../context';
 import { PICK_ARTICLE_DATE, SHOW_RELATED } from '../../protocol';
+
+/** What the date lens of an article says. */
+export function dateLensTitle(article: ArticleInfo): string {
+  if (article.referenceDate === null || article.referenceSource === null) return 'no date: set one';
+  if (article.referenceSource === 'file date') return `no date: ${article.referenceDate} guessed from the file's date; set one`;
+  return `dated ${article.referenceDate}`;
+}
 
 
 export function registerCodeLens(ctx: ServerContext): void {
@@ -23,11 +33,15 @@ export function registerCodeLens(ctx: ServerContext): void {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       command: { title, command: n > 0 ? SHOW_RELATED : '', arguments: [summary.related.slice(0, 50)] },
     };
-    const date = doc.analysis.referenceDate;
-    const dateLens: CodeLens = {
-      range: lens.range,
-      command: { title: date ? `dated ${date}` : 'no date: set one', command: PICK_ARTICLE_DATE, arguments: [doc.uri, date] },
-    };
-    return [lens, dateLens];
+    // The user's date is one per file, so every article's lens sets that one.
+    const dateLenses: CodeLens[] = doc.analysis.articles.map((article, i) => {
+      const line = i === 0 ? 0 : doc.lines.lineOf(article.headline.start);
+      const known = article.referenceSource === 'file date' ? null : article.referenceDate;
+      return {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        command: { title: dateLensTitle(article), command: PICK_ARTICLE_DATE, arguments: [doc.uri, known] },
+      };
+    });
+    return [lens, ...dateLenses];
   });
 }

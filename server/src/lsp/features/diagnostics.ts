@@ -1,11 +1,12 @@
 // Diagnostics of an article: likely misspellings (hints, with fixes), the user's annotations that could not be
 // re-attached after an edit (a warning at the top), the problems its analysis met (a front matter date that
-// cannot be read), and the store's malformed files (at the line at fault).
+// cannot be read), an article that states no date (information at its headline, so undated articles are listed
+// in Problems), and the store's malformed files (at the line at fault).
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity, type TextDocumentIdentifier } from 'vscode-languageserver';
-import type { IndexedDocument } from '../../core/corpus/index';
+import { type IndexedDocument, isDated } from '../../core/corpus/index';
 import { type SpellingHint, spellingHints } from '../../core/queries/spelling';
 import { escapePlain } from '../../core/queries/markdown';
-import { ANNOTATE_COMMAND, type AnnotateArgs, SHOW_DECISIONS } from '../../protocol';
+import { ANNOTATE_COMMAND, type AnnotateArgs, PICK_ARTICLE_DATE, SHOW_DECISIONS } from '../../protocol';
 import type { StoreProblem } from '../../node/store';
 import { rangeOf } from '../convert';
 import type { ServerContext } from '../context';
@@ -44,6 +45,25 @@ export function diagnosticsFor(ctx: ServerContext, uri: string): Diagnostic[] {
       message: escapePlain(p.message, 300),
     });
   }
+  return [...undatedDiagnostics(doc), ...out];
+}
+
+/** One per article of the file that states no date: at its headline, with a quick fix to set one. */
+export function undatedDiagnostics(doc: IndexedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const article of doc.analysis.articles) {
+    if (isDated(article)) continue;
+    const guessed = article.referenceSource === 'file date' && article.referenceDate !== null;
+    out.push({
+      range: rangeOf(doc, article.headline),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'undated-article',
+      message: guessed
+        ? `this article states no date: its relative dates are guessed from the file's date, ${article.referenceDate}; set one to be sure`
+        : 'this article states no date: its relative dates have no value until you set one',
+    });
+  }
   return out;
 }
 
@@ -77,6 +97,10 @@ export function storeDiagnostic(p: StoreProblem): Diagnostic {
 export function spellingFixes(ctx: ServerContext, textDocument: TextDocumentIdentifier, diagnostics: Diagnostic[], version: number | null): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
+    if (d.source === SOURCE && d.code === 'undated-article') {
+      actions.push({ title: 'Set the article date…', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: 'Set Article Date', command: PICK_ARTICLE_DATE, arguments: [textDocument.uri, null] } });
+      continue;
+    }
     if (d.source === SOURCE && d.code === 'orphaned-annotation') {
       actions.push({ title: 'Show the orphaned annotations', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Show decisions', command: SHOW_DECISIONS, arguments: [{ orphansOnly: true }] } });
       continue;

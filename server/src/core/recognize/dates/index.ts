@@ -21,7 +21,7 @@ export interface ArticleDate extends Span {
   referenceDate: string | null;
   /**
    * `user`: the user's date; `metadata`: the file's front matter; `dateline`: a full date at the top; `latest`:
-   * the latest full date in the text; `fallback`: the caller's date; `none`: no date at all.
+   * the latest full date in the text; `fallback`: the caller's date; `file`: the file's date, a guess; `none`: no date at all.
    */
   referenceSource: ReferenceSource;
   /** The expression the reference date was read from, when it came from the text. */
@@ -60,7 +60,7 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
       ? { ...article, day: userDay, source: 'user' }
       : metadataDay
         ? { ...article, day: metadataDay, source: 'metadata' }
-        : findReference(text, article, candidates.slice(first, end), options.fallbackReferenceDate);
+        : articleReference(text, article, candidates.slice(first, end), options);
     articles.push({
       start: ref.start,
       end: ref.end,
@@ -81,6 +81,17 @@ export function recognizeDates(original: string, options: DateOptions = {}): Art
     }
   }
   return { referenceDate: articles[0]?.referenceDate ?? null, mentions, articles };
+}
+
+/**
+ * The article's date from its text or the user's fallback; only when neither gives one does the file's date (when
+ * the caller passes it) stand in, and then the whole reference is a guess, even a dateline whose year came from it.
+ */
+function articleReference(text: string, article: Span, candidates: Candidate[], options: DateOptions): ArticleReference {
+  const known = findReference(text, article, candidates, options.fallbackReferenceDate);
+  if (known.day || !options.fileDate) return known;
+  const guess = findReference(text, article, candidates, options.fileDate);
+  return guess.day ? { ...guess, source: 'file' } : known;
 }
 
 /**

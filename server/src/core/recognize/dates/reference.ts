@@ -6,8 +6,11 @@ import { compareDays, isValidDay, monthDayOnOrBefore, parseDay, weekdayOf, type 
 import { FIRST_NEWS_YEAR } from './lexicon';
 
 /** How an article's reference date was found. */
-/** In order of precedence: the user's date, the file's metadata (front matter), the text, the caller's fallback. */
-export type ReferenceSource = 'user' | 'metadata' | 'dateline' | 'latest' | 'fallback' | 'none';
+/**
+ * In order of precedence: the user's date, the file's metadata (front matter), the text, the caller's fallback;
+ * `file`: nothing else gave a date and the file's date stands in for one, so values counted from it are guesses.
+ */
+export type ReferenceSource = 'user' | 'metadata' | 'dateline' | 'latest' | 'fallback' | 'file' | 'none';
 
 export interface ArticleReference extends Span {
   day: Day | undefined;
@@ -43,7 +46,12 @@ export function findReference(text: string, article: Span, candidates: Candidate
     if (c.start < article.start || c.end > article.end) continue;
     const inHead = c.start < headEnd;
     const day = statedDay(c, fallbackDay) ?? (inHead && isDateline(text, c) && fallbackDay ? yearFromFallback(c, fallbackDay) : undefined);
-    if (!day) continue;
+    if (!day) {
+      // `WASHINGTON, Oct 19 (Reuters) -` says when the article was written, but not the year: with no date to take
+      // it from, the article's date is unknown. The dates further down are events, and the latest of them is not it.
+      if (!fallbackDay && !head && inHead && lacksYear(c) && isDateline(text, c)) return { ...article, day: undefined, source: 'none' };
+      continue;
+    }
     if (isDateLine(text, c)) return { ...article, day, source: 'dateline', from: span(c) };
     if (inHead) {
       head ??= { day, from: c };
@@ -108,6 +116,10 @@ function isDateLine(text: string, c: Candidate): boolean {
   const before = text.slice(lineStart, c.start);
   const after = lineEnd < 0 ? window : window.slice(0, lineEnd);
   return /^\s*(?:(?:published|updated|posted|last updated|first published)\b[\s:,]*(?:on\s+)?)?$/i.test(before) && /^[\s.,]*$/.test(after);
+}
+
+function lacksYear(c: Candidate): boolean {
+  return !c.shift && !c.vague && c.month !== undefined && c.day !== undefined && c.year === undefined;
 }
 
 function yearFromFallback(c: Candidate, fallback: Day): Day | undefined {

@@ -30,17 +30,18 @@ export function resolveCandidate(c: Candidate, ref: ArticleReference, setting: S
   if (c.season) return unvalued(seasonResolution(c, ref, setting.forward));
   const stated = statedValue(c);
   if (stated) return { start: c.start, end: c.end, type, value: withClock(stated, c), resolution: `${quoted} is stated in full` };
-  if (!ref.day) return unvalued(`${quoted}: the article gives no date to count from`);
+  if (!ref.day) return { ...unvalued(`${quoted}: the article gives no date to count from`), needsDate: true };
   const value = relativeValue(c, ref.day, setting);
   const how = setting.anchor && bareClock ? `, on the day named ${setting.anchor.named === 'before' ? 'before it' : 'with it'}`
     : c.weekShift ? `, the ${WEEKDAY_NAMES[c.weekday!]} of the week ${c.weekShift > 0 ? 'after' : 'before'}`
     : c.weekdayStep ? `, the ${WEEKDAY_NAMES[c.weekday!]} ${c.weekdayStep > 0 ? 'after' : 'before'} it`
     : setting.forward ? ', read as upcoming' : '';
-  return { start: c.start, end: c.end, type, value: value ? withClock(value, c) : null, resolution: `${articleDated(quoted, ref)}${how}` };
+  const valued = value ? withClock(value, c) : null;
+  return { start: c.start, end: c.end, type, value: valued, resolution: `${articleDated(quoted, ref)}${how}`, ...(valued !== null && ref.source === 'file' ? { guessed: true } : {}) };
 }
 
 function articleDated(quoted: string, ref: ArticleReference): string {
-  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ref.source === 'metadata' ? ' (from its front matter)' : '';
+  const from = ref.source === 'fallback' ? ' (from the fallback date)' : ref.source === 'user' ? ' (the date you set)' : ref.source === 'metadata' ? ' (from its front matter)' : ref.source === 'file' ? " (the file's date: a guess)" : '';
   return `${quoted} in an article dated ${formatDay(ref.day!)}${from}`;
 }
 

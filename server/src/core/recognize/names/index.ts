@@ -36,9 +36,49 @@ export function createNameRecognizer(model: Uint8Array): NameRecognizer {
   const tagger = new Tagger(decoded.weights);
   return {
     recognize(text: string): NameSpan[] {
-      return recognizeNames(tagger, text);
+      return recognizeInChunks(tagger, text);
     },
   };
+}
+
+/**
+ * Texts longer than this are tagged a stretch at a time, cut at paragraph breaks: the tokens, their ids and the
+ * tagger's lattice of one stretch are what the tagger holds at once, so a 10 MB article takes some tens of MB
+ * above its own size, not hundreds. A stretch is far longer than any article, so what the tagger reads from the
+ * rest of a document (case statistics for truecasing) is read over enough text; only a name written across a
+ * cut could be lost, and cuts fall between paragraphs (or, in text without any, at a line end or a space).
+ */
+export const CHUNK_LENGTH = 256 * 1024;
+
+export function recognizeInChunks(tagger: Tagger, text: string, chunk = CHUNK_LENGTH): NameSpan[] {
+  if (text.length <= chunk) return recognizeNames(tagger, text);
+  const out: NameSpan[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = chunkEnd(text, start, chunk);
+    for (const span of recognizeNames(tagger, text.slice(start, end))) out.push({ ...span, start: span.start + start, end: span.end + start });
+    start = end;
+  }
+  return out;
+}
+
+/** Where a stretch starting at `start` ends: after the last paragraph break within reach, else a line end, else a space. */
+function chunkEnd(text: string, start: number, chunk: number): number {
+  const limit = start + chunk;
+  if (limit >= text.length) return text.length;
+  const floor = start + (chunk >> 1);
+  for (const cut of [/\n[ \t]*\n/g, /[\r\n]/g, /\s/g]) {
+    const at = lastMatchEnd(text, floor, limit, cut);
+    if (at > 0) return at;
+  }
+  return limit; // one unbroken blob: cut anywhere (it is no name)
+}
+
+function lastMatchEnd(text: string, from: number, to: number, pattern: RegExp): number {
+  const window = text.slice(from, to);
+  let end = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(window); m; m = pattern.exec(window)) end = m.index + m[0].length;
+  return end < 0 ? -1 : from + end;
 }
 
 /** A token longer than this (a pasted blob, base64, a run of letters) is not a word: never a name, never in the lexicon. */

@@ -1,0 +1,49 @@
+// Runs what users get over a set of BBC articles: the shipped recognisers through analyzeText, every article
+// in one corpus index, and the final mentions (types after the corpus-level decisions, entity ids) read back.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeText } from '../../server/src/core/analyze';
+import { CorpusIndex } from '../../server/src/core/corpus/index';
+import { loadRecognizers } from '../../server/src/node/recognizers';
+import { BBC_DIR, NEWS_TYPE_OF, type NewsType, readArticle } from './annotations';
+
+export interface ProductMention {
+  start: number;
+  end: number;
+  type: NewsType;
+  entity: string | null;
+  /** The entity's canonical name, as the product shows it. */
+  name: string | null;
+}
+
+export interface ProductRun {
+  texts: Map<string, string>;
+  mentions: Map<string, ProductMention[]>;
+}
+
+export function runProduct(files: string[], dir = BBC_DIR): ProductRun {
+  const recognizers = loadRecognizers();
+  const index = new CorpusIndex();
+  const texts = new Map<string, string>();
+  const uriOf = new Map<string, string>();
+  for (const file of files) {
+    const { text } = readArticle(file, dir);
+    const uri = pathToFileURL(path.join(dir, file)).href;
+    const analysis = analyzeText(recognizers, uri, 1, text);
+    index.set(analysis, { text });
+    texts.set(file, text);
+    uriOf.set(file, uri);
+  }
+  const mentions = new Map<string, ProductMention[]>();
+  for (const file of files) {
+    const out: ProductMention[] = [];
+    for (const m of index.get(uriOf.get(file)!)!.mentions) {
+      const type = NEWS_TYPE_OF[m.type];
+      if (!type) continue; // dates and times
+      const entity = m.entity;
+      out.push({ start: m.start, end: m.end, type, entity, name: entity === null ? null : (index.entity(entity)?.name ?? null) });
+    }
+    mentions.set(file, out);
+  }
+  return { texts, mentions };
+}
