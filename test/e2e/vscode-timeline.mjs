@@ -47,8 +47,13 @@ export async function timelineView(page, t, check, log) {
   await runCommand(page, 'Article Lens: Show Timeline');
   const tab = page.locator('.tabs-container .tab', { hasText: 'Timeline' }).first();
   if (!check(await tab.waitFor({ timeout: TIMEOUT }).then(() => true, () => false), 'Show Timeline opens the Timeline panel')) return;
-  // The page sits two iframes deep: the webview host's frame, then the page's own.
-  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe').first();
+  // The page sits two iframes deep (the webview host's frame, then its own), beside other views' pages: it is the
+  // frame that holds the timeline's toolbar.
+  const frame = await waitFor('the timeline page', async () => {
+    for (const f of page.frames()) if ((await f.locator('#group-entity').count().catch(() => 0)) > 0) return f;
+    return null;
+  }, TIMEOUT).catch(() => null);
+  if (!check(frame !== null, 'the Timeline page loads')) return;
   const marks = frame.locator('.mark');
   const drawn = await waitFor('the timeline drawn', async () => (await marks.count()) > 0 && (await frame.locator('.label').count()) > 0, TIMEOUT).catch(() => false);
   const summary = await frame.locator('#summary').innerText().catch(() => '');
