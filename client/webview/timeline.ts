@@ -198,7 +198,7 @@ function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void
   })();
 
   const svg = select(s.chart).append('svg').attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', 'Dated mentions on a time axis');
-  svg.append('clipPath').attr('id', 'marks-clip').append('rect').attr('x', GUTTER).attr('y', 0).attr('width', width - GUTTER).attr('height', height);
+  svg.append('clipPath').attr('id', 'marks-clip').append('rect').attr('x', GUTTER).attr('y', 0).attr('width', width - 12 - GUTTER).attr('height', height);
   const axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${AXIS - 6})`);
   const rows = svg.append('g').attr('class', 'rows');
   const marks: Selection<SVGGElement, unknown, null, undefined>[] = [];

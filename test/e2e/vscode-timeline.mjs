@@ -95,7 +95,7 @@ export async function timelineView(page, t, check, log) {
   // marks outside the first view's range are clipped.
   const inView = await rowMarks.evaluateAll((els) => {
     const chart = els[0].ownerSVGElement.getBoundingClientRect();
-    return els.map((e) => e.getBoundingClientRect()).map((r) => r.left >= chart.left + 220 && r.right <= chart.right);
+    return els.map((e) => e.getBoundingClientRect()).map((r) => r.left >= chart.left + 220 && r.right <= chart.right - 12);
   });
   const pick = inView.lastIndexOf(true);
   if (!check(pick >= 0, `one of ${name}'s marks is in view`, JSON.stringify(inView))) return;
