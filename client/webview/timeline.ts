@@ -5,8 +5,9 @@ import { axisTop } from 'd3-axis';
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import type { TimelineBinItem, TimelineDataParams, TimelineDataResult, TimelineGroupItem, TimelineMarkItem } from '../../server/src/protocol';
+import type { TimelineDataParams, TimelineDataResult, TimelineGroupItem } from '../../server/src/protocol';
 import { el, type Page, startPage } from './page';
+import { createMarks, DAY_MS, dayOf, GUESSED, placeMarks, ROW, sourceText } from './timeline/marks';
 
 type EntityType = 'person' | 'organization' | 'location' | 'misc';
 interface Query {
@@ -27,10 +28,7 @@ const TYPES: { type: EntityType; label: string }[] = [
 ];
 const PAGE_GROUPS = 50;
 const GUTTER = 220;
-const ROW = 24;
 const AXIS = 28;
-const DAY_MS = 86_400_000;
-const GUESSED = 'guessed from the file date';
 
 let state: State = { groupBy: 'article', filter: '', types: [], maxGroups: PAGE_GROUPS, zoom: null };
 let last: TimelineDataResult | undefined;
@@ -138,13 +136,6 @@ function summaryOf(data: TimelineDataResult): string {
   return parts.join(' ');
 }
 
-function dayOf(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return t.getTime();
-}
-
 function isoOf(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
@@ -212,7 +203,7 @@ function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void
 
   const place = (x: ScaleTime<number, number>) => {
     axis.call(axisTop<Date>(x).ticks(Math.max(2, Math.floor((width - GUTTER) / 110))));
-    data.groups.forEach((group, i) => placeMarks(marks[i], group, x));
+    data.groups.forEach((_group, i) => placeMarks(marks[i], x));
   };
   // A wheel sends many zoom events per frame; thousands of marks are placed once per frame, with the latest.
   let pending: ZoomTransform | undefined;
@@ -227,7 +218,7 @@ function drawChart(data: TimelineDataResult, s: NonNullable<typeof shell>): void
       });
     pending = t;
   };
-  data.groups.forEach((group, i) => createMarks(marks[i], group, data));
+  data.groups.forEach((group, i) => createMarks(marks[i], group, data, (location) => page.post({ type: 'open', uri: location.uri, range: location.range })));
   zoomBehaviour = zoom<SVGSVGElement, unknown>()
     .scaleExtent([Math.min(0.5, fitWhole.k * 0.8), 50_000])
     .extent([[GUTTER, 0], [width - 12, height]])
@@ -258,67 +249,6 @@ function drawLabel(row: Selection<SVGGElement, unknown, null, undefined>, group:
       if (e.key === 'Enter') open();
     });
   }
-}
-
-/** Where an article's date came from, in words (the analysis's referenceSource). */
-function sourceText(source: string): string {
-  const words: Record<string, string> = { 'file date': GUESSED, text: 'stated in the text', metadata: 'from its metadata', user: 'set by you' };
-  return words[source] ?? `from ${source}`;
-}
-
-type Mark = { kind: 'mark'; item: TimelineMarkItem } | { kind: 'bin'; item: TimelineBinItem };
-
-function marksOf(group: TimelineGroupItem): Mark[] {
-  return [...(group.marks ?? []).map((item) => ({ kind: 'mark' as const, item })), ...(group.bins ?? []).map((item) => ({ kind: 'bin' as const, item }))];
-}
-
-function describe(mark: Mark, group: TimelineGroupItem, data: TimelineDataResult): string {
-  const when = mark.item.from === mark.item.to ? mark.item.from : `${mark.item.from} to ${mark.item.to}`;
-  if (mark.kind === 'bin') {
-    const b = mark.item;
-    const guessed = b.guessed === 0 ? '' : b.guessed === b.count ? `, all ${GUESSED}` : `, ${b.guessed} ${GUESSED}`;
-    return `${b.count} mention${b.count === 1 ? '' : 's'} of ${when} in ${group.label}${guessed}; opens the first`;
-  }
-  const m = mark.item;
-  const article = data.groupBy === 'entity' ? ` in “${m.article}”` : '';
-  const source = m.source ? `; article date ${sourceText(m.source)}` : '';
-  return `“${m.text}”: ${m.value}${m.value !== when ? ` (${when})` : ''}${article}${m.guessed ? `, ${GUESSED}` : ''}${m.resolution ? `; ${m.resolution}` : ''}${source}`;
-}
-
-function createMarks(g: Selection<SVGGElement, unknown, null, undefined>, group: TimelineGroupItem, data: TimelineDataResult): void {
-  const list = marksOf(group);
-  const biggest = Math.max(1, ...list.map((m) => (m.kind === 'bin' ? m.item.count : 1)));
-  for (const mark of list) {
-    const single = mark.item.from === mark.item.to;
-    const guessed = mark.kind === 'mark' ? mark.item.guessed : mark.item.guessed > 0 && mark.item.guessed === mark.item.count;
-    const label = describe(mark, group, data);
-    const shape = g.append<SVGGraphicsElement>(single ? 'circle' : 'rect');
-    shape
-      .attr('class', `mark date${single ? '' : ' span'}${guessed ? ' guessed' : ''}`)
-      .attr('tabindex', 0)
-      .attr('role', 'button')
-      .attr('aria-label', label)
-      .datum(mark);
-    shape.append('title').text(label);
-    const count = mark.kind === 'bin' ? mark.item.count : 1;
-    // A bin's area grows with its count; a single mention is a small dot.
-    if (single) shape.attr('r', mark.kind === 'bin' ? 3.5 + 5.5 * Math.sqrt(count / biggest) : 4).attr('cy', ROW / 2);
-    else shape.attr('y', ROW / 2 - 4).attr('height', 8).attr('rx', 2);
-    const open = () => page.post({ type: 'open', uri: mark.item.location.uri, range: mark.item.location.range });
-    shape.on('click', open).on('keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        open();
-      }
-    });
-  }
-}
-
-function placeMarks(g: Selection<SVGGElement, unknown, null, undefined>, _group: TimelineGroupItem, x: ScaleTime<number, number>): void {
-  g.selectAll<SVGCircleElement, Mark>('circle').attr('cx', (m) => x(new Date(dayOf(m.item.from) + DAY_MS / 2)));
-  g.selectAll<SVGRectElement, Mark>('rect')
-    .attr('x', (m) => x(new Date(dayOf(m.item.from))))
-    .attr('width', (m) => Math.max(3, x(new Date(dayOf(m.item.to) + DAY_MS)) - x(new Date(dayOf(m.item.from)))));
 }
 
 function drawUndated(data: TimelineDataResult, section: HTMLElement): void {
