@@ -17,7 +17,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../server/src/core/text/lineIndex';
-import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, GRAPH_REQUEST, type GraphParams, MAP_REQUEST, UNDO_COMMAND } from '../server/src/protocol';
+import { ANNOTATE_COMMAND, ENTITIES_REQUEST, ENTITIES_VIEW_REQUEST, GRAPH_REQUEST, type GraphParams, MAP_REQUEST, TIMELINE_DATA_REQUEST, type TimelineDataParams, UNDO_COMMAND } from '../server/src/protocol';
 import { decodeTokens } from '../test/protocol/lspClient';
 import { type BenchServer, SERVER, startServer } from './client';
 import { type Corpus, type CorpusName, ensureCorpus, random } from './corpora';
@@ -125,6 +125,9 @@ interface Report {
   /** The map view's first answer (it reads the gazetteer table then), and its size in bytes of JSON. */
   mapOpenMs: number;
   mapKb: number;
+  /** The timeline view's data, as the page asks for it: opened (by article), by entity, filtered by a name; and the answer's size. */
+  timelineMs: { byArticle: number; byEntity: number; filtered: number };
+  timelineKb: { byArticle: number; byEntity: number };
   /** The graph view's first request per scope (co-occurrence counted), right after the entities view's first opening. */
   graphOpenMs: { article: number; sentence: number };
   /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
@@ -242,6 +245,15 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       const firstOpen = performance.now();
       await openView();
       entitiesViewFirstMs = performance.now() - firstOpen;
+      // The timeline webview opening: the request its page sends, then the other grouping, then a filter typed.
+      const timeline = async (params: TimelineDataParams) => {
+        const t = performance.now();
+        const answer = await c.sendRequest(TIMELINE_DATA_REQUEST, params);
+        return { ms: performance.now() - t, kb: JSON.stringify(answer).length / 1024 };
+      };
+      const timelineByArticle = await timeline({});
+      const timelineByEntity = await timeline({ groupBy: 'entity' });
+      const timelineFiltered = await timeline({ groupBy: 'entity', filter: nameTexts[0] ?? 'a' });
       // The graph view: its first request in each scope counts co-occurrence over the corpus; the graph phase below
       // (other sizes and weights, both scopes) is answered from those counts.
       const graph = (params: GraphParams) => c.sendRequest(GRAPH_REQUEST, params);
@@ -356,6 +368,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
         entitiesViewOpenMs: round(entitiesViewFirstMs, 2)!,
         mapOpenMs: round(mapFirstMs, 2)!,
         mapKb: round(mapKb, 1)!,
+        timelineMs: { byArticle: round(timelineByArticle.ms, 1)!, byEntity: round(timelineByEntity.ms, 1)!, filtered: round(timelineFiltered.ms, 1)! },
+        timelineKb: { byArticle: round(timelineByArticle.kb, 1)!, byEntity: round(timelineByEntity.kb, 1)! },
         graphOpenMs: { article: round(graphFirst.article, 2)!, sentence: round(graphFirst.sentence, 2)! },
         decisionMs: {
           toTokens: { p50: round(percentile([...decisionToTokens].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToTokens].sort((a, b) => a - b), 99), 2)! },
@@ -424,6 +438,7 @@ function table(r: Report): string {
   for (const [name, s] of Object.entries(d.samples)) lines.push(sampleRow(name, s));
   lines.push(`${'entities view open'.padEnd(22)}${'1'.padStart(6)}${f(r.entitiesViewOpenMs, 2).padStart(10)}  (first opening after indexing: groups, then 200 people; entitiesView above: opened again)`);
   lines.push(`${'map view open'.padEnd(22)}${'1'.padStart(6)}${f(r.mapOpenMs, 2).padStart(10)}  (first answer, reading the gazetteer table; ${f(r.mapKb)} KB of JSON; map above: opened again)`);
+  lines.push(`${'timeline open'.padEnd(22)}${'1'.padStart(6)}${f(r.timelineMs.byArticle, 1).padStart(10)}  (by article, ${f(r.timelineKb.byArticle, 1)} KB; by entity ${f(r.timelineMs.byEntity, 1)} ms, ${f(r.timelineKb.byEntity, 1)} KB; filtered by a name ${f(r.timelineMs.filtered, 1)} ms)`);
   lines.push(`${'graph view open'.padEnd(22)}${'1'.padStart(6)}${f(r.graphOpenMs.article, 2).padStart(10)}  (first request, same article; same sentence ${f(r.graphOpenMs.sentence, 2)} ms; graph above: other sizes and weights)`);
   lines.push(sampleRow('didChange -> tokens', d.editToTokens) + `  (${d.editFile})`);
   lines.push(sampleRow('didOpen -> tokens', d.openToTokens) + '  (first open of each article)');

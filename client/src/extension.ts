@@ -12,12 +12,13 @@ import { registerFindEntity } from './findEntity';
 import { registerMapView } from './mapView';
 import { registerExportCommand } from './exportAnnotations';
 import { registerImportCommand } from './importAnnotations';
+import { registerTimelineView } from './timelineView';
 import { registerWebview } from './webviews/panel';
 import { MAX_RESTARTS, RestartPolicy, WINDOW_MS } from './restarts';
 
 let client: LanguageClient | undefined;
 
-/** Read-only documents the extension shows (the timeline), served from memory. */
+/** Read-only documents the extension shows (the timeline as markdown), served from memory. */
 const VIRTUAL_SCHEME = 'article-lens';
 const virtualDocuments = new Map<string, string>();
 
@@ -77,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     virtualChanged,
     vscode.workspace.registerTextDocumentContentProvider(VIRTUAL_SCHEME, { onDidChange: virtualChanged.event, provideTextDocumentContent: (uri) => virtualDocuments.get(uri.path) ?? '' }),
-    vscode.commands.registerCommand('articleLens.showTimeline', async () => {
+    vscode.commands.registerCommand('articleLens.showTimelineMarkdown', async () => {
       if (!client) return;
       const { markdown } = await client.sendRequest<{ markdown: string }>(TIMELINE_REQUEST);
       virtualDocuments.set('/timeline.md', markdown);
@@ -102,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const changes = corpusChanges(context, () => client, started);
   registerEntitiesView(context, () => client, started, changes);
   registerMapView(context, () => client, started, changes);
+  registerTimelineView(context, () => client, changes);
   registerWebview(context, () => client, 'articleLens.showGraph', { viewType: 'articleLens.graph', title: 'Article Lens: Graph', script: 'graph.js', load: (c, params) => c.sendRequest<GraphResult>(GRAPH_REQUEST, params ?? {}) }, changes);
   await started;
 }

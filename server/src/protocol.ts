@@ -26,6 +26,77 @@ export interface IndexChangedParams {
 /** Request: the corpus timeline as a markdown document. */
 export const TIMELINE_REQUEST = 'articleLens/timeline';
 
+/**
+ * Request: the timeline view's data (core/queries/timelineData.ts): dated mentions grouped by article or by entity,
+ * filtered by the entities named near them, summed per day range (`bins`) when there are many, the groups capped.
+ */
+export const TIMELINE_DATA_REQUEST = 'articleLens/timelineData';
+export interface TimelineDataParams {
+  groupBy?: 'article' | 'entity';
+  /** Keeps mentions with an entity named nearby whose name or a spelling contains it (case-insensitive). */
+  filter?: string;
+  /** Keeps mentions with an entity of one of these types named nearby; absent or empty: any. */
+  types?: ('person' | 'organization' | 'location' | 'misc')[];
+  /** How many groups to show, most mentioned first (default 50, at most 1000). */
+  maxGroups?: number;
+}
+export interface TimelineMarkItem {
+  /** The days the value covers, inclusive, `YYYY-MM-DD`: one day, or an ISO week, a month, a year. */
+  from: string;
+  to: string;
+  value: string;
+  /** The mention as written; plain text, control characters removed (as are all strings here). */
+  text: string;
+  location: EntityLocation;
+  /** The value was counted from the file's date: a guess. */
+  guessed: boolean;
+  resolution: string;
+  /** The article's title. */
+  article: string;
+  /** Where the article's date came from (`text`, `metadata`, `user`, `file date`), where the analysis says. */
+  source: string | null;
+}
+export interface TimelineBinItem {
+  from: string;
+  to: string;
+  count: number;
+  /** How many of them are guessed from the file's date. */
+  guessed: number;
+  /** The first of them, where a click goes. */
+  location: EntityLocation;
+}
+export interface TimelineGroupItem {
+  /** The article's uri or the entity's id. */
+  id: string;
+  label: string;
+  type?: 'person' | 'organization' | 'location' | 'misc';
+  referenceDate?: string | null;
+  /** Where the article's date came from (`text`, `metadata`, `user`, `file date`) where the analysis says. */
+  referenceSource?: string | null;
+  mentions: number;
+  /** One per mention, unless the answer is aggregated. */
+  marks?: TimelineMarkItem[];
+  /** Mentions summed per day range, when the answer is aggregated. */
+  bins?: TimelineBinItem[];
+}
+export interface TimelineDataResult {
+  groupBy: 'article' | 'entity';
+  filter: string;
+  types: string[];
+  maxGroups: number;
+  aggregated: boolean;
+  groups: TimelineGroupItem[];
+  hiddenGroups: number;
+  hiddenMentions: number;
+  totalMentions: number;
+  /** By entity, unfiltered: dated mentions with no name nearby, in no group. */
+  ungrouped: number;
+  extent: { from: string; to: string } | null;
+  /** Articles without a known date: none, or only `guessedDate`, guessed from the file's date. */
+  undated: { uri: string; title: string; guessedDate: string | null; mentions: number }[];
+  undatedTotal: number;
+}
+
 /** Request: entities matching a query, for pick lists (merge, find). */
 export const ENTITIES_REQUEST = 'articleLens/entities';
 export interface EntitiesParams {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { mapView } from './vscode-map.mjs';
+import { timelineView } from './vscode-timeline.mjs';
 import { coloursInThemes } from './vscode-colours.mjs';
 import { restartAfterCrash } from './vscode-restart.mjs';
 import { CHROMIUM, CODE_SERVER, articles, NODE24_BIN, OUTPUT, VSIX, copyCorpus, positionOf, runProcess, targets, tempDir, waitFor } from './common.mjs';
@@ -398,6 +399,7 @@ export async function runVSCode({ log = defaultLog } = {}) {
     await findEntity(page, t, check);
     await mapView(page, t, check, log);
     await graphView(page, t, check, log);
+    await timelineView(page, t, check, log);
     await coloursInThemes(page, t, check, log);
     // Last: it kills the server.
     await restartAfterCrash(page, t, check, home);

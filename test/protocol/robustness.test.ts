@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { ANNOTATE_COMMAND, DECISIONS_REQUEST, ENTITIES_REQUEST, EXPORT_REQUEST, MAP_REQUEST, SET_ARTICLE_DATE, SPELLING_HINTS_REQUEST, TIMELINE_REQUEST, UNDO_COMMAND } from '../../server/src/protocol';
+import { ANNOTATE_COMMAND, DECISIONS_REQUEST, ENTITIES_REQUEST, EXPORT_REQUEST, MAP_REQUEST, SET_ARTICLE_DATE, SPELLING_HINTS_REQUEST, TIMELINE_DATA_REQUEST, TIMELINE_REQUEST, UNDO_COMMAND } from '../../server/src/protocol';
 import { type TestServer, startServer } from './lspClient';
 
 // Two articles of our own, each with its own dateline date (the headline repeated after a caption splits them).
@@ -196,6 +196,8 @@ describe('protocol: fuzzed requests and notifications', () => {
         })),
       [TIMELINE_REQUEST]: () => maybe(() => ({})),
       [MAP_REQUEST]: () => maybe(() => garbage()),
+      [TIMELINE_DATA_REQUEST]: () =>
+        maybe(() => ({ groupBy: maybe(() => pick(['article', 'entity', 7])), filter: maybe(() => pick(['', 'Dal', '\u0000', {}])), types: maybe(() => pick([['person'], 'misc', [null]])), maxGroups: maybe(() => pick([0, 5, -3, 1e9, 'x'])) })),
       [ENTITIES_REQUEST]: () => maybe(() => ({ query: maybe(() => pick(['', 'Dal'])), exclude: garbage(), limit: maybe(() => pick([0, 5, -3, 1e9])) })),
       [DECISIONS_REQUEST]: () => maybe(() => ({})),
       [SPELLING_HINTS_REQUEST]: () => maybe(() => ({})),

@@ -57,6 +57,7 @@ import { registerReferences } from './features/references';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { registerTimeline } from './features/timeline';
+import { registerTimelineData } from './features/timelineData';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 import { UserStore } from './userStore';
 
@@ -561,6 +562,7 @@ export function startServer(connection: Connection): void {
   registerSymbols(ctx);
   registerCodeLens(ctx);
   registerTimeline(ctx);
+  registerTimelineData(ctx);
   registerRename(ctx);
   registerDecisions(ctx);
   registerEntitiesView(ctx);

@@ -475,6 +475,18 @@ export class CorpusIndex {
     return this.docs.values();
   }
 
+  /**
+   * A document's date and time mentions with a value, as decided, without making its mentions final: a date has no
+   * entity, so its decided mention is its final one (finalMention adds only `entity: null`).
+   */
+  datedMentionsIn(uri: string): readonly Mention[] {
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    const out: Mention[] = [];
+    for (const m of doc.decided) if (m.value !== null && m.key === null) out.push(m);
+    return out;
+  }
+
   private changed(): void {
     this.generation++;
     this.order = null;
