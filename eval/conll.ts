@@ -10,7 +10,7 @@ import { ENTITY_TYPE_OF } from '../server/src/core/recognize/names/tags';
 import { nameModelPath } from '../server/src/node/nameModel';
 import { readConll, type GoldDocument } from '../train/conll';
 import { loadRecognizers } from '../server/src/node/recognizers';
-import { scorePipeline } from './conllPipeline';
+import { documentText, scorePipeline } from './conllPipeline';
 import { printNews, scoreNews } from './news';
 import { prf, SpanScorer } from '../train/score';
 
@@ -49,16 +49,7 @@ function scoreCompromise(docs: GoldDocument[]): { scorer: SpanScorer; seconds: n
   const scorer = new SpanScorer();
   let seconds = 0;
   for (const d of docs) {
-    const starts: number[] = [];
-    let text = '';
-    for (const s of d.sentences) {
-      for (let i = s.first; i < s.end; i++) {
-        if (i > s.first) text += ' ';
-        starts.push(text.length);
-        text += d.words[i];
-      }
-      text += '\n';
-    }
+    const { text, starts } = documentText(d);
     const tokenAt = new Map<number, number>();
     starts.forEach((s, i) => tokenAt.set(s, i));
     const ends = new Map<number, number>();

@@ -2,7 +2,7 @@
 // The command line front end: the same analysis as the language server, without an editor.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCalendarDay } from './core/calendarDay';
+import { ArgReader } from './cliArgs';
 import { CorpusIndex } from './core/corpus/index';
 import { entityTable, type Format, FORMATS, formatNamed, onlyConfirmed } from './core/annotations/formats';
 import { analysisReport, renderReportText } from './core/queries/report';
@@ -53,42 +53,23 @@ interface Options {
 
 function parseArgs(args: string[]): Options | string {
   const opts: Options = { paths: [], format: 'text', referenceDate: null, dateFallback: 'none', store: null };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
-      return args[++i];
-    };
-    try {
-      if (a === '--format' || a.startsWith('--format=')) {
-        const f = value('--format');
-        if (f !== 'text' && f !== 'json') return `unknown format "${f}": use text or json`;
-        opts.format = f;
-      } else if (a === '--reference-date' || a.startsWith('--reference-date=')) {
-        const d = value('--reference-date');
-        if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
-        opts.referenceDate = d;
-      } else if (a === '--date-fallback' || a.startsWith('--date-fallback=')) {
-        const f = value('--date-fallback');
-        if (f !== 'none' && f !== 'file-date') return `--date-fallback must be none or file-date, not "${f}"`;
-        opts.dateFallback = f === 'file-date' ? 'fileDate' : 'none';
-      } else if (a === '--store' || a.startsWith('--store=')) {
-        const dir = value('--store');
-        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `--store must name a folder, not "${dir}"`;
-        opts.store = path.resolve(dir);
-      } else if (a === '-h' || a === '--help') {
-        return '';
-      } else if (a.startsWith('-')) {
-        return `unknown option ${a}`;
-      } else {
-        opts.paths.push(a);
-      }
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+  const stop = ArgReader.read(args, (a, r) => {
+    if (r.is('--format')) {
+      const f = r.value('--format');
+      if (f !== 'text' && f !== 'json') return `unknown format "${f}": use text or json`;
+      opts.format = f;
+    } else if (r.is('--reference-date')) opts.referenceDate = r.day('--reference-date');
+    else if (r.is('--date-fallback')) {
+      const f = r.value('--date-fallback');
+      if (f !== 'none' && f !== 'file-date') return `--date-fallback must be none or file-date, not "${f}"`;
+      opts.dateFallback = f === 'file-date' ? 'fileDate' : 'none';
+    } else if (r.is('--store')) opts.store = r.folder('--store');
+    else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else opts.paths.push(a);
+    return undefined;
+  });
+  if (stop !== undefined) return stop;
   if (opts.paths.length === 0) return 'give at least one file or folder';
   return opts;
 }
@@ -160,37 +141,22 @@ function parseExportArgs(args: string[]): ExportOptions | string {
   let format: Format | undefined;
   const opts = { paths: [] as string[], out: null as string | null, onlyConfirmed: false, scheme: 'IOB2' as 'IOB2' | 'IOB1', referenceDate: null as string | null, store: null as string | null };
   const names = FORMATS.map((f) => f.name).join('|');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
-      return args[++i];
-    };
-    try {
-      if (a === '--format' || a.startsWith('--format=')) {
-        const f = value('--format');
-        format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
-        if (!format) return `unknown export format "${f}": use ${names}`;
-      } else if (a === '--out' || a.startsWith('--out=')) opts.out = value('--out');
-      else if (a === '--only-confirmed') opts.onlyConfirmed = true;
-      else if (a === '--iob1') opts.scheme = 'IOB1';
-      else if (a === '--reference-date' || a.startsWith('--reference-date=')) {
-        const d = value('--reference-date');
-        if (!isCalendarDay(d)) return `--reference-date must be a day written YYYY-MM-DD, not "${d}"`;
-        opts.referenceDate = d;
-      } else if (a === '--store' || a.startsWith('--store=')) {
-        const dir = value('--store');
-        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `--store must name a folder, not "${dir}"`;
-        opts.store = path.resolve(dir);
-      } else if (a === '-h' || a === '--help') return '';
-      else if (a.startsWith('-')) return `unknown option ${a}`;
-      else opts.paths.push(a);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+  const stop = ArgReader.read(args, (a, r) => {
+    if (r.is('--format')) {
+      const f = r.value('--format');
+      format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
+      if (!format) return `unknown export format "${f}": use ${names}`;
+    } else if (r.is('--out')) opts.out = r.value('--out');
+    else if (a === '--only-confirmed') opts.onlyConfirmed = true;
+    else if (a === '--iob1') opts.scheme = 'IOB1';
+    else if (r.is('--reference-date')) opts.referenceDate = r.day('--reference-date');
+    else if (r.is('--store')) opts.store = r.folder('--store');
+    else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else opts.paths.push(a);
+    return undefined;
+  });
+  if (stop !== undefined) return stop;
   if (!format) return `give the export format: --format ${names}`;
   if (opts.paths.length === 0) return 'give at least one file or folder';
   if (format.output === 'per-article' && opts.out === null) return `${format.name} writes one file per article: give --out DIR`;
@@ -255,39 +221,24 @@ function parseImportArgs(args: string[]): ImportOptions | string {
   let format: Format | undefined;
   const opts = { inputs: [] as string[], corpus: '.', store: null as string | null, mode: undefined as 'add' | 'replace' | undefined, predictions: false, dryRun: false };
   const names = FORMATS.filter((f) => f.read).map((f) => f.name).join('|');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      if (i + 1 >= args.length) throw new Error(`${name} needs a value`);
-      return args[++i];
-    };
-    try {
-      if (a === '--format' || a.startsWith('--format=')) {
-        const f = value('--format');
-        format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
-        if (!format || !format.read) return `cannot import the format "${f}": use ${names}`;
-      } else if (a === '--corpus' || a.startsWith('--corpus=')) {
-        const dir = value('--corpus');
-        if (!isDirectory(dir)) return `--corpus must name a folder, not "${dir}"`;
-        opts.corpus = dir;
-      } else if (a === '--store' || a.startsWith('--store=')) {
-        const dir = value('--store');
-        if (!isDirectory(dir)) return `--store must name a folder, not "${dir}"`;
-        opts.store = path.resolve(dir);
-      } else if (a === '--add' || a === '--replace') {
-        if (opts.mode !== undefined && opts.mode !== a.slice(2)) return 'give --add or --replace, not both';
-        opts.mode = a.slice(2) as 'add' | 'replace';
-      } else if (a === '--predictions') opts.predictions = true;
-      else if (a === '--dry-run') opts.dryRun = true;
-      else if (a === '-h' || a === '--help') return '';
-      else if (a.startsWith('-')) return `unknown option ${a}`;
-      else opts.inputs.push(a);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+  const stop = ArgReader.read(args, (a, r) => {
+    if (r.is('--format')) {
+      const f = r.value('--format');
+      format = formatNamed(f === 'labelstudio' ? 'label-studio' : f);
+      if (!format || !format.read) return `cannot import the format "${f}": use ${names}`;
+    } else if (r.is('--corpus')) opts.corpus = r.folder('--corpus');
+    else if (r.is('--store')) opts.store = r.folder('--store');
+    else if (a === '--add' || a === '--replace') {
+      if (opts.mode !== undefined && opts.mode !== a.slice(2)) return 'give --add or --replace, not both';
+      opts.mode = a.slice(2) as 'add' | 'replace';
+    } else if (a === '--predictions') opts.predictions = true;
+    else if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else opts.inputs.push(a);
+    return undefined;
+  });
+  if (stop !== undefined) return stop;
   if (!format) return `give the format of the files: --format ${names}`;
   if (opts.inputs.length === 0) return 'give at least one file or folder to import';
   for (const input of opts.inputs) if (!fs.existsSync(input)) return `no such file or folder: ${input}`;

@@ -1,4 +1,5 @@
 // `article-lens dates import FILE`: a scraper's CSV or JSON lines of `path,date[,title,source]` into the user's
+import { ArgReader } from './cliArgs';
 // store of the corpus folder, as if each date were set with Set Article Date. Checked whole before anything is written.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,31 +25,16 @@ function parseDatesArgs(args: string[]): DatesOptions | string {
   if (sub === '-h' || sub === '--help') return '';
   if (sub !== 'import') return sub === undefined ? 'give a dates command: import' : `unknown dates command "${sub}": use import`;
   const opts: Omit<DatesOptions, 'input'> & { inputs: string[] } = { inputs: [], corpus: '.', store: null, dryRun: false };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      if (i + 1 >= rest.length) throw new Error(`${name} needs a value`);
-      return rest[++i];
-    };
-    try {
-      if (a === '--corpus' || a.startsWith('--corpus=')) {
-        const dir = value('--corpus');
-        if (!isDirectory(dir)) return `--corpus must name a folder, not "${dir}"`;
-        opts.corpus = dir;
-      } else if (a === '--store' || a.startsWith('--store=')) {
-        const dir = value('--store');
-        if (!isDirectory(dir)) return `--store must name a folder, not "${dir}"`;
-        opts.store = path.resolve(dir);
-      } else if (a === '--dry-run') opts.dryRun = true;
-      else if (a === '-h' || a === '--help') return '';
-      else if (a.startsWith('-')) return `unknown option ${a}`;
-      else opts.inputs.push(a);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+  const stop = ArgReader.read(rest, (a, r) => {
+    if (r.is('--corpus')) opts.corpus = r.folder('--corpus');
+    else if (r.is('--store')) opts.store = r.folder('--store');
+    else if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else opts.inputs.push(a);
+    return undefined;
+  });
+  if (stop !== undefined) return stop;
   if (opts.inputs.length !== 1) return 'give one file of dates to import';
   if (!fs.existsSync(opts.inputs[0]) || !fs.statSync(opts.inputs[0]).isFile()) return `no such file: ${opts.inputs[0]}`;
   return { input: opts.inputs[0], corpus: opts.corpus, store: opts.store, dryRun: opts.dryRun };
@@ -85,14 +71,6 @@ export function runDates(args: string[], usage: string): number {
     return 1;
   }
   return 0;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function isFile(p: string): boolean {
