@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import type { Position, Range } from 'vscode-languageserver-protocol/node';
 import {
   DefinitionRequest,
@@ -447,6 +448,45 @@ function table(r: Report): string {
   return lines.join('\n');
 }
 
+/**
+ * What each view adds to the .vsix: its page script and stylesheet (and, for the map, the place table), raw and
+ * compressed, read from the package's own zip directory when `npm run package` has made one (minified, as users
+ * get it), else from dist/ as `npm run build` left it (not minified). The Entities view is in the extension bundle.
+ */
+function viewSizes(): { from: string; views: Record<string, { kb: number; compressedKb: number }> } {
+  const dist = path.join(__dirname, '..', 'dist');
+  const views: Record<string, string[]> = { timeline: ['webviews/timeline.js', 'webviews/timeline.css'], map: ['webviews/map.js', 'webviews/map.css', 'places.tsv'], graph: ['webviews/graph.js', 'webviews/graph.css'], shared: ['webviews/common.css'] };
+  const vsix = path.join(dist, 'article-lens.vsix');
+  const sizes = new Map<string, { raw: number; packed: number }>();
+  let from = 'dist/ (npm run build)';
+  if (fs.existsSync(vsix)) {
+    from = 'dist/article-lens.vsix';
+    const zip = fs.readFileSync(vsix);
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let at = zip.readUInt32LE(end + 16);
+    for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+      const name = zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28));
+      sizes.set(name.replace(/^extension\/dist\//, ''), { packed: zip.readUInt32LE(at + 20), raw: zip.readUInt32LE(at + 24) });
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+  } else {
+    for (const files of Object.values(views)) {
+      for (const f of files) {
+        const file = path.join(dist, f);
+        if (!fs.existsSync(file)) continue;
+        const bytes = fs.readFileSync(file);
+        sizes.set(f, { raw: bytes.length, packed: zlib.deflateRawSync(bytes, { level: 9 }).length });
+      }
+    }
+  }
+  const out: Record<string, { kb: number; compressedKb: number }> = {};
+  for (const [view, files] of Object.entries(views)) {
+    const s = files.map((f) => sizes.get(f) ?? { raw: 0, packed: 0 });
+    out[view] = { kb: round(s.reduce((t, x) => t + x.raw, 0) / 1024, 1)!, compressedKb: round(s.reduce((t, x) => t + x.packed, 0) / 1024, 1)! };
+  }
+  return { from, views: out };
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(options.server)) throw new Error(`${options.server} is missing: run npm run build first`);
@@ -461,13 +501,15 @@ async function main(): Promise<void> {
     if (!options.json) console.log('\n' + table(report));
   }
   const loadAfter = os.loadavg().map((x) => round(x, 2));
+  const sizes = viewSizes();
+  if (!options.json) console.log(`\nadded to the .vsix by each view, raw / compressed KB, from ${sizes.from}: ${Object.entries(sizes.views).map(([v, s]) => `${v} ${s.kb} / ${s.compressedKb}`).join(', ')}`);
   if (options.json) {
     const plain = (r: Report) => {
       const { detail: _detail, ...figures } = r;
       return figures;
     };
     const out = reports.length === 1 ? plain(reports[0]) : Object.fromEntries(reports.map((r) => [r.detail.name, plain(r)]));
-    console.log(JSON.stringify({ ...out, machine: { ...machine, loadAfter } }));
+    console.log(JSON.stringify({ ...out, viewSizes: sizes, machine: { ...machine, loadAfter } }));
   } else {
     console.log(`\nload average after: ${loadAfter.join(' ')}`);
   }
