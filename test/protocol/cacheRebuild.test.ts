@@ -30,7 +30,7 @@ function rewriteHeader(file: string, change: { analyzer?: string }): void {
   const s = openSections(fs.readFileSync(file));
   const strings: string[] = [];
   for (let i = 0; s.strings(i) !== undefined; i++) strings.push(s.strings(i)!);
-  fs.writeFileSync(file, encodeSections({ ...s.header, ...change }, { ...s, strings }));
+  fs.writeFileSync(file, Buffer.concat(encodeSections({ ...s.header, ...change }, { ...s, strings })));
 }
 
 describe('protocol: a damaged or stale persistent index is rebuilt', () => {

@@ -228,16 +228,38 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     }
   }
   const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  const bytes = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, articles: flatArticles, clusters: Int32Array.from(clusterInts) });
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, CACHE_FILE);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, bytes);
+    const fd = fs.openSync(temp, 'w');
+    try {
+      writeAll(fd, pieces);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
     throw e;
   }
   fs.rmSync(path.join(dir, OLD_FILE), { force: true });
+}
+
+/** writevSync may write less than asked (and takes at most IOV_MAX pieces): it is called again for the rest. */
+function writeAll(fd: number, pieces: Buffer[]): void {
+  let rest = pieces.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let n = fs.writevSync(fd, rest.slice(0, 512));
+    while (n > 0 && rest.length > 0) {
+      if (n >= rest[0].length) {
+        n -= rest[0].length;
+        rest = rest.slice(1);
+      } else {
+        rest = [rest[0].subarray(n), ...rest.slice(1)];
+        n = 0;
+      }
+    }
+  }
 }

@@ -47,41 +47,52 @@ interface StoredHeader extends Header {
 
 const TABLES: readonly (keyof Tables)[] = ['docNums', 'docInts', 'lines', 'mentions', 'articles', 'clusters'];
 const pad8 = (n: number) => (n + 7) & ~7;
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+// zlib.crc32 is in Node 20.15 and later; without it the table lengths alone tell a truncated file.
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-export function encodeSections(header: Header, t: Tables & { strings: string[] }): Buffer {
+/**
+ * The file as pieces to write one after the other (fs.writevSync): the tables are written from their own memory,
+ * never copied into one more buffer the size of the file.
+ */
+export function encodeSections(header: Header, t: Tables & { strings: string[] }): Buffer[] {
   const joined = t.strings.join('');
   const wellFormed = (joined as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\uD800-\uDFFF]/.test(joined);
   const encoding = wellFormed ? 'utf8' : 'utf16le';
   const stringEnds = new Int32Array(t.strings.length);
   let end = 0;
   t.strings.forEach((s, i) => (stringEnds[i] = end += s.length));
-  const stringBytes = Buffer.byteLength(joined, encoding);
+  const stringBlob = Buffer.from(joined, encoding);
   const stored: StoredHeader = {
     ...header,
     endian: os.endianness(),
     lengths: { docNums: t.docNums.length, docInts: t.docInts.length, lines: t.lines.length, mentions: t.mentions.length, articles: t.articles.length, clusters: t.clusters.length, stringEnds: stringEnds.length },
-    stringBytes,
+    stringBytes: stringBlob.length,
     encoding,
   };
   const head = Buffer.from(JSON.stringify(stored), 'utf8');
-  const arrays: ArrayBufferView[] = [...TABLES.map((k) => t[k]), stringEnds];
-  let size = pad8(PRELUDE + head.length);
-  for (const a of arrays) size = pad8(size + a.byteLength);
-  size += stringBytes;
-  const out = Buffer.alloc(size);
-  MAGIC.copy(out, 0);
-  out.writeUInt32LE(FORMAT, 8);
-  out.writeUInt32LE(head.length, 12);
-  head.copy(out, PRELUDE);
-  let at = pad8(PRELUDE + head.length);
-  for (const a of arrays) {
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at = pad8(at + a.byteLength);
+  const prelude = Buffer.alloc(PRELUDE);
+  MAGIC.copy(prelude, 0);
+  prelude.writeUInt32LE(FORMAT, 8);
+  prelude.writeUInt32LE(head.length, 12);
+  const pieces: Buffer[] = [head];
+  let at = PRELUDE + head.length;
+  const align = () => {
+    if (at % 8 !== 0) {
+      pieces.push(Buffer.alloc(pad8(at) - at));
+      at = pad8(at);
+    }
+  };
+  for (const a of [...TABLES.map((k) => t[k]), stringEnds]) {
+    align();
+    pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    at += a.byteLength;
   }
-  out.write(joined, at, encoding);
-  out.writeUInt32LE(crc32 ? crc32(out.subarray(PRELUDE)) : 0, 16);
-  return out;
+  align();
+  pieces.push(stringBlob);
+  let crc = 0;
+  if (crc32) for (const p of pieces) crc = crc32(p, crc);
+  prelude.writeUInt32LE(crc >>> 0, 16);
+  return [prelude, ...pieces];
 }
 
 /** The tables of a cache file, checked whole; throws with the reason when the file is not one, or damaged. */
