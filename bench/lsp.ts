@@ -125,6 +125,8 @@ interface Report {
   /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
   decisionMs: { toTokens: Latency; toReferences: Latency };
   peakRssMb: number;
+  /** Peak RSS of the cold server after each phase (indexing, opening, hover, ...), in MB: where the peak is reached. */
+  peakRssByPhaseMb: Record<string, number>;
   /** The persistent index the cold server left in its storage folder (every file there), in MB. */
   cacheMb: number;
   /** Shown in the table, left out of the JSON. */
@@ -338,6 +340,7 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
           toReferences: { p50: round(percentile([...decisionToReferences].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToReferences].sort((a, b) => a - b), 99), 2)! },
         },
         peakRssMb: round(coldMemory.peakMb, 1)!,
+        peakRssByPhaseMb: Object.fromEntries(peaks.map((p) => [p.split(' ')[0], Number(p.split(' ')[1])])),
         cacheMb: NaN,
         detail: {
           name: corpus.name,
