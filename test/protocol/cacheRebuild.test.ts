@@ -93,6 +93,14 @@ describe('protocol: a damaged or stale persistent index is rebuilt', () => {
     await expectRebuilt(/index cache corrupt, rebuilding: not an index cache file/);
   });
 
+  it('a whole cache of an older layout', async () => {
+    const file = path.join(storage, CACHE);
+    const bytes = fs.readFileSync(file);
+    bytes.writeUInt32LE(bytes.readUInt32LE(8) - 1, 8);
+    fs.writeFileSync(file, bytes);
+    await expectRebuilt(/index cache written by another version \(format \d+, not \d+\), rebuilding/);
+  });
+
   it('a whole cache written by another analyser', async () => {
     rewriteHeader(path.join(storage, CACHE), { analyzer: 'an older analyser/0-0' });
     await expectRebuilt(/index cache written by another version or with other settings, rebuilding/);

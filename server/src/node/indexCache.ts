@@ -11,7 +11,7 @@ import { ANALYZER_VERSION } from '../core/analyze';
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, MentionType } from '../core/model';
 import { MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
-import { type Header, type Sections, encodeSections, openSections } from './indexCacheLayout';
+import { type Header, OtherFormat, type Sections, encodeSections, openSections } from './indexCacheLayout';
 
 export const CACHE_FILE = 'index-cache.bin';
 /** The JSON cache of earlier versions: removed when a binary one is written, never read. */
@@ -77,6 +77,7 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
   try {
     sections = openSections(bytes);
   } catch (e) {
+    if (e instanceof OtherFormat) return { entries: new Map(), problem: `index cache written by another version (${e.message}), rebuilding` };
     return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
   }
   const h = sections.header;

@@ -95,11 +95,14 @@ export function encodeSections(header: Header, t: Tables & { strings: string[] }
   return [prelude, ...pieces];
 }
 
+/** A whole cache file of another layout: stale rather than damaged. */
+export class OtherFormat extends Error {}
+
 /** The tables of a cache file, checked whole; throws with the reason when the file is not one, or damaged. */
 export function openSections(file: Buffer): Sections {
   if (file.length < PRELUDE || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not an index cache file');
   const format = file.readUInt32LE(8);
-  if (format !== FORMAT) throw new Error(`format ${format}, not ${FORMAT}`);
+  if (format !== FORMAT) throw new OtherFormat(`format ${format}, not ${FORMAT}`);
   const headLength = file.readUInt32LE(12);
   if (PRELUDE + headLength > file.length) throw new Error('truncated header');
   if (crc32 && crc32(file.subarray(PRELUDE)) !== file.readUInt32LE(16)) throw new Error('checksum mismatch (truncated or damaged)');
