@@ -16,13 +16,21 @@ interface Complete {
 
 const CACHE = 'index-cache.bin';
 
-/** The answers compared before and after: a hover and the references of a name spread over several articles. */
-async function answers(server: TestServer): Promise<{ hover: string; references: string[] }> {
-  const file = fs.readdirSync(server.folder).sort().find((f) => fs.readFileSync(path.join(server.folder, f), 'utf8').includes('Helena Marsh'))!;
-  const at = server.at(file, 'Helena Marsh', 0, 1);
-  const hover = (await server.connection.sendRequest('textDocument/hover', at)) as Hover;
-  const refs = (await server.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } })) as Location[];
-  return { hover: (hover.contents as { value: string }).value, references: refs.map((r) => `${path.basename(r.uri)}:${r.range.start.line}:${r.range.start.character}`).sort() };
+/**
+ * The answers compared before and after: hover and references of a name spread over several articles and of a
+ * weekday (its value comes from the cache), and an article's semantic tokens (every mention's type and flags).
+ */
+async function answers(server: TestServer): Promise<unknown> {
+  const files = fs.readdirSync(server.folder).sort();
+  const holding = (needle: string) => files.find((f) => fs.readFileSync(path.join(server.folder, f), 'utf8').includes(needle))!;
+  const about = async (needle: string) => {
+    const at = server.at(holding(needle), needle, 0, 1);
+    const hover = (await server.connection.sendRequest('textDocument/hover', at)) as Hover | null;
+    const refs = (await server.connection.sendRequest('textDocument/references', { ...at, context: { includeDeclaration: true } })) as Location[];
+    return { hover: (hover?.contents as { value: string } | undefined)?.value ?? null, references: refs.map((r) => `${path.basename(r.uri)}:${r.range.start.line}:${r.range.start.character}`).sort() };
+  };
+  const tokens = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: server.uri(holding('Monday')) } })) as { data: number[] };
+  return { name: await about('Helena Marsh'), weekday: await about('Monday'), tokens: tokens.data };
 }
 
 /** The cache file rewritten with another header (and a checksum that fits it), tables unchanged. */
@@ -36,7 +44,7 @@ function rewriteHeader(file: string, change: { analyzer?: string }): void {
 describe('protocol: a damaged or stale persistent index is rebuilt', () => {
   let folder: string;
   let storage: string;
-  let fresh: { hover: string; references: string[] };
+  let fresh: unknown;
   let articles: number;
 
   // Each case starts from a workspace whose cache a cold start has just written, with the answers it gave.
@@ -47,6 +55,8 @@ describe('protocol: a damaged or stale persistent index is rebuilt', () => {
     const cold = await startServer(folder, {}, { storagePath: storage });
     await cold.indexed;
     fresh = await answers(cold);
+    const f = fresh as { name: { references: string[] }; weekday: { hover: string | null; references: string[] }; tokens: number[] };
+    assert.ok(f.name.references.length >= 4 && f.weekday.hover !== null && f.weekday.references.length >= 1 && f.tokens.length > 0, `answers worth comparing: ${JSON.stringify(fresh).slice(0, 400)}`);
     await cold.stop({ keepFolder: true });
     assert.ok(fs.existsSync(path.join(storage, CACHE)));
   });

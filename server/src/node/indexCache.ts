@@ -40,13 +40,18 @@ export type DateFallback = 'none' | 'fileDate';
 /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
 export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
 
-// A mention's type index carries GUESSED and NEEDS_DATE as flags.
+// A mention is four ints: start, length << 7 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
+// NEEDS_DATE and EXTRA: a value and resolution of the mention follow in the extras table, in mention order.
 const GUESSED = 16;
 const NEEDS_DATE = 32;
+const EXTRA = 64;
+const LENGTH_SHIFT = 7;
+/** Longer mentions do not fit beside the flags in an int; no recogniser makes one. */
+const MAX_MENTION = 2 ** (31 - LENGTH_SHIFT) - 1;
 const SOURCES: readonly ArticleDateSource[] = ['text', 'metadata', 'user', 'file date'];
 /** Ints per document, mention and article in their tables (see indexCacheLayout.ts). */
 export const DOC_INTS = 9;
-export const MENTION_INTS = 7;
+export const MENTION_INTS = 4;
 export const ARTICLE_INTS = 7;
 
 export function cacheIdentity(modelFile: string, referenceDate: string | null, dateFallback: DateFallback): CacheIdentity {
@@ -92,7 +97,7 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
 }
 
 function decode(s: Sections): Map<string, CacheEntry> {
-  const { strings, docInts, docNums, lines, mentions: flat, articles: flatArticles } = s;
+  const { strings, docInts, docNums, lines, mentions: flat, extras, articles: flatArticles } = s;
   const str = (i: number): string => {
     const v = strings(i);
     if (v === undefined) throw new Error(`bad string index ${i}`);
@@ -103,6 +108,7 @@ function decode(s: Sections): Map<string, CacheEntry> {
   let lineAt = 0;
   let mentionAt = 0;
   let articleAt = 0;
+  let extraAt = 0;
   if (docInts.length !== s.header.docs * DOC_INTS || s.docNums.length !== 2 * s.header.docs) throw new Error('bad document table');
   for (let d = 0; d < s.header.docs; d++) {
     const o = d * DOC_INTS;
@@ -116,13 +122,19 @@ function decode(s: Sections): Map<string, CacheEntry> {
     const mentions: Mention[] = new Array(mentionCount);
     for (let k = 0; k < mentionCount; k++) {
       const i = (mentionAt + k) * MENTION_INTS;
-      const flags = flat[i + 2];
+      const packed = flat[i + 1];
+      const flags = packed & ((1 << LENGTH_SHIFT) - 1);
       const type = MENTION_TYPES[flags & 15] as MentionType | undefined;
       const start = flat[i];
-      const end = flat[i + 1];
+      const end = start + (packed >>> LENGTH_SHIFT);
       if (type === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
-      const m: Mention = { start, end, type, text: str(flat[i + 3]), key: orNull(flat[i + 4]), value: orNull(flat[i + 5]) };
-      if (flat[i + 6] >= 0) m.resolution = str(flat[i + 6]);
+      const m: Mention = { start, end, type, text: str(flat[i + 2]), key: orNull(flat[i + 3]), value: null };
+      if (flags & EXTRA) {
+        if (2 * extraAt + 2 > extras.length) throw new Error('bad mention value');
+        m.value = orNull(extras[2 * extraAt]);
+        if (extras[2 * extraAt + 1] >= 0) m.resolution = str(extras[2 * extraAt + 1]);
+        extraAt++;
+      }
       if (flags & GUESSED) m.guessed = true;
       if (flags & NEEDS_DATE) m.needsDate = true;
       mentions[k] = m;
@@ -141,7 +153,7 @@ function decode(s: Sections): Map<string, CacheEntry> {
     const analysis: DocumentAnalysis = { uri: str(uriId), version: 0, title: str(titleId), referenceDate: orNull(refId), articles, mentions, problems: [] };
     entries.set(file, { file, size: docNums[2 * d], mtimeMs: docNums[2 * d + 1], userDate: orNull(userDateId), analysis, lines: new LineIndex(starts, ends, length) });
   }
-  if (lineAt !== lines.length || mentionAt * MENTION_INTS !== flat.length || articleAt * ARTICLE_INTS !== flatArticles.length) throw new Error('tables longer than their documents');
+  if (lineAt !== lines.length || mentionAt * MENTION_INTS !== flat.length || 2 * extraAt !== extras.length || articleAt * ARTICLE_INTS !== flatArticles.length) throw new Error('tables longer than their documents');
   return entries;
 }
 
@@ -194,6 +206,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
   const lines = new Uint32Array(lineInts);
   const flat = new Int32Array(mentionCount * MENTION_INTS);
   const flatArticles = new Int32Array(articleCount * ARTICLE_INTS);
+  const extras: number[] = [];
   let lineAt = 0;
   let m = 0;
   let a = 0;
@@ -206,14 +219,14 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     lines.set(e.lines.ends, lineAt + e.lines.starts.length);
     lineAt += 2 * e.lines.starts.length;
     for (const x of an.mentions) {
-      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0);
+      const extra = x.value !== null || x.resolution !== undefined;
+      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0);
+      if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${e.file}`);
       flat[m] = x.start;
-      flat[m + 1] = x.end;
-      flat[m + 2] = flags;
-      flat[m + 3] = intern(x.text);
-      flat[m + 4] = orNone(x.key);
-      flat[m + 5] = orNone(x.value);
-      flat[m + 6] = x.resolution === undefined ? -1 : intern(x.resolution);
+      flat[m + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
+      flat[m + 2] = intern(x.text);
+      flat[m + 3] = orNone(x.key);
+      if (extra) extras.push(orNone(x.value), x.resolution === undefined ? -1 : intern(x.resolution));
       m += MENTION_INTS;
     }
     for (const x of an.articles) {
@@ -229,7 +242,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     }
   }
   const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, CACHE_FILE);
   const temp = `${target}.${process.pid}.tmp`;
