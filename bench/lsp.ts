@@ -1,7 +1,7 @@
-// The language server as an editor drives it, on the BBC corpus and on a 10,000-article replica of it:
+// The language server as an editor drives it, on the BBC corpus and on 10,000- and 100,000-article replicas of it:
 // cold indexing, warm start (persistent index), request latency, typing-to-tokens and peak memory.
 // Prints figures and asserts nothing.
-//   npm run bench -- [--corpus bbc|10k|both] [--json] [--requests N] [--open N]
+//   npm run bench -- [--corpus bbc|10k|100k|both] [--json] [--requests N] [--open N]
 //   npx tsx bench/lsp.ts --server other/dist/server.js ...   (another build; npm run bench builds dist/ first)
 import * as fs from 'fs';
 import * as os from 'os';
@@ -33,7 +33,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { corpora: ['10k'], json: false, requests: 300, open: 60, server: SERVER };
-  const usage = 'usage: npm run bench -- [--corpus bbc|10k|both] [--json] [--requests N] [--open N] [--server dist/server.js]';
+  const usage = 'usage: npm run bench -- [--corpus bbc|10k|100k|both] [--json] [--requests N] [--open N] [--server dist/server.js]';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -46,7 +46,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--corpus') {
       const v = value();
       if (v === 'both') options.corpora = ['bbc', '10k'];
-      else if (v === 'bbc' || v === '10k') options.corpora = [v];
+      else if (v === 'bbc' || v === '10k' || v === '100k') options.corpora = [v];
       else throw new Error(`unknown corpus ${v}\n${usage}`);
     } else if (a === '--requests' || a === '--open') {
       const n = Number(value());
@@ -134,6 +134,10 @@ interface Report {
   /** A decision (executeCommand) until the open article's tokens, and until corpus-wide references, reflect it. */
   decisionMs: { toTokens: Latency; toReferences: Latency };
   peakRssMb: number;
+  /** Peak RSS of the cold server after each phase (indexing, opening, hover, ...), in MB: where the peak is reached. */
+  peakRssByPhaseMb: Record<string, number>;
+  /** The persistent index the cold server left in its storage folder (every file there), in MB. */
+  cacheMb: number;
   /** Shown in the table, left out of the JSON. */
   detail: {
     name: string;
@@ -377,6 +381,8 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
           toReferences: { p50: round(percentile([...decisionToReferences].sort((a, b) => a - b), 50), 2)!, p99: round(percentile([...decisionToReferences].sort((a, b) => a - b), 99), 2)! },
         },
         peakRssMb: round(coldMemory.peakMb, 1)!,
+        peakRssByPhaseMb: Object.fromEntries(peaks.map((p) => [p.split(' ')[0], Number(p.split(' ')[1])])),
+        cacheMb: NaN,
         detail: {
           name: corpus.name,
           serverColdMs: coldDone.ms,
@@ -401,6 +407,7 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
       await cold.stop();
     }
 
+    report.cacheMb = round(folderBytes(storagePath) / 1048576, 1)!;
     // Warm: a second server on the same corpus and the same storage folder.
     log(`${corpus.name}: warm start ...`);
     const warm: BenchServer = startServer(corpus.folder, storagePath, options.server);
@@ -419,6 +426,15 @@ async function benchCorpus(corpus: Corpus, options: Options, log: (line: string)
   }
 }
 
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? folderBytes(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
 // ---- output ----
 
 function table(r: Report): string {
@@ -427,7 +443,7 @@ function table(r: Report): string {
   const rows: string[][] = [
     ['corpus', `${d.name}: ${r.corpus.articles} articles, ${f(r.corpus.mb, 2)} MB (indexed ${d.indexedDocuments}, skipped ${d.skipped})`],
     ['cold index', `${f(r.coldIndexS, 2)} s spawn to indexingComplete (server's own count ${f(d.serverColdMs / 1000, 2)} s), ${f(r.mbPerS, 3)} MB/s`],
-    ['warm start', `${f(r.warmStartS, 2)} s (server's own count ${f(d.serverWarmMs / 1000, 2)} s)`],
+    ['warm start', `${f(r.warmStartS, 2)} s (server's own count ${f(d.serverWarmMs / 1000, 2)} s) from a persistent index of ${f(r.cacheMb)} MB`],
     ['memory', `peak RSS ${f(r.peakRssMb)} MB (RSS after indexing ${f(d.rssAfterIndexMb)} MB; warm server peak ${f(d.warmPeakRssMb)} MB)`],
     ['peak RSS by', `${d.peaks.join(', ')} (MB, after each phase)`],
     ['positions', `${d.namePositions} name mentions in ${d.opened} opened articles; longest ${d.longest.file} (${f(d.longest.kb)} KB, ${d.longest.tokens} tokens)`],

@@ -29,7 +29,7 @@ describe('protocol: persistent index', () => {
     await server.stop({ keepFolder: true });
     assert.strictEqual(done.documents, files.length);
     assert.strictEqual(done.fromCache, 0);
-    assert.ok(fs.existsSync(path.join(storage, 'index-cache.json')));
+    assert.ok(fs.existsSync(path.join(storage, 'index-cache.bin')));
   });
 
   it('a warm start takes unchanged articles from the cache and re-analyses a changed one', async () => {
@@ -69,7 +69,7 @@ describe('protocol: persistent index', () => {
   });
 
   it('a corrupt cache is discarded and rebuilt', async () => {
-    fs.writeFileSync(path.join(storage, 'index-cache.json'), '{"format":1,"analyzer":');
+    fs.writeFileSync(path.join(storage, 'index-cache.bin'), 'ALNSIDX\0 and then nothing of the kind');
     const server = await start();
     const done = (await server.indexed) as unknown as Complete;
     await server.stop({ keepFolder: true });

@@ -42,6 +42,8 @@ export interface TestServer {
   exited: Promise<number | null>;
   /** Progress notifications received, in order. */
   progress: unknown[];
+  /** The messages of window/logMessage received, in order. */
+  logs: string[];
   /** Resolves when the server has begun reporting indexing progress (indexing has started). */
   indexingStarted: Promise<void>;
   uri(file: string): string;
@@ -128,7 +130,10 @@ export async function startServer(folder: string, settings: unknown = {}, option
       }
     }
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   const messages: { type: number; message: string }[] = [];
   const messageWaiters: { accept: (m: { type: number; message: string }) => boolean; resolve: (m: { type: number; message: string }) => void }[] = [];
   connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
@@ -171,6 +176,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
     indexed,
     exited,
     progress,
+    logs,
     indexingStarted,
     uri,
     at: (file, needle, nth, delta) => ({ textDocument: { uri: uri(file) }, position: positionOf(file, needle, nth, delta) }),

@@ -1,15 +1,21 @@
 // The persistent index: analyses of unchanged files survive a restart, so reopening a workspace does not
 // re-analyse them. Entries are keyed by path, size and modification time; the whole file by the analyser's
 // version, the name model and the date settings (reference date, fallback). A corrupt or stale cache is discarded, never trusted.
+//
+// One binary file (see indexCacheLayout.ts): a header that says whose cache it is, then a string table and typed
+// arrays, written from one Buffer and read through views of the file's bytes, so a warm start of a large archive
+// neither parses nor builds a JSON tree of it.
 import * as fs from 'fs';
 import * as path from 'path';
 import { ANALYZER_VERSION } from '../core/analyze';
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, MentionType } from '../core/model';
 import { MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
+import { type Header, OtherFormat, type Sections, encodeSections, openSections } from './indexCacheLayout';
 
-const FORMAT = 4;
-const FILE = 'index-cache.json';
+export const CACHE_FILE = 'index-cache.bin';
+/** The JSON cache of earlier versions: removed when a binary one is written, never read. */
+const OLD_FILE = 'index-cache.json';
 
 export interface CacheEntry {
   file: string;
@@ -31,25 +37,22 @@ export interface CacheIdentity {
 
 export type DateFallback = 'none' | 'fileDate';
 
-interface CacheFile {
-  format: number;
-  analyzer: string;
-  referenceDate: string | null;
-  dateFallback: DateFallback;
-  strings: string[];
-  /**
-   * [file, size, mtimeMs, uri, title, referenceDate | -1, starts (delta), ends (delta), length, mentions (7 ints each),
-   * userDate | -1, articles (7 ints each: start, end, title, headline start, headline end, referenceDate | -1, source | -1)].
-   * A mention's type index carries GUESSED and NEEDS_DATE as flags.
-   */
-  docs: [string, number, number, string, number, number, number[], number[], number, number[], number, number[]][];
-  /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
-  clusters?: PersistedClusters;
-}
+/** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
+export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
 
+// A mention is four ints: start, length << 7 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
+// NEEDS_DATE and EXTRA: a value and resolution of the mention follow in the extras table, in mention order.
 const GUESSED = 16;
 const NEEDS_DATE = 32;
+const EXTRA = 64;
+const LENGTH_SHIFT = 7;
+/** Longer mentions do not fit beside the flags in an int; no recogniser makes one. */
+const MAX_MENTION = 2 ** (31 - LENGTH_SHIFT) - 1;
 const SOURCES: readonly ArticleDateSource[] = ['text', 'metadata', 'user', 'file date'];
+/** Ints per document, mention and article in their tables (see indexCacheLayout.ts). */
+export const DOC_INTS = 9;
+export const MENTION_INTS = 4;
+export const ARTICLE_INTS = 7;
 
 export function cacheIdentity(modelFile: string, referenceDate: string | null, dateFallback: DateFallback): CacheIdentity {
   let model = 'none';
@@ -62,68 +65,117 @@ export function cacheIdentity(modelFile: string, referenceDate: string | null, d
   return { analyzer: `${ANALYZER_VERSION}/${model}`, referenceDate, dateFallback };
 }
 
-/** Reads the cache; any problem (missing, corrupt, another version) gives an empty map and a reason. */
-export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
-
+/**
+ * Reads the cache; any problem (corrupt, truncated, another analyser or other settings) gives an empty map and a
+ * reason. The user's decisions are not part of the identity: each entry carries the user's date it was analysed
+ * with, and the clusters the fingerprint of the name table (confirmed types included) they were resolved from.
+ */
 export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: PersistedClusters; problem?: string } {
-  const file = path.join(dir, FILE);
-  let raw: CacheFile;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    bytes = fs.readFileSync(path.join(dir, CACHE_FILE));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map() };
     return { entries: new Map(), problem: `index cache unreadable, rebuilding: ${(e as Error).message}` };
   }
-  if (!raw || raw.format !== FORMAT || raw.analyzer !== identity.analyzer || raw.referenceDate !== identity.referenceDate || raw.dateFallback !== identity.dateFallback) {
+  let sections: Sections;
+  try {
+    sections = openSections(bytes);
+  } catch (e) {
+    if (e instanceof OtherFormat) return { entries: new Map(), problem: `index cache written by another version (${e.message}), rebuilding` };
+    return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
+  }
+  const h = sections.header;
+  if (h.analyzer !== identity.analyzer || h.referenceDate !== identity.referenceDate || h.dateFallback !== identity.dateFallback) {
     return { entries: new Map(), problem: 'index cache written by another version or with other settings, rebuilding' };
   }
   try {
-    const clusters = raw.clusters && typeof raw.clusters === 'object' && !Array.isArray(raw.clusters) ? raw.clusters : undefined;
-    return { entries: decode(raw), clusters };
+    return { entries: decode(sections), clusters: decodeClusters(sections) };
   } catch (e) {
     return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
   }
 }
 
-function decode(raw: CacheFile): Map<string, CacheEntry> {
-  const { strings } = raw;
+function decode(s: Sections): Map<string, CacheEntry> {
+  const { strings, docInts, docNums, lines, mentions: flat, extras, articles: flatArticles } = s;
   const str = (i: number): string => {
-    const s = strings[i];
-    if (typeof s !== 'string') throw new Error(`bad string index ${i}`);
-    return s;
+    const v = strings(i);
+    if (v === undefined) throw new Error(`bad string index ${i}`);
+    return v;
   };
+  const orNull = (i: number) => (i < 0 ? null : str(i));
   const entries = new Map<string, CacheEntry>();
-  for (const d of raw.docs) {
-    const [file, size, mtimeMs, uri, title, ref, startDeltas, endDeltas, length, flat, userDate, flatArticles] = d;
-    if (typeof file !== 'string' || typeof uri !== 'string' || !Array.isArray(flat) || flat.length % 7 !== 0) throw new Error('bad document entry');
-    if (!Array.isArray(flatArticles) || flatArticles.length === 0 || flatArticles.length % 7 !== 0) throw new Error('bad article list');
-    const starts = undelta(startDeltas);
-    const ends = undelta(endDeltas);
-    if (starts.length !== ends.length || starts.length === 0) throw new Error('bad line index');
-    const mentions: Mention[] = [];
-    for (let i = 0; i < flat.length; i += 7) {
-      const flags = flat[i + 2];
+  let lineAt = 0;
+  let mentionAt = 0;
+  let articleAt = 0;
+  let extraAt = 0;
+  if (docInts.length !== s.header.docs * DOC_INTS || s.docNums.length !== 2 * s.header.docs) throw new Error('bad document table');
+  for (let d = 0; d < s.header.docs; d++) {
+    const o = d * DOC_INTS;
+    const [fileId, uriId, titleId, refId, userDateId, length, lineCount, mentionCount, articleCount] = docInts.subarray(o, o + DOC_INTS);
+    if (lineCount === 0 || articleCount === 0 || mentionCount < 0 || lineAt + 2 * lineCount > lines.length) throw new Error('bad document entry');
+    if ((mentionAt + mentionCount) * MENTION_INTS > flat.length || (articleAt + articleCount) * ARTICLE_INTS > flatArticles.length) throw new Error('bad document entry');
+    // Copied out, so the file's bytes are not kept alive by the line indexes once read.
+    const starts = lines.slice(lineAt, lineAt + lineCount);
+    const ends = lines.slice(lineAt + lineCount, lineAt + 2 * lineCount);
+    lineAt += 2 * lineCount;
+    const mentions: Mention[] = new Array(mentionCount);
+    for (let k = 0; k < mentionCount; k++) {
+      const i = (mentionAt + k) * MENTION_INTS;
+      const packed = flat[i + 1];
+      const flags = packed & ((1 << LENGTH_SHIFT) - 1);
       const type = MENTION_TYPES[flags & 15] as MentionType | undefined;
       const start = flat[i];
-      const end = flat[i + 1];
+      const end = start + (packed >>> LENGTH_SHIFT);
       if (type === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
-      const m: Mention = { start, end, type, text: str(flat[i + 3]), key: flat[i + 4] < 0 ? null : str(flat[i + 4]), value: flat[i + 5] < 0 ? null : str(flat[i + 5]) };
-      if (flat[i + 6] >= 0) m.resolution = str(flat[i + 6]);
+      const m: Mention = { start, end, type, text: str(flat[i + 2]), key: orNull(flat[i + 3]), value: null };
+      if (flags & EXTRA) {
+        if (2 * extraAt + 2 > extras.length) throw new Error('bad mention value');
+        m.value = orNull(extras[2 * extraAt]);
+        if (extras[2 * extraAt + 1] >= 0) m.resolution = str(extras[2 * extraAt + 1]);
+        extraAt++;
+      }
       if (flags & GUESSED) m.guessed = true;
       if (flags & NEEDS_DATE) m.needsDate = true;
-      mentions.push(m);
+      mentions[k] = m;
     }
-    const articles: ArticleInfo[] = [];
-    for (let i = 0; i < flatArticles.length; i += 7) {
-      const [start, end, articleTitle, headStart, headEnd, date, source] = flatArticles.slice(i, i + 7);
+    mentionAt += mentionCount;
+    const articles: ArticleInfo[] = new Array(articleCount);
+    for (let k = 0; k < articleCount; k++) {
+      const i = (articleAt + k) * ARTICLE_INTS;
+      const [start, end, articleTitle, headStart, headEnd, date, source] = flatArticles.subarray(i, i + ARTICLE_INTS);
       if (!(start >= 0 && end >= start && end <= length && headStart >= start && headEnd >= headStart && headEnd <= end)) throw new Error('bad article');
       if (source >= SOURCES.length) throw new Error('bad article date source');
-      articles.push({ start, end, title: str(articleTitle), headline: { start: headStart, end: headEnd }, referenceDate: date < 0 ? null : str(date), referenceSource: source < 0 ? null : SOURCES[source] });
+      articles[k] = { start, end, title: str(articleTitle), headline: { start: headStart, end: headEnd }, referenceDate: orNull(date), referenceSource: source < 0 ? null : SOURCES[source] };
     }
-    const analysis: DocumentAnalysis = { uri, version: 0, title: str(title), referenceDate: ref < 0 ? null : str(ref), articles, mentions, problems: [] };
-    entries.set(file, { file, size, mtimeMs, userDate: userDate < 0 ? null : str(userDate), analysis, lines: new LineIndex(starts, ends, length) });
+    articleAt += articleCount;
+    const file = str(fileId);
+    const analysis: DocumentAnalysis = { uri: str(uriId), version: 0, title: str(titleId), referenceDate: orNull(refId), articles, mentions, problems: [] };
+    entries.set(file, { file, size: docNums[2 * d], mtimeMs: docNums[2 * d + 1], userDate: orNull(userDateId), analysis, lines: new LineIndex(starts, ends, length) });
   }
+  if (lineAt !== lines.length || mentionAt * MENTION_INTS !== flat.length || 2 * extraAt !== extras.length || articleAt * ARTICLE_INTS !== flatArticles.length) throw new Error('tables longer than their documents');
   return entries;
+}
+
+/** Clusters: [representative, key count, keys...] per group, as string ids. */
+function decodeClusters(s: Sections): PersistedClusters | undefined {
+  if (s.header.fingerprint === null) return undefined;
+  const groups: Record<string, string[]> = {};
+  const c = s.clusters;
+  for (let i = 0; i < c.length; ) {
+    const rep = s.strings(c[i]);
+    const n = c[i + 1];
+    if (rep === undefined || !(n >= 0) || i + 2 + n > c.length) throw new Error('bad cluster');
+    const keys: string[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const key = s.strings(c[i + 2 + k]);
+      if (key === undefined) throw new Error('bad cluster key');
+      keys[k] = key;
+    }
+    groups[rep] = keys;
+    i += 2 + n;
+  }
+  return { fingerprint: s.header.fingerprint, groups };
 }
 
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
@@ -139,49 +191,89 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     }
     return id;
   };
-  const docs: CacheFile['docs'] = [];
-  for (const e of entries) {
-    const flat: number[] = [];
-    for (const m of e.analysis.mentions) {
-      const flags = MENTION_TYPES.indexOf(m.type) | (m.guessed ? GUESSED : 0) | (m.needsDate ? NEEDS_DATE : 0);
-      flat.push(m.start, m.end, flags, intern(m.text), m.key === null ? -1 : intern(m.key), m.value === null ? -1 : intern(m.value), m.resolution === undefined ? -1 : intern(m.resolution));
-    }
-    const a = e.analysis;
-    const articles = a.articles.flatMap((x) => [
-      x.start, x.end, intern(x.title), x.headline.start, x.headline.end, x.referenceDate === null ? -1 : intern(x.referenceDate), x.referenceSource === null ? -1 : SOURCES.indexOf(x.referenceSource),
-    ]);
-    docs.push([e.file, e.size, e.mtimeMs, a.uri, intern(a.title), a.referenceDate === null ? -1 : intern(a.referenceDate), delta(e.lines.starts), delta(e.lines.ends), e.lines.length, flat, e.userDate === null ? -1 : intern(e.userDate), articles]);
+  const orNone = (s: string | null) => (s === null ? -1 : intern(s));
+  const list = [...entries];
+  let lineInts = 0;
+  let mentionCount = 0;
+  let articleCount = 0;
+  for (const e of list) {
+    lineInts += 2 * e.lines.starts.length;
+    mentionCount += e.analysis.mentions.length;
+    articleCount += e.analysis.articles.length;
   }
-  const body: CacheFile = { format: FORMAT, analyzer: identity.analyzer, referenceDate: identity.referenceDate, dateFallback: identity.dateFallback, strings, docs, ...(clusters ? { clusters } : {}) };
+  const docInts = new Int32Array(list.length * DOC_INTS);
+  const docNums = new Float64Array(list.length * 2);
+  const lines = new Uint32Array(lineInts);
+  const flat = new Int32Array(mentionCount * MENTION_INTS);
+  const flatArticles = new Int32Array(articleCount * ARTICLE_INTS);
+  const extras: number[] = [];
+  let lineAt = 0;
+  let m = 0;
+  let a = 0;
+  list.forEach((e, d) => {
+    const an = e.analysis;
+    docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, an.mentions.length, an.articles.length], d * DOC_INTS);
+    docNums[2 * d] = e.size;
+    docNums[2 * d + 1] = e.mtimeMs;
+    lines.set(e.lines.starts, lineAt);
+    lines.set(e.lines.ends, lineAt + e.lines.starts.length);
+    lineAt += 2 * e.lines.starts.length;
+    for (const x of an.mentions) {
+      const extra = x.value !== null || x.resolution !== undefined;
+      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0);
+      if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${e.file}`);
+      flat[m] = x.start;
+      flat[m + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
+      flat[m + 2] = intern(x.text);
+      flat[m + 3] = orNone(x.key);
+      if (extra) extras.push(orNone(x.value), x.resolution === undefined ? -1 : intern(x.resolution));
+      m += MENTION_INTS;
+    }
+    for (const x of an.articles) {
+      flatArticles.set([x.start, x.end, intern(x.title), x.headline.start, x.headline.end, orNone(x.referenceDate), x.referenceSource === null ? -1 : SOURCES.indexOf(x.referenceSource)], a);
+      a += ARTICLE_INTS;
+    }
+  });
+  const clusterInts: number[] = [];
+  if (clusters) {
+    for (const [rep, keys] of Object.entries(clusters.groups)) {
+      clusterInts.push(intern(rep), keys.length);
+      for (const k of keys) clusterInts.push(intern(k));
+    }
+  }
+  const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
+  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
   fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, FILE);
+  const target = path.join(dir, CACHE_FILE);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, JSON.stringify(body));
+    const fd = fs.openSync(temp, 'w');
+    try {
+      writeAll(fd, pieces);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
   } catch (e) {
     fs.rmSync(temp, { force: true });
     throw e;
   }
+  fs.rmSync(path.join(dir, OLD_FILE), { force: true });
 }
 
-function delta(values: Uint32Array): number[] {
-  const out = new Array<number>(values.length);
-  let prev = 0;
-  for (let i = 0; i < values.length; i++) {
-    out[i] = values[i] - prev;
-    prev = values[i];
+/** writevSync may write less than asked (and takes at most IOV_MAX pieces): it is called again for the rest. */
+function writeAll(fd: number, pieces: Buffer[]): void {
+  let rest = pieces.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let n = fs.writevSync(fd, rest.slice(0, 512));
+    while (n > 0 && rest.length > 0) {
+      if (n >= rest[0].length) {
+        n -= rest[0].length;
+        rest = rest.slice(1);
+      } else {
+        rest = [rest[0].subarray(n), ...rest.slice(1)];
+        n = 0;
+      }
+    }
   }
-  return out;
-}
-
-function undelta(deltas: number[]): Uint32Array {
-  if (!Array.isArray(deltas)) throw new Error('bad line index');
-  const out = new Uint32Array(deltas.length);
-  let acc = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    acc += deltas[i];
-    out[i] = acc;
-  }
-  return out;
 }

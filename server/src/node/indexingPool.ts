@@ -24,6 +24,7 @@ export interface PoolOptions {
 }
 
 const BATCH = 16;
+const IN_FLIGHT = 2;
 
 /** The worker script sits beside the bundle that starts it (dist/worker.js). */
 export function workerScript(): string {
@@ -42,27 +43,31 @@ export async function analyzeInWorkers(jobs: PoolJob[], opts: PoolOptions): Prom
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      let running = 0;
+      let inFlight = 0;
+      // Sends the next batch, if any; resolves once every batch sent has come back.
       const feed = (worker: Worker) => {
         if (next >= jobs.length || opts.isCancelled?.()) {
-          if (--running === 0) resolve();
+          if (inFlight === 0) resolve();
           return;
         }
         const slice = jobs.slice(next, next + BATCH);
         next += slice.length;
         const request: WorkerRequest = { kind: 'files', batch: batch++, jobs: slice, referenceDate: opts.referenceDate, dateFallback: opts.dateFallback, maxBytes: opts.maxBytes };
+        inFlight++;
         worker.postMessage(request);
       };
       for (let i = 0; i < threads; i++) {
         const worker = new Worker(workerScript());
         workers.push(worker);
-        running++;
         worker.on('message', (response: WorkerResponse) => {
+          inFlight--;
           for (const reply of response.replies) opts.onReply(reply);
           feed(worker);
         });
         worker.on('error', reject);
-        feed(worker);
+        // Two batches queued per worker: it starts the second while the main thread takes in the first, so on a
+        // busy main thread (or few cores) the workers do not wait to be fed.
+        for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
       }
     });
   } finally {

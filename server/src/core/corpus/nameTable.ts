@@ -73,6 +73,9 @@ export class NameTable {
    * changed count as changed (re-analysing an article mostly finds the same names).
    */
   replace(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
+    // A document new to the table (every one of an initial indexing) changes every key it has: the same keys as
+    // comparing contributions would give, without building them.
+    if (before.length === 0) return this.apply(uri, after, 1);
     // The new mentions are counted before the old ones are removed, so a key the edit keeps never vanishes.
     this.apply(uri, after, 1, false);
     this.apply(uri, before, -1, false);
@@ -93,7 +96,7 @@ export class NameTable {
         this.stats.set(m.key, s);
       }
       bump(s.docs, uri, sign);
-      bump(s.forms, cleanName(m.text), sign);
+      bump(s.forms, cleanForm(m.text), sign);
       s.types[m.type] += sign;
       if (m.confirmed) s.confirmed[m.type] += sign;
       s.total += sign;
@@ -108,13 +111,26 @@ function contributions(mentions: readonly Mention[]): Map<string, string> {
   for (const m of mentions) {
     if (m.key === null || !isEntityType(m.type)) continue;
     const list = parts.get(m.key);
-    const part = `${m.type}\u0000${m.confirmed ? 1 : 0}\u0000${cleanName(m.text)}`;
+    const part = `${m.type}\u0000${m.confirmed ? 1 : 0}\u0000${cleanForm(m.text)}`;
     if (list) list.push(part);
     else parts.set(m.key, [part]);
   }
   const out = new Map<string, string>();
   for (const [key, list] of parts) out.set(key, list.sort().join('\u0001'));
   return out;
+}
+
+// A corpus spells each name the same way many times over: cleaning (Unicode normalisation) is done once a spelling.
+// Cleared when it grows large, so spellings gone from the corpus are not kept for ever.
+const cleaned = new Map<string, string>();
+function cleanForm(text: string): string {
+  let c = cleaned.get(text);
+  if (c === undefined) {
+    if (cleaned.size >= 200_000) cleaned.clear();
+    c = cleanName(text);
+    cleaned.set(text, c);
+  }
+  return c;
 }
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
