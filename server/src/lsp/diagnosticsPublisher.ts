@@ -7,9 +7,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import type { StoreProblem } from '../node/store';
 import type { DocumentAnalysis } from '../core/model';
+import type { IndexedDocument } from '../core/corpus/index';
 import type { ServerContext } from './context';
 import { diagnosticsFor, storeDiagnostic, undatedDiagnostics } from './features/diagnostics';
 import { canonicalUri } from '../node/corpusLoader';
+
+/** Closed articles looked at between two turns of the event loop. */
+const CLOSED_SLICE = 500;
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
@@ -21,6 +25,8 @@ export class DiagnosticsPublisher {
   private closedGeneration = -1;
   /** The analysis each closed article's diagnostics were made from: an unchanged one is not looked at again. */
   private closedFrom = new Map<string, DocumentAnalysis>();
+  /** The walk over the closed articles under way, if any; `again` when a change asked for another after it. */
+  private closedWalk: { generation: number; docs: Iterator<IndexedDocument>; open: Set<string>; now: Set<string>; from: Map<string, DocumentAnalysis>; again: boolean } | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -65,6 +71,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
+    this.closedWalk = undefined;
     if (this.timer) clearTimeout(this.timer);
     if (this.allTimer) clearTimeout(this.allTimer);
   }
@@ -83,30 +90,61 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Undated-article diagnostics of the indexed articles the editor does not hold open; cleared for those gone. */
+  /**
+   * Undated-article diagnostics of the indexed articles the editor does not hold open; cleared for those gone.
+   * The walk over the corpus goes a slice at a time, so at 100,000 articles it never holds up a request; a change
+   * made meanwhile is seen by the next walk, started when this one ends.
+   */
   private publishClosed(): void {
+    if (this.closedWalk) {
+      this.closedWalk.again = true;
+      return;
+    }
     const ctx = this.ctx();
     const open = new Set(this.documents.keys().map(canonicalUri));
     if (ctx.index.generation === this.closedGeneration && [...this.closedPublished].every((u) => !open.has(u))) return;
-    this.closedGeneration = ctx.index.generation;
-    const now = new Set<string>();
-    const from = new Map<string, DocumentAnalysis>();
-    for (const doc of ctx.index.all()) {
-      if (open.has(doc.uri)) continue;
-      from.set(doc.uri, doc.analysis);
+    this.closedWalk = { generation: ctx.index.generation, docs: ctx.index.all(), open, now: new Set(), from: new Map(), again: false };
+    this.stepClosed();
+  }
+
+  private stepClosed(): void {
+    try {
+      this.stepClosedSlice();
+    } catch (e) {
+      this.closedWalk = undefined; // a failed walk is logged by the guard; the next change starts a new one
+      throw e;
+    }
+  }
+
+  private stepClosedSlice(): void {
+    const walk = this.closedWalk;
+    if (!walk) return;
+    const ctx = this.ctx();
+    for (let n = 0; n < CLOSED_SLICE; n++) {
+      const next = walk.docs.next();
+      if (next.done) {
+        for (const uri of this.closedPublished) if (!walk.now.has(uri) && !walk.open.has(uri) && !ctx.index.has(uri)) this.send(uri, []);
+        this.closedPublished = walk.now;
+        this.closedFrom = walk.from;
+        this.closedGeneration = walk.generation;
+        this.closedWalk = undefined;
+        if (walk.again) this.publishClosed();
+        return;
+      }
+      const doc = next.value;
+      if (walk.open.has(doc.uri)) continue;
+      walk.from.set(doc.uri, doc.analysis);
       // An edit elsewhere bumps the generation; the thousands of articles it did not touch cost a comparison each.
       if (this.closedFrom.get(doc.uri) === doc.analysis) {
-        if (this.closedPublished.has(doc.uri)) now.add(doc.uri);
+        if (this.closedPublished.has(doc.uri)) walk.now.add(doc.uri);
         continue;
       }
       const diagnostics = undatedDiagnostics(doc);
       if (diagnostics.length === 0 && !this.closedPublished.has(doc.uri)) continue;
-      if (diagnostics.length > 0) now.add(doc.uri);
+      if (diagnostics.length > 0) walk.now.add(doc.uri);
       this.send(doc.uri, diagnostics);
     }
-    for (const uri of this.closedPublished) if (!now.has(uri) && !open.has(uri) && !ctx.index.has(uri)) this.send(uri, []);
-    this.closedPublished = now;
-    this.closedFrom = from;
+    setImmediate(() => this.guard(() => this.stepClosed()));
   }
 
   private send(uri: string, diagnostics: Diagnostic[], version?: number): void {
