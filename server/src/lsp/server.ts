@@ -1,6 +1,5 @@
 // The language server: wiring between the LSP connection and the corpus index.
 // Handlers live one per feature in ./features; this module owns the index's lifecycle.
-import * as fs from 'fs';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -18,16 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze';
-import { CorpusIndex, type IndexedDocument } from '../core/corpus/index';
-import type { DocumentAnalysis } from '../core/model';
+import { CorpusIndex } from '../core/corpus/index';
 import { EntitySearch } from '../core/queries/symbols';
 import { createMatcher, readArticle } from '../node/files';
-import { canonicalUri, dateOptions, filePath } from '../node/corpusLoader';
+import { canonicalUri, filePath } from '../node/corpusLoader';
 import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
-import { BackgroundAnalyzer, LARGE_TEXT } from '../node/backgroundAnalyzer';
 import { isCalendarDay } from '../core/calendarDay';
 import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
@@ -37,6 +34,7 @@ import { ANNOTATE_COMMAND, ENTITIES_CHANGED, INDEX_CHANGED, type IndexChangedPar
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { OpenDocumentAnalyzer } from './openDocuments';
 import { checkedDocumentSync } from './documentSync';
 import { errorText, guarded } from './guard';
 import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
@@ -115,72 +113,21 @@ export function startServer(connection: Connection): void {
   );
   const userDateFor = (file: string) => store.userDateFor(file);
 
-  /** The file's modification time, asked for only when the settings let the file's date stand in for an article's. */
-  const mtimeOf = (file: string | null): number | null => {
-    if (!file || settings.dateFallback !== 'fileDate') return null;
-    try {
-      return fs.statSync(file).mtimeMs;
-    } catch {
-      return null;
-    }
-  };
-
-  const background = new BackgroundAnalyzer();
-  /** Large documents with an analysis running in the background: uri -> the version under analysis. */
-  const inFlight = new Map<string, number>();
-
-  /** Open documents over the size limit, told about once. */
-  const tooLarge = new Set<string>();
-  const analyzeOpen = (doc: TextDocument): IndexedDocument | undefined => {
-    const uri = canonicalUri(doc.uri);
-    const text = doc.getText();
-    const file = filePath(uri);
-    const options = dateOptions(settings, mtimeOf(file), file ? userDateFor(file) : null);
-    // What one analysis may take is bounded (about 30 times the text, see bench:memory): an editor's text over the
-    // size limit is not analysed, as a file that size on disk is not, and the user is told once.
-    if (text.length > settings.maxFileBytes) {
-      inFlight.delete(uri);
-      index.delete(uri);
-      if (!tooLarge.has(uri)) {
-        tooLarge.add(uri);
-        const mb = (text.length / 1048576).toFixed(1);
-        connection.console.warn(`not analysing ${uri}: ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit`);
-        tell(MessageType.Warning, `Article Lens: this article is ${mb} MB, over the ${(settings.maxFileBytes / 1048576).toFixed(0)} MB limit (articleLens.maxFileSizeMB), so it is not analysed.`);
-      }
-      return undefined;
-    }
-    tooLarge.delete(uri);
-    if (text.length < LARGE_TEXT) {
-      inFlight.delete(uri); // a running background analysis of an older, larger version is now stale
-      return index.set(analyzeText(recognizers, uri, doc.version, text, options), { text });
-    }
-    // A large article is analysed in a worker, one analysis at a time per document: until it lands, requests
-    // see the previous analysis (if any); when it lands on an outdated version, the latest text is analysed next.
-    if (!inFlight.has(uri)) {
-      const version = doc.version;
-      inFlight.set(uri, version);
-      background.analyze(uri, version, text, options).then(
-        guarded(logError, `analysis of ${uri}`, (analysis: DocumentAnalysis) => {
-          if (inFlight.get(uri) !== version) return;
-          inFlight.delete(uri);
-          const latest = documents.get(doc.uri);
-          if (!latest || !open.has(uri)) return;
-          if (latest.version !== version) {
-            analyzeOpen(latest);
-            return;
-          }
-          index.set(analysis, { text });
-          if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-          schedulePublish(doc.uri);
-        }),
-        (error: Error) => {
-          if (inFlight.get(uri) === version) inFlight.delete(uri);
-          connection.console.error(`analysis of ${uri} failed: ${error.message}`);
-        },
-      );
-    }
-    return index.get(uri);
-  };
+  const openDocuments = new OpenDocumentAnalyzer({
+    index,
+    recognizers,
+    documents,
+    isOpen: (uri) => open.has(uri),
+    settings: () => settings,
+    userDateFor,
+    tell,
+    log: connection.console,
+    landed: (uri) => {
+      if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      schedulePublish(uri);
+    },
+  });
+  const analyzeOpen = (doc: TextDocument) => openDocuments.analyze(doc);
 
   const ctx: ServerContext = {
     connection,
@@ -383,7 +330,7 @@ export function startServer(connection: Connection): void {
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
     const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate, settings.dateFallback) } : null;
-    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, background);
+    indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, openDocuments.worker);
     const progress = initialProgress;
     initialProgress = undefined; // a reporter is used once: a later re-indexing reports none
     progress?.begin('Article Lens: indexing articles', 0, undefined, false);
@@ -442,7 +389,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (persistTimer) clearTimeout(persistTimer);
     persist();
-    background.dispose();
+    openDocuments.dispose();
     publisher.dispose();
   });
 
@@ -484,7 +431,7 @@ export function startServer(connection: Connection): void {
     const uri = canonicalUri(document.uri);
     pending.delete(uri);
     open.delete(uri);
-    inFlight.delete(uri);
+    openDocuments.forget(uri);
     // The editor's unsaved text is gone: the file on disk is the article again.
     const file = filePath(uri);
     if (file && indexer && isArticle(file)) void reloadFromDisk([file], []).catch((e) => logError(`reading ${file} again: ${errorText(e)}`));
