@@ -6,7 +6,6 @@ import {
   type Connection,
   DidChangeWatchedFilesNotification,
   WatchKind,
-  FileChangeType,
   type InitializeParams,
   type InitializeResult,
   MessageType,
@@ -19,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze';
 import { CorpusIndex } from '../core/corpus/index';
 import { EntitySearch } from '../core/queries/symbols';
-import { createMatcher, readArticle } from '../node/files';
+import { readArticle } from '../node/files';
 import { canonicalUri, filePath } from '../node/corpusLoader';
 import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
@@ -28,13 +27,13 @@ import { WorkspaceIndexer } from '../node/workspaceIndexer';
 import { isCalendarDay } from '../core/calendarDay';
 import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
-import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ANNOTATE_COMMAND, ENTITIES_CHANGED, INDEX_CHANGED, type IndexChangedParams, INDEXING_COMPLETE, type IndexingCompleteParams, SET_ARTICLE_DATE, UNDO_COMMAND } from '../protocol';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './convert';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { OpenDocumentAnalyzer } from './openDocuments';
+import { articleTest, sortFileEvents } from './fileEvents';
 import { checkedDocumentSync } from './documentSync';
 import { errorText, guarded } from './guard';
 import { ANNOTATE_KIND, annotationActions, runAnnotate } from './features/annotate';
@@ -440,61 +439,19 @@ export function startServer(connection: Connection): void {
     schedulePublish();
   }));
 
-  /** The workspace folder holding a file, on any platform. */
-  const folderOf = (file: string) =>
-    folders.find((f) => {
-      const rel = path.relative(f, file);
-      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    });
-  let matcher: { for: Settings; matches: (rel: string) => boolean } | undefined;
-  const isArticle = (file: string) => {
-    const root = folderOf(file);
-    if (root === undefined) return false;
-    if (matcher?.for !== settings) matcher = { for: settings, matches: createMatcher(settings.files) };
-    return matcher.matches(path.relative(root, file));
-  };
+  const isArticle = articleTest(() => folders, () => settings);
 
   connection.onDidChangeWatchedFiles((params) => {
-    const changes = Array.isArray(params?.changes) ? params.changes : [];
-    // The store changed outside (another window, a hand edit, a git pull): read once for the whole batch.
-    let storeChanged = false;
-    const reloaded: string[] = [];
-    const gone: string[] = [];
-    for (const change of changes) {
-      if (typeof change?.uri !== 'string') {
-        logError(`ignored a file event without a uri string: ${JSON.stringify(change)}`);
-        continue;
-      }
-      const uri = canonicalUri(change.uri);
-      const changed = filePath(uri);
-      if (changed && store.isStoreFile(changed)) {
-        storeChanged = true;
-        continue;
-      }
-      if (open.has(uri)) continue; // the editor's text wins over the disk
-      const file = filePath(uri);
-      if (!file || !indexer) continue;
-      if (change.type === FileChangeType.Deleted) {
-        if (index.delete(uri)) {
-          indexer.forget(file);
-          gone.push(file);
-          continue;
-        }
-        // Not an article: perhaps a deleted folder, which arrives as one event for the folder.
-        const prefix = uri.endsWith('/') ? uri : uri + '/';
-        for (const doc of [...index.all()]) {
-          if (!doc.uri.startsWith(prefix)) continue;
-          index.delete(doc.uri);
-          const inside = filePath(doc.uri);
-          if (inside) {
-            indexer.forget(inside);
-            gone.push(inside);
-          }
-        }
-      } else if (isArticle(file)) {
-        reloaded.push(file);
-      }
-    }
+    const current = indexer;
+    const { storeChanged, reloaded, gone } = sortFileEvents(params?.changes, {
+      index,
+      isStoreFile: (file) => store.isStoreFile(file),
+      isOpen: (uri) => open.has(uri),
+      // Before the first indexing, the indexer reads every article anyway.
+      isArticle: (file) => current !== undefined && isArticle(file),
+      forget: (file) => current?.forget(file),
+      logError,
+    });
     if (storeChanged) store.reload();
     schedulePersist();
     ctx.refresh();
