@@ -15,6 +15,8 @@ export interface ServerContext {
   sync(): void;
   /** The version of the open document the client holds, or null when it is not open. */
   openVersion(uri: string): number | null;
+  /** Whether the workspace is being indexed (the first time, or again after a settings change). */
+  indexing(): boolean;
   /** After a decision: asks the client to fetch tokens, code lenses and diagnostics again. */
   refresh(): void;
 }

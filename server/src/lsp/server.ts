@@ -153,6 +153,7 @@ export function startServer(connection: Connection): void {
     openVersion(uri) {
       return documents.get(uri)?.version ?? null;
     },
+    indexing: () => indexingNow,
     refresh() {
       if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
@@ -227,6 +228,8 @@ export function startServer(connection: Connection): void {
     await indexing;
   });
 
+  /** While the workspace is indexed, open articles are coloured from the entity table as last built. */
+  let indexingNow = false;
   /** The indexing under way (or the last one): a re-indexing after a settings change waits for it. */
   let indexing: Promise<void> = Promise.resolve();
 
@@ -327,6 +330,15 @@ export function startServer(connection: Connection): void {
   });
 
   async function indexWorkspace(): Promise<void> {
+    indexingNow = true;
+    try {
+      await indexWorkspaceNow();
+    } finally {
+      indexingNow = false;
+    }
+  }
+
+  async function indexWorkspaceNow(): Promise<void> {
     const started = Date.now();
     const cache = storagePath ? { dir: storagePath, identity: cacheIdentity(nameModelPath(), settings.referenceDate, settings.dateFallback) } : null;
     indexer = new WorkspaceIndexer(index, recognizers, { ...settings, userDateFor }, cache, true, openDocuments.worker);
@@ -338,12 +350,13 @@ export function startServer(connection: Connection): void {
       onProgress: (done, total) => {
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`);
         // The main thread mostly waits for the workers: it indexes some of the names found so far meanwhile.
-        index.prepareEntities(1000);
+        index.prepareEntities(250);
       },
     });
     // Resolve the entity table now, so the first request after indexing does not pay for it.
     progress?.report(100, 'resolving entities');
     void index.entityTableVersion;
+    indexingNow = false;
     progress?.done();
     for (const note of report.notes) connection.console.info(note);
     for (const warning of report.warnings) connection.console.warn(warning);

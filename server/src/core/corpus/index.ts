@@ -567,6 +567,20 @@ export class CorpusIndex {
   }
 
   /**
+   * A document's mentions with the entity table as it was last built, without bringing it up to date: to colour
+   * an article at once while thousands of others are being indexed (each bringing the table up to date would
+   * resolve every name they added). A name new since then keeps the type of its own mentions and no entity yet;
+   * the final mentions, asked for once indexing is done, settle both.
+   */
+  provisionalMentions(uri: string): FinalMention[] {
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    const clusters = this.clusters;
+    if (clusters === null || !this.clustersStale) return doc.mentions;
+    return doc.decided.map((m) => finalMention(m, clusters));
+  }
+
+  /**
    * Documents whose final mentions are kept, oldest first: a question across the corpus finalizes thousands,
    * and keeping them all would hold a copy of every mention of the corpus.
    */

@@ -34,8 +34,7 @@ export function targetAt(index: CorpusIndex, uri: string, offset: number): Targe
 }
 
 /** Mentions overlapping [start, end), in order. */
-export function mentionsIn(doc: IndexedDocument, start: number, end: number): FinalMention[] {
-  const mentions = doc.mentions;
+export function mentionsIn(doc: IndexedDocument, start: number, end: number, mentions: readonly FinalMention[] = doc.mentions): FinalMention[] {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {

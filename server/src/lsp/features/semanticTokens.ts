@@ -1,5 +1,6 @@
 import { SemanticTokensBuilder } from 'vscode-languageserver';
 import type { IndexedDocument } from '../../core/corpus/index';
+import type { FinalMention } from '../../core/model';
 import { mentionsIn } from '../../core/queries/at';
 import { CONFIRMED_MODIFIER, TOKEN_TYPES, offsetOf } from '../convert';
 import type { ServerContext } from '../context';
@@ -7,18 +8,27 @@ import type { ServerContext } from '../context';
 export function registerSemanticTokens(ctx: ServerContext): void {
   ctx.connection.languages.semanticTokens.on(({ textDocument }) => {
     const doc = ctx.document(textDocument.uri);
-    return doc ? encode(doc, 0, doc.lines.length) : { data: [] };
+    return doc ? encode(doc, 0, doc.lines.length, colours(ctx, doc)) : { data: [] };
   });
   ctx.connection.languages.semanticTokens.onRange(({ textDocument, range }) => {
     const doc = ctx.document(textDocument.uri);
-    return doc ? encode(doc, offsetOf(doc, range.start), offsetOf(doc, range.end)) : { data: [] };
+    return doc ? encode(doc, offsetOf(doc, range.start), offsetOf(doc, range.end), colours(ctx, doc)) : { data: [] };
   });
 }
 
+/**
+ * While the workspace is being indexed, an opened article is coloured from the entity table as last built (see
+ * CorpusIndex.provisionalMentions), so it is coloured at once; when indexing ends, the client is asked for its
+ * tokens again and gets the final ones.
+ */
+function colours(ctx: ServerContext, doc: IndexedDocument): readonly FinalMention[] {
+  return ctx.indexing() ? ctx.index.provisionalMentions(doc.uri) : doc.mentions;
+}
+
 /** Tokens never span lines (clients need not support multi-line tokens), so a mention across a line break is split. */
-function encode(doc: IndexedDocument, start: number, end: number) {
+function encode(doc: IndexedDocument, start: number, end: number, mentions: readonly FinalMention[]) {
   const builder = new SemanticTokensBuilder();
-  for (const m of mentionsIn(doc, start, end)) {
+  for (const m of mentionsIn(doc, start, end, mentions)) {
     // A final mention's type is its entity's across the corpus, so one person is one colour everywhere.
     const type = TOKEN_TYPES.indexOf(m.type);
     const modifiers = m.confirmed ? CONFIRMED_MODIFIER : 0;
