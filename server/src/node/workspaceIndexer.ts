@@ -98,13 +98,13 @@ export class WorkspaceIndexer {
     progress(true);
     if (jobs.length > 0) this.dirty = true;
 
-    const accept = (reply: { file: string; outcome: LoadOutcome; entry?: CacheEntry }) => {
+    // The reply's cache entry is already kept (acceptReply, loadOne): here it is only counted.
+    const accept = (reply: { file: string; outcome: LoadOutcome }) => {
       done++;
       this.dirty = true;
       if (reply.outcome.ok) {
         report.analysed++;
         if (reply.outcome.warning) report.warnings.push(reply.outcome.warning);
-        if (reply.entry) this.entries.set(reply.file, reply.entry);
       } else {
         report.skipped.push(reply.outcome.reason);
       }
