@@ -121,7 +121,7 @@ The <<Russian Defense Ministry>>{organization} and the <<British Defense Ministr
 describe('alias resolution: types', () => {
   it('a transliteration may cross organization and location, a place never joins its people', () => {
     const corpus = `//- /a.txt
-Boats on the <<Dnipro>>{organization} and the <<Dnipro River>>{location}. <<Iran>>{location} and <<Iranian>>{misc} drones; <<Ukraine>>{location} and <<Ukrainian>>{misc} forces.
+Boats on the <<Dnipro>>{organization?} and the <<Dnipro River>>{location}. <<Iran>>{location} and <<Iranian>>{misc} drones; <<Ukraine>>{location} and <<Ukrainian>>{misc} forces.
 //- /b.txt
 The <<Dnieper>>{location} again. <<Iran>>{location} and <<Iranian>>{misc} envoys; <<Ukraine>>{location} and <<Ukrainians>>{misc}.
 `;

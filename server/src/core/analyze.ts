@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -50,7 +50,9 @@ export function analyzeText(
     const surface = text.slice(n.start, n.end);
     const key = nameKey(surface);
     if (key.length === 0) continue;
-    candidates.push({ start: n.start, end: n.end, text: surface, type: n.type, value: null, key });
+    const mention: Mention = { start: n.start, end: n.end, text: surface, type: n.type, value: null, key };
+    if (n.weak) mention.weak = true;
+    candidates.push(mention);
   }
   for (const d of dates.mentions) {
     const m: Mention = { start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution };
@@ -123,7 +125,7 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
     return { start: n.start, end: n.end + next[0].length, type: 'location' };
   }
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
-  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { ...n, type: 'location' };
+  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { start: n.start, end: n.end, type: 'location' };
   return n;
 }
 

@@ -20,6 +20,8 @@ export interface Span {
 /** A name the tagger found: a span and a type, nothing else. */
 export interface NameSpan extends Span {
   type: EntityType;
+  /** The recogniser was unsure of the type (another type scored nearly as well): the corpus may decide it. */
+  weak?: boolean;
 }
 
 /** A date or time expression, normalised against the article's reference date. */
@@ -50,6 +52,8 @@ export interface Mention extends Span {
   needsDate?: boolean;
   /** A decision of the user's made or confirmed this mention (its type, its entity, or that it is one). */
   confirmed?: boolean;
+  /** A name whose type the recogniser was unsure of (see NameSpan.weak): its confident mentions elsewhere decide it. */
+  weak?: boolean;
 }
 
 /**

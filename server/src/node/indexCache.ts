@@ -40,12 +40,13 @@ export type DateFallback = 'none' | 'fileDate';
 /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
 export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
 
-// A mention is four ints: start, length << 7 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
-// NEEDS_DATE and EXTRA: a value and resolution of the mention follow in the extras table, in mention order.
+// A mention is four ints: start, length << 8 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
+// NEEDS_DATE, EXTRA (a value and resolution of the mention follow in the extras table, in mention order) and WEAK.
 const GUESSED = 16;
 const NEEDS_DATE = 32;
 const EXTRA = 64;
-const LENGTH_SHIFT = 7;
+const WEAK = 128;
+const LENGTH_SHIFT = 8;
 /** Longer mentions do not fit beside the flags in an int; no recogniser makes one. */
 const MAX_MENTION = 2 ** (31 - LENGTH_SHIFT) - 1;
 const SOURCES: readonly ArticleDateSource[] = ['text', 'metadata', 'user', 'file date'];
@@ -137,6 +138,7 @@ function decode(s: Sections): Map<string, CacheEntry> {
       }
       if (flags & GUESSED) m.guessed = true;
       if (flags & NEEDS_DATE) m.needsDate = true;
+      if (flags & WEAK) m.weak = true;
       mentions[k] = m;
     }
     mentionAt += mentionCount;
@@ -220,7 +222,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     lineAt += 2 * e.lines.starts.length;
     for (const x of an.mentions) {
       const extra = x.value !== null || x.resolution !== undefined;
-      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0);
+      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);
       if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${e.file}`);
       flat[m] = x.start;
       flat[m + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;

@@ -11,7 +11,7 @@ import * as zlib from 'zlib';
 
 const MAGIC = Buffer.from('ALNSIDX\0', 'latin1');
 /** Bump when the layout or the meaning of a table changes: an older file is then discarded. */
-export const FORMAT = 6;
+export const FORMAT = 7;
 const PRELUDE = 24;
 
 export interface Header {

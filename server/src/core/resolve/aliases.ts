@@ -20,7 +20,7 @@ interface KeyInfo {
 }
 
 /** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
-const GEO_SUFFIXES = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
+export const GEO_SUFFIXES: ReadonlySet<string> = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
 
 /**
  * The types a tagger confuses for one referent (a city standing for its government, an unknown word taken
