@@ -29,6 +29,15 @@ describe('alias resolution', () => {
     ]);
   });
 
+  it('a short word is no transliteration of another with the same consonants', () => {
+    const corpus = `//- /a.txt
+<<Tony Blair>>{person} spoke. <<Blair>>{person} left. <<Blair>>{person} came back.
+//- /b.txt
+The band <<Blur>>{person} played. <<Volodymyr Zelenskiy>>{person} and <<Zelensky>>{person} met <<Blurr>>{person}.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Tony Blair', 'Blair', 'Blur', 'Blurr', 'Zelensky', 'Volodymyr Zelenskiy']), [['Blair', 'Tony Blair'], ['Blur', 'Blurr'], ['Volodymyr Zelenskiy', 'Zelensky']]);
+  });
+
   it('joins dotted acronyms and their expansions', () => {
     const corpus = `//- /a.txt
 The <<United States>>{location} and the <<United Nations>>{organization} agreed.

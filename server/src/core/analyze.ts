@@ -4,6 +4,7 @@
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument } from './resolve/document';
+import { qualifyInstitutions } from './resolve/institutions';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
 import { articleTitle } from './text/title';
@@ -61,6 +62,7 @@ export function analyzeText(
     candidates.push(m);
   }
   const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
+  qualifyInstitutions(text, mentions);
   resolveWithinDocument(mentions);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
   // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.

@@ -54,6 +54,11 @@ export interface Mention extends Span {
   confirmed?: boolean;
   /** A name whose type the recogniser was unsure of (see NameSpan.weak): its confident mentions elsewhere decide it. */
   weak?: boolean;
+  /**
+   * A name as its entity spells it, with the context that says which entity it is, where that is more than its text:
+   * `Britain's Defense Ministry` for the mention `Defense Ministry` (see resolve/institutions.ts).
+   */
+  form?: string;
 }
 
 /**

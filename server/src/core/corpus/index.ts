@@ -651,7 +651,7 @@ function nameKeyCached(text: string): string {
 
 function nameSignature(mentions: readonly Mention[]): string {
   let s = '';
-  for (const m of mentions) if (m.key !== null) s += `${m.key}\u0000${m.type}\u0000${m.text}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0001`;
+  for (const m of mentions) if (m.key !== null) s += `${m.key}\u0000${m.type}\u0000${m.text}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0000${m.form ?? ''}\u0001`;
   return s;
 }
 

@@ -134,7 +134,7 @@ export class NameTable {
       }
       countType(s, m.type, uri, sign);
       bump(s.docs, uri, sign);
-      bump(s.forms, cleanForm(m.text), sign);
+      bump(s.forms, cleanForm(m.form ?? m.text), sign);
       s.types[m.type] += sign;
       if (m.confirmed) s.confirmed[m.type] += sign;
       else if (m.weak) s.weak[m.type] += sign;
@@ -168,7 +168,7 @@ function contributions(mentions: readonly Mention[]): Map<string, string> {
   for (const m of mentions) {
     if (m.key === null || !isEntityType(m.type)) continue;
     const list = parts.get(m.key);
-    const part = `${m.type}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0000${cleanForm(m.text)}`;
+    const part = `${m.type}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0000${cleanForm(m.form ?? m.text)}`;
     if (list) list.push(part);
     else parts.set(m.key, [part]);
   }

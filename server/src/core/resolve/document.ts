@@ -8,7 +8,11 @@ function isWordSuffix(a: string, b: string): boolean {
   return a === b || a.endsWith(' ' + b);
 }
 
-/** Rewrites `key` of person mentions whose single word is the surname of a fuller name in the same document. */
+/**
+ * Rewrites `key` of person mentions whose single word is the surname of a fuller name in the same document. A single
+ * word the recogniser was unsure of the type of (`Austin had urged Moscow`, taken for a place) is that person too
+ * when the article names exactly one person with that surname (`Lloyd Austin`).
+ */
 export function resolveWithinDocument(mentions: Mention[]): void {
   // The fullest person name ending in each surname; when two different people share a surname
   // (two Smiths), the short form stays ambiguous and keeps its own key.
@@ -24,10 +28,15 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     else if (known !== null && m.key.length > known.length) bySurname.set(surname, m.key);
   }
   for (const m of mentions) {
-    if (m.key === null || m.type !== 'person') continue;
+    if (m.key === null || !(m.type === 'person' || (m.weak && m.type !== 'misc'))) continue;
     const words = nameWords(m.key);
     if (words.length !== 1) continue;
     const full = bySurname.get(words[0]);
-    if (full) m.key = full;
+    if (!full) continue;
+    m.key = full;
+    if (m.type !== 'person') {
+      m.type = 'person';
+      delete m.weak;
+    }
   }
 }
