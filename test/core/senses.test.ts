@@ -2,6 +2,8 @@
 // sure of decide it; a name it was sure of as two types stands for two entities, one a type.
 import * as assert from 'assert';
 import { spellingRules } from '../../server/src/core/annotations/apply';
+import { hover, type NameCard } from '../../server/src/core/queries/hover';
+import { renderNameCard } from '../../server/src/core/queries/markdown';
 import { corpusFixture } from './corpusFixture';
 
 function entitiesNamed(source: string, name: string) {
@@ -87,5 +89,23 @@ Fans of <<Florida>>{organization} drove home across <<Florida>>{location}.
       florida.map((e) => [e.type, e.mentionCount]),
       [['organization', 2]],
     );
+  });
+});
+
+describe('the hover says where a type comes from', () => {
+  it('a type settled by other mentions, and a type the recogniser was never sure of', () => {
+    const { index, uri } = corpusFixture(`//- /a.txt
+Ferries sailed from the north of <<Veloria>>{location} again.
+//- /b.txt
+<<Veloria>>{organization?}'s parliament met. <<Kessel>>{location?} was quiet.
+`);
+    const card = (name: string, offset: number) => hover(index, uri(name), offset) as NameCard;
+    const settled = card('/b.txt', 1);
+    assert.deepStrictEqual(settled.typeFrom, { recognised: 'organization', unsure: true });
+    assert.match(renderNameCard(settled), /Typed location from its other mentions: the recogniser was unsure here, and read an organization/);
+    const guessed = card('/b.txt', index.get(uri('/b.txt'))!.text.indexOf('Kessel') + 1);
+    assert.deepStrictEqual(guessed.typeFrom, { guessed: true });
+    assert.match(renderNameCard(guessed), /Type guessed: the recogniser was unsure it is a location in every mention/);
+    assert.strictEqual(card('/a.txt', index.get(uri('/a.txt'))!.text.indexOf('Veloria') + 1).typeFrom, null, 'a sure mention of the settled type says nothing');
   });
 });

@@ -69,6 +69,8 @@ export interface FinalMention extends Mention {
   /** The entity's id for names; null for dates and times. */
   entity: string | null;
   confirmed: boolean;
+  /** The type the recogniser gave this name, where its entity's type (from the corpus) is another. */
+  recognisedType?: EntityType;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
