@@ -101,8 +101,21 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const ids = new Int32Array(tokens.length);
   const notWord = lexicon.id(NOT_A_WORD);
   for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
-  const forced = truecase(lexicon, text, tokens, ids, sentences);
+  const written = ids.slice();
+  const capsLines: { first: number; end: number }[] = [];
+  const forced = truecase(lexicon, text, tokens, ids, sentences, capsLines);
+  // Lines in capitals are tagged as written too (the model learned headlines and tables in capitals from CoNLL-2003),
+  // and their names taken from that tagging; truecasing adds only the names it finds beside them (`KHERSON`, unknown
+  // in capitals). Weakness is read from each tagging's own scores.
+  const writtenWeak = new Map<number, boolean>();
+  const writtenTags = capsLines.length > 0 ? tagger.tagIds(written, sentences).tags.slice() : null;
+  if (writtenTags) {
+    const found: TagSpan[] = [];
+    for (const s of capsLines) tagSpans(writtenTags, s.first, s.end, found);
+    for (const s of found) writtenWeak.set(s.first, tagger.typeMargin(s.first, s.end, s.type) < WEAK_TYPE_MARGIN);
+  }
   const { tags } = tagger.tagIds(ids, sentences);
+  if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
   const isForced = new Uint8Array(tokens.length);
   for (const f of forced) {
     force(tags, f.first, f.end, f.type);
@@ -114,7 +127,7 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
-  const weak = spans.map((s) => isForced[s.first] === 0 && tagger.typeMargin(s.first, s.end, s.type) < WEAK_TYPE_MARGIN);
+  const weak = spans.map((s) => isForced[s.first] === 0 && (writtenWeak.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type) < WEAK_TYPE_MARGIN));
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
   let retags = 0;
@@ -163,7 +176,7 @@ interface Forced {
  * from Kherson`). Ids are replaced in place; the token offsets stay. Returns the spans a convention fixes:
  * a dateline in capitals at the start of a line is a place, an agency credit in brackets an organization.
  */
-function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[]): Forced[] {
+function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
   const cls = lexicon.caseClass;
   const caseClass = (i: number) => cls[ids[i]];
@@ -174,6 +187,7 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
     if (!capitalised) continue;
     const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
+    if (kind === ALL_CAPS_LINE) capsLines.push(s);
     if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass(i);
@@ -201,6 +215,25 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     }
   }
   return forced;
+}
+
+/**
+ * The names of a line in capitals: those of its tagging as written, and those of the truecased tagging that overlap
+ * none of them. Writes tags [first, end).
+ */
+function mergeCapsLine(tags: Uint8Array, written: Uint8Array, first: number, end: number): void {
+  const truecased: TagSpan[] = [];
+  tagSpans(tags, first, end, truecased);
+  const taken = new Uint8Array(end - first);
+  for (let i = first; i < end; i++) {
+    tags[i] = written[i];
+    if (written[i] !== 0) taken[i - first] = 1;
+  }
+  for (const s of truecased) {
+    let free = true;
+    for (let i = s.first; i < s.end; i++) if (taken[i - first]) free = false;
+    if (free) force(tags, s.first, s.end, s.type);
+  }
 }
 
 /** Every word but small function words capitalised, at least three of them (`Xi and Biden Meet on Sidelines of G20 Summit`). */
