@@ -87,14 +87,15 @@ export const MAX_WORD_LENGTH = 100;
 const NOT_A_WORD = '<blob>';
 /**
  * A span whose type outscores the next best type by less than this (in the shipped model's units) is weak: on
- * CoNLL-2003 eng.testa such types are right about seven times in ten, those above it more than nineteen in twenty
+ * CoNLL-2003 eng.testa such types are right two times in three, those above it 98.6 in a hundred
  * (`npm run eval:conll` prints the buckets; check them after retraining).
  */
 export const WEAK_TYPE_MARGIN = 100;
 /** Hyphenated names per sentence whose parts are typed by tagging the sentence again (see hyphenParts); later ones keep the whole word's type. */
 const HYPHEN_RETAGS_PER_SENTENCE = 4;
 
-export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
+/** `margins`, when given, gets each name's type margin (see WEAK_TYPE_MARGIN; eval/typeMargins.ts prints them). */
+export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameSpan, number>): NameSpan[] {
   const { tokens, sentences } = tokenize(text);
   const lexicon = tagger.lexicon;
   lexicon.limit(200_000);
@@ -107,12 +108,12 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   // Lines in capitals are tagged as written too (the model learned headlines and tables in capitals from CoNLL-2003),
   // and their names taken from that tagging; truecasing adds only the names it finds beside them (`KHERSON`, unknown
   // in capitals). Weakness is read from each tagging's own scores.
-  const writtenWeak = new Map<number, boolean>();
+  const writtenMargin = new Map<number, number>();
   const writtenTags = capsLines.length > 0 ? tagger.tagIds(written, sentences).tags.slice() : null;
   if (writtenTags) {
     const found: TagSpan[] = [];
     for (const s of capsLines) tagSpans(writtenTags, s.first, s.end, found);
-    for (const s of found) writtenWeak.set(s.first, tagger.typeMargin(s.first, s.end, s.type) < WEAK_TYPE_MARGIN);
+    for (const s of found) writtenMargin.set(s.first, tagger.typeMargin(s.first, s.end, s.type));
   }
   const { tags } = tagger.tagIds(ids, sentences);
   if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
@@ -127,7 +128,7 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
-  const weak = spans.map((s) => isForced[s.first] === 0 && (writtenWeak.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type) < WEAK_TYPE_MARGIN));
+  const margin = spans.map((s) => (isForced[s.first] === 1 ? Infinity : (writtenMargin.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type))));
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
   let retags = 0;
@@ -151,7 +152,8 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
       continue;
     }
     const name: NameSpan = { start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] };
-    if (weak[k]) name.weak = true;
+    if (margin[k] < WEAK_TYPE_MARGIN) name.weak = true;
+    if (margins && end - first === span.end - span.first) margins.set(name, margin[k]);
     out.push(name);
   }
   return out;
