@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { analyzeText } from '../../server/src/core/analyze';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { loadRecognizers } from '../../server/src/node/recognizers';
+import { corpusFixture } from './corpusFixture';
 
 const recognizers = loadRecognizers();
 
@@ -65,4 +66,18 @@ describe('a surname or Mr X across the corpus', () => {
     assert.deepStrictEqual(mentionsOf(index, 'c.txt', 'Blair'), ['person Tony Blair']);
   });
 
+});
+
+describe('a headline run into the first sentence', () => {
+  it('splits the headline\'s last name from the sentence\'s first one, only there', () => {
+    const { index, uri } = corpusFixture(`//- /a.txt
+Harbour vote delayed, says <<Marsh Helena Marsh>>{person} has said the vote will wait. <<Marsh>>{person} spoke in Port Aster.
+//- /b.txt
+Ferries return, says <<Okafor Tomasz Kovalenko>>{person} said ferries would sail again, and <<Daniel Okafor>>{person} agreed. Later <<Anna Brandt Helena Marsh>>{person} met.
+`);
+    const names = (name: string) => index.get(uri(name))!.mentions.filter((m) => m.type === 'person').map((m) => `${m.text} -> ${index.entity(m.entity!)!.name}`);
+    assert.deepStrictEqual(names('/a.txt'), ['Marsh -> Helena Marsh', 'Helena Marsh -> Helena Marsh', 'Marsh -> Helena Marsh']);
+    // Beyond the first sentence a long name stays as the recogniser found it.
+    assert.deepStrictEqual(names('/b.txt'), ['Okafor -> Daniel Okafor', 'Tomasz Kovalenko -> Tomasz Kovalenko', 'Daniel Okafor -> Daniel Okafor', 'Anna Brandt Helena Marsh -> Anna Brandt Helena Marsh']);
+  });
 });

@@ -3,7 +3,7 @@
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
-import { resolveWithinDocument } from './resolve/document';
+import { resolveWithinDocument, splitHeadlineSeams } from './resolve/document';
 import { qualifyInstitutions } from './resolve/institutions';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
@@ -61,7 +61,7 @@ export function analyzeText(
     if (d.needsDate) m.needsDate = true;
     candidates.push(m);
   }
-  const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
+  const mentions = splitHeadlineSeams(text, removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates));
   qualifyInstitutions(text, mentions);
   resolveWithinDocument(mentions);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];

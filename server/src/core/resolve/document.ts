@@ -1,7 +1,7 @@
 // In-document alias resolution: a short form refers to the full name the article introduced.
 // `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`.
 import type { Mention } from '../model';
-import { nameWords } from './names';
+import { nameKey, nameWords } from './names';
 
 /** `b` is `a` or its last words: `vladimir putin` ends with `putin`, `hanna smith` does not end with `anna smith`. */
 function isWordSuffix(a: string, b: string): boolean {
@@ -38,5 +38,60 @@ export function resolveWithinDocument(mentions: Mention[]): void {
       m.type = 'person';
       delete m.weak;
     }
+  }
+}
+
+/** A headline this long at most runs into the first sentence of a file that writes both on one line. */
+const HEADLINE_REACH = 160;
+
+/**
+ * Files that run the headline into the first sentence (`No TV debate, says Blair Tony Blair has said ...`) make one
+ * name of the headline's last word and the sentence's first name. In the first sentence of a text, a person name of
+ * three words or more whose first words are the surname of another person the article names in full, and whose
+ * other words are a full name, is two names: `Blair` and `Tony Blair`, `Dent` and `Lleyton Hewitt`. Returns the
+ * mentions, sorted.
+ */
+export function splitHeadlineSeams(text: string, mentions: Mention[]): Mention[] {
+  const people = mentions.filter((m) => m.type === 'person' && m.key !== null);
+  if (people.length < 2) return mentions;
+  const firstStop = text.slice(0, HEADLINE_REACH * 2).search(/[.!?](?:\s|$)|\n/);
+  const limit = firstStop < 0 ? HEADLINE_REACH * 2 : firstStop;
+  const surnames = new Set<string>();
+  for (const m of people) {
+    const words = nameWords(m.key!);
+    if (words.length >= 2) surnames.add(words[words.length - 1]);
+  }
+  if (surnames.size === 0) return mentions;
+  let changed = false;
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const parts = m.type === 'person' && m.start <= HEADLINE_REACH && m.end <= limit ? seam(m) : null;
+    if (parts) {
+      out.push(...parts);
+      changed = true;
+    } else out.push(m);
+  }
+  return changed ? out : mentions;
+
+  function seam(m: Mention): Mention[] | null {
+    const gaps = [...m.text.matchAll(/\s+/g)];
+    if (gaps.length < 2) return null;
+    for (const gap of gaps.slice(0, -1)) {
+      const head = m.text.slice(0, gap.index);
+      const rest = m.text.slice(gap.index! + gap[0].length);
+      const headKey = nameKey(head);
+      if (nameWords(headKey).length !== 1 || !surnames.has(headKey)) continue;
+      // The rest must be a full name of its own, and the head its surname (`Blair Tony Blair`) or the surname of
+      // another person the article names in full (`Dent Lleyton Hewitt`, with `Taylor Dent` further on).
+      const restKey = nameKey(rest);
+      const restWords = nameWords(restKey);
+      if (restWords.length < 2) continue;
+      const own = restWords[restWords.length - 1] === headKey;
+      if (!own && !people.some((p) => p !== m && nameWords(p.key!).length >= 2 && p.key!.endsWith(' ' + headKey))) continue;
+      const first: Mention = { ...m, end: m.start + head.length, text: head, key: headKey };
+      const second: Mention = { ...m, start: m.start + gap.index! + gap[0].length, text: rest, key: restKey };
+      return [first, second];
+    }
+    return null;
   }
 }
