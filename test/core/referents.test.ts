@@ -81,3 +81,29 @@ Ferries return, says <<Okafor Tomasz Kovalenko>>{person} said ferries would sail
     assert.deepStrictEqual(names('/b.txt'), ['Okafor -> Daniel Okafor', 'Tomasz Kovalenko -> Tomasz Kovalenko', 'Daniel Okafor -> Daniel Okafor', 'Anna Brandt Helena Marsh -> Anna Brandt Helena Marsh']);
   });
 });
+
+describe('short forms within an article', () => {
+  const entityNames = (source: string, file: string) => {
+    const { index, uri } = corpusFixture(source);
+    return index.get(uri(file))!.mentions.filter((m) => m.entity !== null).map((m) => `${m.text} -> ${index.entity(m.entity!)!.name}`);
+  };
+
+  it('a first name used alone is the one person of the article with that first name', () => {
+    assert.deepStrictEqual(entityNames(`//- /a.txt
+<<Anna Brandt>>{person} won in straight sets. <<Anna>>{person} said the wind helped.
+`, '/a.txt'), ['Anna Brandt -> Anna Brandt', 'Anna -> Anna Brandt']);
+    // Two Annas, or an Anna who is also someone's surname, leave it alone.
+    assert.deepStrictEqual(entityNames(`//- /a.txt
+<<Anna Brandt>>{person} beat <<Anna Kovac>>{person}. <<Anna>>{person} said the wind helped.
+`, '/a.txt'), ['Anna Brandt -> Anna Brandt', 'Anna Kovac -> Anna Kovac', 'Anna -> Anna']);
+  });
+
+  it('the last words of exactly one longer name of its type are that name, unless the longer one only qualifies it', () => {
+    assert.deepStrictEqual(entityNames(`//- /a.txt
+<<Kessel Harbour United>>{organization} lost at home. <<United>>{organization} face <<Port Aster Rovers>>{organization} next.
+`, '/a.txt'), ['Kessel Harbour United -> Kessel Harbour United', 'United -> Kessel Harbour United', 'Port Aster Rovers -> Port Aster Rovers']);
+    assert.deepStrictEqual(entityNames(`//- /a.txt
+<<New Labour>>{organization} was a brand; <<Labour>>{organization} is a party. Ferries from <<North Veloria>>{location} reached <<Veloria>>{location}.
+`, '/a.txt'), ['New Labour -> New Labour', 'Labour -> Labour', 'North Veloria -> North Veloria', 'Veloria -> Veloria']);
+  });
+});

@@ -1,5 +1,6 @@
 // In-document alias resolution: a short form refers to the full name the article introduced.
-// `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`.
+// `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`; `Lindsay` after `Lindsay Davenport` (a first name
+// the article uses alone) hers; `United` after `Manchester United` and `the Dome` after `the Millennium Dome` theirs.
 import type { Mention } from '../model';
 import { nameKey, nameWords } from './names';
 
@@ -27,17 +28,63 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     else if (known !== null && known !== m.key && !isWordSuffix(known, m.key) && !isWordSuffix(m.key, known)) bySurname.set(surname, null);
     else if (known !== null && m.key.length > known.length) bySurname.set(surname, m.key);
   }
+  // The one person name beginning with each first name, where no one's surname is that word.
+  const byFirstName = new Map<string, string | null>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || m.key === null) continue;
+    const words = nameWords(m.key);
+    if (words.length < 2) continue;
+    const known = byFirstName.get(words[0]);
+    if (known === undefined) byFirstName.set(words[0], m.key);
+    else if (known !== null && known !== m.key) byFirstName.set(words[0], isWordSuffix(m.key, known) ? m.key : isWordSuffix(known, m.key) ? known : null);
+  }
   for (const m of mentions) {
     if (m.key === null || !(m.type === 'person' || (m.weak && m.type !== 'misc'))) continue;
     const words = nameWords(m.key);
     if (words.length !== 1) continue;
-    const full = bySurname.get(words[0]);
+    const bySurnameFull = bySurname.get(words[0]);
+    const full = bySurnameFull ?? (m.type === 'person' && bySurnameFull === undefined ? byFirstName.get(words[0]) : undefined);
     if (!full) continue;
     m.key = full;
     if (m.type !== 'person') {
       m.type = 'person';
       delete m.weak;
     }
+  }
+  resolveShortenedNames(mentions);
+}
+
+/**
+ * Words that make a name another thing: `York` is not `New York`, `Labour` not `New Labour`, the `Liberal Democrats`
+ * not the `Welsh Liberal Democrats`.
+ */
+const QUALIFIERS = new Set(['new', 'old', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'greater', 'central', 'little', 'great', 'young', 'royal']);
+const PEOPLES_ADJECTIVE = /(?:ish|ese|ian|an|ch)$/;
+
+/**
+ * An organization, place or other name that is the last words of exactly one longer name of its type in the article
+ * (`United` of `Manchester United`, `Dome` of `Millennium Dome`, `Commons` of `House of Commons`) is that name. Two
+ * longer names that fit (`North Korea` and `South Korea` for `Korea`) leave it alone, and so does a longer name that
+ * adds a qualifier or a people's adjective (`New York` for `York`, `Welsh Liberal Democrats`).
+ */
+function resolveShortenedNames(mentions: Mention[]): void {
+  const longer = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    const words = nameWords(m.key);
+    for (let k = 1; k < words.length; k++) {
+      if (words.slice(0, k).some((w) => QUALIFIERS.has(w) || PEOPLES_ADJECTIVE.test(w))) continue;
+      const tail = `${m.type}\u0000${words.slice(k).join(' ')}`;
+      let set = longer.get(tail);
+      if (!set) longer.set(tail, (set = new Set()));
+      set.add(m.key);
+    }
+  }
+  if (longer.size === 0) return;
+  for (const m of mentions) {
+    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    const fits = longer.get(`${m.type}\u0000${nameWords(m.key).join(' ')}`);
+    if (fits && fits.size === 1) m.key = [...fits][0];
   }
 }
 
