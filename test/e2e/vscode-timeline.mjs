@@ -76,13 +76,16 @@ export async function timelineView(page, t, check, log) {
   if (!check(byEntity !== null, 'By entity lists entities', (await labelsOf(frame).catch(() => [])).join(' | '))) return;
   const name = byEntity.find((l) => !l.includes('…')).replace(/ \(\d+\)$/, '');
   await frame.locator('#filter').fill(name);
+  // The summary is written before the rows are drawn again: wait for rows that all match, then say what was seen.
+  const matches = (l) => l.toLowerCase().includes(name.toLowerCase());
   const rows = await waitFor(`the rows filtered by "${name}"`, async () => {
     const now = await labelsOf(frame);
     const summary = await frame.locator('#summary').innerText();
-    return summary.includes('near a matching entity') && now.some((l) => l.startsWith(`${name} (`)) && now;
+    return summary.includes('near a matching entity') && now.some((l) => l.startsWith(`${name} (`)) && now.every(matches) && now;
   }, TIMEOUT).catch(() => null);
-  if (!check(rows !== null, `by entity, filtered by "${name}", ${name} has a row`, (await labelsOf(frame).catch(() => [])).join(' | '))) return;
-  check(rows.every((l) => l.toLowerCase().includes(name.toLowerCase())), 'every row is an entity the filter matches', rows.join(' | '));
+  const seen = rows ?? (await labelsOf(frame).catch(() => []));
+  if (!check(seen.some((l) => l.startsWith(`${name} (`)), `by entity, filtered by "${name}", ${name} has a row`, seen.join(' | '))) return;
+  check(rows !== null, 'every row is an entity the filter matches', seen.join(' | '));
   await page.screenshot({ path: entityShot });
   check(fs.existsSync(entityShot), `screenshot ${path.relative(process.cwd(), entityShot)}`);
   const row = frame.locator('.row').nth(rows.findIndex((l) => l.startsWith(`${name} (`)));
