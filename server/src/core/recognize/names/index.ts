@@ -3,8 +3,9 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
+import { applyConstructions } from './constructions';
 import { caseClassOf, sentenceKind, SMALL_WORDS } from './features';
-import type { Lexicon } from './lexicon';
+import { normalizeWord, type Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
@@ -98,9 +99,15 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const forced = truecase(lexicon, text, tokens, ids, sentences);
   const { tags } = tagger.tagIds(ids, sentences);
   for (const f of forced) force(tags, f.first, f.end, f.type);
-  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
+  const casing = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) casing[i] = lexicon.casing[ids[i]] & 7;
+  findOpeningNames(tagger, words, casing, tags, sentences);
+  const original: string[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) original[i] = normalizeWord(tokens[i].text);
+  applyConstructions({ words, original, casing, tags, sentences });
+  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   const out: NameSpan[] = [];
@@ -128,6 +135,40 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   }
   return out;
 }
+
+/**
+ * A name opening a sentence, written nowhere else in the document (`Zelensky visited Kherson on Friday.`), has none
+ * of the evidence the tagger weighs most for capitalised words (the same word capitalised mid-sentence elsewhere),
+ * and is often left out. In a short text, a word that opens a sentence, is unknown to the casing table (rare in the unlabelled text,
+ * so no common word) and is followed by a lower-case word is tagged again as if it stood after a comma; if that
+ * gives a person's name starting at it, the name is kept. Plural and verb-like words (`Feedlots`, `Hooded`) are not
+ * tried, nor lines that do not end like a sentence (rows of a table).
+ */
+function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, tags: Uint8Array, sentences: { first: number; end: number }[]): void {
+  if (words.length > SHORT_TEXT_TOKENS) return;
+  let retags = 0;
+  for (const s of sentences) {
+    const i = s.first;
+    if (s.end - i < 3 || tags[i] !== 0 || casing[i] !== 0 || caseClassOf(words[i]) !== TITLE || words[i].length < 3) continue;
+    if (caseClassOf(words[i + 1]) !== LOWER || SMALL_WORDS.has(words[i].toLowerCase()) || !/^[^-]*[^s-]$/.test(words[i]) || /(ed|ing|ly)$/.test(words[i])) continue;
+    if (!/^[.!?]$/.test(words[s.end - 1])) continue; // a sentence, not a row of a table
+    if (retags++ >= OPENING_RETAGS) return;
+    const split = [',', ...words.slice(i, s.end)];
+    const { tags: again } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
+    if (again[1] !== 1) continue; // a person: what a short text opens with, and what the context says least about otherwise
+    let end = 2;
+    while (end < split.length && again[end] === again[1] + 1) end++;
+    force(tags, i, i + end - 1, typeOfTag(again[1]));
+  }
+}
+
+/** Sentences per document whose opening word is tagged again (see findOpeningNames). */
+const OPENING_RETAGS = 8;
+/**
+ * A text this short (a note, a caption, a short report) has no other mention of its names to learn them from; a
+ * longer one usually writes an opening name again mid-sentence, where the tagger finds it.
+ */
+const SHORT_TEXT_TOKENS = 120;
 
 // News agencies credited in brackets: `(Reuters)`, `(AP)`.
 const AGENCIES = new Set(['reuters', 'ap', 'afp', 'bloomberg', 'dpa', 'xinhua', 'ansa', 'efe', 'upi', 'tass', 'interfax', 'pti', 'apa', 'bna', 'ians', 'kyodo', 'yonhap', 'anadolu', 'cnn', 'bbc']);
