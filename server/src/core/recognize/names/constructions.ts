@@ -2,16 +2,11 @@
 // before they become spans: names of known kinds (facts.ts) typed and split, clubs in fixture lists, titles of
 // works announced by a cue word, a quote or a channel in brackets (and their other mentions in the document),
 // and lines of site furniture. Each rule writes whole spans, so the tags stay well formed.
-import { caseClassOf } from './features';
 import { FACT_LISTS, MISC, ORG, SITE_FURNITURE, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES, type FactKind } from './facts';
+import * as wordShape from './wordShape';
 
-// Case classes (features.ts) as plain constants.
-const LOWER = 0;
-const TITLE = 1;
-const CAPS = 2;
-const INITIAL = 3;
-const DIGIT = 4;
-const MIXED = 6;
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { CAPS, caseClassOf, DIGIT, isCapitalised, LOWER } = wordShape;
 
 /** Words a title of a work or a multi-word name may hold between its capitalised words. */
 const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", '-', ':']);
@@ -93,10 +88,6 @@ function factAt(words: string[], classes: Uint8Array, i: number, end: number): F
     if (ok) return f;
   }
   return null;
-}
-
-function isCapitalised(c: number): boolean {
-  return c === TITLE || c === CAPS || c === INITIAL || c === MIXED;
 }
 
 /** Sets tags [first, end) to one span of `type`, leaving the tags around it well formed. */

@@ -4,24 +4,18 @@ import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
 import { applyConstructions } from './constructions';
-import { caseClassOf, sentenceKind, SMALL_WORDS } from './features';
 import { normalizeWord, type Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
+import * as wordShape from './wordShape';
 
 export { decodeModel } from './modelFile';
 export { normalizeWord } from './lexicon';
 export { Tagger, type TaggerWeights } from './tagger';
 
-// Case classes and sentence kinds (features.ts) as plain constants: imported names are getters under tsx.
-const LOWER = 0;
-const TITLE = 1;
-const CAPS = 2;
-const INITIAL = 3;
-const MIXED = 6;
-const ALL_CAPS_LINE = 1;
-const TITLE_CASE_LINE = 2;
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, MIXED, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } = wordShape;
 
 // Words that may open a person span in the tagger's output but are not part of the name.
 const TITLES = new Set([
