@@ -2,7 +2,7 @@
 // before they become spans: names of known kinds (facts.ts) typed and split, clubs in fixture lists, titles of
 // works announced by a cue word, a quote or a channel in brackets (and their other mentions in the document),
 // and lines of site furniture. Each rule writes whole spans, so the tags stay well formed.
-import { FACT_LISTS, MISC, ORG, SITE_FURNITURE, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES, type FactKind } from './facts';
+import { FACT_LISTS, MISC, ORG, SITE_FURNITURE, splitName, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES, type FactKind } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -15,6 +15,10 @@ const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on',
 const MAX_TITLE_TOKENS = 10;
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
+/** Plural cue words, which announce a list of titles. */
+const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
+/** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
 interface Fact {
@@ -62,15 +66,6 @@ function facts(): Map<string, Fact[]> {
   for (const bucket of index.values()) bucket.sort((a, b) => b.words.length - a.words.length);
   factIndex = index;
   return index;
-}
-
-/** A name's words as the tokenizer splits them: at spaces, before `'s`, around `/`, `&`, `!`, `?`, `,` and `:`. */
-function splitName(name: string): string[] {
-  return name
-    .replace(/'s\b/g, " 's")
-    .replace(/([/&!?,:])/g, ' $1 ')
-    .split(/\s+/)
-    .filter((w) => w !== '');
 }
 
 /** The longest fact matching at token i (case-insensitive; capitalised words must be written capitalised). */
@@ -127,6 +122,13 @@ export function applyConstructions(input: ConstructionInput): void {
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name.
+  for (const s of sentences) for (const o of spansOf(tags, s.first, s.end)) if (!hasCapital(classes, o.first, o.end)) clear(tags, o.first, o.end);
+}
+
+function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
+  return false;
 }
 
 /** A line that is only a web page's furniture (`Advertisement`, `Skip to content`). */
@@ -164,10 +166,16 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number
       const single = m.end - m.first === 1;
       const usual = casing[m.first];
       if (single && m.first === first && usual >= 1 && usual <= 3) continue;
-      if (single && classes[m.first] === CAPS && m.fact.words[0].length > 3 && !allCapsEntry(m.fact)) continue;
     }
+    // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
+    if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
     force(tags, m.first, m.end, m.fact.type);
   }
+}
+
+function allCaps(classes: Uint8Array, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (classes[i] !== CAPS && classes[i] !== DIGIT) return false;
+  return true;
 }
 
 /** An entry written in capitals (`ITV`, `BBC One` is not). */
@@ -225,19 +233,50 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
     force(tags, a, b, MISC);
     found.push(words.slice(a, b).map((w) => w.toLowerCase()));
   };
+  // `The Aviator, the film by ...`: a capitalised run before `, the <cue>` that the tagger did not find as a person.
+  const appositiveTitle = (cue: number) => {
+    if (cue - 3 < first || !APPOSITIVE_OPENERS.has(words[cue - 1].toLowerCase()) || words[cue - 2] !== ',') return;
+    const stop = cue - 2;
+    let start = stop;
+    while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
+    if (start < stop && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
+    if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(words, classes, start, stop)) return;
+    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
+    mark(start, stop);
+  };
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w.toLowerCase();
-    // A cue word, then the title.
+    // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
       if (input.original[i] !== w) continue; // a headline word the truecasing lowered: no cue
       if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(words[i - 1].toLowerCase()))) continue;
-      const start = words[i + 1] === '"' ? i + 2 : i + 1;
-      const stop = titleRunEnd(words, classes, start, end);
-      if (stop > start && isCapitalised(classes[start]) && !isFactRun(words, classes, start, stop)) {
-        mark(start, stop);
-        i = stop - 1;
+      let start = i + 1;
+      let list = PLURAL_WORK_CUES.has(lw);
+      const next = words[start].toLowerCase();
+      if (next === 'such' && start + 1 < end && words[start + 1].toLowerCase() === 'as') (start += 2), (list = true);
+      else if (next === 'including' || next === 'like') (start += 1), (list = true);
+      if (start < end && words[start] === '"') start++;
+      const stop = titleRunEnd(words, classes, start, end, list);
+      if (!(stop > start && isCapitalised(classes[start]) && !isFactRun(words, classes, start, stop))) {
+        appositiveTitle(i);
+        continue;
       }
+      mark(start, stop);
+      let at = stop;
+      while (list && at < end) {
+        let k = at;
+        if (words[k] === '"') k++;
+        if (k < end && (words[k] === ',' || words[k].toLowerCase() === 'and' || words[k] === '&')) k++;
+        if (k < end && words[k].toLowerCase() === 'and') k++;
+        if (k < end && words[k] === '"') k++;
+        if (k === at) break;
+        const e = titleRunEnd(words, classes, k, end, true);
+        if (!(e > k && isCapitalised(classes[k])) || isFactRun(words, classes, k, e)) break;
+        mark(k, e);
+        at = e;
+      }
+      i = at - 1;
       continue;
     }
     // A quoted title: every word capitalised or small, two words at least.
@@ -265,17 +304,19 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
   return found;
 }
 
-/** Where a title starting at `start` ends: capitalised words and digits, with small words between them. */
-function titleRunEnd(words: string[], classes: Uint8Array, start: number, end: number): number {
+/**
+ * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
+ * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`).
+ */
+function titleRunEnd(words: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
   if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
   let last = start + 1;
   for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
     const c = classes[j];
     if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    else if (!(INNER_WORDS.has(words[j].toLowerCase()) || words[j] === '...' || words[j] === '!' || words[j] === '?' || words[j] === ',')) break;
-    else if (words[j] === ',' && !(j + 1 < end && isCapitalised(classes[j + 1]))) break;
+    else if (inList && (words[j].toLowerCase() === 'and' || words[j] === '&')) break;
+    else if (!(INNER_WORDS.has(words[j].toLowerCase()) || words[j] === '...')) break;
   }
-  // A title does not end on punctuation that closes the sentence around it.
   return last;
 }
 

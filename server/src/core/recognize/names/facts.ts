@@ -2,6 +2,7 @@
 // context words (clubs in a fixture list, broadcasters, parties, companies, awards, demonyms). Each list is a
 // category of the world, not a list of an evaluation set's names; constructions.ts decides where each applies.
 // Entries are separated by `|`; a name's words are split as the tokenizer splits them.
+import { Gazetteer } from './gazetteer';
 
 /** Type codes of the tagger (tags.ts): person, organization, location, misc. */
 export const PER = 0;
@@ -137,6 +138,28 @@ const DEMONYMS =
   'Catalan|Catalans|Flemish|Walloon|Kurd|Kurds|Kurdish|Pashtun|Tamil|Tamils|Sikh|Sikhs|Hindu|Hindus|Muslim|Muslims|Christian|Christians|' +
   'Jew|Jews|Jewish|Catholic|Catholics|Protestant|Protestants|Sunni|Sunnis|Shia|Shias|Shiite|Shiites|Buddhist|Buddhists';
 
+// Competitions, tournaments, festivals and trade fairs.
+const EVENTS =
+  'Premiership|Premier League|English Premier League|FA Cup|League Cup|Carling Cup|Worthington Cup|Champions League|Uefa Cup|UEFA Cup|' +
+  'Europa League|Cup Winners\' Cup|World Cup|European Championship|European Championships|Euro 2004|Euro 2008|Euro 2000|Copa America|' +
+  'African Nations Cup|Scottish Cup|Scottish Premier League|SPL|Scottish League Cup|CIS Cup|Six Nations|RBS Six Nations|Tri-Nations|' +
+  'Heineken Cup|Zurich Premiership|Super 12|Super League|Challenge Cup|Powergen Cup|Olympics|Olympic Games|Winter Olympics|Paralympics|' +
+  'Commonwealth Games|Asian Games|Australian Open|French Open|US Open|US Masters|Ryder Cup|Solheim Cup|Davis Cup|Fed Cup|' +
+  'Tour de France|Giro d\'Italia|Grand National|Cheltenham Festival|Derby Stakes|Melbourne Cup|Formula One|Formula 1|Ashes|' +
+  'Super Bowl|World Series|Stanley Cup|Eurovision|Eurovision Song Contest|Glastonbury|Glastonbury Festival|Live Aid|Live 8|' +
+  'Edinburgh Festival|Edinburgh Fringe|Cannes Film Festival|Berlin Film Festival|Venice Film Festival|Sundance|Sundance Film Festival|' +
+  'Toronto Film Festival|MacWorld|Macworld|CES|Consumer Electronics Show|E3|Cebit|CeBIT|3GSM|Ideal Home Show|Chelsea Flower Show';
+
+// Products, product lines, software and platforms named as products.
+const PRODUCTS =
+  'iPod|iPods|iPod shuffle|iPod mini|iPod nano|iTunes|iMac|iBook|PowerBook|PowerMac|Power Mac|Mac mini|Macintosh|Mac OS|Mac OS X|' +
+  'Windows|Windows XP|Windows Vista|Windows 95|Windows 98|Windows 2000|Windows Media|Windows Media Player|Longhorn|Linux|Unix|' +
+  'Internet Explorer|Firefox|Mozilla Firefox|Netscape Navigator|Safari|Excel|PowerPoint|Google Earth|Gmail|Hotmail|' +
+  'MSN Messenger|AOL Instant Messenger|Xbox|Xbox 360|Xbox Live|PlayStation|PlayStation 2|PlayStation 3|PlayStation Portable|PSP|' +
+  'GameBoy|Game Boy|GameBoy Advance|Game Boy Advance|Nintendo DS|GameCube|Wii|N-Gage|Walkman|Discman|Blu-ray|HD-DVD|TiVo|' +
+  'Prius|Mondeo|Fiesta|Corolla|Beetle|Mini Cooper|Concorde|A380|Boeing 747|Jumbo Jet|Viagra|Prozac|Aspirin|' +
+  'Oreo|Kool-Aid|Big Mac|Kit Kat|Mars bar|Lego|Monopoly|Scrabble|Rubik\'s Cube|Barbie';
+
 export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: FOOTBALL_CLUBS_DISTINCT },
   { type: ORG, kind: 'club', names: FOOTBALL_CLUBS_TOWNS },
@@ -146,6 +169,8 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: PARTIES },
   { type: ORG, kind: 'name', names: COMPANIES },
   { type: MISC, kind: 'name', names: AWARDS },
+  { type: MISC, kind: 'name', names: EVENTS },
+  { type: MISC, kind: 'name', names: PRODUCTS },
   { type: MISC, kind: 'name', names: DEMONYMS },
 ];
 
@@ -164,3 +189,29 @@ export const WORK_CUE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their'
 
 /** Lines a web page saves around an article (menus, buttons, advertising labels), never names. */
 export const SITE_FURNITURE = new Set(['advertisement', 'advertising', 'sponsored', 'tt', 'share', 'share this', 'skip to content', 'skip to main content', 'image caption', 'media caption', 'related topics', 'more on this story', 'top stories', 'read more', 'sign up', 'subscribe', 'menu', 'search', 'close', 'print', 'email', 'comments']);
+
+/** A name's words as the tokenizer splits them: at spaces, before `'s`, around `/`, `&`, `!`, `?`, `,` and `:`. */
+export function splitName(name: string): string[] {
+  return name
+    .replace(/'s\b/g, " 's")
+    .replace(/([/&!?,:])/g, ' $1 ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
+
+let gazetteer: Gazetteer | null = null;
+
+/**
+ * Every fact as a gazetteer by type (clubs named after towns under their club type too), for the tagger's facts
+ * feature (features.ts): the model learns on CoNLL how much a match says in each context. Built on first use.
+ */
+export function factsGazetteer(): Gazetteer {
+  if (gazetteer) return gazetteer;
+  const g = new Gazetteer();
+  for (const list of FACT_LISTS) for (const name of list.names.split('|')) {
+    const words = splitName(name);
+    if (words.length) g.add(words, list.type);
+  }
+  gazetteer = g;
+  return g;
+}

@@ -133,7 +133,7 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
 /**
  * A name opening a sentence, written nowhere else in the document (`Zelensky visited Kherson on Friday.`), has none
  * of the evidence the tagger weighs most for capitalised words (the same word capitalised mid-sentence elsewhere),
- * and is often left out. In a short text, a word that opens a sentence, is unknown to the casing table (rare in the unlabelled text,
+ * and is often left out or mistyped. In a short text, a word that opens a sentence, is unknown to the casing table (rare in the unlabelled text,
  * so no common word) and is followed by a lower-case word is tagged again as if it stood after a comma; if that
  * gives a person's name starting at it, the name is kept. Plural and verb-like words (`Feedlots`, `Hooded`) are not
  * tried, nor lines that do not end like a sentence (rows of a table).
@@ -143,7 +143,8 @@ function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, t
   let retags = 0;
   for (const s of sentences) {
     const i = s.first;
-    if (s.end - i < 3 || tags[i] !== 0 || casing[i] !== 0 || caseClassOf(words[i]) !== TITLE || words[i].length < 3) continue;
+    const alone = tags[i] === 0 || ((tags[i] & 1) === 1 && tags[i + 1] !== tags[i] + 1); // no name, or a one-word one
+    if (s.end - i < 3 || !alone || casing[i] !== 0 || caseClassOf(words[i]) !== TITLE || words[i].length < 3) continue;
     if (caseClassOf(words[i + 1]) !== LOWER || SMALL_WORDS.has(words[i].toLowerCase()) || !/^[^-]*[^s-]$/.test(words[i]) || /(ed|ing|ly)$/.test(words[i])) continue;
     if (!/^[.!?]$/.test(words[s.end - 1])) continue; // a sentence, not a row of a table
     if (retags++ >= OPENING_RETAGS) return;
