@@ -202,13 +202,14 @@ export function splitName(name: string): string[] {
 let gazetteer: Gazetteer | null = null;
 
 /**
- * Every fact as a gazetteer by type (clubs named after towns under their club type too), for the tagger's facts
+ * Every fact but the clubs named after towns as a gazetteer by type, for the tagger's facts
  * feature (features.ts): the model learns on CoNLL how much a match says in each context. Built on first use.
  */
 export function factsGazetteer(): Gazetteer {
   if (gazetteer) return gazetteer;
   const g = new Gazetteer();
-  for (const list of FACT_LISTS) for (const name of list.names.split('|')) {
+  // Clubs named after their town are left out: as a feature they would call every `in Leeds` a club.
+  for (const list of FACT_LISTS) for (const name of list.kind === 'club' ? [] : list.names.split('|')) {
     const words = splitName(name);
     if (words.length) g.add(words, list.type);
   }
