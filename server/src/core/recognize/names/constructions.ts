@@ -9,12 +9,14 @@ import * as wordShape from './wordShape';
 const { CAPS, caseClassOf, DIGIT, isCapitalised, LOWER } = wordShape;
 
 /** Words a title of a work or a multi-word name may hold between its capitalised words. */
-const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", '-', ':']);
+const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", "n't", "'m", "'re", "'ve", "'ll", "'d", '-', ':']);
 /** The same inside a title written before a channel in brackets, where `with`, `from` would reach back into the sentence. */
 const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', '&', "'s"]);
 const MAX_TITLE_TOKENS = 10;
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
+/** Last words that make a capitalised run a title of a work. */
+const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
@@ -111,6 +113,7 @@ function spansOf(tags: Uint8Array, first: number, end: number): Span[] {
 export function applyConstructions(input: ConstructionInput): void {
   const { words, tags, sentences } = input;
   const classes = Uint8Array.from(words, caseClassOf);
+  applySurnames(words, classes, tags, sentences);
   const titles: string[][] = [];
   for (const s of sentences) {
     if (isFurniture(words, s.first, s.end)) {
@@ -129,6 +132,24 @@ export function applyConstructions(input: ConstructionInput): void {
 function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
   return false;
+}
+
+/**
+ * A one-word name that is the last word of a person's full name in the same document is that person's surname
+ * (`Zelenskyy` after `Volodymyr Zelenskyy`), whatever type the tagger gave it alone: news names a person in full
+ * once, then by surname.
+ */
+function applySurnames(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[]): void {
+  const surnames = new Set<string>();
+  const single: Span[] = [];
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      if (o.type === 0 && o.end - o.first >= 2 && isCapitalised(classes[o.end - 1])) surnames.add(words[o.end - 1].toLowerCase());
+      else if (o.type !== 0 && o.end - o.first === 1) single.push(o);
+    }
+  }
+  if (surnames.size === 0) return;
+  for (const o of single) if (surnames.has(words[o.first].toLowerCase()) && classes[o.first] !== CAPS) force(tags, o.first, o.end, 0);
 }
 
 /** A line that is only a web page's furniture (`Advertisement`, `Skip to content`). */
@@ -239,7 +260,7 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
     const stop = cue - 2;
     let start = stop;
     while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
-    if (start < stop && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
+    if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
     if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(words, classes, start, stop)) return;
     if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
     mark(start, stop);
@@ -297,8 +318,18 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
       if (!f || !f.broadcaster || words[i + 1 + f.words.length] !== ')') continue;
       let start = i;
       while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
-      if (start > first && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
-      if (start < i && i - start <= MAX_TITLE_TOKENS && start > first && !isFactRun(words, classes, start, i)) mark(start, i);
+      if (start > first && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
+      // A line opening with a person and a channel (`Ann Lee (BBC News)`) is a byline, not a programme.
+      const person = start === first && spansOf(tags, start, i).some((o) => o.type === 0 && o.first === start && o.end === i);
+      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(words, classes, start, i)) mark(start, i);
+      continue;
+    }
+    // A title named by its last word (`The Catherine Tate Show`, `The Alan Clark Diaries`).
+    if (WORK_HEADS.has(w) && i > first) {
+      let start = i;
+      while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
+      if (start < i && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
+      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(words, classes, start, i + 1)) mark(start, i + 1);
     }
   }
   return found;

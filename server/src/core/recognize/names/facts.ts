@@ -80,8 +80,10 @@ const BROADCASTERS =
   'Sky One|Sky Two|Sky News|Sky Sports|Sky Movies|Sky Sports News|BSkyB|Sky Television|UKTV|Living TV|Bravo|Setanta|Setanta Sports|' +
   'Classic FM|Capital FM|Capital Radio|Virgin Radio|XFM|Talksport|TalkSport|LBC|Radio Clyde|RTE|TG4|' +
   'CNN|CNBC|MSNBC|Fox News|Fox TV|Fox Broadcasting|HBO|MTV|VH1|NBC|CBS|PBS|NPR|ESPN|Showtime|Al Jazeera|Al-Jazeera|Al Arabiya|' +
-  'Euronews|Eurosport|Deutsche Welle|ZDF|ARD|Canal Plus|Canal+|TF1|France 24|RAI|Mediaset|NHK|CCTV|Doordarshan|Star TV|' +
-  'Reuters|Associated Press|Agence France-Presse|Press Association|Bloomberg|Xinhua|Interfax|Itar-Tass|Kyodo|Yonhap';
+  'Euronews|Eurosport|Deutsche Welle|ZDF|ARD|Canal Plus|Canal+|TF1|France 24|RAI|Mediaset|NHK|CCTV|Doordarshan|Star TV';
+
+// News agencies (credited in brackets after a dateline, so not channels for the programme rule).
+const AGENCIES = 'Reuters|Associated Press|Agence France-Presse|Press Association|Bloomberg|Xinhua|Interfax|Itar-Tass|Kyodo|Yonhap';
 
 // Political parties, with the short forms news writes.
 const PARTIES =
@@ -166,6 +168,7 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: RUGBY_SIDES },
   { type: ORG, kind: 'club', names: RUGBY_TOWNS },
   { type: ORG, kind: 'name', names: BROADCASTERS, broadcaster: true },
+  { type: ORG, kind: 'name', names: AGENCIES },
   { type: ORG, kind: 'name', names: PARTIES },
   { type: ORG, kind: 'name', names: COMPANIES },
   { type: MISC, kind: 'name', names: AWARDS },
