@@ -2,7 +2,7 @@
 // before they become spans: names of known kinds (facts.ts) typed and split, clubs in fixture lists, titles of
 // works announced by a cue word, a quote or a channel in brackets (and their other mentions in the document),
 // and lines of site furniture. Each rule writes whole spans, so the tags stay well formed.
-import { FACT_LISTS, MISC, ORG, SITE_FURNITURE, splitName, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES, type FactKind } from './facts';
+import { FACT_LISTS, MISC, NOT_NAMES, ORG, SITE_FURNITURE, splitName, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES, type FactKind } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -125,8 +125,13 @@ export function applyConstructions(input: ConstructionInput): void {
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
-  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name.
-  for (const s of sentences) for (const o of spansOf(tags, s.first, s.end)) if (!hasCapital(classes, o.first, o.end)) clear(tags, o.first, o.end);
+  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
+  // nor is a generic word alone (`PC`, `TV`, `Aids`).
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase()))) clear(tags, o.first, o.end);
+    }
+  }
 }
 
 function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
@@ -136,16 +141,18 @@ function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
 
 /**
  * A one-word name that is the last word of a person's full name in the same document is that person's surname
- * (`Zelenskyy` after `Volodymyr Zelenskyy`), whatever type the tagger gave it alone: news names a person in full
- * once, then by surname.
+ * (`Zelenskyy` after `Volodymyr Zelenskyy`) where the tagger made it an organization or a misc name alone: news
+ * names a person in full once, then by surname.
  */
 function applySurnames(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[]): void {
   const surnames = new Set<string>();
   const single: Span[] = [];
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) {
-      if (o.type === 0 && o.end - o.first >= 2 && isCapitalised(classes[o.end - 1])) surnames.add(words[o.end - 1].toLowerCase());
-      else if (o.type !== 0 && o.end - o.first === 1) single.push(o);
+      if (o.type === 0 && o.end - o.first >= 2 && isCapitalised(classes[o.end - 1]) && !words.slice(o.first, o.end).some((w) => w.indexOf('-') >= 0)) surnames.add(words[o.end - 1].toLowerCase());
+      // A place keeps its type: a person's name the tagger made of a headline (`Russian-Occupied Kherson`) must not
+      // take the city with it; organizations and other names are what a lone surname is mistaken for.
+      else if ((o.type === ORG || o.type === MISC) && o.end - o.first === 1) single.push(o);
     }
   }
   if (surnames.size === 0) return;

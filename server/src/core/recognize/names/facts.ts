@@ -190,6 +190,9 @@ export const WEAK_WORK_CUES = new Set(['hit', 'single', 'show', 'comedy', 'drama
 /** Words before a weak cue that make it one (`the`, `his`, `new`, `cult`, ``cult`). */
 export const WORK_CUE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'whose', 'new', 'latest', 'debut', 'hit', 'cult', 'classic', 'comedy', 'tv', 'television', 'radio', 'stage', 'award-winning', 'acclaimed', "'s"]);
 
+/** Words that are no name alone, whatever their capitals: generic technology words and diseases (the news guidelines). */
+export const NOT_NAMES = new Set(['tv', 'pc', 'pcs', 'dvd', 'dvds', 'cd', 'cds', 'sms', 'mp3', 'mbps', 'kbps', 'gps', 'aids', 'hiv', 'sars']);
+
 /** Lines a web page saves around an article (menus, buttons, advertising labels), never names. */
 export const SITE_FURNITURE = new Set(['advertisement', 'advertising', 'sponsored', 'tt', 'share', 'share this', 'skip to content', 'skip to main content', 'image caption', 'media caption', 'related topics', 'more on this story', 'top stories', 'read more', 'sign up', 'subscribe', 'menu', 'search', 'close', 'print', 'email', 'comments']);
 
