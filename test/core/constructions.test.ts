@@ -74,6 +74,11 @@ describe('constructions of real news', () => {
     check('Voters liked films such as <<Lantern Road>>{misc}, <<Cold Orchard>>{misc} and <<The Glass Tide>>{misc} this year.');
   });
 
+  it('finds a programme before its makers and channels in brackets, and after its creator', () => {
+    check('The winner was <<Marsh Lane>>{misc} (<<Twentieth Century Fox>>{organization}, <<BBC Two>>{organization}), ahead of its rivals.');
+    check('The award went to <<Ann Lee>>{person}, creator of <<The Glass Tide>>{misc}, and to the star of <<Arsenal>>{organization}.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

@@ -15,6 +15,8 @@ const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on',
 const MAX_TITLE_TOKENS = 10;
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
+/** Makers of a work, before `of` and its title (`creator of The Simpsons`); a person or place after them stays one. */
+const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-author', 'writer', 'co-writer', 'star', 'stars']);
 /** Last words that make a capitalised run a title of a work. */
 const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
 /** Plural cue words, which announce a list of titles. */
@@ -275,6 +277,14 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w.toLowerCase();
+    // `creator of The Simpsons`, `author of The Glass Tide`.
+    if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original[i] === w) {
+      const stop = titleRunEnd(words, classes, i + 2, end);
+      const spans = spansOf(tags, i + 2, stop);
+      const known = spans.some((o) => o.type !== MISC && o.first === i + 2 && o.end === stop && o.type !== 1) || isFactRun(words, classes, i + 2, stop);
+      if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
+      continue;
+    }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
       if (input.original[i] !== w) continue; // a headline word the truecasing lowered: no cue
@@ -321,8 +331,7 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
     }
     // A channel in brackets after a title.
     if (w === '(' && i > first) {
-      const f = i + 1 < end ? factAt(words, classes, i + 1, end) : null;
-      if (!f || !f.broadcaster || words[i + 1 + f.words.length] !== ')') continue;
+      if (!channelsInBrackets(words, classes, i + 1, end)) continue;
       let start = i;
       while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
       if (start > first && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
@@ -340,6 +349,24 @@ function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number
     }
   }
   return found;
+}
+
+/**
+ * Whether the words from `at` are known organizations in brackets, one of them a channel, joined by `,` or `/`
+ * (`(Channel 4)`, `(Granada, ITV1)`, `(Twentieth Century Fox, BBC Two/Sky One)`).
+ */
+function channelsInBrackets(words: string[], classes: Uint8Array, at: number, end: number): boolean {
+  let channel = false;
+  for (let k = at; k < end; ) {
+    const f = factAt(words, classes, k, end);
+    if (!f || f.type !== ORG) return false;
+    if (f.broadcaster) channel = true;
+    k += f.words.length;
+    if (words[k] === ')') return channel;
+    if (words[k] !== ',' && words[k] !== '/') return false;
+    k++;
+  }
+  return false;
 }
 
 /**
