@@ -7,15 +7,19 @@ import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, caseClassOf, DIGIT, isCapitalised, LOWER } = wordShape;
+const { CAPS, DIGIT, isCapitalised, LOWER } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
 export interface ConstructionInput {
   /** Token texts as the tagger saw them (normalised quotes and dashes, headline words truecased). */
   words: string[];
-  /** Token texts as written (normalised quotes and dashes). */
-  original: string[];
+  /** Their lower-case forms. */
+  lower: string[];
+  /** Their case classes (wordShape.ts). */
+  classes: Uint8Array;
+  /** Token text i as written (normalised quotes and dashes). */
+  original: (i: number) => string;
   /** How each token's word is usually written (casing bucket & 7, 0 unknown), from the model's casing table. */
   casing: ArrayLike<number>;
   tags: Uint8Array;
@@ -23,8 +27,7 @@ export interface ConstructionInput {
 }
 
 export function applyConstructions(input: ConstructionInput): void {
-  const { words, tags, sentences } = input;
-  const classes = Uint8Array.from(words, caseClassOf);
+  const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
   const titles: string[][] = [];
   for (const s of sentences) {
@@ -33,7 +36,7 @@ export function applyConstructions(input: ConstructionInput): void {
       continue;
     }
     applyFacts(input, classes, s.first, s.end);
-    applyFixtures(words, classes, tags, s.first, s.end);
+    applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
@@ -85,11 +88,11 @@ function isFurniture(words: string[], first: number, end: number): boolean {
  * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`).
  */
 function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number, end: number): void {
-  const { words, tags, casing } = input;
+  const { tags, casing } = input;
   const matches: { first: number; end: number; fact: Fact }[] = [];
   for (let i = first; i < end; ) {
     const c = classes[i];
-    const f = c === LOWER ? null : factAt(words, classes, i, end);
+    const f = c === LOWER ? null : factAt(input.lower, classes, i, end);
     if (!f) {
       i++;
       continue;
@@ -122,9 +125,9 @@ function allCapsEntry(f: Fact): boolean {
  * A fixture list (`Arsenal v Stoke Swindon/Notts Co v Middlesbrough`): each run of capitalised words between
  * `v` words that known clubs cover entirely, with `/` between alternatives, is those clubs.
  */
-function applyFixtures(words: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
+function applyFixtures(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
   let hasFixture = false;
-  for (let i = first + 1; i + 1 < end; i++) if (FIXTURE_WORDS.has(words[i]) && classes[i] === LOWER && isCapitalised(classes[i - 1]) && isCapitalised(classes[i + 1])) hasFixture = true;
+  for (let i = first + 1; i + 1 < end; i++) if (FIXTURE_WORDS.has(lower[i]) && classes[i] === LOWER && isCapitalised(classes[i - 1]) && isCapitalised(classes[i + 1])) hasFixture = true;
   if (!hasFixture) return;
   for (let i = first; i < end; ) {
     if (!isCapitalised(classes[i]) && classes[i] !== DIGIT) {
@@ -132,17 +135,17 @@ function applyFixtures(words: string[], classes: Uint8Array, tags: Uint8Array, f
       continue;
     }
     let j = i;
-    while (j < end && (isCapitalised(classes[j]) || classes[j] === DIGIT || (words[j] === '/' && j > i))) j++;
-    const nextToFixture = (i > first && FIXTURE_WORDS.has(words[i - 1])) || (j < end && FIXTURE_WORDS.has(words[j]));
+    while (j < end && (isCapitalised(classes[j]) || classes[j] === DIGIT || (lower[j] === '/' && j > i))) j++;
+    const nextToFixture = (i > first && FIXTURE_WORDS.has(lower[i - 1])) || (j < end && FIXTURE_WORDS.has(lower[j]));
     if (nextToFixture) {
       const clubs: { first: number; end: number }[] = [];
       let k = i;
       while (k < j) {
-        if (words[k] === '/') {
+        if (lower[k] === '/') {
           k++;
           continue;
         }
-        const f = factAt(words, classes, k, j);
+        const f = factAt(lower, classes, k, j);
         if (!f || f.type !== ORG) break;
         clubs.push({ first: k, end: k + f.words.length });
         k += f.words.length;

@@ -42,16 +42,15 @@ export function facts(): Map<string, Fact[]> {
   return index;
 }
 
-/** The longest fact matching at token i (case-insensitive; capitalised words must be written capitalised). */
-export function factAt(words: string[], classes: Uint8Array, i: number, end: number): Fact | null {
-  const bucket = facts().get(words[i].toLowerCase());
+/** The longest fact matching at token i, given the tokens' lower-case forms (capitalised words must be written capitalised). */
+export function factAt(lower: string[], classes: Uint8Array, i: number, end: number): Fact | null {
+  const bucket = facts().get(lower[i]);
   if (!bucket) return null;
   for (const f of bucket) {
     if (i + f.words.length > end) continue;
     let ok = true;
     for (let k = 0; k < f.words.length && ok; k++) {
-      const w = words[i + k];
-      if (w.toLowerCase() !== f.words[k]) ok = false;
+      if (lower[i + k] !== f.words[k]) ok = false;
       else if (f.capital[k] && classes[i + k] === LOWER) ok = false;
     }
     if (ok) return f;
@@ -89,7 +88,7 @@ export function allCaps(classes: Uint8Array, first: number, end: number): boolea
 
 
 /** A run that is exactly one known name of another kind (`the show ITV1`): not a title. */
-export function isFactRun(words: string[], classes: Uint8Array, start: number, stop: number): boolean {
-  const f = factAt(words, classes, start, stop);
+export function isFactRun(lower: string[], classes: Uint8Array, start: number, stop: number): boolean {
+  const f = factAt(lower, classes, start, stop);
   return f !== null && start + f.words.length === stop && f.type !== MISC;
 }

@@ -98,9 +98,13 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   const casing = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) casing[i] = lexicon.casing[ids[i]] & 7;
   findOpeningNames(tagger, words, casing, tags, sentences);
-  const original: string[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) original[i] = normalizeWord(tokens[i].text);
-  applyConstructions({ words, original, casing, tags, sentences });
+  const lower: string[] = new Array(tokens.length);
+  const classes = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
+    classes[i] = lexicon.caseClass[ids[i]];
+  }
+  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(tokens[i].text), casing, tags, sentences });
   for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);

@@ -32,44 +32,44 @@ const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'it
  * the titles found, as lower-case words, for the rest of the document.
  */
 export function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number, end: number): string[][] {
-  const { words, tags } = input;
+  const { words, lower, tags } = input;
   const found: string[][] = [];
   const mark = (a: number, b: number) => {
     force(tags, a, b, MISC);
-    found.push(words.slice(a, b).map((w) => w.toLowerCase()));
+    found.push(lower.slice(a, b));
   };
   // `The Aviator, the film by ...`: a capitalised run before `, the <cue>` that the tagger did not find as a person.
   const appositiveTitle = (cue: number) => {
-    if (cue - 3 < first || !APPOSITIVE_OPENERS.has(words[cue - 1].toLowerCase()) || words[cue - 2] !== ',') return;
+    if (cue - 3 < first || !APPOSITIVE_OPENERS.has(lower[cue - 1]) || words[cue - 2] !== ',') return;
     const stop = cue - 2;
-    const start = titleRunStart(words, classes, first, stop);
-    if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(words, classes, start, stop)) return;
+    const start = titleRunStart(lower, classes, first, stop);
+    if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, stop)) return;
     if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
     mark(start, stop);
   };
   for (let i = first; i < end; i++) {
     const w = words[i];
-    const lw = w.toLowerCase();
+    const lw = w; // only read where the word is in lower case
     // `creator of The Simpsons`, `author of The Glass Tide`.
-    if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original[i] === w) {
-      const stop = titleRunEnd(words, classes, i + 2, end);
+    if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, classes, i + 2, end);
       const spans = spansOf(tags, i + 2, stop);
-      const known = spans.some((o) => o.type !== MISC && o.first === i + 2 && o.end === stop && o.type !== 1) || isFactRun(words, classes, i + 2, stop);
+      const known = spans.some((o) => o.type !== MISC && o.first === i + 2 && o.end === stop && o.type !== 1) || isFactRun(lower, classes, i + 2, stop);
       if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
       continue;
     }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
-      if (input.original[i] !== w) continue; // a headline word the truecasing lowered: no cue
-      if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(words[i - 1].toLowerCase()))) continue;
+      if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
+      if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(lower[i - 1]))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
-      const next = words[start].toLowerCase();
-      if (next === 'such' && start + 1 < end && words[start + 1].toLowerCase() === 'as') (start += 2), (list = true);
+      const next = lower[start];
+      if (next === 'such' && start + 1 < end && lower[start + 1] === 'as') (start += 2), (list = true);
       else if (next === 'including' || next === 'like') (start += 1), (list = true);
       if (start < end && words[start] === '"') start++;
-      const stop = titleRunEnd(words, classes, start, end, list);
-      if (!(stop > start && isCapitalised(classes[start]) && !isFactRun(words, classes, start, stop))) {
+      const stop = titleRunEnd(lower, classes, start, end, list);
+      if (!(stop > start && isCapitalised(classes[start]) && !isFactRun(lower, classes, start, stop))) {
         appositiveTitle(i);
         continue;
       }
@@ -78,12 +78,12 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       while (list && at < end) {
         let k = at;
         if (words[k] === '"') k++;
-        if (k < end && (words[k] === ',' || words[k].toLowerCase() === 'and' || words[k] === '&')) k++;
-        if (k < end && words[k].toLowerCase() === 'and') k++;
+        if (k < end && (words[k] === ',' || lower[k] === 'and' || words[k] === '&')) k++;
+        if (k < end && lower[k] === 'and') k++;
         if (k < end && words[k] === '"') k++;
         if (k === at) break;
-        const e = titleRunEnd(words, classes, k, end, true);
-        if (!(e > k && isCapitalised(classes[k])) || isFactRun(words, classes, k, e)) break;
+        const e = titleRunEnd(lower, classes, k, end, true);
+        if (!(e > k && isCapitalised(classes[k])) || isFactRun(lower, classes, k, e)) break;
         mark(k, e);
         at = e;
       }
@@ -96,35 +96,35 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       while (close < end && words[close] !== '"' && close - i <= MAX_TITLE_TOKENS + 1) close++;
       if (close >= end || words[close] !== '"' || close - i - 1 < 2) continue;
       const inside = spansOf(tags, i + 1, close);
-      const titled = PERSON_TITLES.has(words[i + 1].toLowerCase());
+      const titled = PERSON_TITLES.has(lower[i + 1]);
       const named = titled || inside.length === 1 && inside[0].first === i + 1 && inside[0].end === close && (inside[0].type === 0 || inside[0].type === 2);
-      if (!named && titleRunEnd(words, classes, i + 1, close) === close && isCapitalised(classes[close - 1])) mark(i + 1, close);
+      if (!named && titleRunEnd(lower, classes, i + 1, close) === close && isCapitalised(classes[close - 1])) mark(i + 1, close);
       i = close;
       continue;
     }
     // A channel in brackets after a title.
     if (w === '(' && i > first) {
-      if (!channelsInBrackets(words, classes, i + 1, end)) continue;
-      const start = titleRunStart(words, classes, first, i);
+      if (!channelsInBrackets(lower, classes, i + 1, end)) continue;
+      const start = titleRunStart(lower, classes, first, i);
       // A line opening with a person and a channel (`Ann Lee (BBC News)`) is a byline, not a programme.
       const person = start === first && spansOf(tags, start, i).some((o) => o.type === 0 && o.first === start && o.end === i);
-      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(words, classes, start, i)) mark(start, i);
+      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, classes, start, i)) mark(start, i);
       continue;
     }
     // A title named by its last word (`The Catherine Tate Show`, `The Alan Clark Diaries`).
     if (WORK_HEADS.has(w) && i > first) {
-      const start = titleRunStart(words, classes, first, i);
-      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(words, classes, start, i + 1)) mark(start, i + 1);
+      const start = titleRunStart(lower, classes, first, i);
+      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, classes, start, i + 1)) mark(start, i + 1);
     }
   }
   return found;
 }
 
 /** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
-export function titleRunStart(words: string[], classes: Uint8Array, first: number, stop: number): number {
+export function titleRunStart(lower: string[], classes: Uint8Array, first: number, stop: number): number {
   let start = stop;
-  while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(words[start - 1].toLowerCase()) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
-  if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(words[start].toLowerCase())) start++;
+  while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(lower[start - 1]) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
+  if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(lower[start])) start++;
   return start;
 }
 
@@ -132,15 +132,15 @@ export function titleRunStart(words: string[], classes: Uint8Array, first: numbe
  * Whether the words from `at` are known organizations in brackets, one of them a channel, joined by `,` or `/`
  * (`(Channel 4)`, `(Granada, ITV1)`, `(Twentieth Century Fox, BBC Two/Sky One)`).
  */
-export function channelsInBrackets(words: string[], classes: Uint8Array, at: number, end: number): boolean {
+export function channelsInBrackets(lower: string[], classes: Uint8Array, at: number, end: number): boolean {
   let channel = false;
   for (let k = at; k < end; ) {
-    const f = factAt(words, classes, k, end);
+    const f = factAt(lower, classes, k, end);
     if (!f || f.type !== ORG) return false;
     if (f.broadcaster) channel = true;
     k += f.words.length;
-    if (words[k] === ')') return channel;
-    if (words[k] !== ',' && words[k] !== '/') return false;
+    if (lower[k] === ')') return channel;
+    if (lower[k] !== ',' && lower[k] !== '/') return false;
     k++;
   }
   return false;
@@ -150,14 +150,14 @@ export function channelsInBrackets(words: string[], classes: Uint8Array, at: num
  * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
  * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`).
  */
-export function titleRunEnd(words: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
+export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
   if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
   let last = start + 1;
   for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
     const c = classes[j];
     if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    else if (inList && (words[j].toLowerCase() === 'and' || words[j] === '&')) break;
-    else if (!(INNER_WORDS.has(words[j].toLowerCase()) || words[j] === '...')) break;
+    else if (inList && (lower[j] === 'and' || lower[j] === '&')) break;
+    else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
   }
   return last;
 }
