@@ -80,24 +80,51 @@ function lastMatchEnd(text: string, from: number, to: number, pattern: RegExp): 
 export const MAX_WORD_LENGTH = 100;
 /** What the tagger sees in place of such a token: punctuation-like, so it gets the short feature set. */
 const NOT_A_WORD = '<blob>';
+/**
+ * A span whose type outscores the next best type by less than this (in the shipped model's units) is weak: on
+ * CoNLL-2003 eng.testa such types are right two times in three, those above it 98.6 in a hundred
+ * (`npm run eval:conll` prints the buckets; check them after retraining).
+ */
+export const WEAK_TYPE_MARGIN = 100;
 /** Hyphenated names per sentence whose parts are typed by tagging the sentence again (see hyphenParts); later ones keep the whole word's type. */
 const HYPHEN_RETAGS_PER_SENTENCE = 4;
 
-export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
+/** `margins`, when given, gets each name's type margin (see WEAK_TYPE_MARGIN; eval/typeMargins.ts prints them). */
+export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameSpan, number>): NameSpan[] {
   const { tokens, sentences } = tokenize(text);
   const lexicon = tagger.lexicon;
   lexicon.limit(200_000);
   const ids = new Int32Array(tokens.length);
   const notWord = lexicon.id(NOT_A_WORD);
   for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
-  const forced = truecase(lexicon, text, tokens, ids, sentences);
+  const written = ids.slice();
+  const capsLines: { first: number; end: number }[] = [];
+  const forced = truecase(lexicon, text, tokens, ids, sentences, capsLines);
+  // Lines in capitals are tagged as written too (the model learned headlines and tables in capitals from CoNLL-2003),
+  // and their names taken from that tagging; truecasing adds only the names it finds beside them (`KHERSON`, unknown
+  // in capitals). Weakness is read from each tagging's own scores.
+  const writtenMargin = new Map<number, number>();
+  const writtenTags = capsLines.length > 0 ? tagger.tagIds(written, sentences).tags.slice() : null;
+  if (writtenTags) {
+    const found: TagSpan[] = [];
+    for (const s of capsLines) tagSpans(writtenTags, s.first, s.end, found);
+    for (const s of found) writtenMargin.set(s.first, tagger.typeMargin(s.first, s.end, s.type));
+  }
   const { tags } = tagger.tagIds(ids, sentences);
-  for (const f of forced) force(tags, f.first, f.end, f.type);
+  if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
+  const isForced = new Uint8Array(tokens.length);
+  for (const f of forced) {
+    force(tags, f.first, f.end, f.type);
+    isForced[f.first] = 1;
+  }
+  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
   const casing = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) casing[i] = lexicon.casing[ids[i]] & 7;
-  findOpeningNames(tagger, words, casing, tags, sentences);
+  const tagged = tags.slice();
+  // The opening-name rule tags sentences again: the scores the margins read are the document's, so they are restored.
+  if (findOpeningNames(tagger, words, casing, tags, sentences)) tagger.tagIds(ids, sentences);
   const lower: string[] = new Array(tokens.length);
   const classes = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -108,10 +135,14 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
   for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
+  // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
+  // A name a construction rule made (constructions.ts, findOpeningNames) is as sure as a forced one.
+  const margin = spans.map((s) => (isForced[s.first] === 1 || !taggedSpan(tagged, s) ? Infinity : (writtenMargin.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type))));
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
   let retags = 0;
-  for (const span of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
     while (sentences[sentenceIndex].end <= span.first) {
       sentenceIndex++;
       retags = 0;
@@ -129,7 +160,10 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
       for (const part of parts) out.push(part);
       continue;
     }
-    out.push({ start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] });
+    const name: NameSpan = { start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] };
+    if (margin[k] < WEAK_TYPE_MARGIN) name.weak = true;
+    if (margins && end - first === span.end - span.first) margins.set(name, margin[k]);
+    out.push(name);
   }
   return out;
 }
@@ -142,8 +176,8 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
  * gives a person's name starting at it, the name is kept. Plural and verb-like words (`Feedlots`, `Hooded`) are not
  * tried, nor lines that do not end like a sentence (rows of a table).
  */
-function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, tags: Uint8Array, sentences: { first: number; end: number }[]): void {
-  if (words.length > SHORT_TEXT_TOKENS) return;
+function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, tags: Uint8Array, sentences: { first: number; end: number }[]): boolean {
+  if (words.length > SHORT_TEXT_TOKENS) return false;
   let retags = 0;
   for (const s of sentences) {
     const i = s.first;
@@ -151,7 +185,7 @@ function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, t
     if (s.end - i < 3 || !alone || casing[i] !== 0 || caseClassOf(words[i]) !== TITLE || words[i].length < 3) continue;
     if (caseClassOf(words[i + 1]) !== LOWER || SMALL_WORDS.has(words[i].toLowerCase()) || !/^[^-]*[^s-]$/.test(words[i]) || /(ed|ing|ly)$/.test(words[i])) continue;
     if (!/^[.!?]$/.test(words[s.end - 1])) continue; // a sentence, not a row of a table
-    if (retags++ >= OPENING_RETAGS) return;
+    if (retags++ >= OPENING_RETAGS) return true;
     const split = [',', ...words.slice(i, s.end)];
     const { tags: again } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
     if (again[1] !== 1) continue; // a person: what a short text opens with, and what the context says least about otherwise
@@ -159,6 +193,14 @@ function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, t
     while (end < split.length && again[end] === again[1] + 1) end++;
     force(tags, i, i + end - 1, typeOfTag(again[1]));
   }
+  return retags > 0;
+}
+
+/** Whether the tags hold exactly this span, edges and type. */
+function taggedSpan(tags: Uint8Array, s: TagSpan): boolean {
+  if (tags[s.first] !== 2 * s.type + 1) return false;
+  for (let i = s.first + 1; i < s.end; i++) if (tags[i] !== 2 * s.type + 2) return false;
+  return s.end >= tags.length || tags[s.end] !== 2 * s.type + 2;
 }
 
 /** Sentences per document whose opening word is tagged again (see findOpeningNames). */
@@ -188,7 +230,7 @@ interface Forced {
  * from Kherson`). Ids are replaced in place; the token offsets stay. Returns the spans a convention fixes:
  * a dateline in capitals at the start of a line is a place, an agency credit in brackets an organization.
  */
-function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[]): Forced[] {
+function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
   const cls = lexicon.caseClass;
   const caseClass = (i: number) => cls[ids[i]];
@@ -199,6 +241,7 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
     if (!capitalised) continue;
     const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
+    if (kind === ALL_CAPS_LINE) capsLines.push(s);
     if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass(i);
@@ -226,6 +269,25 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     }
   }
   return forced;
+}
+
+/**
+ * The names of a line in capitals: those of its tagging as written, and those of the truecased tagging that overlap
+ * none of them. Writes tags [first, end).
+ */
+function mergeCapsLine(tags: Uint8Array, written: Uint8Array, first: number, end: number): void {
+  const truecased: TagSpan[] = [];
+  tagSpans(tags, first, end, truecased);
+  const taken = new Uint8Array(end - first);
+  for (let i = first; i < end; i++) {
+    tags[i] = written[i];
+    if (written[i] !== 0) taken[i - first] = 1;
+  }
+  for (const s of truecased) {
+    let free = true;
+    for (let i = s.first; i < s.end; i++) if (taken[i - first]) free = false;
+    if (free) force(tags, s.first, s.end, s.type);
+  }
 }
 
 /** Every word but small function words capitalised, at least three of them (`Xi and Biden Meet on Sidelines of G20 Summit`). */

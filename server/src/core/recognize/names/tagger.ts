@@ -275,6 +275,23 @@ export class Tagger {
     this.start = c.start;
   }
 
+  /**
+   * How much better the last tagged document's scores fit tokens [first, end) as a name of `type` than as one of
+   * the next best type, in the model's units: the recogniser's confidence in the span's type.
+   */
+  typeMargin(first: number, end: number, type: number): number {
+    const e = this.emissions;
+    let own = 0;
+    let other = NEG;
+    for (let t = 0; t < 4; t++) {
+      let s = e[first * TAG_COUNT + 2 * t + 1];
+      for (let i = first + 1; i < end; i++) s += e[i * TAG_COUNT + 2 * t + 2];
+      if (t === type) own = s;
+      else if (s > other) other = s;
+    }
+    return own - other;
+  }
+
   tag(doc: TaggerDocument): TaggedDocument {
     return this.tagIds(this.lexicon.idsOf(doc.words), doc.sentences);
   }
