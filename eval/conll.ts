@@ -1,6 +1,7 @@
 // Scores the name tagger with the conlleval definition (exact span and type) on CoNLL-2003 eng.testb
 // (and eng.testa, the development set it was selected on), side by side with the `compromise` library,
-// then on our own annotated articles in eval/names/.   npm run eval:conll [-- --model path]
+// then on our own annotated articles in eval/names/.   npm run eval:conll [-- --model path] [--quick]
+// --quick: gold tokens and the pipeline on testa and testb, and the BBC set; no compromise baseline, no own set.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import nlp from 'compromise';
@@ -124,6 +125,8 @@ function main(): void {
   const tagger = new Tagger(weights);
   const dev = scoreTagger(testa, tagger);
   console.log(`eng.testa (development, used for selection): micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
+  const devPipeline = scorePipeline(testa, loadRecognizers(), dev.predicted);
+  console.log(`eng.testa as plain text through the product pipeline: micro F1 ${devPipeline.scorer.micro().f1.toFixed(2)} (PER ${devPipeline.scorer.micro([0]).f1.toFixed(2)}, ORG ${devPipeline.scorer.micro([1]).f1.toFixed(2)}, LOC ${devPipeline.scorer.micro([2]).f1.toFixed(2)}, MISC ${devPipeline.scorer.micro([3]).f1.toFixed(2)})`);
   printTypeMargins(testa, tagger);
   const test = scoreTagger(testb, tagger);
   table('eng.testb, Article Lens tagger (4 types)', test.scorer, [0, 1, 2, 3]);
@@ -140,6 +143,10 @@ function main(): void {
   console.log('where the pipeline parts from the tagger on gold tokens (only spans the gold set holds):');
   for (const [kind, d] of [...pipeline.differences].sort((a, b) => b[1].count - a[1].count)) {
     console.log(`  ${kind}: ${d.count}${d.examples.length ? `, e.g. ${d.examples.slice(0, 8).join('; ')}` : ''}`);
+  }
+  if (process.argv.includes('--quick')) {
+    printNews(scoreNews());
+    return;
   }
   const baseline = scoreCompromise(testb);
   table('eng.testb, compromise baseline (PER/ORG/LOC only)', baseline.scorer, [0, 1, 2]);

@@ -3,7 +3,7 @@
 // mentions' types against the gold spans, exact span and type (conlleval style), per type, micro and per category.
 // Also how well the product groups mentions: pairs of gold mentions sharing a canonical name that land in one entity.
 // The articles are read from ../shared at run time; an annotation whose file changed (its SHA-1) is refused.
-//   npm run eval:news [-- --errors] [--json]
+//   npm run eval:news [-- --errors] [--json] [--first-stage]   (--first-stage: the recognisers' own types, before the corpus stage)
 import { type AnnotatedArticle, CATEGORIES, loadAnnotations, NEWS_TYPES, type NewsType, readArticle } from './news/annotations';
 import { type ProductMention, runProduct } from './news/product';
 
@@ -73,9 +73,9 @@ function checkedArticles(articles: AnnotatedArticle[]): void {
   if (changed.length) throw new Error(`eval/news: refusing annotations of articles that are not the ones annotated: ${changed.join(', ')}`);
 }
 
-export function scoreNews(articles: AnnotatedArticle[] = loadAnnotations()): NewsFigures {
+export function scoreNews(articles: AnnotatedArticle[] = loadAnnotations(), firstStage = false): NewsFigures {
   checkedArticles(articles);
-  const run = runProduct(articles.map((a) => a.file));
+  const run = runProduct(articles.map((a) => a.file), undefined, firstStage);
   const all = new Counts();
   const byCategory = new Map<string, Counts>(CATEGORIES.map((c) => [c, new Counts()]));
   const errors: string[] = [];
@@ -136,8 +136,8 @@ function describe(m: ProductMention | undefined): string {
 
 const pct = (v: number) => v.toFixed(2).padStart(6);
 
-export function printNews(f: NewsFigures, options: { errors?: boolean } = {}): void {
-  console.log(`\nBBC articles annotated to eval/news/GUIDELINES.md (${f.articles} articles, the product's pipeline, final types)`);
+export function printNews(f: NewsFigures, options: { errors?: boolean; firstStage?: boolean } = {}): void {
+  console.log(`\nBBC articles annotated to eval/news/GUIDELINES.md (${f.articles} articles, the product's pipeline, ${options.firstStage ? 'first-stage types, before the corpus stage' : 'final types'})`);
   console.log('type        P       R      F1   gold');
   for (const t of NEWS_TYPES) {
     const s = f.perType[t];
@@ -158,7 +158,8 @@ export function printNews(f: NewsFigures, options: { errors?: boolean } = {}): v
 }
 
 if (require.main === module) {
-  const figures = scoreNews();
+  const firstStage = process.argv.includes('--first-stage');
+  const figures = scoreNews(undefined, firstStage);
   if (process.argv.includes('--json')) console.log(JSON.stringify(figures, null, 2));
-  else printNews(figures, { errors: process.argv.includes('--errors') });
+  else printNews(figures, { errors: process.argv.includes('--errors'), firstStage });
 }

@@ -21,26 +21,32 @@ export interface ProductRun {
   mentions: Map<string, ProductMention[]>;
 }
 
-export function runProduct(files: string[], dir = BBC_DIR): ProductRun {
+/**
+ * `firstStage`: the article's own analysis (the recognisers' types, in-document keys), before the corpus index decides
+ * final types and entities; to see what the first stage gets right on its own.
+ */
+export function runProduct(files: string[], dir = BBC_DIR, firstStage = false): ProductRun {
   const recognizers = loadRecognizers();
   const index = new CorpusIndex();
   const texts = new Map<string, string>();
+  const analyses = new Map<string, ReturnType<typeof analyzeText>>();
   const uriOf = new Map<string, string>();
   for (const file of files) {
     const { text } = readArticle(file, dir);
     const uri = pathToFileURL(path.join(dir, file)).href;
     const analysis = analyzeText(recognizers, uri, 1, text);
     index.set(analysis, { text });
+    analyses.set(file, analysis);
     texts.set(file, text);
     uriOf.set(file, uri);
   }
   const mentions = new Map<string, ProductMention[]>();
   for (const file of files) {
     const out: ProductMention[] = [];
-    for (const m of index.get(uriOf.get(file)!)!.mentions) {
+    for (const m of firstStage ? analyses.get(file)!.mentions : index.get(uriOf.get(file)!)!.mentions) {
       const type = NEWS_TYPE_OF[m.type];
       if (!type) continue; // dates and times
-      const entity = m.entity;
+      const entity = firstStage ? null : (m as { entity: string | null }).entity;
       out.push({ start: m.start, end: m.end, type, entity, name: entity === null ? null : (index.entity(entity)?.name ?? null) });
     }
     mentions.set(file, out);

@@ -64,19 +64,20 @@ function cliReport(folder: string): { documents: { path: string; mentions: CliMe
   });
   afterEach(() => server?.stop());
 
-  it('“Advertisement” is not an entity anywhere: one action, then every consumer and the command line agree', async () => {
-    const file = seedFile('Advertisement');
-    assert.deepStrictEqual(await tokenAt(file, 'Advertisement'), { type: 'organization', length: 13, confirmed: 0 }, 'the recogniser’s error, as a user first sees it');
-    await decide(file, 'Advertisement', 'Not an entity: every “Advertisement” in the corpus');
+  it('“Signifying” (a title-case headline word) is not an entity anywhere: one action, then every consumer and the command line agree', async () => {
+    // (The recogniser no longer takes the site furniture `Advertisement` for a name; this headline word it still does.)
+    const file = seedFile('Signifying');
+    assert.deepStrictEqual(await tokenAt(file, 'Signifying'), { type: 'organization', length: 10, confirmed: 0 }, 'the recogniser’s error, as a user first sees it');
+    await decide(file, 'Signifying', 'Not an entity: every “Signifying” in the corpus');
 
     const registry = JSON.parse(fs.readFileSync(store('registry.json'), 'utf8'));
-    assert.deepStrictEqual(registry.spellings, [{ spelling: 'Advertisement', decision: 'reject' }]);
-    for (let nth = 0; nth < 4; nth++) assert.strictEqual(await tokenAt(file, 'Advertisement', nth), null, `occurrence ${nth} is no longer coloured`);
-    assert.strictEqual(await hoverAt(file, 'Advertisement'), null);
-    const symbols = (await server.connection.sendRequest('workspace/symbol', { query: 'Advertisement' })) as SymbolInformation[];
-    assert.ok(!symbols.some((s) => s.name === 'Advertisement'), 'gone from the entity table');
+    assert.deepStrictEqual(registry.spellings, [{ spelling: 'Signifying', decision: 'reject' }]);
+    for (let nth = 0; nth < 4; nth++) assert.strictEqual(await tokenAt(file, 'Signifying', nth), null, `occurrence ${nth} is no longer coloured`);
+    assert.strictEqual(await hoverAt(file, 'Signifying'), null);
+    const symbols = (await server.connection.sendRequest('workspace/symbol', { query: 'Signifying' })) as SymbolInformation[];
+    assert.ok(!symbols.some((s) => s.name === 'Signifying'), 'gone from the entity table');
     const report = cliReport(server.folder);
-    assert.ok(!report.documents.some((d) => d.mentions.some((m) => m.text === 'Advertisement')), 'the command line reads the same store');
+    assert.ok(!report.documents.some((d) => d.mentions.some((m) => m.text === 'Signifying')), 'the command line reads the same store');
   });
 
   it('Britain’s Defense Ministry is apart from Russia’s from the start, and one of its mentions splits out of it', async () => {
@@ -113,8 +114,12 @@ function cliReport(folder: string): { documents: { path: string; mentions: CliMe
 
   it('Twitter, Facebook and Telegram become organizations everywhere; the headline’s “Russian-Occupied Kherson” becomes the city', async () => {
     const twitter = seedFile('Twitter');
-    assert.strictEqual((await tokenAt(twitter, 'Twitter'))?.type, 'location');
-    for (const name of ['Twitter', 'Facebook', 'Telegram']) await decide(seedFile(name), name, `Mark “${name}” as organization: every “${name}” in the corpus`);
+    assert.deepStrictEqual(await tokenAt(twitter, 'Twitter'), { type: 'organization', length: 7, confirmed: 0 }, 'the recogniser’s type, not yet the user’s');
+    // The recogniser now types them as organizations: the user confirms what it says, or marks it where it errs.
+    for (const name of ['Twitter', 'Facebook', 'Telegram']) {
+      const ok = (await tokenAt(seedFile(name), name))?.type === 'organization';
+      await decide(seedFile(name), name, ok ? `Confirm “${name}” as organization` : `Mark “${name}” as organization: every “${name}” in the corpus`);
+    }
     for (const name of ['Twitter', 'Facebook', 'Telegram']) {
       assert.deepStrictEqual(await tokenAt(seedFile(name), name), { type: 'organization', length: name.length, confirmed: 1 }, name);
       assert.match((await hoverAt(seedFile(name), name))!, new RegExp(`\\*\\*${name}\\*\\* · organization`));

@@ -64,10 +64,10 @@ describe('protocol: the entities view and Find Entity', () => {
 
     it('groups every entity by type, with entity and mention counts', async () => {
       const { groups, orphans } = await view({});
-      // FIXME: the recogniser takes the Blackberry for a person (in three of its four mentions), so it is counted there.
+      // FIXME: the recogniser gives the Blackberry its maker's type (organization); the phone is a product (misc).
       assert.deepStrictEqual(groups, [
-        { type: 'person', label: 'People', entities: 6, mentions: 21 },
-        { type: 'organization', label: 'Organizations', entities: 3, mentions: 4 },
+        { type: 'person', label: 'People', entities: 5, mentions: 17 },
+        { type: 'organization', label: 'Organizations', entities: 4, mentions: 8 },
         { type: 'location', label: 'Places', entities: 10, mentions: 18 },
         { type: 'misc', label: 'Other names', entities: 2, mentions: 2 },
       ]);
@@ -76,23 +76,23 @@ describe('protocol: the entities view and Find Entity', () => {
 
     it('sorts a type by mentions (then articles) or by name, a page at a time', async () => {
       assert.deepStrictEqual(await page({ type: 'person' }), {
-        rows: ['Tony Blair 7/3', 'Blackberry 4/2', 'Jens Stoltenberg 3/2', 'Volodymyr Zelensky 3/2', 'Alan Milburn 2/2', 'Gordon Brown 2/2'],
-        total: 6,
+        rows: ['Tony Blair 7/3', 'Jens Stoltenberg 3/2', 'Volodymyr Zelensky 3/2', 'Alan Milburn 2/2', 'Gordon Brown 2/2'],
+        total: 5,
       });
       assert.deepStrictEqual(await page({ type: 'person', sort: 'name' }), {
-        rows: ['Alan Milburn 2/2', 'Blackberry 4/2', 'Gordon Brown 2/2', 'Jens Stoltenberg 3/2', 'Tony Blair 7/3', 'Volodymyr Zelensky 3/2'],
-        total: 6,
+        rows: ['Alan Milburn 2/2', 'Gordon Brown 2/2', 'Jens Stoltenberg 3/2', 'Tony Blair 7/3', 'Volodymyr Zelensky 3/2'],
+        total: 5,
       });
-      assert.deepStrictEqual(await page({ type: 'person', sort: 'name', offset: 4, limit: 1 }), { rows: ['Tony Blair 7/3'], total: 6 });
+      assert.deepStrictEqual(await page({ type: 'person', sort: 'name', offset: 3, limit: 1 }), { rows: ['Tony Blair 7/3'], total: 5 });
       // FIXME: London keeps the dateline's capitals as its name ("LONDON"): both of its mentions are datelines.
       assert.deepStrictEqual((await page({ type: 'location', sort: 'name', limit: 6 })).rows, ['Brighton 1/1', 'Brussels 3/1', 'Downing Street 1/1', 'Kyiv 3/1', 'Leeds 1/1', 'LONDON 2/2']);
     });
 
     it('filters on names and spellings, case aside, in the groups and the pages', async () => {
       const { groups } = await view({ filter: 'BL' });
-      assert.deepStrictEqual(groups!.map((g) => [g.type, g.entities, g.mentions]), [['person', 2, 11], ['organization', 0, 0], ['location', 0, 0], ['misc', 0, 0]]);
-      assert.deepStrictEqual(await page({ type: 'person', filter: 'bl' }), { rows: ['Tony Blair 7/3', 'Blackberry 4/2'], total: 2 });
-      assert.deepStrictEqual(await page({ type: 'person', filter: 'BlackBerry' }), { rows: ['Blackberry 4/2'], total: 1 }, 'a spelling other than the name');
+      assert.deepStrictEqual(groups!.map((g) => [g.type, g.entities, g.mentions]), [['person', 1, 7], ['organization', 1, 4], ['location', 0, 0], ['misc', 0, 0]]);
+      assert.deepStrictEqual(await page({ type: 'person', filter: 'bl' }), { rows: ['Tony Blair 7/3'], total: 1 });
+      assert.deepStrictEqual(await page({ type: 'organization', filter: 'BlackBerry' }), { rows: ['Blackberry 4/2'], total: 1 }, 'a spelling other than the name');
       assert.deepStrictEqual(await page({ type: 'location', filter: 'nowhere' }), { rows: [], total: 0 });
     });
 
@@ -139,7 +139,7 @@ describe('protocol: the entities view and Find Entity', () => {
       const { entities } = await view({ type: 'person' });
       assert.deepStrictEqual(
         entities!.map((e) => [e.name, e.decisions]),
-        [['Tony Blair', ['a note']], ['Blackberry', []], ['Jens Stoltenberg', []], ['Volodymyr Zelensky', []], ['Alan Milburn', []], ['Gordon Brown', []]],
+        [['Tony Blair', ['a note']], ['Jens Stoltenberg', []], ['Volodymyr Zelensky', []], ['Alan Milburn', []], ['Gordon Brown', []]],
       );
       const found = await server.connection.sendRequest<EntityLocationsResult>(ENTITY_LOCATIONS_REQUEST, { id: entities![0].id });
       assert.strictEqual(found.note, 'Prime minister 1997-2007');

@@ -12,7 +12,8 @@ import { type TestServer, startServer } from './lspClient';
 const CORPUS: Record<string, string> = {
   'g1.txt': 'Harbour plan approved\n\nCARDIFF, June 4, 2024 - Helen Price, the mayor of the city, met Daniel Okafor of the Severn Harbour Company in Cardiff on Tuesday. Price said the harbour would reopen in spring.\n\nThe council in Newport backed the plan.\n',
   'g2.txt': 'Ports group grows\n\nBRISTOL, June 9, 2024 - The Severn Harbour Company said Daniel Okafor would lead its new office in Bristol. Helen Price, the mayor, welcomed the news.\n',
-  'g3.txt': 'Rail strike ends\n\nLEEDS, July 1, 2024 - Union leader Marcus Hale said the strike was over. Hale thanked the drivers.\n',
+  // (`The union leader`: the tagger takes a sentence-opening `Union leader` for an organization, which this view's test is not about.)
+  'g3.txt': 'Rail strike ends\n\nLEEDS, July 1, 2024 - The union leader Marcus Hale said the strike was over. Hale thanked the drivers.\n',
 };
 
 describe('protocol: the graph view', () => {

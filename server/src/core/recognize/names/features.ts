@@ -7,6 +7,7 @@
 // lower case, shape, affixes, how the word is usually written), so the recogniser sums their weights
 // once per distinct word form (see Lexicon); the DYNAMIC ones look at the context. Lower-case words,
 // digits and punctuation (most tokens) get a short dynamic set; capitalised words get the full one.
+import * as factLists from './facts';
 import type { Gazetteer } from './gazetteer';
 import * as hash from './hash';
 import * as wordShape from './wordShape';
@@ -53,6 +54,8 @@ export interface TokenTable {
   gazetteer: Uint8Array;
   /** The same codes for the place-name gazetteer (countries, cities by size). */
   places: Uint8Array;
+  /** The same codes for the lists of facts (facts.ts: clubs, broadcasters, parties, companies, awards, demonyms). */
+  facts: Uint8Array;
   /** 1 if the lower-cased word also occurs in lower case in the document. */
   seenLower: Uint8Array;
   /** 1 if the word also occurs capitalised in the middle of a normal sentence of the document. */
@@ -71,6 +74,7 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
     position: new Uint8Array(n),
     gazetteer: new Uint8Array(n * 4),
     places: new Uint8Array(n * 4),
+    facts: new Uint8Array(n * 4),
     seenLower: new Uint8Array(n),
     seenCapitalMid: new Uint8Array(n),
   };
@@ -104,6 +108,7 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
   }
   if (gazetteer) gazetteer.mark(table.lower, table.caseClass, doc.sentences, table.gazetteer);
   if (places) places.mark(table.lower, table.caseClass, doc.sentences, table.places);
+  factLists.factsGazetteer().mark(table.lower, table.caseClass, doc.sentences, table.facts);
   return table;
 }
 
@@ -131,12 +136,12 @@ export function row(h: number, mask: number): number {
 
 /** Static feature rows per word form. */
 export const STATIC_FEATURES = 14;
-/** Dynamic feature rows per token (context, gazetteers, document memory). */
-export const DYNAMIC_FEATURES = 26;
+/** Dynamic feature rows per token (context, gazetteers, facts, document memory). */
+export const DYNAMIC_FEATURES = 27;
 /** Dynamic rows that a lower-case word, digit or punctuation token can have: the first ones. */
 export const SHORT_DYNAMIC_FEATURES = 11;
 /** Dynamic rows of a capitalised token before the memory slots. */
-export const LONG_DYNAMIC_FEATURES = 24;
+export const LONG_DYNAMIC_FEATURES = 25;
 /** Slots per token in a full feature array (training): static, then dynamic. */
 export const FEATURES_PER_TOKEN = STATIC_FEATURES + DYNAMIC_FEATURES;
 /** Dynamic slots of the two document-memory features (see tagger.ts); the first pass leaves them 0. */
@@ -182,7 +187,7 @@ const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
  * per word form). The memory slots are left 0.
  */
 export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
-  const { id, lower, caseClass, position, gazetteer, places, seenLower, seenCapitalMid } = table;
+  const { id, lower, caseClass, position, gazetteer, places, facts, seenLower, seenCapitalMid } = table;
   const lexWord = lexicon.wordHash;
   const lexShape = lexicon.shape;
   const lexTitle = lexicon.titleHash;
@@ -240,6 +245,9 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
         // A word in capitals also gets the word feature of its title-case form (`KHERSON` as `Kherson`).
         out[o++] = c0 === CAPS ? row(mix(2, lexTitle[w0]), mask) : 0;
         out[o++] = row(mix(38, (lexCasing[w0] & 7) | (c0 << 4) | (pos << 7) | (gazetteer[g] !== 0 || gazetteer[g + 1] !== 0 || gazetteer[g + 2] !== 0 || gazetteer[g + 3] !== 0 ? 1 << 10 : 0)), mask);
+        // --- Facts (names branch): the lists of facts.ts, by type and match position, with the case class and
+        // whether the sentence is a headline (where capitals say less).
+        out[o++] = row(mix(41, facts[g] | (facts[g + 1] << 3) | (facts[g + 2] << 6) | (facts[g + 3] << 9) | (c0 << 12) | (caseless << 15)), mask);
       }
       while (o < end) out[o++] = 0;
     }

@@ -3,7 +3,8 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
-import type { Lexicon } from './lexicon';
+import { applyConstructions } from './constructions';
+import { normalizeWord, type Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
@@ -119,10 +120,24 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
   for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
+  const casing = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) casing[i] = lexicon.casing[ids[i]] & 7;
+  const tagged = tags.slice();
+  // The opening-name rule tags sentences again: the scores the margins read are the document's, so they are restored.
+  if (findOpeningNames(tagger, words, casing, tags, sentences)) tagger.tagIds(ids, sentences);
+  const lower: string[] = new Array(tokens.length);
+  const classes = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
+    classes[i] = lexicon.caseClass[ids[i]];
+  }
+  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(tokens[i].text), casing, tags, sentences });
+  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
-  const margin = spans.map((s) => (isForced[s.first] === 1 ? Infinity : (writtenMargin.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type))));
+  // A name a construction rule made (constructions.ts, findOpeningNames) is as sure as a forced one.
+  const margin = spans.map((s) => (isForced[s.first] === 1 || !taggedSpan(tagged, s) ? Infinity : (writtenMargin.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type))));
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
   let retags = 0;
@@ -152,6 +167,49 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
   }
   return out;
 }
+
+/**
+ * A name opening a sentence, written nowhere else in the document (`Zelensky visited Kherson on Friday.`), has none
+ * of the evidence the tagger weighs most for capitalised words (the same word capitalised mid-sentence elsewhere),
+ * and is often left out or mistyped. In a short text, a word that opens a sentence, is unknown to the casing table (rare in the unlabelled text,
+ * so no common word) and is followed by a lower-case word is tagged again as if it stood after a comma; if that
+ * gives a person's name starting at it, the name is kept. Plural and verb-like words (`Feedlots`, `Hooded`) are not
+ * tried, nor lines that do not end like a sentence (rows of a table).
+ */
+function findOpeningNames(tagger: Tagger, words: string[], casing: Uint8Array, tags: Uint8Array, sentences: { first: number; end: number }[]): boolean {
+  if (words.length > SHORT_TEXT_TOKENS) return false;
+  let retags = 0;
+  for (const s of sentences) {
+    const i = s.first;
+    const alone = tags[i] === 0 || ((tags[i] & 1) === 1 && tags[i + 1] !== tags[i] + 1); // no name, or a one-word one
+    if (s.end - i < 3 || !alone || casing[i] !== 0 || caseClassOf(words[i]) !== TITLE || words[i].length < 3) continue;
+    if (caseClassOf(words[i + 1]) !== LOWER || SMALL_WORDS.has(words[i].toLowerCase()) || !/^[^-]*[^s-]$/.test(words[i]) || /(ed|ing|ly)$/.test(words[i])) continue;
+    if (!/^[.!?]$/.test(words[s.end - 1])) continue; // a sentence, not a row of a table
+    if (retags++ >= OPENING_RETAGS) return true;
+    const split = [',', ...words.slice(i, s.end)];
+    const { tags: again } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
+    if (again[1] !== 1) continue; // a person: what a short text opens with, and what the context says least about otherwise
+    let end = 2;
+    while (end < split.length && again[end] === again[1] + 1) end++;
+    force(tags, i, i + end - 1, typeOfTag(again[1]));
+  }
+  return retags > 0;
+}
+
+/** Whether the tags hold exactly this span, edges and type. */
+function taggedSpan(tags: Uint8Array, s: TagSpan): boolean {
+  if (tags[s.first] !== 2 * s.type + 1) return false;
+  for (let i = s.first + 1; i < s.end; i++) if (tags[i] !== 2 * s.type + 2) return false;
+  return s.end >= tags.length || tags[s.end] !== 2 * s.type + 2;
+}
+
+/** Sentences per document whose opening word is tagged again (see findOpeningNames). */
+const OPENING_RETAGS = 8;
+/**
+ * A text this short (a note, a caption, a short report) has no other mention of its names to learn them from; a
+ * longer one usually writes an opening name again mid-sentence, where the tagger finds it.
+ */
+const SHORT_TEXT_TOKENS = 120;
 
 // News agencies credited in brackets: `(Reuters)`, `(AP)`.
 const AGENCIES = new Set(['reuters', 'ap', 'afp', 'bloomberg', 'dpa', 'xinhua', 'ansa', 'efe', 'upi', 'tass', 'interfax', 'pti', 'apa', 'bna', 'ians', 'kyodo', 'yonhap', 'anadolu', 'cnn', 'bbc']);

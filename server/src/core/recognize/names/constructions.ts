@@ -1,0 +1,160 @@
+// Constructions of real news that the CoNLL training text teaches too little of, applied to the tagger's tags
+// before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
+// person, titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
+import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
+import { MISC, NOT_NAMES, ORG, SITE_FURNITURE } from './facts';
+import { applyTitleMemory, applyWorks } from './works';
+import * as wordShape from './wordShape';
+
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { CAPS, DIGIT, isCapitalised, LOWER } = wordShape;
+
+const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
+
+export interface ConstructionInput {
+  /** Token texts as the tagger saw them (normalised quotes and dashes, headline words truecased). */
+  words: string[];
+  /** Their lower-case forms. */
+  lower: string[];
+  /** Their case classes (wordShape.ts). */
+  classes: Uint8Array;
+  /** Token text i as written (normalised quotes and dashes). */
+  original: (i: number) => string;
+  /** How each token's word is usually written (casing bucket & 7, 0 unknown), from the model's casing table. */
+  casing: ArrayLike<number>;
+  tags: Uint8Array;
+  sentences: readonly { first: number; end: number }[];
+}
+
+export function applyConstructions(input: ConstructionInput): void {
+  const { words, classes, tags, sentences } = input;
+  applySurnames(words, classes, tags, sentences);
+  const titles: string[][] = [];
+  for (const s of sentences) {
+    if (isFurniture(words, s.first, s.end)) {
+      clear(tags, s.first, s.end);
+      continue;
+    }
+    applyFacts(input, classes, s.first, s.end);
+    applyFixtures(input.lower, classes, tags, s.first, s.end);
+    for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
+  }
+  if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
+  // nor is a generic word alone (`PC`, `TV`, `Aids`).
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase()))) clear(tags, o.first, o.end);
+    }
+  }
+}
+
+function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
+  return false;
+}
+
+/**
+ * A one-word name that is the last word of a person's full name in the same document is that person's surname
+ * (`Zelenskyy` after `Volodymyr Zelenskyy`) where the tagger made it an organization or a misc name alone: news
+ * names a person in full once, then by surname.
+ */
+function applySurnames(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[]): void {
+  const surnames = new Set<string>();
+  const single: Span[] = [];
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      if (o.type === 0 && o.end - o.first >= 2 && isCapitalised(classes[o.end - 1]) && !words.slice(o.first, o.end).some((w) => w.indexOf('-') >= 0)) surnames.add(words[o.end - 1].toLowerCase());
+      // A place keeps its type: a person's name the tagger made of a headline (`Russian-Occupied Kherson`) must not
+      // take the city with it; organizations and other names are what a lone surname is mistaken for.
+      else if ((o.type === ORG || o.type === MISC) && o.end - o.first === 1) single.push(o);
+    }
+  }
+  if (surnames.size === 0) return;
+  for (const o of single) if (surnames.has(words[o.first].toLowerCase()) && classes[o.first] !== CAPS) force(tags, o.first, o.end, 0);
+}
+
+/** A line that is only a web page's furniture (`Advertisement`, `Skip to content`). */
+function isFurniture(words: string[], first: number, end: number): boolean {
+  let e = end;
+  while (e > first && (words[e - 1] === '.' || words[e - 1] === ':')) e--;
+  if (e - first === 0 || e - first > 4) return false;
+  return SITE_FURNITURE.has(words.slice(first, e).join(' ').toLowerCase());
+}
+
+/**
+ * Names of known kinds: a tagger span with exactly a fact's words (or inside it) gets the fact's type; a missed
+ * fact is added, unless it is one word opening the sentence that is usually written in lower case (`Labour costs`).
+ * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`).
+ */
+function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number, end: number): void {
+  const { tags, casing } = input;
+  const matches: { first: number; end: number; fact: Fact }[] = [];
+  for (let i = first; i < end; ) {
+    const c = classes[i];
+    const f = c === LOWER ? null : factAt(input.lower, classes, i, end);
+    if (!f) {
+      i++;
+      continue;
+    }
+    matches.push({ first: i, end: i + f.words.length, fact: f });
+    i += f.words.length;
+  }
+  if (matches.length === 0) return;
+  for (const m of matches) {
+    if (m.fact.kind !== 'name') continue;
+    const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
+    if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
+    if (overlapping.length === 0) {
+      const single = m.end - m.first === 1;
+      const usual = casing[m.first];
+      if (single && m.first === first && usual >= 1 && usual <= 3) continue;
+    }
+    // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
+    if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
+    force(tags, m.first, m.end, m.fact.type);
+  }
+}
+
+/** An entry written in capitals (`ITV`, `BBC One` is not). */
+function allCapsEntry(f: Fact): boolean {
+  return f.capital.every((c) => c) && f.words.every((w) => w.length <= 5);
+}
+
+/**
+ * A fixture list (`Arsenal v Stoke Swindon/Notts Co v Middlesbrough`): each run of capitalised words between
+ * `v` words that known clubs cover entirely, with `/` between alternatives, is those clubs.
+ */
+function applyFixtures(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
+  let hasFixture = false;
+  for (let i = first + 1; i + 1 < end; i++) if (FIXTURE_WORDS.has(lower[i]) && classes[i] === LOWER && isCapitalised(classes[i - 1]) && isCapitalised(classes[i + 1])) hasFixture = true;
+  if (!hasFixture) return;
+  for (let i = first; i < end; ) {
+    if (!isCapitalised(classes[i]) && classes[i] !== DIGIT) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < end && (isCapitalised(classes[j]) || classes[j] === DIGIT || (lower[j] === '/' && j > i))) j++;
+    const nextToFixture = (i > first && FIXTURE_WORDS.has(lower[i - 1])) || (j < end && FIXTURE_WORDS.has(lower[j]));
+    if (nextToFixture) {
+      const clubs: { first: number; end: number }[] = [];
+      let k = i;
+      while (k < j) {
+        if (lower[k] === '/') {
+          k++;
+          continue;
+        }
+        const f = factAt(lower, classes, k, j);
+        if (!f || f.type !== ORG) break;
+        clubs.push({ first: k, end: k + f.words.length });
+        k += f.words.length;
+      }
+      if (k === j) {
+        clear(tags, i, j);
+        for (const c of clubs) force(tags, c.first, c.end, ORG);
+      }
+    }
+    i = j;
+  }
+}

@@ -1,0 +1,193 @@
+// Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
+// (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
+// in apposition to a cue (`The Aviator, the film by ...`) or named by its last word (`The Catherine Tate Show`) is
+// MISC, and so are its other mentions in the document.
+import type { ConstructionInput } from './constructions';
+import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
+import { MISC, ORG, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import * as wordShape from './wordShape';
+
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { DIGIT, isCapitalised, LOWER } = wordShape;
+
+/** Words a title of a work or a multi-word name may hold between its capitalised words. */
+const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", "n't", "'m", "'re", "'ve", "'ll", "'d", '-', ':']);
+/** The same inside a title written before a channel in brackets, where `with`, `from` would reach back into the sentence. */
+const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', '&', "'s"]);
+const MAX_TITLE_TOKENS = 10;
+/** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
+/** Makers of a work, before `of` and its title (`creator of The Simpsons`); a person or place after them stays one. */
+const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-author', 'writer', 'co-writer', 'star', 'stars']);
+/** Last words that make a capitalised run a title of a work. */
+const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
+/** Plural cue words, which announce a list of titles. */
+const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
+/** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/**
+ * Titles of works: a run of capitalised words after a cue word (`the film Million Dollar Baby`), inside quotes
+ * (`"Hopes and Fears"`), or before a channel in brackets (`Shameless (Channel 4)`) is a title, MISC. Returns
+ * the titles found, as lower-case words, for the rest of the document.
+ */
+export function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number, end: number): string[][] {
+  const { words, lower, tags } = input;
+  const found: string[][] = [];
+  const mark = (a: number, b: number) => {
+    force(tags, a, b, MISC);
+    found.push(lower.slice(a, b));
+  };
+  // `The Aviator, the film by ...`: a capitalised run before `, the <cue>` that the tagger did not find as a person.
+  const appositiveTitle = (cue: number) => {
+    if (cue - 3 < first || !APPOSITIVE_OPENERS.has(lower[cue - 1]) || words[cue - 2] !== ',') return;
+    const stop = cue - 2;
+    const start = titleRunStart(lower, classes, first, stop);
+    if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, stop)) return;
+    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
+    mark(start, stop);
+  };
+  for (let i = first; i < end; i++) {
+    const w = words[i];
+    const lw = w; // only read where the word is in lower case
+    // `creator of The Simpsons`, `author of The Glass Tide`.
+    if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, classes, i + 2, end);
+      const spans = spansOf(tags, i + 2, stop);
+      const known = spans.some((o) => o.type !== MISC && o.first === i + 2 && o.end === stop && o.type !== 1) || isFactRun(lower, classes, i + 2, stop);
+      if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
+      continue;
+    }
+    // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
+    if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
+      if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
+      if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(lower[i - 1]))) continue;
+      let start = i + 1;
+      let list = PLURAL_WORK_CUES.has(lw);
+      const next = lower[start];
+      if (next === 'such' && start + 1 < end && lower[start + 1] === 'as') (start += 2), (list = true);
+      else if (next === 'including' || next === 'like') (start += 1), (list = true);
+      if (start < end && words[start] === '"') start++;
+      const stop = titleRunEnd(lower, classes, start, end, list);
+      if (!(stop > start && isCapitalised(classes[start]) && !isFactRun(lower, classes, start, stop))) {
+        appositiveTitle(i);
+        continue;
+      }
+      mark(start, stop);
+      let at = stop;
+      while (list && at < end) {
+        let k = at;
+        if (words[k] === '"') k++;
+        if (k < end && (words[k] === ',' || lower[k] === 'and' || words[k] === '&')) k++;
+        if (k < end && lower[k] === 'and') k++;
+        if (k < end && words[k] === '"') k++;
+        if (k === at) break;
+        const e = titleRunEnd(lower, classes, k, end, true);
+        if (!(e > k && isCapitalised(classes[k])) || isFactRun(lower, classes, k, e)) break;
+        mark(k, e);
+        at = e;
+      }
+      i = at - 1;
+      continue;
+    }
+    // A quoted title: every word capitalised or small, two words at least.
+    if (w === '"' && i + 2 < end) {
+      let close = i + 1;
+      while (close < end && words[close] !== '"' && close - i <= MAX_TITLE_TOKENS + 1) close++;
+      if (close >= end || words[close] !== '"' || close - i - 1 < 2) continue;
+      const inside = spansOf(tags, i + 1, close);
+      const titled = PERSON_TITLES.has(lower[i + 1]);
+      const named = titled || inside.length === 1 && inside[0].first === i + 1 && inside[0].end === close && (inside[0].type === 0 || inside[0].type === 2);
+      if (!named && titleRunEnd(lower, classes, i + 1, close) === close && isCapitalised(classes[close - 1])) mark(i + 1, close);
+      i = close;
+      continue;
+    }
+    // A channel in brackets after a title.
+    if (w === '(' && i > first) {
+      if (!channelsInBrackets(lower, classes, i + 1, end)) continue;
+      const start = titleRunStart(lower, classes, first, i);
+      // A line opening with a person and a channel (`Ann Lee (BBC News)`) is a byline, not a programme.
+      const person = start === first && spansOf(tags, start, i).some((o) => o.type === 0 && o.first === start && o.end === i);
+      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, classes, start, i)) mark(start, i);
+      continue;
+    }
+    // A title named by its last word (`The Catherine Tate Show`, `The Alan Clark Diaries`).
+    if (WORK_HEADS.has(w) && i > first) {
+      const start = titleRunStart(lower, classes, first, i);
+      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, classes, start, i + 1)) mark(start, i + 1);
+    }
+  }
+  return found;
+}
+
+/** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
+export function titleRunStart(lower: string[], classes: Uint8Array, first: number, stop: number): number {
+  let start = stop;
+  while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(lower[start - 1]) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
+  if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(lower[start])) start++;
+  return start;
+}
+
+/**
+ * Whether the words from `at` are known organizations in brackets, one of them a channel, joined by `,` or `/`
+ * (`(Channel 4)`, `(Granada, ITV1)`, `(Twentieth Century Fox, BBC Two/Sky One)`).
+ */
+export function channelsInBrackets(lower: string[], classes: Uint8Array, at: number, end: number): boolean {
+  let channel = false;
+  for (let k = at; k < end; ) {
+    const f = factAt(lower, classes, k, end);
+    if (!f || f.type !== ORG) return false;
+    if (f.broadcaster) channel = true;
+    k += f.words.length;
+    if (lower[k] === ')') return channel;
+    if (lower[k] !== ',' && lower[k] !== '/') return false;
+    k++;
+  }
+  return false;
+}
+
+/**
+ * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
+ * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`).
+ */
+export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
+  if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
+  let last = start + 1;
+  for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
+    const c = classes[j];
+    if (isCapitalised(c) || c === DIGIT) last = j + 1;
+    else if (inList && (lower[j] === 'and' || lower[j] === '&')) break;
+    else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
+  }
+  return last;
+}
+
+/** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
+export function applyTitleMemory(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
+  const byFirst = new Map<string, string[][]>();
+  const add = (t: string[]) => {
+    const bucket = byFirst.get(t[0]) ?? [];
+    if (!bucket.some((o) => o.join(' ') === t.join(' '))) bucket.push(t);
+    bucket.sort((a, b) => b.length - a.length);
+    byFirst.set(t[0], bucket);
+  };
+  for (const t of titles) {
+    add(t);
+    if (t.length >= 2 && t[0] === 'the') add(t.slice(1));
+  }
+  for (const s of sentences) {
+    for (let i = s.first; i < s.end; i++) {
+      if (!isCapitalised(classes[i]) && classes[i] !== DIGIT) continue;
+      const bucket = byFirst.get(words[i].toLowerCase());
+      if (!bucket) continue;
+      const t = bucket.find((t) => i + t.length <= s.end && t.every((w, k) => words[i + k].toLowerCase() === w) && isCapitalised(classes[i + t.length - 1]));
+      if (!t) continue;
+      const end = i + t.length;
+      // A one-word title opening a sentence may be an ordinary word.
+      if (t.length === 1 && i === s.first) continue;
+      const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && i < o.end);
+      if (!spans.some((o) => o.first < i || o.end > end)) force(tags, i, end, MISC);
+      i = end - 1;
+    }
+  }
+}
