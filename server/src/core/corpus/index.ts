@@ -344,6 +344,19 @@ export class CorpusIndex {
     return this.order.map((u) => this.docs.get(u)!);
   }
 
+  /** Each document's place in corpus order, made with the order: sorting by it costs no date comparisons. */
+  private ranks: Map<string, number> | null = null;
+
+  /** A document's place in corpus order (documents()); -1 when it is not indexed. */
+  rankOf(uri: string): number {
+    if (!this.ranks || !this.order) {
+      const order = this.documents();
+      this.ranks = new Map();
+      for (let i = 0; i < order.length; i++) this.ranks.set(order[i].uri, i);
+    }
+    return this.ranks.get(uri) ?? -1;
+  }
+
   /** Rank of a document in corpus order, for sorting mentions. */
   compareUris(a: string, b: string): number {
     const da = this.docs.get(a);
@@ -397,7 +410,7 @@ export class CorpusIndex {
 
   /** Every mention of an entity, in corpus order. */
   mentionsOf(entity: EntityInfo): MentionRef[] {
-    const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
+    const uris = [...entity.documents.keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
     const out: MentionRef[] = [];
     const keys = new Set(entity.keys);
     for (const uri of uris) this.collectMentions(entity, keys, uri, out);
@@ -454,9 +467,12 @@ export class CorpusIndex {
     return (guessed ? this.guessedDates : this.dates).get(value) ?? new Map();
   }
 
-  /** Every mention of a date or time value, in corpus order: the known ones, or (`guessed`) the guessed ones. */
-  mentionsOfValue(value: string, guessed = false): MentionRef[] {
-    const uris = [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.compareUris(a, b));
+  /**
+   * Every mention of a date or time value, in corpus order: the known ones, or (`guessed`) the guessed ones;
+   * with `uris`, only those of these documents, in that order (a page of references).
+   */
+  mentionsOfValue(value: string, guessed = false, uris?: readonly string[]): MentionRef[] {
+    uris ??= [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
     const same = (m: Mention) => m.value === value && (m.guessed === true) === guessed;
     const out: MentionRef[] = [];
     const clusters = this.ensureClusters();
@@ -490,6 +506,7 @@ export class CorpusIndex {
   private changed(): void {
     this.generation++;
     this.order = null;
+    this.ranks = null;
   }
 
   /**
