@@ -3,6 +3,7 @@
 // (in a worker thread too, so no request waits for a file that is not its own), and writing the cache back.
 import * as fs from 'fs';
 import type { Recognizers } from '../core/analyze';
+import type { DocumentAnalysis } from '../core/model';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
@@ -47,6 +48,7 @@ export class WorkspaceIndexer {
   /** What the cache will hold: one entry per file indexed from disk. */
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
+  private readonly strings = new SharedStrings();
   /** Bumped when a file is reloaded or forgotten: a worker's reply for an older epoch is stale and dropped. */
   private readonly epochs = new Map<string, number>();
 
@@ -147,6 +149,7 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress(true);
+    this.strings.clear();
     // Nothing changed since the cache was written: its entity clusters still hold (restoreClusters checks the keys).
     if (report.analysed === 0 && report.skipped.length === 0 && cached.clusters) {
       report.clustersFromCache = this.index.restoreClusters(cached.clusters);
@@ -205,6 +208,7 @@ export class WorkspaceIndexer {
       return { outcome: { ok: false, uri: r.uri, reason: r.reason } };
     }
     const lines = new LineIndex(r.starts, r.ends, r.length);
+    this.strings.share(r.analysis);
     this.index.set(r.analysis, { lines });
     const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis: r.analysis, lines };
     this.entries.set(r.file, entry);
@@ -230,6 +234,38 @@ export class WorkspaceIndexer {
         : undefined;
     if (entry) this.entries.set(file, entry);
     return { outcome, entry };
+  }
+}
+
+/**
+ * A worker's analysis arrives as a copy with strings of its own: every mention of a name would hold its own copy
+ * of the name and its key (at 100,000 articles, millions of them). Its strings are swapped for the ones already
+ * held, so each name is kept once, as a warm start from the cache keeps it. Bounded, so a long session does not
+ * keep every spelling it ever saw.
+ */
+class SharedStrings {
+  private readonly seen = new Map<string, string>();
+
+  share(analysis: DocumentAnalysis): void {
+    if (this.seen.size > 1_000_000) this.seen.clear();
+    for (const m of analysis.mentions) {
+      m.text = this.one(m.text);
+      if (m.key !== null) m.key = this.one(m.key);
+      if (m.value !== null) m.value = this.one(m.value);
+      if (m.resolution !== undefined) m.resolution = this.one(m.resolution);
+    }
+  }
+
+  /** After the initial indexing: single files changed later share little with each other. */
+  clear(): void {
+    this.seen.clear();
+  }
+
+  private one(s: string): string {
+    const held = this.seen.get(s);
+    if (held !== undefined) return held;
+    this.seen.set(s, s);
+    return s;
   }
 }
 

@@ -195,7 +195,8 @@ export class CorpusIndex {
       indexSpellings(this.spellings, doc.uri, doc.analysis.mentions, true);
     }
     this.replaceMentions(doc.uri, previous?.decided ?? [], doc.decided);
-    this.changed();
+    // An article analysed again under the same date keeps its place in corpus order (most edits).
+    this.changed(!previous || knownDateOf(previous.analysis) !== knownDateOf(analysis));
     return doc;
   }
 
@@ -316,7 +317,8 @@ export class CorpusIndex {
   /** Updates the name table and the date index from one document's old mentions to its new ones. */
   private replaceMentions(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
     // An edit that leaves the names as they were (most keystrokes) changes nothing the entities rest on.
-    if (nameSignature(before) !== nameSignature(after)) {
+    // (A document new to the index changes them when it names anything: no signature to compare.)
+    if (before.length === 0 ? after.some((m) => m.key !== null) : nameSignature(before) !== nameSignature(after)) {
       this.names.replace(uri, before, after);
       this.clustersStale = true;
     }
@@ -359,10 +361,10 @@ export class CorpusIndex {
 
   /** Rank of a document in corpus order, for sorting mentions. */
   compareUris(a: string, b: string): number {
-    const da = this.docs.get(a);
-    const db = this.docs.get(b);
-    if (!da || !db) return a < b ? -1 : a > b ? 1 : 0;
-    return compareDocuments(da, db);
+    const ra = this.rankOf(a);
+    const rb = this.rankOf(b);
+    if (ra < 0 || rb < 0) return a < b ? -1 : a > b ? 1 : 0;
+    return ra - rb;
   }
 
   entityIdOfKey(key: string): string | undefined {
@@ -503,8 +505,9 @@ export class CorpusIndex {
     return out;
   }
 
-  private changed(): void {
+  private changed(orderChanged = true): void {
     this.generation++;
+    if (!orderChanged) return;
     this.order = null;
     this.ranks = null;
   }

@@ -27,8 +27,13 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   const canonical = nameKey(entity.name);
   let fallback: MentionRef | undefined;
   let found: MentionRef | undefined;
-  // Walk the entity's articles in corpus order and stop at the first full-name mention.
-  for (const uri of [...entity.documents.keys()].sort((a, b) => index.compareUris(a, b))) {
+  // Walk the entity's articles in corpus order and stop at the first full-name mention. The earliest article is
+  // usually enough: the others are sorted only when it has none.
+  const uris = [...entity.documents.keys()];
+  let earliest = uris[0];
+  for (const u of uris) if (index.rankOf(u) < index.rankOf(earliest)) earliest = u;
+  const rest = () => uris.filter((u) => u !== earliest).sort((a, b) => index.compareUris(a, b));
+  for (const uri of iterateThen(uris.length > 0 ? [earliest] : [], rest)) {
     for (const mention of index.get(uri)!.mentions) {
       if (mention.entity !== entity.id) continue;
       if (nameKey(mention.text) === canonical) {
@@ -41,6 +46,12 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   }
   entity.definition = found ?? fallback ?? null;
   return entity.definition ?? undefined;
+}
+
+/** The items of `first`, then those `then` makes (made only if the walk gets that far). */
+function* iterateThen<T>(first: readonly T[], then: () => readonly T[]): Generator<T> {
+  yield* first;
+  yield* then();
 }
 
 /** A stretch of the references of one thing, in corpus order: `total` in all, the next stretch from `next` (null: none). */
