@@ -164,8 +164,12 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   // how much of the other entity's presence the two share (a rare companion before a ubiquitous one), never
   // padded out with names in alphabetical order.
   const strength = (id: string, n: number) => n / Math.sqrt(index.entity(id)!.documents.size);
-  entity.related = [...shared]
-    .filter(([, n]) => n >= 2)
+  // The strength only breaks ties of the count: it is worked out for the entities that can still make the list
+  // (each needs its entity built: thousands of them, for an entity of the whole archive).
+  const often = [...shared].filter(([, n]) => n >= 2);
+  const cut = often.length > RELATED ? firstOf(often, RELATED, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[RELATED - 1][1] : 0;
+  entity.related = often
+    .filter(([, n]) => n >= cut)
     .map(([id, n]) => ({ id, n, s: strength(id, n) }))
     .sort((a, b) => b.n - a.n || b.s - a.s || (a.id < b.id ? -1 : 1))
     .slice(0, RELATED)
