@@ -103,7 +103,10 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
 }
 
 function decode(s: Sections): Map<string, CacheEntry> {
-  const { strings, docInts, docNums, lines, mentions: flat, extras, articles: flatArticles } = s;
+  const { strings, docInts, docNums, mentions: flat, extras, articles: flatArticles } = s;
+  // Copied out once, so the file's bytes are not kept alive by the line indexes; each document's are views of the
+  // copy (one buffer, not two small ones a document).
+  const lines = s.lines.slice();
   const str = (i: number): string => {
     const v = strings(i);
     if (v === undefined) throw new Error(`bad string index ${i}`);
@@ -121,9 +124,8 @@ function decode(s: Sections): Map<string, CacheEntry> {
     const [fileId, uriId, titleId, refId, userDateId, length, lineCount, mentionCount, articleCount] = docInts.subarray(o, o + DOC_INTS);
     if (lineCount === 0 || articleCount === 0 || mentionCount < 0 || lineAt + 2 * lineCount > lines.length) throw new Error('bad document entry');
     if ((mentionAt + mentionCount) * MENTION_INTS > flat.length || (articleAt + articleCount) * ARTICLE_INTS > flatArticles.length) throw new Error('bad document entry');
-    // Copied out, so the file's bytes are not kept alive by the line indexes once read.
-    const starts = lines.slice(lineAt, lineAt + lineCount);
-    const ends = lines.slice(lineAt + lineCount, lineAt + 2 * lineCount);
+    const starts = lines.subarray(lineAt, lineAt + lineCount);
+    const ends = lines.subarray(lineAt + lineCount, lineAt + 2 * lineCount);
     lineAt += 2 * lineCount;
     const mentions: Mention[] = new Array(mentionCount);
     for (let k = 0; k < mentionCount; k++) {
