@@ -188,6 +188,41 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
 
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
 export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null = null): void {
+  const steps = encodeCache(identity, entries, clusters);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  writePieces(dir, step.value);
+}
+
+/**
+ * The same, a slice of documents at a time with `pause` between slices, so requests are answered meanwhile (at
+ * 100,000 articles the whole encoding takes seconds). `stillWanted` is asked before the file is written: a newer
+ * write may have overtaken this one. Resolves to false when it was not written for that reason.
+ */
+export async function writeIndexCacheInSlices(
+  dir: string,
+  identity: CacheIdentity,
+  entries: Iterable<CacheEntry>,
+  clusters: PersistedClusters | null,
+  pause: () => Promise<void>,
+  stillWanted: () => boolean,
+): Promise<boolean> {
+  const steps = encodeCache(identity, entries, clusters);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  if (!stillWanted()) return false;
+  writePieces(dir, step.value);
+  return true;
+}
+
+/** Documents encoded between two pauses of a sliced write. */
+const WRITE_SLICE = 2000;
+
+/** The cache file's pieces; yields after every slice of documents (the entries are taken at the first step). */
+function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null): Generator<void, Buffer[]> {
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const intern = (s: string) => {
@@ -218,7 +253,9 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
   let lineAt = 0;
   let m = 0;
   let a = 0;
-  list.forEach((e, d) => {
+  for (let d = 0; d < list.length; d++) {
+    if (d > 0 && d % WRITE_SLICE === 0) yield;
+    const e = list[d];
     const an = e.analysis;
     docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, an.mentions.length, an.articles.length], d * DOC_INTS);
     docNums[2 * d] = e.size;
@@ -241,7 +278,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
       flatArticles.set([x.start, x.end, intern(x.title), x.headline.start, x.headline.end, orNone(x.referenceDate), x.referenceSource === null ? -1 : SOURCES.indexOf(x.referenceSource)], a);
       a += ARTICLE_INTS;
     }
-  });
+  }
   const clusterInts: number[] = [];
   if (clusters) {
     for (const [rep, keys] of Object.entries(clusters.groups)) {
@@ -250,7 +287,10 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     }
   }
   const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+}
+
+function writePieces(dir: string, pieces: Buffer[]): void {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, CACHE_FILE);
   const temp = `${target}.${process.pid}.tmp`;

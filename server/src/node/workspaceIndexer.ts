@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../core/model';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 import type { WorkerReply } from './workerProtocol';
@@ -49,6 +49,10 @@ export class WorkspaceIndexer {
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
   private readonly strings = new SharedStrings();
+  /** Writes begun, so a sliced write overtaken by a newer one is not written over it; and one under way. */
+  private writes = 0;
+  private writing = false;
+  private writeAgain = false;
   /** Bumped when a file is reloaded or forgotten: a worker's reply for an older epoch is stale and dropped. */
   private readonly epochs = new Map<string, number>();
 
@@ -190,13 +194,46 @@ export class WorkspaceIndexer {
 
   /** Writes the cache when something changed since the last write; problems come back as a message. */
   persist(): string | undefined {
-    if (!this.cache || !this.dirty) return undefined;
+    // A sliced write still under way is overtaken: this one writes now, and that one is dropped.
+    if (!this.cache || (!this.dirty && !this.writing)) return undefined;
+    this.writes++;
     try {
       writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values(), this.index.exportClusters());
       this.dirty = false;
       return undefined;
     } catch (e) {
       return `could not write the index cache in ${this.cache.dir}: ${(e as Error).message}`;
+    }
+  }
+
+  /**
+   * The same, encoded a slice of documents per turn of the event loop, so the requests that come meanwhile are
+   * answered (at 100,000 articles the encoding takes seconds). What is written is the index as it was when the
+   * write began; a change meanwhile leaves the cache to write again. A write overtaken by a newer one (persist at
+   * shutdown) is dropped.
+   */
+  async persistInBackground(): Promise<string | undefined> {
+    if (!this.cache || !this.dirty) return undefined;
+    if (this.writing) {
+      this.writeAgain = true;
+      return undefined;
+    }
+    const cache = this.cache;
+    const write = ++this.writes;
+    this.writing = true;
+    this.dirty = false;
+    try {
+      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), () => new Promise((resolve) => setImmediate(resolve)), () => this.writes === write);
+      return undefined;
+    } catch (e) {
+      this.dirty = true;
+      return `could not write the index cache in ${cache.dir}: ${(e as Error).message}`;
+    } finally {
+      this.writing = false;
+      if (this.writeAgain) {
+        this.writeAgain = false;
+        void this.persistInBackground();
+      }
     }
   }
 
