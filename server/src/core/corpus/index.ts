@@ -239,7 +239,8 @@ export class CorpusIndex {
       }
     }
     this.entityCache.clear();
-    this.changed();
+    // Decisions change mentions, never an article's date: corpus order stands.
+    this.changed(false);
   }
 
   /** The user's records on one article (null: none). Placed on its text now, or when it is indexed. */
@@ -249,7 +250,7 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (doc) {
       this.redecide(doc);
-      this.changed();
+      this.changed(false);
     }
   }
 
@@ -341,7 +342,10 @@ export class CorpusIndex {
   /** Documents in corpus order: by known reference date (undated and guessed last), then by uri. */
   documents(): IndexedDocument[] {
     if (!this.order) {
-      this.order = [...this.docs.values()].sort(compareDocuments).map((d) => d.uri);
+      // Each document's date looked up once, not in every comparison (100,000 articles: 1.7 million of them).
+      const keyed = [...this.docs.values()].map((d) => ({ date: knownDateOf(d.analysis), uri: d.uri }));
+      keyed.sort(compareKeyed);
+      this.order = keyed.map((k) => k.uri);
     }
     return this.order.map((u) => this.docs.get(u)!);
   }
@@ -669,9 +673,10 @@ function quoteOfRecord(record: SpanRecord) {
   return { exact: record.exact, prefix: record.prefix, suffix: record.suffix };
 }
 
-function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {
-  const ra = knownDateOf(a.analysis);
-  const rb = knownDateOf(b.analysis);
+/** Corpus order: by known date (undated last), then by uri. */
+function compareKeyed(a: { date: string | null; uri: string }, b: { date: string | null; uri: string }): number {
+  const ra = a.date;
+  const rb = b.date;
   if (ra !== rb) {
     if (ra === null) return 1;
     if (rb === null) return -1;
