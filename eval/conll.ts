@@ -11,6 +11,7 @@ import { nameModelPath } from '../server/src/node/nameModel';
 import { readConll, type GoldDocument } from '../train/conll';
 import { loadRecognizers } from '../server/src/node/recognizers';
 import { documentText, scorePipeline } from './conllPipeline';
+import { printTypeMargins } from './typeMargins';
 import { printNews, scoreNews } from './news';
 import { prf, SpanScorer } from '../train/score';
 
@@ -123,6 +124,7 @@ function main(): void {
   const tagger = new Tagger(weights);
   const dev = scoreTagger(testa, tagger);
   console.log(`eng.testa (development, used for selection): micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
+  printTypeMargins(testa, tagger);
   const test = scoreTagger(testb, tagger);
   table('eng.testb, Article Lens tagger (4 types)', test.scorer, [0, 1, 2, 3]);
   console.log(`speed: ${Math.round(test.tokens / test.seconds).toLocaleString('en')} tokens/s (tokenised input, ${test.tokens} tokens in ${test.seconds.toFixed(2)} s)`);

@@ -1,4 +1,5 @@
-// Inline-marker fixtures: `<<Kherson>>{location}` marks an expected mention, `$0` the cursor.
+// Inline-marker fixtures: `<<Kherson>>{location}` marks an expected mention, `$0` the cursor; `{organization?}` a
+// name whose type the recogniser was unsure of (NameSpan.weak).
 // The helper strips the markers and computes offsets, so no test writes offsets by hand.
 import type { MentionType } from '../server/src/core/model';
 
@@ -9,6 +10,8 @@ export interface ExpectedMention {
   type: MentionType;
   /** Optional value after a colon: `<<Wednesday>>{date:2022-11-09}`. */
   value?: string;
+  /** `<<Veloria>>{organization?}`: the recogniser was unsure of the type. */
+  weak?: boolean;
 }
 
 export interface Fixture {
@@ -18,7 +21,7 @@ export interface Fixture {
   cursor: number;
 }
 
-const MARKER = /<<([\s\S]*?)>>\{([a-z]+)(?::([^}]*))?\}|\$0/g;
+const MARKER = /<<([\s\S]*?)>>\{([a-z]+)(\?)?(?::([^}]*))?\}|\$0/g;
 
 export function parseFixture(source: string): Fixture {
   let text = '';
@@ -39,7 +42,8 @@ export function parseFixture(source: string): Fixture {
     if (inner !== -1) cursor = start + inner;
     text += body;
     const mention: ExpectedMention = { start, end: text.length, text: body, type: match[2] as MentionType };
-    if (match[3] !== undefined) mention.value = match[3];
+    if (match[3] !== undefined) mention.weak = true;
+    if (match[4] !== undefined) mention.value = match[4];
     mentions.push(mention);
   }
   text += source.slice(last);

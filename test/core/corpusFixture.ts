@@ -24,7 +24,7 @@ export function corpusFixture(source: string, resolver?: EntityResolver): Corpus
   let cursor = { uri: '', offset: -1 };
   for (const [name, fixture] of files) {
     const recognizers: Recognizers = {
-      names: { recognize: () => fixture.mentions.filter((m) => m.type !== 'date' && m.type !== 'time').map((m): NameSpan => ({ start: m.start, end: m.end, type: m.type as EntityType })) },
+      names: { recognize: () => fixture.mentions.filter((m) => m.type !== 'date' && m.type !== 'time').map((m): NameSpan => ({ start: m.start, end: m.end, type: m.type as EntityType, ...(m.weak ? { weak: true } : {}) })) },
       dates: {
         recognize: () => ({
           referenceDate: /^\d{4}-\d{2}-\d{2}$/.exec(fixture.text.match(/dated (\d{4}-\d{2}-\d{2})/)?.[1] ?? '')?.[0] ?? null,

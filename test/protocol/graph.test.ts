@@ -11,7 +11,7 @@ import { type TestServer, startServer } from './lspClient';
 // share a sentence in each of the two.
 const CORPUS: Record<string, string> = {
   'g1.txt': 'Harbour plan approved\n\nCARDIFF, June 4, 2024 - Helen Price, the mayor of the city, met Daniel Okafor of the Severn Harbour Company in Cardiff on Tuesday. Price said the harbour would reopen in spring.\n\nThe council in Newport backed the plan.\n',
-  'g2.txt': 'Ports group grows\n\nBRISTOL, June 9, 2024 - The Severn Harbour Company said Daniel Okafor would lead its new office in Bristol. Helen Price welcomed the news.\n',
+  'g2.txt': 'Ports group grows\n\nBRISTOL, June 9, 2024 - The Severn Harbour Company said Daniel Okafor would lead its new office in Bristol. Helen Price, the mayor, welcomed the news.\n',
   'g3.txt': 'Rail strike ends\n\nLEEDS, July 1, 2024 - Union leader Marcus Hale said the strike was over. Hale thanked the drivers.\n',
 };
 

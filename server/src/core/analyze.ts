@@ -3,7 +3,8 @@
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
-import { resolveWithinDocument } from './resolve/document';
+import { resolveWithinDocument, splitHeadlineSeams } from './resolve/document';
+import { qualifyInstitutions } from './resolve/institutions';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
 import { articleTitle } from './text/title';
@@ -23,7 +24,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -50,7 +51,9 @@ export function analyzeText(
     const surface = text.slice(n.start, n.end);
     const key = nameKey(surface);
     if (key.length === 0) continue;
-    candidates.push({ start: n.start, end: n.end, text: surface, type: n.type, value: null, key });
+    const mention: Mention = { start: n.start, end: n.end, text: surface, type: n.type, value: null, key };
+    if (n.weak) mention.weak = true;
+    candidates.push(mention);
   }
   for (const d of dates.mentions) {
     const m: Mention = { start: d.start, end: d.end, text: text.slice(d.start, d.end), type: d.type, value: d.value, key: null, resolution: d.resolution };
@@ -58,7 +61,8 @@ export function analyzeText(
     if (d.needsDate) m.needsDate = true;
     candidates.push(m);
   }
-  const mentions = removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates);
+  const mentions = splitHeadlineSeams(text, removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates));
+  qualifyInstitutions(text, mentions);
   resolveWithinDocument(mentions);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
   // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.
@@ -123,7 +127,7 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
     return { start: n.start, end: n.end + next[0].length, type: 'location' };
   }
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
-  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { ...n, type: 'location' };
+  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { start: n.start, end: n.end, type: 'location' };
   return n;
 }
 

@@ -20,6 +20,8 @@ export interface Span {
 /** A name the tagger found: a span and a type, nothing else. */
 export interface NameSpan extends Span {
   type: EntityType;
+  /** The recogniser was unsure of the type (another type scored nearly as well): the corpus may decide it. */
+  weak?: boolean;
 }
 
 /** A date or time expression, normalised against the article's reference date. */
@@ -50,6 +52,13 @@ export interface Mention extends Span {
   needsDate?: boolean;
   /** A decision of the user's made or confirmed this mention (its type, its entity, or that it is one). */
   confirmed?: boolean;
+  /** A name whose type the recogniser was unsure of (see NameSpan.weak): its confident mentions elsewhere decide it. */
+  weak?: boolean;
+  /**
+   * A name as its entity spells it, with the context that says which entity it is, where that is more than its text:
+   * `Britain's Defense Ministry` for the mention `Defense Ministry` (see resolve/institutions.ts).
+   */
+  form?: string;
 }
 
 /**
@@ -60,6 +69,8 @@ export interface FinalMention extends Mention {
   /** The entity's id for names; null for dates and times. */
   entity: string | null;
   confirmed: boolean;
+  /** The type the recogniser gave this name, where its entity's type (from the corpus) is another. */
+  recognisedType?: EntityType;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

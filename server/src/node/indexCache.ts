@@ -41,12 +41,14 @@ export type DateFallback = 'none' | 'fileDate';
 /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
 export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
 
-// A mention is four ints: start, length << 7 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
-// NEEDS_DATE and EXTRA: a value and resolution of the mention follow in the extras table, in mention order.
+// A mention is four ints: start, length << 8 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
+// NEEDS_DATE, EXTRA (a value and resolution of the mention follow in the extras table, in mention order; for a name,
+// its form in the resolution's place) and WEAK.
 const GUESSED = 16;
 const NEEDS_DATE = 32;
 const EXTRA = 64;
-const LENGTH_SHIFT = 7;
+const WEAK = 128;
+const LENGTH_SHIFT = 8;
 /** Longer mentions do not fit beside the flags in an int; no recogniser makes one. */
 const MAX_MENTION = 2 ** (31 - LENGTH_SHIFT) - 1;
 const SOURCES: readonly ArticleDateSource[] = ['text', 'metadata', 'user', 'file date'];
@@ -140,11 +142,15 @@ function decode(s: Sections): Map<string, CacheEntry> {
       if (flags & EXTRA) {
         if (2 * extraAt + 2 > extras.length) throw new Error('bad mention value');
         m.value = orNull(extras[2 * extraAt]);
-        if (extras[2 * extraAt + 1] >= 0) m.resolution = str(extras[2 * extraAt + 1]);
+        if (extras[2 * extraAt + 1] >= 0) {
+          if (m.key !== null) m.form = str(extras[2 * extraAt + 1]);
+          else m.resolution = str(extras[2 * extraAt + 1]);
+        }
         extraAt++;
       }
       if (flags & GUESSED) m.guessed = true;
       if (flags & NEEDS_DATE) m.needsDate = true;
+      if (flags & WEAK) m.weak = true;
       mentions[k] = m;
     }
     mentionAt += mentionCount;
@@ -264,14 +270,15 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
     lines.set(e.lines.ends, lineAt + e.lines.starts.length);
     lineAt += 2 * e.lines.starts.length;
     for (const x of an.mentions) {
-      const extra = x.value !== null || x.resolution !== undefined;
-      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0);
+      const second = x.key !== null ? x.form : x.resolution;
+      const extra = x.value !== null || second !== undefined;
+      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);
       if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${e.file}`);
       flat[m] = x.start;
       flat[m + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
       flat[m + 2] = intern(x.text);
       flat[m + 3] = orNone(x.key);
-      if (extra) extras.push(orNone(x.value), x.resolution === undefined ? -1 : intern(x.resolution));
+      if (extra) extras.push(orNone(x.value), second === undefined ? -1 : intern(second));
       m += MENTION_INTS;
     }
     for (const x of an.articles) {

@@ -11,7 +11,7 @@ import * as zlib from 'zlib';
 
 const MAGIC = Buffer.from('ALNSIDX\0', 'latin1');
 /** Bump when the layout or the meaning of a table changes: an older file is then discarded. */
-export const FORMAT = 6;
+export const FORMAT = 7;
 const PRELUDE = 24;
 
 export interface Header {
@@ -92,7 +92,9 @@ export function encodeSections(header: Header, t: Tables & { strings: string[] }
   align();
   pieces.push(stringBlob);
   let crc = 0;
-  if (crc32) for (const p of pieces) crc = crc32(p, crc);
+  // Empty tables are skipped: Node's crc32 of an empty view over an ArrayBuffer returns 0, not the running value,
+  // and a cache with one (no dates, no groups yet) never matched its checksum and was rebuilt at every start.
+  if (crc32) for (const p of pieces) if (p.length > 0) crc = crc32(p, crc);
   prelude.writeUInt32LE(crc >>> 0, 16);
   return [prelude, ...pieces];
 }

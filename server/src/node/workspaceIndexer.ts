@@ -290,6 +290,7 @@ class SharedStrings {
       if (m.key !== null) m.key = this.one(m.key);
       if (m.value !== null) m.value = this.one(m.value);
       if (m.resolution !== undefined) m.resolution = this.one(m.resolution);
+      if (m.form !== undefined) m.form = this.one(m.form);
     }
   }
 

@@ -2,7 +2,7 @@
 // corpus: name key -> documents, entity -> keys, date value -> documents (values known apart from values guessed from a file's date). It runs the one pipeline from the
 // recogniser's output to final mentions: the user's decisions applied once per document (cached with it, so a
 // decision never re-runs the tagger), clustering with the user's registry as constraints, final mentions.
-import type { DocumentAnalysis, Entity, EntityType, FinalMention, Mention } from '../model';
+import { ENTITY_TYPES, type DocumentAnalysis, type Entity, type EntityType, type FinalMention, type Mention, isEntityType } from '../model';
 import { knownDateOf } from './articleDates';
 
 export { articleAt, isDated, knownDateOf } from './articleDates';
@@ -13,9 +13,9 @@ import { NO_RULES, type PlacedRecord, type SpellingRules, applyDecisions } from 
 import { reattach, textHash } from '../annotations/anchor';
 import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
-import { NameTable, canonicalForm } from './nameTable';
+import { NameTable, canonicalForm, docsOfType } from './nameTable';
 import { nameKey } from '../resolve/names';
-import { type Clusters, buildClusters, updateClusters } from './clusters';
+import { type Clusters, buildClusters, entityOfMention, updateClusters } from './clusters';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -119,6 +119,8 @@ export interface EntityInfo extends Entity {
   /** Cleaned spellings with counts, commonest first. */
   spellings: { text: string; count: number }[];
   mentionCount: number;
+  /** Of `mentionCount`, the recogniser's mentions it was sure of the type of (the user's decisions are not counted). */
+  sureMentions: number;
   /** Mentions per document, for every document that mentions the entity. */
   documents: Map<string, number>;
   /** The defining mention, once a query has looked for it (null: none); dropped with the entity when it changes. */
@@ -390,16 +392,29 @@ export class CorpusIndex {
     const forms = new Map<string, number>();
     const documents = new Map<string, number>();
     let mentionCount = 0;
+    // An entity that takes some types of its names (senses) counts their mentions of those types; spellings are kept
+    // per name, not per type, so it lists every spelling of its names.
+    const slice = clusters.slices.get(id);
+    let sureMentions = 0;
     for (const key of keys) {
       const s = this.names.get(key);
       if (!s) continue;
       for (const [f, n] of s.forms) forms.set(f, (forms.get(f) ?? 0) + n);
-      for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
-      mentionCount += s.total;
+      if (!slice) {
+        for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
+        mentionCount += s.total;
+        for (const t of ENTITY_TYPES) sureMentions += s.types[t] - s.confirmed[t] - s.weak[t];
+        continue;
+      }
+      for (const t of slice) {
+        for (const [u, n] of docsOfType(s, t)) documents.set(u, (documents.get(u) ?? 0) + n);
+        mentionCount += s.types[t];
+        sureMentions += s.types[t] - s.confirmed[t] - s.weak[t];
+      }
     }
     const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
     const registered = clusters.registered.get(id);
-    const info: EntityInfo = { id, name: registered?.name ?? canonicalForm(forms), type: clusters.types.get(id)!, keys, spellings, mentionCount, documents };
+    const info: EntityInfo = { id, name: registered?.name ?? canonicalForm(forms), type: clusters.types.get(id)!, keys, spellings, mentionCount, sureMentions, documents };
     if (registered) info.registered = registered;
     this.entityCache.set(id, info);
     return info;
@@ -439,7 +454,7 @@ export class CorpusIndex {
       return;
     }
     const clusters = this.ensureClusters();
-    for (const m of doc.decided) if (m.key !== null && keys.has(m.key)) out.push({ uri, mention: finalMention(m, clusters) });
+    for (const m of doc.decided) if (m.key !== null && keys.has(m.key) && entityOfMention(clusters, m.key, m.type) === entity.id) out.push({ uri, mention: finalMention(m, clusters) });
   }
 
   /** The entities a document mentions, without making its mentions final. */
@@ -449,7 +464,7 @@ export class CorpusIndex {
     if (!doc) return out;
     const clusters = this.ensureClusters();
     for (const m of doc.decided) {
-      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      const id = m.key === null ? undefined : entityOfMention(clusters, m.key, m.type);
       if (id !== undefined) out.add(id);
     }
     return out;
@@ -462,7 +477,7 @@ export class CorpusIndex {
     if (!doc) return out;
     const clusters = this.ensureClusters();
     for (const m of doc.decided) {
-      const id = m.key === null ? undefined : clusters.keyToEntity.get(m.key);
+      const id = m.key === null ? undefined : entityOfMention(clusters, m.key, m.type);
       if (id !== undefined) out.push({ entity: id, start: m.start });
     }
     return out;
@@ -627,9 +642,11 @@ export class CorpusIndex {
 /** A decided mention made final: a name takes its entity's id and type. */
 function finalMention(m: Mention, clusters: Clusters): FinalMention {
   if (m.key === null) return { ...m, entity: null, confirmed: m.confirmed === true };
-  const id = clusters.keyToEntity.get(m.key) ?? null;
+  const id = entityOfMention(clusters, m.key, m.type) ?? null;
   const type = id === null ? m.type : (clusters.types.get(id) ?? m.type);
-  return { ...m, type, entity: id, confirmed: m.confirmed === true || (id !== null && clusters.claimed.get(m.key) === id) };
+  const final: FinalMention = { ...m, type, entity: id, confirmed: m.confirmed === true || (id !== null && clusters.claimed.get(m.key) === id) };
+  if (type !== m.type && isEntityType(m.type)) final.recognisedType = m.type;
+  return final;
 }
 
 /** The spelling a rule on spellings matches: the name as written, not its in-document alias. */
@@ -665,7 +682,7 @@ function nameKeyCached(text: string): string {
 
 function nameSignature(mentions: readonly Mention[]): string {
   let s = '';
-  for (const m of mentions) if (m.key !== null) s += `${m.key}\u0000${m.type}\u0000${m.text}\u0000${m.confirmed ? 1 : 0}\u0001`;
+  for (const m of mentions) if (m.key !== null) s += `${m.key}\u0000${m.type}\u0000${m.text}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0000${m.form ?? ''}\u0001`;
   return s;
 }
 

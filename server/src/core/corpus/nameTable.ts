@@ -12,7 +12,44 @@ export interface NameStats {
   types: Record<EntityType, number>;
   /** Of `types`, the mentions whose type the user decided. */
   confirmed: Record<EntityType, number>;
+  /** Of `types`, the recogniser's mentions it was unsure of the type of (see Mention.weak). */
+  weak: Record<EntityType, number>;
+  /**
+   * Mentions per document of each type, kept only while the key has mentions of two types or more (a key of one
+   * type has them all in `docs`): what an entity that takes one type of a name reads (see clusters.ts, senses).
+   */
+  typeDocs?: Partial<Record<EntityType, Map<string, number>>>;
   total: number;
+}
+
+const zeroCounts = (): Record<EntityType, number> => ({ person: 0, organization: 0, location: 0, misc: 0 });
+
+/** Types a key has mentions of. */
+export function typesOf(s: NameStats): EntityType[] {
+  return ENTITY_TYPES.filter((t) => s.types[t] > 0);
+}
+
+/** A key's mentions of one type per document. */
+export function docsOfType(s: NameStats, type: EntityType): ReadonlyMap<string, number> {
+  if (s.typeDocs) return s.typeDocs[type] ?? EMPTY;
+  return s.types[type] > 0 ? s.docs : EMPTY;
+}
+const EMPTY: ReadonlyMap<string, number> = new Map();
+
+/**
+ * What the recogniser's mentions of a key say its type is: the types of the mentions it was sure of where there are
+ * any, else of all of them (the user's typed mentions are left out: they are decisions, not evidence).
+ */
+export function recognisedVotes(s: NameStats): Record<EntityType, number> {
+  const sure = zeroCounts();
+  const all = zeroCounts();
+  let anySure = false;
+  for (const t of ENTITY_TYPES) {
+    all[t] = s.types[t] - s.confirmed[t];
+    sure[t] = all[t] - s.weak[t];
+    if (sure[t] > 0) anySure = true;
+  }
+  return anySure ? sure : all;
 }
 
 export class NameTable {
@@ -35,7 +72,7 @@ export class NameTable {
     let sum1 = 0;
     let sum2 = 0;
     for (const s of this.stats.values()) {
-      const line = `${s.key}|${s.total}|${s.docs.size}|${s.types.person},${s.types.organization},${s.types.location},${s.types.misc}|${s.confirmed.person},${s.confirmed.organization},${s.confirmed.location},${s.confirmed.misc}`;
+      const line = `${s.key}|${s.total}|${s.docs.size}|${s.types.person},${s.types.organization},${s.types.location},${s.types.misc}|${s.confirmed.person},${s.confirmed.organization},${s.confirmed.location},${s.confirmed.misc}|${s.weak.person},${s.weak.organization},${s.weak.location},${s.weak.misc}`;
       let h1 = 0x811c9dc5;
       let h2 = 0x01000193;
       for (let i = 0; i < line.length; i++) {
@@ -97,17 +134,37 @@ export class NameTable {
       let s = this.stats.get(m.key);
       if (!s) {
         if (sign < 0) continue;
-        s = { key: m.key, docs: new Map(), forms: new Map(), types: { person: 0, organization: 0, location: 0, misc: 0 }, confirmed: { person: 0, organization: 0, location: 0, misc: 0 }, total: 0 };
+        s = { key: m.key, docs: new Map(), forms: new Map(), types: zeroCounts(), confirmed: zeroCounts(), weak: zeroCounts(), total: 0 };
         this.stats.set(m.key, s);
       }
+      countType(s, m.type, uri, sign);
       bump(s.docs, uri, sign);
-      bump(s.forms, cleanForm(m.text), sign);
+      bump(s.forms, cleanForm(m.form ?? m.text), sign);
       s.types[m.type] += sign;
       if (m.confirmed) s.confirmed[m.type] += sign;
+      else if (m.weak) s.weak[m.type] += sign;
       s.total += sign;
       if (s.total <= 0) this.stats.delete(m.key);
     }
   }
+}
+
+/**
+ * Keeps the per-type documents of a key exact, before one mention of `type` in `uri` is counted: made when a second
+ * type first appears (until then every document's mentions were of the one type, so its map is `docs`), and
+ * dropped when a single type is left.
+ */
+function countType(s: NameStats, type: EntityType, uri: string, sign: 1 | -1): void {
+  if (!s.typeDocs) {
+    if (sign < 0) return;
+    const only = ENTITY_TYPES.find((t) => s.types[t] > 0);
+    if (only === undefined || only === type) return;
+    s.typeDocs = { [only]: new Map(s.docs) };
+  }
+  const docs = (s.typeDocs[type] ??= new Map());
+  bump(docs, uri, sign);
+  if (docs.size === 0) delete s.typeDocs[type];
+  if (sign < 0 && ENTITY_TYPES.filter((t) => s.types[t] - (t === type ? 1 : 0) > 0).length <= 1) delete s.typeDocs;
 }
 
 /** What one document adds to each key's statistics, as a comparable string. */
@@ -116,7 +173,7 @@ function contributions(mentions: readonly Mention[]): Map<string, string> {
   for (const m of mentions) {
     if (m.key === null || !isEntityType(m.type)) continue;
     const list = parts.get(m.key);
-    const part = `${m.type}\u0000${m.confirmed ? 1 : 0}\u0000${cleanForm(m.text)}`;
+    const part = `${m.type}\u0000${m.confirmed ? 1 : m.weak ? 2 : 0}\u0000${cleanForm(m.form ?? m.text)}`;
     if (list) list.push(part);
     else parts.set(m.key, [part]);
   }

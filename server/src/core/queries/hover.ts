@@ -32,6 +32,11 @@ export interface NameCard {
   undatedArticles: number;
   /** The user decided this mention (or listed its spelling for the entity). */
   confirmed: boolean;
+  /**
+   * How sure the type is, where it is not the recogniser's plain answer: `guessed` (it was unsure of every mention),
+   * or the type it gave this mention when the corpus settled another (and whether it was unsure of it here).
+   */
+  typeFrom: { guessed: true } | { recognised: EntityType; unsure: boolean } | null;
   /** The user's note on the entity. */
   note: string | null;
   /** The entity's Wikidata id, as the user gave it (validated: `Q` and digits). */
@@ -85,6 +90,7 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
       related: related(index, entity),
       ...datesOf(index, entity),
       confirmed: mention.confirmed,
+      typeFrom: typeFrom(mention, entity),
       note: entity.registered?.note ?? null,
       wikidata: validWikidata(entity.registered?.ids?.wikidata),
     };
@@ -151,6 +157,13 @@ function firstOf<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => numb
 
 /** Co-mentions are counted over at most this many of the entity's articles (those mentioning it most). */
 const RELATED_SAMPLE = 200;
+
+/** What the card says of the type: nothing where the recogniser was sure, or the user or the registry decided. */
+function typeFrom(mention: FinalMention, entity: EntityInfo): NameCard['typeFrom'] {
+  if (mention.confirmed || entity.registered?.type) return null;
+  if (mention.recognisedType) return { recognised: mention.recognisedType, unsure: mention.weak === true };
+  return entity.sureMentions === 0 ? { guessed: true } : null;
+}
 
 function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   if (entity.related) return entity.related;

@@ -83,6 +83,11 @@ function articleLine(ref: ArticleReference): string {
   return `- ${title}${linkTo(ref)}${times}: ${snippet}`;
 }
 
+function article(type: string): string {
+  const word = type === 'misc' ? 'other name' : type;
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -92,6 +97,9 @@ export function renderNameCard(card: NameCard, options: RenderOptions = {}): str
   lines.push(`**${escapeMarkdown(card.entity.name)}** · ${card.entity.type}`);
   lines.push('');
   lines.push(card.confirmed ? '✓ Decided by you' : 'Recognised automatically, not confirmed (Ctrl+. to correct)');
+  const from = card.typeFrom;
+  if (from && 'guessed' in from) lines.push('', `Type guessed: the recogniser was unsure it is ${article(card.entity.type)} in every mention`);
+  else if (from) lines.push('', `Typed ${card.entity.type} from its other mentions: the recogniser ${from.unsure ? 'was unsure here, and read' : 'read'} ${article(from.recognised)}`);
   if (card.wikidata) lines.push('', `Wikidata: [${card.wikidata}](https://www.wikidata.org/wiki/${card.wikidata})`);
   if (card.note) lines.push('', `Note: ${escapeMarkdown(card.note)}`);
   lines.push('');

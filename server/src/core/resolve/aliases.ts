@@ -20,7 +20,7 @@ interface KeyInfo {
 }
 
 /** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
-const GEO_SUFFIXES = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
+export const GEO_SUFFIXES: ReadonlySet<string> = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
 
 /**
  * The types a tagger confuses for one referent (a city standing for its government, an unknown word taken
@@ -30,6 +30,9 @@ const PLACE_OR_BODY = new Set<EntityType>(['location', 'organization', 'misc']);
 
 /** A place and its people are two entities: `Iran` / `Iranian`, `Ukraine` / `Ukrainians`. */
 const DEMONYM_ENDING = /^(?:n|an|ian|ians|ns|ese|ish)$/;
+
+/** Words this long or shorter are transliterations of each other only one edit apart (see variantsAgree). */
+const SHORT_WORD = 5;
 
 const DEMONYM = /(?:ian|ians|ean|eans|ese|ish)$/;
 
@@ -370,7 +373,7 @@ class AliasResolver implements EntityResolver {
    * where taggers most often disagree with themselves (`Dnipro` as a place, `Dnieper` as an organization).
    */
   private variantsAgree(a: KeyInfo, b: KeyInfo, stat: (k: string) => NameStats, typeOf: (k: string) => EntityType): boolean {
-    const transliteration = a.words.every((w, i) => w === b.words[i] || a.skeletons[i] === b.skeletons[i]);
+    const transliteration = a.words.every((w, i) => w === b.words[i] || (a.skeletons[i] === b.skeletons[i] && closeEnough(w, b.words[i])));
     const ta = typeOf(a.key);
     const tb = typeOf(b.key);
     if (ta !== tb && (!transliteration || !PLACE_OR_BODY.has(ta) || !PLACE_OR_BODY.has(tb))) return false;
@@ -382,7 +385,12 @@ class AliasResolver implements EntityResolver {
 }
 
 function sameWord(a: string, b: string): boolean {
-  return a === b || (a[0] === b[0] && skeleton(a) === skeleton(b) && skeleton(a).length >= 3);
+  return a === b || (a[0] === b[0] && skeleton(a) === skeleton(b) && skeleton(a).length >= 3 && closeEnough(a, b));
+}
+
+/** Short words share consonants by chance (`Blur`, `Blair`): for them a transliteration is one edit away at most. */
+function closeEnough(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) > SHORT_WORD || editDistance(a, b, 1) <= 1;
 }
 
 function compatibleTypes(a: EntityType, b: EntityType): boolean {

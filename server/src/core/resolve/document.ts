@@ -1,14 +1,19 @@
 // In-document alias resolution: a short form refers to the full name the article introduced.
-// `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`.
+// `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`; `Lindsay` after `Lindsay Davenport` (a first name
+// the article uses alone) hers; `United` after `Manchester United` and `the Dome` after `the Millennium Dome` theirs.
 import type { Mention } from '../model';
-import { nameWords } from './names';
+import { nameKey, nameWords } from './names';
 
 /** `b` is `a` or its last words: `vladimir putin` ends with `putin`, `hanna smith` does not end with `anna smith`. */
 function isWordSuffix(a: string, b: string): boolean {
   return a === b || a.endsWith(' ' + b);
 }
 
-/** Rewrites `key` of person mentions whose single word is the surname of a fuller name in the same document. */
+/**
+ * Rewrites `key` of person mentions whose single word is the surname of a fuller name in the same document. A single
+ * word the recogniser was unsure of the type of (`Austin had urged Moscow`, taken for a place) is that person too
+ * when the article names exactly one person with that surname (`Lloyd Austin`).
+ */
 export function resolveWithinDocument(mentions: Mention[]): void {
   // The fullest person name ending in each surname; when two different people share a surname
   // (two Smiths), the short form stays ambiguous and keeps its own key.
@@ -23,11 +28,117 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     else if (known !== null && known !== m.key && !isWordSuffix(known, m.key) && !isWordSuffix(m.key, known)) bySurname.set(surname, null);
     else if (known !== null && m.key.length > known.length) bySurname.set(surname, m.key);
   }
+  // The one person name beginning with each first name, where no one's surname is that word.
+  const byFirstName = new Map<string, string | null>();
   for (const m of mentions) {
-    if (m.key === null || m.type !== 'person') continue;
+    if (m.type !== 'person' || m.key === null) continue;
+    const words = nameWords(m.key);
+    if (words.length < 2) continue;
+    const known = byFirstName.get(words[0]);
+    if (known === undefined) byFirstName.set(words[0], m.key);
+    else if (known !== null && known !== m.key) byFirstName.set(words[0], isWordSuffix(m.key, known) ? m.key : isWordSuffix(known, m.key) ? known : null);
+  }
+  for (const m of mentions) {
+    if (m.key === null || !(m.type === 'person' || (m.weak && m.type !== 'misc'))) continue;
     const words = nameWords(m.key);
     if (words.length !== 1) continue;
-    const full = bySurname.get(words[0]);
-    if (full) m.key = full;
+    const bySurnameFull = bySurname.get(words[0]);
+    const full = bySurnameFull ?? (m.type === 'person' && bySurnameFull === undefined ? byFirstName.get(words[0]) : undefined);
+    if (!full) continue;
+    m.key = full;
+    if (m.type !== 'person') {
+      m.type = 'person';
+      delete m.weak;
+    }
+  }
+  resolveShortenedNames(mentions);
+}
+
+/**
+ * Words that make a name another thing: `York` is not `New York`, `Labour` not `New Labour`, the `Liberal Democrats`
+ * not the `Welsh Liberal Democrats`.
+ */
+const QUALIFIERS = new Set(['new', 'old', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'greater', 'central', 'little', 'great', 'young', 'royal']);
+const PEOPLES_ADJECTIVE = /(?:ish|ese|ian|an|ch)$/;
+
+/**
+ * An organization, place or other name that is the last words of exactly one longer name of its type in the article
+ * (`United` of `Manchester United`, `Dome` of `Millennium Dome`, `Commons` of `House of Commons`) is that name. Two
+ * longer names that fit (`North Korea` and `South Korea` for `Korea`) leave it alone, and so does a longer name that
+ * adds a qualifier or a people's adjective (`New York` for `York`, `Welsh Liberal Democrats`).
+ */
+function resolveShortenedNames(mentions: Mention[]): void {
+  const longer = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    const words = nameWords(m.key);
+    for (let k = 1; k < words.length; k++) {
+      if (words.slice(0, k).some((w) => QUALIFIERS.has(w) || PEOPLES_ADJECTIVE.test(w))) continue;
+      const tail = `${m.type}\u0000${words.slice(k).join(' ')}`;
+      let set = longer.get(tail);
+      if (!set) longer.set(tail, (set = new Set()));
+      set.add(m.key);
+    }
+  }
+  if (longer.size === 0) return;
+  for (const m of mentions) {
+    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    const fits = longer.get(`${m.type}\u0000${nameWords(m.key).join(' ')}`);
+    if (fits && fits.size === 1) m.key = [...fits][0];
+  }
+}
+
+/** A headline this long at most runs into the first sentence of a file that writes both on one line. */
+const HEADLINE_REACH = 160;
+
+/**
+ * Files that run the headline into the first sentence (`No TV debate, says Blair Tony Blair has said ...`) make one
+ * name of the headline's last word and the sentence's first name. In the first sentence of a text, a person name of
+ * three words or more whose first words are the surname of another person the article names in full, and whose
+ * other words are a full name, is two names: `Blair` and `Tony Blair`, `Dent` and `Lleyton Hewitt`. Returns the
+ * mentions, sorted.
+ */
+export function splitHeadlineSeams(text: string, mentions: Mention[]): Mention[] {
+  const people = mentions.filter((m) => m.type === 'person' && m.key !== null);
+  if (people.length < 2) return mentions;
+  const firstStop = text.slice(0, HEADLINE_REACH * 2).search(/[.!?](?:\s|$)|\n/);
+  const limit = firstStop < 0 ? HEADLINE_REACH * 2 : firstStop;
+  const surnames = new Set<string>();
+  for (const m of people) {
+    const words = nameWords(m.key!);
+    if (words.length >= 2) surnames.add(words[words.length - 1]);
+  }
+  if (surnames.size === 0) return mentions;
+  let changed = false;
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const parts = m.type === 'person' && m.start <= HEADLINE_REACH && m.end <= limit ? seam(m) : null;
+    if (parts) {
+      out.push(...parts);
+      changed = true;
+    } else out.push(m);
+  }
+  return changed ? out : mentions;
+
+  function seam(m: Mention): Mention[] | null {
+    const gaps = [...m.text.matchAll(/\s+/g)];
+    if (gaps.length < 2) return null;
+    for (const gap of gaps.slice(0, -1)) {
+      const head = m.text.slice(0, gap.index);
+      const rest = m.text.slice(gap.index! + gap[0].length);
+      const headKey = nameKey(head);
+      if (nameWords(headKey).length !== 1 || !surnames.has(headKey)) continue;
+      // The rest must be a full name of its own, and the head its surname (`Blair Tony Blair`) or the surname of
+      // another person the article names in full (`Dent Lleyton Hewitt`, with `Taylor Dent` further on).
+      const restKey = nameKey(rest);
+      const restWords = nameWords(restKey);
+      if (restWords.length < 2) continue;
+      const own = restWords[restWords.length - 1] === headKey;
+      if (!own && !people.some((p) => p !== m && nameWords(p.key!).length >= 2 && p.key!.endsWith(' ' + headKey))) continue;
+      const first: Mention = { ...m, end: m.start + head.length, text: head, key: headKey };
+      const second: Mention = { ...m, start: m.start + gap.index! + gap[0].length, text: rest, key: restKey };
+      return [first, second];
+    }
+    return null;
   }
 }

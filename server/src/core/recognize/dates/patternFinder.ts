@@ -23,13 +23,25 @@ const THAT_CLAUSE = /\b(?:said|says|say|told|ruled|rules|argued|argues|believed|
 const DECADE = /\b((?:1[89]|20)\d0)s\b/g;
 const ISO_WEEK = /\b(\d{4})-W(\d{2})\b/g;
 
+/**
+ * Whether `lower` (the text in lower case) holds one of `words`, which every match of a pattern contains: most
+ * articles hold no season or decade, and an indexOf is far cheaper than a pattern tried at every position. The
+ * case-insensitive patterns match ASCII letters only in either case, so their words are in the lower-case text.
+ */
+function mayMatch(lower: string, words: readonly string[]): boolean {
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+}
+
 export function findWithPatterns(text: string): Candidate[] {
   const found: Candidate[] = [];
   const before = (index: number): string => text.slice(Math.max(0, index - 24), index);
-  for (const m of text.matchAll(VAGUE)) {
+  const lower = text.toLowerCase();
+  const matches = (pattern: RegExp, words: readonly string[]): Iterable<RegExpMatchArray> => (mayMatch(pattern.flags.includes('i') ? lower : text, words) ? text.matchAll(pattern) : []);
+  for (const m of matches(VAGUE, ['days', 'weeks', 'months', 'years'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
-  for (const m of text.matchAll(SEASON)) {
+  for (const m of matches(SEASON, ['summer', 'winter', 'autumn', 'spring'])) {
     const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
     if (!anchored || !/^[a-z]/.test(m[3])) continue;
     const relation = m[2]?.toLowerCase();
@@ -42,7 +54,7 @@ export function findWithPatterns(text: string): Candidate[] {
   for (const m of text.matchAll(ZONED_CLOCK)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], hour: Number(m[1]), minute: Number(m[2]), clock: true });
   }
-  for (const m of text.matchAll(ANAPHOR)) {
+  for (const m of matches(ANAPHOR, ['that ', 'the same '])) {
     if (/^that/i.test(m[0]) && THAT_CLAUSE.test(before(m.index!))) continue;
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], anaphor: m[1].toLowerCase() });
   }
@@ -53,10 +65,10 @@ export function findWithPatterns(text: string): Candidate[] {
     if (!YEAR_CONTEXT.test(before(start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
     found.push({ start, end, text: m[0], year: Number(m[1]) });
   }
-  for (const pattern of [QUARTER, COUNTED_FROM_EVENT]) {
-    for (const m of text.matchAll(pattern)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  for (const [pattern, words] of [[QUARTER, ['quarter']], [COUNTED_FROM_EVENT, ['day', 'week', 'month', 'year', 'decade']]] as const) {
+    for (const m of matches(pattern, words)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
-  for (const m of text.matchAll(NEW_YEAR)) {
+  for (const m of matches(NEW_YEAR, ['the new year'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], shift: { unit: 'year', amount: 1 } });
   }
   // chrono-node reads the first month of `April and May` only.
@@ -65,10 +77,10 @@ export function findWithPatterns(text: string): Candidate[] {
       found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], month: MONTHS[m[0].toLowerCase()] });
     }
   }
-  for (const m of text.matchAll(DECADE)) {
+  for (const m of matches(DECADE, ['0s'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
-  for (const m of text.matchAll(ISO_WEEK)) {
+  for (const m of matches(ISO_WEEK, ['-W'])) {
     const week = Number(m[2]);
     if (week >= 1 && week <= 53) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], isoWeek: m[0] });
   }

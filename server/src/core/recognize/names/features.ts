@@ -7,43 +7,38 @@
 // lower case, shape, affixes, how the word is usually written), so the recogniser sums their weights
 // once per distinct word form (see Lexicon); the DYNAMIC ones look at the context. Lower-case words,
 // digits and punctuation (most tokens) get a short dynamic set; capitalised words get the full one.
-import { hashString as importedHashString, mix as importedMix } from './hash';
 import type { Gazetteer } from './gazetteer';
-import type { Lexicon } from './lexicon';
+import * as hash from './hash';
+import * as wordShape from './wordShape';
+import type { TaggerSentence } from './wordShape';
 
-export interface TaggerSentence {
-  first: number;
-  end: number;
+// The training code reads the word-shape leaf through this module.
+export { ALL_CAPS_LINE, CAPS, caseClassOf, DIGIT, INITIAL, isCapitalised, isOpeningPunctuation, LOWER, MIXED, NORMAL, OTHER, sentenceKind, shapeHash, SMALL_WORDS, TITLE, TITLE_CASE_LINE } from './wordShape';
+export type { TaggerDocument, TaggerSentence } from './wordShape';
+
+// Hot loops read module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { hashString, mix } = hash;
+const { CAPS, INITIAL, LOWER, MIXED, NORMAL, TITLE, sentenceKind, shapeHash } = wordShape;
+
+/** What the features read of every word form, by lexicon id (see Lexicon). */
+export interface WordForms {
+  wordHash: Int32Array;
+  lowerHash: Int32Array;
+  titleHash: Int32Array;
+  shape: Int32Array;
+  /** Id of the lower-case form. */
+  lowerId: Int32Array;
+  caseClass: Uint8Array;
+  casing: Uint8Array;
+  small: Uint8Array;
+  opening: Uint8Array;
+  /** STATIC_FEATURES rows per word form. */
+  staticRows: Int32Array;
+  /** Per-document scratch marks, compared with the stamp `nextStamp` returns. */
+  markA: Int32Array;
+  markB: Int32Array;
+  nextStamp(): number;
 }
-
-/** A document as the tagger sees it: token texts and sentences as token ranges. */
-export interface TaggerDocument {
-  words: string[];
-  sentences: TaggerSentence[];
-}
-
-// Hot loops call module-local bindings: under the CommonJS interop of tsx every imported name is a getter.
-const hashString = importedHashString;
-const mix = importedMix;
-
-// Case classes of a token.
-export const LOWER = 0;
-export const TITLE = 1;
-export const CAPS = 2;
-export const INITIAL = 3;
-export const DIGIT = 4;
-export const OTHER = 5;
-export const MIXED = 6;
-
-/** Whether a case class carries capitalisation evidence (the full feature set, document memory). */
-export function isCapitalised(c: number): boolean {
-  return c === TITLE || c === CAPS || c === INITIAL || c === MIXED;
-}
-
-// Sentence kinds.
-export const NORMAL = 0;
-export const ALL_CAPS_LINE = 1;
-export const TITLE_CASE_LINE = 2;
 
 /** Per-token facts computed once per document. */
 export interface TokenTable {
@@ -64,90 +59,8 @@ export interface TokenTable {
   seenCapitalMid: Uint8Array;
 }
 
-export const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'as', 'by', 'with', 'from', 'vs', 'v', 'de', 'over', 'after', 'into', 'but', 'is', 'are']);
-
-export function caseClassOf(w: string): number {
-  const c = w.charCodeAt(0);
-  if (c >= 48 && c <= 57) return DIGIT;
-  let firstUpper: boolean;
-  let firstLower: boolean;
-  if (c < 128) {
-    firstUpper = c >= 65 && c <= 90;
-    firstLower = c >= 97 && c <= 122;
-  } else {
-    const first = w[0];
-    firstUpper = first !== first.toLowerCase();
-    firstLower = first !== first.toUpperCase();
-  }
-  if (!firstUpper && !firstLower) return OTHER;
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < w.length; i++) {
-    const k = w.charCodeAt(i);
-    if (k < 128) {
-      if (k >= 65 && k <= 90) upper++;
-      else if (k >= 97 && k <= 122) lower++;
-    } else {
-      const ch = w[i];
-      if (ch !== ch.toLowerCase()) upper++;
-      else if (ch !== ch.toUpperCase()) lower++;
-    }
-  }
-  if (firstLower) return upper > 0 ? MIXED : LOWER;
-  if (lower === 0) return upper === 1 ? INITIAL : CAPS;
-  return TITLE;
-}
-
-function charClass(c: number): number {
-  if (c >= 97 && c <= 122) return 120; // x
-  if (c >= 65 && c <= 90) return 88; // X
-  if (c >= 48 && c <= 57) return 100; // d
-  if (c < 128) return c;
-  const s = String.fromCharCode(c);
-  if (s !== s.toLowerCase()) return 88;
-  if (s !== s.toUpperCase()) return 120;
-  return c;
-}
-
-/** Hash of the compressed shape: `Kherson` -> `Xx`, `U.S.` -> `X.X.`, `1996-08-22` -> `d-d-d`. */
-export function shapeHash(w: string): number {
-  let h = 0x811c9dc5;
-  let last = -1;
-  for (let i = 0; i < w.length; i++) {
-    const k = charClass(w.charCodeAt(i));
-    if (k === last) continue;
-    last = k;
-    h ^= k;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
-/** Sentence kind from the case classes of its tokens and whether each is a small function word. */
-export function sentenceKind(caseClass: ArrayLike<number>, small: (i: number) => boolean, first: number, end: number): number {
-  let alpha = 0;
-  let caps = 0;
-  let title = 0;
-  let lowerContent = 0;
-  for (let i = first; i < end; i++) {
-    const k = caseClass[i];
-    if (k === DIGIT || k === OTHER) continue;
-    alpha++;
-    if (k === CAPS) caps++;
-    else if (k === TITLE || k === INITIAL) title++;
-    else if (!small(i)) lowerContent++;
-  }
-  if (alpha >= 2 && caps * 10 >= alpha * 6 && lowerContent === 0) return ALL_CAPS_LINE;
-  if (alpha >= 3 && lowerContent === 0 && title + caps >= alpha - 2) return TITLE_CASE_LINE;
-  return NORMAL;
-}
-
-export function isOpeningPunctuation(w: string): boolean {
-  return w === '"' || w === '(' || w === ':' || w === '-' || w === '--' || w === "'" || w === '`' || w === '[';
-}
-
 /** Token table of a document whose tokens already have lexicon ids. */
-export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentence[] }, lexicon: Lexicon, gazetteer: Gazetteer | null, places: Gazetteer | null): TokenTable {
+export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentence[] }, lexicon: WordForms, gazetteer: Gazetteer | null, places: Gazetteer | null): TokenTable {
   const ids = doc.ids;
   const n = ids.length;
   const table: TokenTable = {
@@ -268,7 +181,7 @@ const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
  * come first (training); without, only the dynamic rows are written (recognition sums the static ones
  * per word form). The memory slots are left 0.
  */
-export function extractFeatures(table: TokenTable, lexicon: Lexicon, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
+export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
   const { id, lower, caseClass, position, gazetteer, places, seenLower, seenCapitalMid } = table;
   const lexWord = lexicon.wordHash;
   const lexShape = lexicon.shape;

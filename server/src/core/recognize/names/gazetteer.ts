@@ -1,13 +1,12 @@
 // Lists of known names by type, matched over token sequences by the hash of their lower-cased words.
 // A match only starts and ends on a word that is not all lower case (`Bank of England`, not `of`).
-import { hashString, mix as importedMix } from './hash';
-import type { TaggerSentence } from './features';
+import * as hash from './hash';
+import * as wordShape from './wordShape';
+import type { TaggerSentence } from './wordShape';
 
-const mix = importedMix;
-// Case classes (see features.ts), repeated here as plain constants for the hot loop.
-const LOWER = 0;
-const DIGIT = 4;
-const OTHER = 5;
+// Module-level consts for the hot loop: under the CommonJS interop of tsx every imported name is a getter.
+const { hashString, mix } = hash;
+const { DIGIT, LOWER, OTHER } = wordShape;
 
 const CONTINUES = 16;
 

@@ -3,24 +3,18 @@
 import type { NameSpan } from '../../model';
 import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
-import { caseClassOf, sentenceKind, SMALL_WORDS } from './features';
 import type { Lexicon } from './lexicon';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
+import * as wordShape from './wordShape';
 
 export { decodeModel } from './modelFile';
 export { normalizeWord } from './lexicon';
 export { Tagger, type TaggerWeights } from './tagger';
 
-// Case classes and sentence kinds (features.ts) as plain constants: imported names are getters under tsx.
-const LOWER = 0;
-const TITLE = 1;
-const CAPS = 2;
-const INITIAL = 3;
-const MIXED = 6;
-const ALL_CAPS_LINE = 1;
-const TITLE_CASE_LINE = 2;
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, MIXED, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } = wordShape;
 
 // Words that may open a person span in the tagger's output but are not part of the name.
 const TITLES = new Set([
@@ -85,28 +79,55 @@ function lastMatchEnd(text: string, from: number, to: number, pattern: RegExp): 
 export const MAX_WORD_LENGTH = 100;
 /** What the tagger sees in place of such a token: punctuation-like, so it gets the short feature set. */
 const NOT_A_WORD = '<blob>';
+/**
+ * A span whose type outscores the next best type by less than this (in the shipped model's units) is weak: on
+ * CoNLL-2003 eng.testa such types are right two times in three, those above it 98.6 in a hundred
+ * (`npm run eval:conll` prints the buckets; check them after retraining).
+ */
+export const WEAK_TYPE_MARGIN = 100;
 /** Hyphenated names per sentence whose parts are typed by tagging the sentence again (see hyphenParts); later ones keep the whole word's type. */
 const HYPHEN_RETAGS_PER_SENTENCE = 4;
 
-export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
+/** `margins`, when given, gets each name's type margin (see WEAK_TYPE_MARGIN; eval/typeMargins.ts prints them). */
+export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameSpan, number>): NameSpan[] {
   const { tokens, sentences } = tokenize(text);
   const lexicon = tagger.lexicon;
   lexicon.limit(200_000);
   const ids = new Int32Array(tokens.length);
   const notWord = lexicon.id(NOT_A_WORD);
   for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
-  const forced = truecase(lexicon, text, tokens, ids, sentences);
+  const written = ids.slice();
+  const capsLines: { first: number; end: number }[] = [];
+  const forced = truecase(lexicon, text, tokens, ids, sentences, capsLines);
+  // Lines in capitals are tagged as written too (the model learned headlines and tables in capitals from CoNLL-2003),
+  // and their names taken from that tagging; truecasing adds only the names it finds beside them (`KHERSON`, unknown
+  // in capitals). Weakness is read from each tagging's own scores.
+  const writtenMargin = new Map<number, number>();
+  const writtenTags = capsLines.length > 0 ? tagger.tagIds(written, sentences).tags.slice() : null;
+  if (writtenTags) {
+    const found: TagSpan[] = [];
+    for (const s of capsLines) tagSpans(writtenTags, s.first, s.end, found);
+    for (const s of found) writtenMargin.set(s.first, tagger.typeMargin(s.first, s.end, s.type));
+  }
   const { tags } = tagger.tagIds(ids, sentences);
-  for (const f of forced) force(tags, f.first, f.end, f.type);
+  if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
+  const isForced = new Uint8Array(tokens.length);
+  for (const f of forced) {
+    force(tags, f.first, f.end, f.type);
+    isForced[f.first] = 1;
+  }
   for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const words: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
+  // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
+  const margin = spans.map((s) => (isForced[s.first] === 1 ? Infinity : (writtenMargin.get(s.first) ?? tagger.typeMargin(s.first, s.end, s.type))));
   const out: NameSpan[] = [];
   let sentenceIndex = 0;
   let retags = 0;
-  for (const span of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
     while (sentences[sentenceIndex].end <= span.first) {
       sentenceIndex++;
       retags = 0;
@@ -124,7 +145,10 @@ export function recognizeNames(tagger: Tagger, text: string): NameSpan[] {
       for (const part of parts) out.push(part);
       continue;
     }
-    out.push({ start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] });
+    const name: NameSpan = { start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] };
+    if (margin[k] < WEAK_TYPE_MARGIN) name.weak = true;
+    if (margins && end - first === span.end - span.first) margins.set(name, margin[k]);
+    out.push(name);
   }
   return out;
 }
@@ -148,7 +172,7 @@ interface Forced {
  * from Kherson`). Ids are replaced in place; the token offsets stay. Returns the spans a convention fixes:
  * a dateline in capitals at the start of a line is a place, an agency credit in brackets an organization.
  */
-function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[]): Forced[] {
+function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
   const cls = lexicon.caseClass;
   const caseClass = (i: number) => cls[ids[i]];
@@ -159,6 +183,7 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
     if (!capitalised) continue;
     const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
+    if (kind === ALL_CAPS_LINE) capsLines.push(s);
     if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass(i);
@@ -186,6 +211,25 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
     }
   }
   return forced;
+}
+
+/**
+ * The names of a line in capitals: those of its tagging as written, and those of the truecased tagging that overlap
+ * none of them. Writes tags [first, end).
+ */
+function mergeCapsLine(tags: Uint8Array, written: Uint8Array, first: number, end: number): void {
+  const truecased: TagSpan[] = [];
+  tagSpans(tags, first, end, truecased);
+  const taken = new Uint8Array(end - first);
+  for (let i = first; i < end; i++) {
+    tags[i] = written[i];
+    if (written[i] !== 0) taken[i - first] = 1;
+  }
+  for (const s of truecased) {
+    let free = true;
+    for (let i = s.first; i < s.end; i++) if (taken[i - first]) free = false;
+    if (free) force(tags, s.first, s.end, s.type);
+  }
 }
 
 /** Every word but small function words capitalised, at least three of them (`Xi and Biden Meet on Sidelines of G20 Summit`). */

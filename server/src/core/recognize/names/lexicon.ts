@@ -2,10 +2,17 @@
 // hashes, case class, how the word is usually written, its static feature rows and, for recognition,
 // the summed emission scores of those rows. A recogniser keeps one lexicon across documents, so most
 // tokens of an article cost one map lookup before decoding.
-import { hashString } from './hash';
-import { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS, staticRows, STATIC_FEATURES } from './features';
+import * as features from './features';
+import type { WordForms } from './features';
+import * as hash from './hash';
+import * as tags from './tags';
+import * as wordShape from './wordShape';
 
-const TAGS = 9;
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { staticRows, STATIC_FEATURES } = features;
+const { hashString } = hash;
+const { TAG_COUNT: TAGS } = tags;
+const { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS } = wordShape;
 
 /** Curly quotes and dashes as the training text writes them. */
 export function normalizeWord(w: string): string {
@@ -20,7 +27,7 @@ export function normalizeWord(w: string): string {
   return w.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"').replace(/[\u2010\u2011]/g, '-').replace(/[\u2012\u2013\u2014\u2015]/g, '--').replace(/\u2026/g, '...');
 }
 
-export class Lexicon {
+export class Lexicon implements WordForms {
   private ids = new Map<string, number>();
   size = 0;
   private capacity = 0;
@@ -38,7 +45,7 @@ export class Lexicon {
   small = new Uint8Array(0);
   opening = new Uint8Array(0);
   staticRows = new Int32Array(0);
-  /** Summed emission scores of the static rows (TAGS per word) once `staticReady` is 1. */
+  /** Summed emission scores of the static rows (TAGS per word) once `staticReady` is 1 (the tagger sums them). */
   staticSum = new Float64Array(0);
   staticReady = new Uint8Array(0);
   /** Per-document scratch marks, compared with a stamp. */
@@ -103,20 +110,6 @@ export class Lexicon {
     const out = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) out[i] = this.id(words[i]);
     return out;
-  }
-
-  /** Summed static emission scores of word `id` at `staticSum[id * 9]`, computed on first use. */
-  ensureStatic(id: number, emission: ArrayLike<number>): void {
-    if (this.staticReady[id] === 1) return;
-    const S = STATIC_FEATURES;
-    const sum = this.staticSum;
-    const o = id * TAGS;
-    for (let q = 0; q < TAGS; q++) sum[o + q] = 0;
-    for (let k = 0; k < S; k++) {
-      const r = this.staticRows[id * S + k] * TAGS;
-      for (let q = 0; q < TAGS; q++) sum[o + q] += emission[r + q];
-    }
-    this.staticReady[id] = 1;
   }
 
   private grow(capacity: number): void {

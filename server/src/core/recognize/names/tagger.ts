@@ -1,35 +1,18 @@
 // The sequence tagger: emission scores from hashed features, exact first-order Viterbi decoding,
 // and a second pass that adds what the first pass found elsewhere in the document: for the same word
 // (document memory) and for the same multi-word name (sequence memory).
-import {
-  buildTokenTable as importedBuildTokenTable,
-  extractFeatures as importedExtractFeatures,
-  memoryRow as importedMemoryRow,
-  sequenceRow as importedSequenceRow,
-  DYNAMIC_FEATURES,
-  LONG_DYNAMIC_FEATURES,
-  SHORT_DYNAMIC_FEATURES,
-  type TaggerDocument,
-  type TaggerSentence,
-  type TokenTable,
-} from './features';
+import * as features from './features';
+import type { TaggerDocument, TaggerSentence, TokenTable } from './features';
 import { Gazetteer } from './gazetteer';
 import { Lexicon } from './lexicon';
-import { allowed, MAX_NAME_TOKENS, tagSpans, type TagSpan } from './tags';
+import * as tagSet from './tags';
+import type { TagSpan } from './tags';
+import * as wordShape from './wordShape';
 
-// Plain constants for the hot loops (imported names are getters under the CommonJS interop of tsx).
-const TAG_COUNT = 9;
-const memoryRow = importedMemoryRow;
-const sequenceRow = importedSequenceRow;
-const buildTokenTable = importedBuildTokenTable;
-const extractFeatures = importedExtractFeatures;
-const D = DYNAMIC_FEATURES;
-const SHORT = SHORT_DYNAMIC_FEATURES;
-const LONG = LONG_DYNAMIC_FEATURES;
-const LOWER = 0;
-const DIGIT = 4;
-const OTHER = 5;
-const typeOfTag = (tag: number) => (tag === 0 ? -1 : (tag - 1) >> 1);
+// Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
+const { buildTokenTable, extractFeatures, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
+const { DIGIT, LOWER, OTHER } = wordShape;
 
 /** Weights of one pass: an emission row of TAG_COUNT per hash bucket, a transition table and start scores. */
 export interface PassWeights {
@@ -55,35 +38,42 @@ export interface TaggerWeights {
 
 const NEG = -1e30;
 
+const NO_SCORES = new Float64Array(TAG_COUNT);
+
 /** Emission scores of tokens [from, to) from `stride` rows per token (row 0 adds nothing). */
 export function computeEmissions(features: Int32Array, from: number, to: number, emission: ArrayLike<number>, out: Float64Array, stride: number): void {
-  for (let i = from; i < to; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    const base = i * stride;
-    for (let k = 0; k < stride; k++) {
-      const r = features[base + k] * 9;
-      if (r === 0) continue;
-      s0 += emission[r];
-      s1 += emission[r + 1];
-      s2 += emission[r + 2];
-      s3 += emission[r + 3];
-      s4 += emission[r + 4];
-      s5 += emission[r + 5];
-      s6 += emission[r + 6];
-      s7 += emission[r + 7];
-      s8 += emission[r + 8];
-    }
-    const o = i * 9;
-    out[o] = s0;
-    out[o + 1] = s1;
-    out[o + 2] = s2;
-    out[o + 3] = s3;
-    out[o + 4] = s4;
-    out[o + 5] = s5;
-    out[o + 6] = s6;
-    out[o + 7] = s7;
-    out[o + 8] = s8;
+  for (let i = from; i < to; i++) scoreToken(features, i * stride, i * stride + stride, emission, NO_SCORES, 0, out, i * TAG_COUNT);
+}
+
+/**
+ * Writes at `out[o..]` the TAG_COUNT emission scores of one token: `initial[io..]` (the summed static rows of
+ * its word form, or zeros) plus the rows features[from, to), row 0 adding nothing.
+ */
+function scoreToken(features: Int32Array, from: number, to: number, emission: ArrayLike<number>, initial: Float64Array, io: number, out: Float64Array, o: number): void {
+  let s0 = initial[io], s1 = initial[io + 1], s2 = initial[io + 2], s3 = initial[io + 3], s4 = initial[io + 4];
+  let s5 = initial[io + 5], s6 = initial[io + 6], s7 = initial[io + 7], s8 = initial[io + 8];
+  for (let k = from; k < to; k++) {
+    const r = features[k] * 9;
+    if (r === 0) continue;
+    s0 += emission[r];
+    s1 += emission[r + 1];
+    s2 += emission[r + 2];
+    s3 += emission[r + 3];
+    s4 += emission[r + 4];
+    s5 += emission[r + 5];
+    s6 += emission[r + 6];
+    s7 += emission[r + 7];
+    s8 += emission[r + 8];
   }
+  out[o] = s0;
+  out[o + 1] = s1;
+  out[o + 2] = s2;
+  out[o + 3] = s3;
+  out[o + 4] = s4;
+  out[o + 5] = s5;
+  out[o + 6] = s6;
+  out[o + 7] = s7;
+  out[o + 8] = s8;
 }
 
 /** Transition table with disallowed moves (O -> I-X, I-X -> I-Y) made impossible. */
@@ -285,6 +275,23 @@ export class Tagger {
     this.start = c.start;
   }
 
+  /**
+   * How much better the last tagged document's scores fit tokens [first, end) as a name of `type` than as one of
+   * the next best type, in the model's units: the recogniser's confidence in the span's type.
+   */
+  typeMargin(first: number, end: number, type: number): number {
+    const e = this.emissions;
+    let own = 0;
+    let other = NEG;
+    for (let t = 0; t < 4; t++) {
+      let s = e[first * TAG_COUNT + 2 * t + 1];
+      for (let i = first + 1; i < end; i++) s += e[i * TAG_COUNT + 2 * t + 2];
+      if (t === type) own = s;
+      else if (s > other) other = s;
+    }
+    return own - other;
+  }
+
   tag(doc: TaggerDocument): TaggedDocument {
     return this.tagIds(this.lexicon.idsOf(doc.words), doc.sentences);
   }
@@ -305,35 +312,14 @@ export class Tagger {
     const caseClass = table.caseClass;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      if (ready[id] === 0) lexicon.ensureStatic(id, emission);
-      const so = id * TAG_COUNT;
-      let s0 = sum[so], s1 = sum[so + 1], s2 = sum[so + 2], s3 = sum[so + 3], s4 = sum[so + 4], s5 = sum[so + 5], s6 = sum[so + 6], s7 = sum[so + 7], s8 = sum[so + 8];
+      if (ready[id] === 0) {
+        // The static rows of a word form, summed on its first use.
+        scoreToken(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, emission, NO_SCORES, 0, sum, id * TAG_COUNT);
+        ready[id] = 1;
+      }
       const c = caseClass[i];
       const base = i * D;
-      const limit = base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG);
-      for (let k = base; k < limit; k++) {
-        const r = features[k] * 9;
-        if (r === 0) continue;
-        s0 += emission[r];
-        s1 += emission[r + 1];
-        s2 += emission[r + 2];
-        s3 += emission[r + 3];
-        s4 += emission[r + 4];
-        s5 += emission[r + 5];
-        s6 += emission[r + 6];
-        s7 += emission[r + 7];
-        s8 += emission[r + 8];
-      }
-      const o = i * 9;
-      emissions[o] = s0;
-      emissions[o + 1] = s1;
-      emissions[o + 2] = s2;
-      emissions[o + 3] = s3;
-      emissions[o + 4] = s4;
-      emissions[o + 5] = s5;
-      emissions[o + 6] = s6;
-      emissions[o + 7] = s7;
-      emissions[o + 8] = s8;
+      scoreToken(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), emission, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
