@@ -1,10 +1,10 @@
 // An article opened in the middle of a cold index: the time from didOpen until its semantic tokens come back
 // non-empty, for articles opened one after another while the workspace is being indexed (fresh persistent index).
-// Prints figures, asserts nothing.   npm run bench:open [-- --corpus 10k|100k|bbc] [--opens N]
+// Prints figures, asserts nothing.   npm run bench:open [-- --corpus 10k|100k|bbc] [--opens N] [--server other/dist/server.js]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer } from './client';
+import { SERVER, startServer } from './client';
 import { type CorpusName, ensureCorpus } from './corpora';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const corpus = ensureCorpus(arg('--corpus', '10k') as CorpusName, (l) => process.stderr.write(l + '\n'));
   const opens = Number(arg('--opens', '8'));
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-open-'));
-  const server = startServer(corpus.folder, storage);
+  const server = startServer(corpus.folder, storage, path.resolve(arg('--server', SERVER)));
   const started = performance.now();
   try {
     await server.initializeResult;

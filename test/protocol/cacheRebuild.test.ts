@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
 import { encodeSections, openSections } from '../../server/src/node/indexCacheLayout';
-import { EXAMPLES, type TestServer, copyCorpus, startServer } from './lspClient';
+import { EXAMPLES, ROOT, type TestServer, copyCorpus, startServer } from './lspClient';
 
 interface Complete {
   documents: number;
@@ -114,6 +114,18 @@ describe('protocol: a damaged or stale persistent index is rebuilt', () => {
   it('a whole cache written by another analyser', async () => {
     rewriteHeader(path.join(storage, CACHE), { analyzer: 'an older analyser/0-0' });
     await expectRebuilt(/index cache written by another version or with other settings, rebuilding/);
+  });
+
+  it('the same name model copied anew (a rebuild or a reinstall) keeps the cache: it is named by its bytes', async () => {
+    const model = path.join(ROOT, 'dist', 'names.model');
+    const later = new Date(fs.statSync(model).mtimeMs + 60_000);
+    fs.utimesSync(model, later, later);
+    const server = await startServer(folder, {}, { storagePath: storage });
+    const done = (await server.indexed) as unknown as Complete & { clustersFromCache: boolean };
+    assert.strictEqual(done.fromCache, articles);
+    assert.strictEqual(done.clustersFromCache, true);
+    assert.deepStrictEqual(await answers(server), fresh);
+    await server.stop({ keepFolder: true });
   });
 
   it('a whole cache written with another date fallback', async () => {

@@ -380,12 +380,18 @@ export function startServer(connection: Connection): void {
     });
     setTimeout(prepareSlice, 50);
     schedulePublish();
-    persist();
+    persistInBackground();
   }
 
   const persist = () => {
     const problem = indexer?.persist();
     if (problem) connection.console.warn(problem);
+  };
+  /** The cache written a slice per turn: requests after a cold index of a large archive do not wait for it. */
+  const persistInBackground = () => {
+    void indexer?.persistInBackground().then((problem) => {
+      if (problem) connection.console.warn(problem);
+    });
   };
   /** After changes on disk, the cache is written once things are quiet again. */
   const schedulePersist = () => {
@@ -393,7 +399,7 @@ export function startServer(connection: Connection): void {
     persistTimer = setTimeout(
       guarded(logError, 'saving the index cache', () => {
         persistTimer = undefined;
-        persist();
+        persistInBackground();
       }),
       5000,
     );

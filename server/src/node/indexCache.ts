@@ -7,6 +7,7 @@
 // neither parses nor builds a JSON tree of it.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { ANALYZER_VERSION } from '../core/analyze';
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, MentionType } from '../core/model';
 import { MENTION_TYPES } from '../core/model';
@@ -56,11 +57,16 @@ export const DOC_INTS = 9;
 export const MENTION_INTS = 4;
 export const ARTICLE_INTS = 7;
 
+/**
+ * The model is named by its size and a checksum of its bytes (about 10 ms for 10 MB), not its modification time:
+ * a build or an install copies the same model anew, and every cache would otherwise be thrown away with it.
+ */
 export function cacheIdentity(modelFile: string, referenceDate: string | null, dateFallback: DateFallback): CacheIdentity {
   let model = 'none';
   try {
-    const st = fs.statSync(modelFile);
-    model = `${st.size}-${Math.round(st.mtimeMs)}`;
+    const bytes = fs.readFileSync(modelFile);
+    const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+    model = crc32 ? `${bytes.length}-crc${crc32(bytes).toString(16)}` : `${bytes.length}-${Math.round(fs.statSync(modelFile).mtimeMs)}`;
   } catch {
     // no model file: the identity still differs from a cache written with one
   }
@@ -99,7 +105,10 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
 }
 
 function decode(s: Sections): Map<string, CacheEntry> {
-  const { strings, docInts, docNums, lines, mentions: flat, extras, articles: flatArticles } = s;
+  const { strings, docInts, docNums, mentions: flat, extras, articles: flatArticles } = s;
+  // Copied out once, so the file's bytes are not kept alive by the line indexes; each document's are views of the
+  // copy (one buffer, not two small ones a document).
+  const lines = s.lines.slice();
   const str = (i: number): string => {
     const v = strings(i);
     if (v === undefined) throw new Error(`bad string index ${i}`);
@@ -117,9 +126,8 @@ function decode(s: Sections): Map<string, CacheEntry> {
     const [fileId, uriId, titleId, refId, userDateId, length, lineCount, mentionCount, articleCount] = docInts.subarray(o, o + DOC_INTS);
     if (lineCount === 0 || articleCount === 0 || mentionCount < 0 || lineAt + 2 * lineCount > lines.length) throw new Error('bad document entry');
     if ((mentionAt + mentionCount) * MENTION_INTS > flat.length || (articleAt + articleCount) * ARTICLE_INTS > flatArticles.length) throw new Error('bad document entry');
-    // Copied out, so the file's bytes are not kept alive by the line indexes once read.
-    const starts = lines.slice(lineAt, lineAt + lineCount);
-    const ends = lines.slice(lineAt + lineCount, lineAt + 2 * lineCount);
+    const starts = lines.subarray(lineAt, lineAt + lineCount);
+    const ends = lines.subarray(lineAt + lineCount, lineAt + 2 * lineCount);
     lineAt += 2 * lineCount;
     const mentions: Mention[] = new Array(mentionCount);
     for (let k = 0; k < mentionCount; k++) {
@@ -186,6 +194,41 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
 
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
 export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null = null): void {
+  const steps = encodeCache(identity, entries, clusters);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  writePieces(dir, step.value);
+}
+
+/**
+ * The same, a slice of documents at a time with `pause` between slices, so requests are answered meanwhile (at
+ * 100,000 articles the whole encoding takes seconds). `stillWanted` is asked before the file is written: a newer
+ * write may have overtaken this one. Resolves to false when it was not written for that reason.
+ */
+export async function writeIndexCacheInSlices(
+  dir: string,
+  identity: CacheIdentity,
+  entries: Iterable<CacheEntry>,
+  clusters: PersistedClusters | null,
+  pause: () => Promise<void>,
+  stillWanted: () => boolean,
+): Promise<boolean> {
+  const steps = encodeCache(identity, entries, clusters);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  if (!stillWanted()) return false;
+  writePieces(dir, step.value);
+  return true;
+}
+
+/** Documents encoded between two pauses of a sliced write. */
+const WRITE_SLICE = 2000;
+
+/** The cache file's pieces; yields after every slice of documents (the entries are taken at the first step). */
+function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null): Generator<void, Buffer[]> {
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const intern = (s: string) => {
@@ -216,7 +259,9 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
   let lineAt = 0;
   let m = 0;
   let a = 0;
-  list.forEach((e, d) => {
+  for (let d = 0; d < list.length; d++) {
+    if (d > 0 && d % WRITE_SLICE === 0) yield;
+    const e = list[d];
     const an = e.analysis;
     docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, an.mentions.length, an.articles.length], d * DOC_INTS);
     docNums[2 * d] = e.size;
@@ -240,7 +285,7 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
       flatArticles.set([x.start, x.end, intern(x.title), x.headline.start, x.headline.end, orNone(x.referenceDate), x.referenceSource === null ? -1 : SOURCES.indexOf(x.referenceSource)], a);
       a += ARTICLE_INTS;
     }
-  });
+  }
   const clusterInts: number[] = [];
   if (clusters) {
     for (const [rep, keys] of Object.entries(clusters.groups)) {
@@ -249,7 +294,10 @@ export function writeIndexCache(dir: string, identity: CacheIdentity, entries: I
     }
   }
   const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  const pieces = encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+}
+
+function writePieces(dir: string, pieces: Buffer[]): void {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, CACHE_FILE);
   const temp = `${target}.${process.pid}.tmp`;

@@ -3,10 +3,11 @@
 // (in a worker thread too, so no request waits for a file that is not its own), and writing the cache back.
 import * as fs from 'fs';
 import type { Recognizers } from '../core/analyze';
+import type { DocumentAnalysis } from '../core/model';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 import type { WorkerReply } from './workerProtocol';
@@ -47,6 +48,11 @@ export class WorkspaceIndexer {
   /** What the cache will hold: one entry per file indexed from disk. */
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
+  private readonly strings = new SharedStrings();
+  /** Writes begun, so a sliced write overtaken by a newer one is not written over it; and one under way. */
+  private writes = 0;
+  private writing = false;
+  private writeAgain = false;
   /** Bumped when a file is reloaded or forgotten: a worker's reply for an older epoch is stale and dropped. */
   private readonly epochs = new Map<string, number>();
 
@@ -147,6 +153,7 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress(true);
+    this.strings.clear();
     // Nothing changed since the cache was written: its entity clusters still hold (restoreClusters checks the keys).
     if (report.analysed === 0 && report.skipped.length === 0 && cached.clusters) {
       report.clustersFromCache = this.index.restoreClusters(cached.clusters);
@@ -187,13 +194,46 @@ export class WorkspaceIndexer {
 
   /** Writes the cache when something changed since the last write; problems come back as a message. */
   persist(): string | undefined {
-    if (!this.cache || !this.dirty) return undefined;
+    // A sliced write still under way is overtaken: this one writes now, and that one is dropped.
+    if (!this.cache || (!this.dirty && !this.writing)) return undefined;
+    this.writes++;
     try {
       writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values(), this.index.exportClusters());
       this.dirty = false;
       return undefined;
     } catch (e) {
       return `could not write the index cache in ${this.cache.dir}: ${(e as Error).message}`;
+    }
+  }
+
+  /**
+   * The same, encoded a slice of documents per turn of the event loop, so the requests that come meanwhile are
+   * answered (at 100,000 articles the encoding takes seconds). What is written is the index as it was when the
+   * write began; a change meanwhile leaves the cache to write again. A write overtaken by a newer one (persist at
+   * shutdown) is dropped.
+   */
+  async persistInBackground(): Promise<string | undefined> {
+    if (!this.cache || !this.dirty) return undefined;
+    if (this.writing) {
+      this.writeAgain = true;
+      return undefined;
+    }
+    const cache = this.cache;
+    const write = ++this.writes;
+    this.writing = true;
+    this.dirty = false;
+    try {
+      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), () => new Promise((resolve) => setImmediate(resolve)), () => this.writes === write);
+      return undefined;
+    } catch (e) {
+      this.dirty = true;
+      return `could not write the index cache in ${cache.dir}: ${(e as Error).message}`;
+    } finally {
+      this.writing = false;
+      if (this.writeAgain) {
+        this.writeAgain = false;
+        void this.persistInBackground();
+      }
     }
   }
 
@@ -205,6 +245,7 @@ export class WorkspaceIndexer {
       return { outcome: { ok: false, uri: r.uri, reason: r.reason } };
     }
     const lines = new LineIndex(r.starts, r.ends, r.length);
+    this.strings.share(r.analysis);
     this.index.set(r.analysis, { lines });
     const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis: r.analysis, lines };
     this.entries.set(r.file, entry);
@@ -230,6 +271,39 @@ export class WorkspaceIndexer {
         : undefined;
     if (entry) this.entries.set(file, entry);
     return { outcome, entry };
+  }
+}
+
+/**
+ * A worker's analysis arrives as a copy with strings of its own: every mention of a name would hold its own copy
+ * of the name and its key (at 100,000 articles, millions of them). Its strings are swapped for the ones already
+ * held, so each name is kept once, as a warm start from the cache keeps it. Bounded, so a long session does not
+ * keep every spelling it ever saw.
+ */
+class SharedStrings {
+  private readonly seen = new Map<string, string>();
+
+  share(analysis: DocumentAnalysis): void {
+    if (this.seen.size > 1_000_000) this.seen.clear();
+    for (const m of analysis.mentions) {
+      m.text = this.one(m.text);
+      if (m.key !== null) m.key = this.one(m.key);
+      if (m.value !== null) m.value = this.one(m.value);
+      if (m.resolution !== undefined) m.resolution = this.one(m.resolution);
+      if (m.form !== undefined) m.form = this.one(m.form);
+    }
+  }
+
+  /** After the initial indexing: single files changed later share little with each other. */
+  clear(): void {
+    this.seen.clear();
+  }
+
+  private one(s: string): string {
+    const held = this.seen.get(s);
+    if (held !== undefined) return held;
+    this.seen.set(s, s);
+    return s;
   }
 }
 

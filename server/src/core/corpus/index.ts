@@ -197,7 +197,8 @@ export class CorpusIndex {
       indexSpellings(this.spellings, doc.uri, doc.analysis.mentions, true);
     }
     this.replaceMentions(doc.uri, previous?.decided ?? [], doc.decided);
-    this.changed();
+    // An article analysed again under the same date keeps its place in corpus order (most edits).
+    this.changed(!previous || knownDateOf(previous.analysis) !== knownDateOf(analysis));
     return doc;
   }
 
@@ -240,7 +241,8 @@ export class CorpusIndex {
       }
     }
     this.entityCache.clear();
-    this.changed();
+    // Decisions change mentions, never an article's date: corpus order stands.
+    this.changed(false);
   }
 
   /** The user's records on one article (null: none). Placed on its text now, or when it is indexed. */
@@ -250,7 +252,7 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (doc) {
       this.redecide(doc);
-      this.changed();
+      this.changed(false);
     }
   }
 
@@ -318,7 +320,8 @@ export class CorpusIndex {
   /** Updates the name table and the date index from one document's old mentions to its new ones. */
   private replaceMentions(uri: string, before: readonly Mention[], after: readonly Mention[]): void {
     // An edit that leaves the names as they were (most keystrokes) changes nothing the entities rest on.
-    if (nameSignature(before) !== nameSignature(after)) {
+    // (A document new to the index changes them when it names anything: no signature to compare.)
+    if (before.length === 0 ? after.some((m) => m.key !== null) : nameSignature(before) !== nameSignature(after)) {
       this.names.replace(uri, before, after);
       this.clustersStale = true;
     }
@@ -341,17 +344,33 @@ export class CorpusIndex {
   /** Documents in corpus order: by known reference date (undated and guessed last), then by uri. */
   documents(): IndexedDocument[] {
     if (!this.order) {
-      this.order = [...this.docs.values()].sort(compareDocuments).map((d) => d.uri);
+      // Each document's date looked up once, not in every comparison (100,000 articles: 1.7 million of them).
+      const keyed = [...this.docs.values()].map((d) => ({ date: knownDateOf(d.analysis), uri: d.uri }));
+      keyed.sort(compareKeyed);
+      this.order = keyed.map((k) => k.uri);
     }
     return this.order.map((u) => this.docs.get(u)!);
   }
 
+  /** Each document's place in corpus order, made with the order: sorting by it costs no date comparisons. */
+  private ranks: Map<string, number> | null = null;
+
+  /** A document's place in corpus order (documents()); -1 when it is not indexed. */
+  rankOf(uri: string): number {
+    if (!this.ranks || !this.order) {
+      const order = this.documents();
+      this.ranks = new Map();
+      for (let i = 0; i < order.length; i++) this.ranks.set(order[i].uri, i);
+    }
+    return this.ranks.get(uri) ?? -1;
+  }
+
   /** Rank of a document in corpus order, for sorting mentions. */
   compareUris(a: string, b: string): number {
-    const da = this.docs.get(a);
-    const db = this.docs.get(b);
-    if (!da || !db) return a < b ? -1 : a > b ? 1 : 0;
-    return compareDocuments(da, db);
+    const ra = this.rankOf(a);
+    const rb = this.rankOf(b);
+    if (ra < 0 || rb < 0) return a < b ? -1 : a > b ? 1 : 0;
+    return ra - rb;
   }
 
   entityIdOfKey(key: string): string | undefined {
@@ -412,7 +431,7 @@ export class CorpusIndex {
 
   /** Every mention of an entity, in corpus order. */
   mentionsOf(entity: EntityInfo): MentionRef[] {
-    const uris = [...entity.documents.keys()].sort((a, b) => this.compareUris(a, b));
+    const uris = [...entity.documents.keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
     const out: MentionRef[] = [];
     const keys = new Set(entity.keys);
     for (const uri of uris) this.collectMentions(entity, keys, uri, out);
@@ -469,9 +488,12 @@ export class CorpusIndex {
     return (guessed ? this.guessedDates : this.dates).get(value) ?? new Map();
   }
 
-  /** Every mention of a date or time value, in corpus order: the known ones, or (`guessed`) the guessed ones. */
-  mentionsOfValue(value: string, guessed = false): MentionRef[] {
-    const uris = [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.compareUris(a, b));
+  /**
+   * Every mention of a date or time value, in corpus order: the known ones, or (`guessed`) the guessed ones;
+   * with `uris`, only those of these documents, in that order (a page of references).
+   */
+  mentionsOfValue(value: string, guessed = false, uris?: readonly string[]): MentionRef[] {
+    uris ??= [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
     const same = (m: Mention) => m.value === value && (m.guessed === true) === guessed;
     const out: MentionRef[] = [];
     const clusters = this.ensureClusters();
@@ -502,9 +524,11 @@ export class CorpusIndex {
     return out;
   }
 
-  private changed(): void {
+  private changed(orderChanged = true): void {
     this.generation++;
+    if (!orderChanged) return;
     this.order = null;
+    this.ranks = null;
   }
 
   /**
@@ -666,9 +690,10 @@ function quoteOfRecord(record: SpanRecord) {
   return { exact: record.exact, prefix: record.prefix, suffix: record.suffix };
 }
 
-function compareDocuments(a: IndexedDocument, b: IndexedDocument): number {
-  const ra = knownDateOf(a.analysis);
-  const rb = knownDateOf(b.analysis);
+/** Corpus order: by known date (undated last), then by uri. */
+function compareKeyed(a: { date: string | null; uri: string }, b: { date: string | null; uri: string }): number {
+  const ra = a.date;
+  const rb = b.date;
   if (ra !== rb) {
     if (ra === null) return 1;
     if (rb === null) return -1;

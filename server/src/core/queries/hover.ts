@@ -123,16 +123,34 @@ export function hover(index: CorpusIndex, uri: string, offset: number): HoverCar
 }
 
 function otherArticles(index: CorpusIndex, current: IndexedDocument, documents: Map<string, number>, matches: (m: FinalMention) => boolean): ArticleReference[] {
-  const ranked = [...documents]
-    .filter(([uri]) => uri !== current.uri)
-    .sort((a, b) => b[1] - a[1] || index.compareUris(a[0], b[0]))
-    .slice(0, HOVER_ARTICLES);
+  const ranked = firstOf(documents, HOVER_ARTICLES, (a, b) => b[1] - a[1] || index.compareUris(a[0], b[0]), ([uri]) => uri !== current.uri);
   const out: ArticleReference[] = [];
   for (const [uri, count] of ranked) {
     const doc = index.get(uri)!;
     const first = doc.mentions.find(matches);
     if (!first) continue;
     out.push({ uri, title: titleOf(index, doc), count, location: locationOf(index, { uri, mention: first }), snippet: snippetAt(doc, first) });
+  }
+  return out;
+}
+
+/**
+ * The first `k` of `items` (those `keep` accepts) in `compare` order, as sorting them all and slicing would give,
+ * without sorting them all: an entity of the whole archive is in tens of thousands of articles, a hover shows five.
+ */
+function firstOf<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number, keep: (item: T) => boolean = () => true): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (!keep(item) || (out.length === k && compare(item, out[k - 1]) >= 0)) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(out[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, item);
+    if (out.length > k) out.pop();
   }
   return out;
 }
@@ -151,7 +169,7 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   if (entity.related) return entity.related;
   const shared = new Map<string, number>();
   // For an entity in thousands of articles, the articles that mention it most tell who stands beside it.
-  const docs = [...entity.documents].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RELATED_SAMPLE);
+  const docs = firstOf(entity.documents, RELATED_SAMPLE, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [uri] of docs) {
     for (const id of index.entitiesIn(uri)) if (id !== entity.id) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
@@ -159,8 +177,12 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   // how much of the other entity's presence the two share (a rare companion before a ubiquitous one), never
   // padded out with names in alphabetical order.
   const strength = (id: string, n: number) => n / Math.sqrt(index.entity(id)!.documents.size);
-  entity.related = [...shared]
-    .filter(([, n]) => n >= 2)
+  // The strength only breaks ties of the count: it is worked out for the entities that can still make the list
+  // (each needs its entity built: thousands of them, for an entity of the whole archive).
+  const often = [...shared].filter(([, n]) => n >= 2);
+  const cut = often.length > RELATED ? firstOf(often, RELATED, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[RELATED - 1][1] : 0;
+  entity.related = often
+    .filter(([, n]) => n >= cut)
     .map(([id, n]) => ({ id, n, s: strength(id, n) }))
     .sort((a, b) => b.n - a.n || b.s - a.s || (a.id < b.id ? -1 : 1))
     .slice(0, RELATED)

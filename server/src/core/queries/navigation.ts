@@ -27,8 +27,13 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   const canonical = nameKey(entity.name);
   let fallback: MentionRef | undefined;
   let found: MentionRef | undefined;
-  // Walk the entity's articles in corpus order and stop at the first full-name mention.
-  for (const uri of [...entity.documents.keys()].sort((a, b) => index.compareUris(a, b))) {
+  // Walk the entity's articles in corpus order and stop at the first full-name mention. The earliest article is
+  // usually enough: the others are sorted only when it has none.
+  const uris = [...entity.documents.keys()];
+  let earliest = uris[0];
+  for (const u of uris) if (index.rankOf(u) < index.rankOf(earliest)) earliest = u;
+  const rest = () => uris.filter((u) => u !== earliest).sort((a, b) => index.compareUris(a, b));
+  for (const uri of iterateThen(uris.length > 0 ? [earliest] : [], rest)) {
     for (const mention of index.get(uri)!.mentions) {
       if (mention.entity !== entity.id) continue;
       if (nameKey(mention.text) === canonical) {
@@ -41,6 +46,66 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   }
   entity.definition = found ?? fallback ?? null;
   return entity.definition ?? undefined;
+}
+
+/** The items of `first`, then those `then` makes (made only if the walk gets that far). */
+function* iterateThen<T>(first: readonly T[], then: () => readonly T[]): Generator<T> {
+  yield* first;
+  yield* then();
+}
+
+/** A stretch of the references of one thing, in corpus order: `total` in all, the next stretch from `next` (null: none). */
+export interface ReferencePage {
+  locations: Location[];
+  total: number;
+  next: number | null;
+}
+
+/**
+ * The references (as `references` gives them) from the `from`th, at most `limit`: an entity with tens of thousands
+ * of mentions answers its first screenful without walking the rest. Whole articles before `from` are skipped by
+ * their mention counts, so a page costs the articles it covers, not those before it.
+ */
+export function referencesPage(index: CorpusIndex, uri: string, offset: number, includeDeclaration: boolean, from: number, limit: number): ReferencePage {
+  const target = targetAt(index, uri, offset);
+  if (!target) return { locations: [], total: 0, next: null };
+  const { entity, mention } = target;
+  let counts: ReadonlyMap<string, number>;
+  let inDocument: (uri: string) => MentionRef[];
+  if (entity) {
+    counts = entity.documents;
+    inDocument = (u) => index.mentionsIn(entity, u);
+  } else if (mention.value !== null) {
+    const value = mention.value;
+    const guessed = mention.guessed === true;
+    counts = index.documentsWithValue(value, guessed);
+    inDocument = (u) => index.mentionsOfValue(value, guessed, [u]);
+  } else {
+    const only = from > 0 || limit <= 0 ? [] : [{ uri, mention }];
+    return { locations: only.map((r) => locationOf(index, r)), total: 1, next: null };
+  }
+  const def = !includeDeclaration && entity ? definingMention(index, entity) : undefined;
+  const isDef = (r: MentionRef) => def !== undefined && r.uri === def.uri && r.mention.start === def.mention.start;
+  const uris = [...counts.keys()].sort((a, b) => index.rankOf(a) - index.rankOf(b));
+  const countOf = (u: string) => counts.get(u)! - (def?.uri === u ? 1 : 0);
+  let total = 0;
+  for (const u of uris) total += countOf(u);
+  // Skip whole articles before `from`, then take articles until the page is full.
+  let at = 0;
+  let d = 0;
+  while (d < uris.length && at + countOf(uris[d]) <= from) at += countOf(uris[d++]);
+  const out: MentionRef[] = [];
+  const skip = from - at;
+  let taken = -skip;
+  for (; d < uris.length && taken < limit; d++) {
+    for (const r of inDocument(uris[d])) {
+      if (isDef(r)) continue;
+      if (taken >= 0 && taken < limit) out.push(r);
+      taken++;
+    }
+  }
+  const next = from + out.length < total && out.length > 0 ? from + out.length : null;
+  return { locations: out.map((r) => locationOf(index, r)), total, next };
 }
 
 /** Every mention of the entity or date value under the cursor, across the corpus, in corpus order. */
