@@ -318,13 +318,16 @@ function votes(stats: NameStats[]): { sure: Record<EntityType, number>; recognis
  * is that place whatever type the tagger gave it, as the resolver joined them: it is no evidence of a second type.
  */
 function senseTypes(members: readonly string[], table: NameTable): { main: EntityType; others: EntityType[] } | null {
+  const stats = members.map((k) => table.get(k)!);
+  // Most groups are of one type throughout: nothing to split, and nothing more to look at.
+  const first = ENTITY_TYPES.find((t) => stats[0].types[t] > 0);
+  if (stats.every((s) => s.types[first!] === s.total)) return null;
   const keys = new Set(members);
   const split = new Set<EntityType>();
-  const stats: NameStats[] = [];
-  for (const k of members) {
-    const s = table.get(k)!;
-    stats.push(s);
-    if ([...GEO_SUFFIXES].some((g) => keys.has(`${k} ${g}`))) continue;
+  for (let i = 0; i < members.length; i++) {
+    const k = members[i];
+    const s = stats[i];
+    if (placeStem(k, keys)) continue;
     for (const t of ENTITY_TYPES) if (s.types[t] - s.confirmed[t] - s.weak[t] >= SENSE_MENTIONS) split.add(t);
   }
   if (split.size < 2) return null;
@@ -345,6 +348,14 @@ function senseTypes(members: readonly string[], table: NameTable): { main: Entit
  * `Kestrel Shipping` of the sample corpus one organization (one sure person mention of six sure ones).
  */
 const SENSE_MENTIONS = 1;
+
+const GEO_KINDS = [...GEO_SUFFIXES];
+
+/** `dnipro` of `dnipro river`, both in the group. */
+function placeStem(key: string, keys: ReadonlySet<string>): boolean {
+  for (const g of GEO_KINDS) if (keys.has(`${key} ${g}`)) return true;
+  return false;
+}
 const SENSE_SHARE = 0.2;
 
 function confirmedType(s: NameStats): EntityType | null {

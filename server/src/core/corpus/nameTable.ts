@@ -156,7 +156,8 @@ export class NameTable {
  */
 function countType(s: NameStats, type: EntityType, uri: string, sign: 1 | -1): void {
   if (!s.typeDocs) {
-    if (sign < 0) return;
+    // The common case, at every mention of a corpus: a key of one type meets that type again.
+    if (sign < 0 || s.types[type] === s.total) return;
     const only = ENTITY_TYPES.find((t) => s.types[t] > 0);
     if (only === undefined || only === type) return;
     s.typeDocs = { [only]: new Map(s.docs) };
