@@ -4,6 +4,9 @@ import * as assert from 'assert';
 import { analyzeText } from '../../server/src/core/analyze';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { loadRecognizers } from '../../server/src/node/recognizers';
+import { nameKey } from '../../server/src/core/resolve/names';
+import { pin } from '../../server/src/core/annotations/actions';
+import { EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
 import { corpusFixture } from './corpusFixture';
 
 const recognizers = loadRecognizers();
@@ -48,6 +51,9 @@ describe('institutions named by what they are', () => {
     const ru = index.get('file:///ru.txt')!.mentions.find((m) => m.text === 'Defense Ministry')!.entity;
     const [russian, british] = index.get('file:///ru2.txt')!.mentions.filter((m) => /Defense Ministry/.test(m.text)).map((m) => m.entity);
     assert.notStrictEqual(uk, ru);
+    // The entity's name is a spelling of its own key, so a decision on it pins it by that spelling.
+    assert.ok(index.entity(uk!)!.keys.includes(nameKey(index.entity(uk!)!.name)), index.entity(uk!)!.keys.join(', '));
+    assert.deepStrictEqual(pin(EMPTY_REGISTRY, index.entity(uk!)!).spellings, ["Britain's Defense Ministry"]);
     assert.notStrictEqual(russian, british);
     assert.strictEqual(index.entity(russian!)!.name, 'Russian Defense Ministry');
     assert.strictEqual(index.entity(british!)!.name, 'British Defense Ministry');

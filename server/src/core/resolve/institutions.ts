@@ -3,7 +3,7 @@
 // `the Russian Defense Ministry`). Such a mention takes a key and a spelling that include its owner, and a bare
 // mention later in the same article is the one owned institution of that name the article has.
 import type { Mention } from '../model';
-import { nameWords } from './names';
+import { nameKey, nameWords } from './names';
 
 /** Words that name what an institution is; at least one of HEADS must be among them. */
 const INSTITUTION_WORDS = new Set([
@@ -48,8 +48,9 @@ export function qualifyInstitutions(text: string, mentions: Mention[]): void {
       const owner = (POSSESSIVE_GAP.test(gap) && (previous.type === 'location' || previous.type === 'organization')) || (PLAIN_GAP.test(gap) && previous.type === 'misc');
       if (owner) {
         const base = m.key;
-        m.key = `${previous.key} ${base}`;
+        // The key is the spelling's own, so the entity's name pins it (a rename, a merge: annotations/actions.ts pin).
         m.form = text.slice(previous.start, m.end);
+        m.key = nameKey(m.form);
         let set = owned.get(base);
         if (!set) owned.set(base, (set = new Set()));
         set.add(m);
