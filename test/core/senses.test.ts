@@ -1,7 +1,9 @@
 // The second stage of recognition: an entity's type is settled over the whole corpus. The mentions the recogniser was
 // sure of decide it; a name it was sure of as two types stands for two entities, one a type.
 import * as assert from 'assert';
-import { spellingRules } from '../../server/src/core/annotations/apply';
+import { NO_RULES, spellingRules } from '../../server/src/core/annotations/apply';
+import { pin } from '../../server/src/core/annotations/actions';
+import { EMPTY_REGISTRY } from '../../server/src/core/annotations/registry';
 import { hover, type NameCard } from '../../server/src/core/queries/hover';
 import { renderNameCard } from '../../server/src/core/queries/markdown';
 import { corpusFixture } from './corpusFixture';
@@ -107,5 +109,30 @@ Ferries sailed from the north of <<Veloria>>{location} again.
     assert.deepStrictEqual(guessed.typeFrom, { guessed: true });
     assert.match(renderNameCard(guessed), /Type guessed: the recogniser was unsure it is a location in every mention/);
     assert.strictEqual(card('/a.txt', index.get(uri('/a.txt'))!.text.indexOf('Veloria') + 1).typeFrom, null, 'a sure mention of the settled type says nothing');
+  });
+});
+
+describe('a decision on one entity of a name with senses', () => {
+  const source = `//- /state.txt
+Storms crossed <<Florida>>{location} and flooded roads in <<Florida>>{location}. Schools in <<Florida>>{location} shut.
+//- /results.txt
+<<Florida>>{organization} 3 <<Boston>>{organization} 2. <<Florida>>{organization} lead the division.
+`;
+  const byType = (index: ReturnType<typeof corpusFixture>['index'], uri: (n: string) => string) =>
+    ['/state.txt', '/results.txt'].flatMap((f) => index.get(uri(f))!.mentions.filter((m) => m.text === 'Florida').map((m) => `${m.type} ${index.entity(m.entity!)!.name}${m.confirmed ? ' ✓' : ''}`));
+
+  it('holds only that type: renaming the team leaves the state alone, and the reverse', () => {
+    for (const [pick, name] of [['organization', 'Florida Marlins'], ['location', 'State of Florida']] as const) {
+      const { index, uri } = corpusFixture(source);
+      const entity = index.entities().find((e) => e.name === 'Florida' && e.type === pick)!;
+      assert.strictEqual(entity.typeSlice, true);
+      const entry = { ...pin(EMPTY_REGISTRY, entity), name };
+      assert.strictEqual(entry.type, pick, 'the pinned entry keeps its type');
+      index.setDecisions({ entities: [entry], rules: NO_RULES });
+      const expected = pick === 'organization'
+        ? ['location Florida', 'location Florida', 'location Florida', 'organization Florida Marlins ✓', 'organization Florida Marlins ✓']
+        : ['location State of Florida ✓', 'location State of Florida ✓', 'location State of Florida ✓', 'organization Florida', 'organization Florida'];
+      assert.deepStrictEqual(byType(index, uri), expected, pick);
+    }
   });
 });

@@ -159,7 +159,8 @@ export function pin(registry: Registry, entity: EntityInfo): RegistryEntity {
   const existing = registry.entities.find((e) => e.id === entity.id) ?? entity.registered;
   if (existing) return { ...existing, spellings: [...existing.spellings] };
   const plain = entity.keys.some((k) => k === nameKey(entity.name));
-  return { id: entity.id, spellings: plain ? [entity.name] : [] };
+  // An entity of one type of a name that is also another's (senses) keeps that type, so the decision holds only it.
+  return { id: entity.id, spellings: plain ? [entity.name] : [], ...(entity.typeSlice ? { type: entity.type } : {}) };
 }
 
 function spellingsOf(entity: EntityInfo): string[] {

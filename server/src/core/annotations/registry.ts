@@ -13,7 +13,10 @@ export interface RegistryEntity {
   /** The canonical name the user chose; absent: the corpus's commonest full spelling. */
   name?: string;
   type?: EntityType;
-  /** Spellings as written; every mention whose name key is one of theirs belongs to this entity. */
+  /**
+   * Spellings as written; every mention whose name key is one of theirs belongs to this entity (only those of its
+   * type, when it has one and the recogniser is sure the name is also of another type: see corpus/clusters.ts).
+   */
   spellings: string[];
   note?: string;
   /** External identifiers typed by the user: `{ "wikidata": "Q3775" }`. */

@@ -195,24 +195,15 @@ function place(c: Clusters, table: NameTable, groups: ReadonlyMap<string, string
         continue;
       }
       // One entity a type: the main type's entity takes the name's id (and every type without a sense of its own).
-      const ids = new Map<EntityType, string>();
-      for (const t of ENTITY_TYPES) ids.set(t, split.others.includes(t) ? `${id}.${t}` : id);
-      slices.set(id, new Set(ENTITY_TYPES.filter((t) => !split.others.includes(t))));
-      types.set(id, split.main);
-      for (const t of split.others) {
-        slices.set(`${id}.${t}`, new Set([t]));
-        types.set(`${id}.${t}`, t);
-      }
-      for (const k of members) {
-        senses.set(k, ids);
-        const own = typesOf(table.get(k)!);
-        const home = own.some((t) => ids.get(t) === id) ? id : ids.get(own[0])!;
-        assign(home, k);
-        for (const target of new Set(own.map((t) => ids.get(t)!))) if (target !== home) assign(target, k, false);
-      }
+      placeSenses(members, split, split.main, id, id);
     } else if (claimed.size === 1) {
       const [id] = claimed;
-      for (const k of members) assign(id, k);
+      // The user decided on the entity of one type of a name the recogniser is sure of as several (a rename, a note):
+      // the decision holds that type's mentions, and the others stay the entities they were.
+      const decided = registered.get(id)?.type;
+      const split = decided ? senseTypes(members, table) : null;
+      if (decided && split && (split.main === decided || split.others.includes(decided))) placeSenses(members, split, decided, id, derived(rep));
+      else for (const k of members) assign(id, k);
     } else {
       // Keys of two registry entities were clustered together: each claimed key goes to its entity, and the
       // unclaimed rest, which the user has not placed, stands as an entity of its own.
@@ -259,6 +250,36 @@ function place(c: Clusters, table: NameTable, groups: ReadonlyMap<string, string
   for (const id of touched) {
     const list = entityKeys.get(id);
     if (list && !types.has(id)) types.set(id, entityType(list.map((k) => table.get(k)!), registered.get(id)?.type));
+  }
+
+  /**
+   * Places a group whose name has senses: the `own` type's entity is `ownId` (with every type that has no sense of
+   * its own when `own` is the main type), the main type's is `base` otherwise, and each other type's `<base>.<type>`.
+   */
+  function placeSenses(members: string[], split: { main: EntityType; others: EntityType[] }, own: EntityType, ownId: string, base: string): void {
+    const senseTypes = new Set([split.main, ...split.others]);
+    const idOf = (t: EntityType) => (t === own ? ownId : !senseTypes.has(t) ? (own === split.main ? ownId : base) : t === split.main ? base : `${base}.${t}`);
+    const ids = new Map<EntityType, string>();
+    const sliceOf = new Map<string, Set<EntityType>>();
+    for (const t of ENTITY_TYPES) {
+      const target = idOf(t);
+      ids.set(t, target);
+      let slice = sliceOf.get(target);
+      if (!slice) sliceOf.set(target, (slice = new Set()));
+      slice.add(t);
+    }
+    for (const [target, slice] of sliceOf) {
+      slices.set(target, slice);
+      types.set(target, target === ownId ? own : target === base ? split.main : [...slice][0]);
+    }
+    const main = ids.get(split.main)!;
+    for (const k of members) {
+      senses.set(k, ids);
+      const kinds = typesOf(table.get(k)!);
+      const home = kinds.some((t) => ids.get(t) === main) ? main : ids.get(kinds[0])!;
+      assign(home, k);
+      for (const target of new Set(kinds.map((t) => ids.get(t)!))) if (target !== home) assign(target, k, false);
+    }
   }
 
   function drop(key: string, from: string): void {

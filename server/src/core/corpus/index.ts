@@ -121,6 +121,8 @@ export interface EntityInfo extends Entity {
   mentionCount: number;
   /** Of `mentionCount`, the recogniser's mentions it was sure of the type of (the user's decisions are not counted). */
   sureMentions: number;
+  /** The entity takes only its names' mentions of its type: they are also names of another type (clusters.ts, senses). */
+  typeSlice?: true;
   /** Mentions per document, for every document that mentions the entity. */
   documents: Map<string, number>;
   /** The defining mention, once a query has looked for it (null: none); dropped with the entity when it changes. */
@@ -416,6 +418,7 @@ export class CorpusIndex {
     const registered = clusters.registered.get(id);
     const info: EntityInfo = { id, name: registered?.name ?? canonicalForm(forms), type: clusters.types.get(id)!, keys, spellings, mentionCount, sureMentions, documents };
     if (registered) info.registered = registered;
+    if (slice && slice.size < ENTITY_TYPES.length) info.typeSlice = true;
     this.entityCache.set(id, info);
     return info;
   }
