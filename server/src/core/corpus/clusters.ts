@@ -13,7 +13,7 @@ import type { RegistryEntity } from '../annotations/registry';
 import { keyKind } from '../annotations/apply';
 import { GEO_SUFFIXES } from '../resolve/aliases';
 import { nameKey } from '../resolve/names';
-import { type NameStats, type NameTable, majorityType, typesOf } from './nameTable';
+import { type NameStats, type NameTable, majorityType, sureCount, typesOf, zeroCounts } from './nameTable';
 
 export interface Clusters {
   /** Bumped on every rebuild, for caches over the entity table. */
@@ -317,12 +317,12 @@ function entityType(stats: NameStats[], decided: EntityType | undefined): Entity
 const WEAK_VOTE = 0.5;
 
 function votes(stats: NameStats[]): { sure: Record<EntityType, number>; recognised: Record<EntityType, number>; confirmed: Record<EntityType, number> } {
-  const sure: Record<EntityType, number> = { person: 0, organization: 0, location: 0, misc: 0 };
-  const recognised: Record<EntityType, number> = { person: 0, organization: 0, location: 0, misc: 0 };
-  const confirmed: Record<EntityType, number> = { person: 0, organization: 0, location: 0, misc: 0 };
+  const sure = zeroCounts();
+  const recognised = zeroCounts();
+  const confirmed = zeroCounts();
   for (const s of stats) {
     for (const t of ENTITY_TYPES) {
-      const certain = s.types[t] - s.confirmed[t] - s.weak[t];
+      const certain = sureCount(s, t);
       sure[t] += certain;
       recognised[t] += certain + WEAK_VOTE * s.weak[t];
       confirmed[t] += s.confirmed[t];
@@ -349,7 +349,7 @@ function senseTypes(members: readonly string[], table: NameTable): { main: Entit
     const k = members[i];
     const s = stats[i];
     if (placeStem(k, keys)) continue;
-    for (const t of ENTITY_TYPES) if (s.types[t] - s.confirmed[t] - s.weak[t] >= SENSE_MENTIONS) split.add(t);
+    for (const t of ENTITY_TYPES) if (sureCount(s, t) >= SENSE_MENTIONS) split.add(t);
   }
   if (split.size < 2) return null;
   // One sure mention among many of another type is more likely the recogniser's error than a second referent.
@@ -369,6 +369,7 @@ function senseTypes(members: readonly string[], table: NameTable): { main: Entit
  * `Kestrel Shipping` of the sample corpus one organization (one sure person mention of six sure ones).
  */
 const SENSE_MENTIONS = 1;
+const SENSE_SHARE = 0.2;
 
 const GEO_KINDS = [...GEO_SUFFIXES];
 
@@ -377,7 +378,6 @@ function placeStem(key: string, keys: ReadonlySet<string>): boolean {
   for (const g of GEO_KINDS) if (keys.has(`${key} ${g}`)) return true;
   return false;
 }
-const SENSE_SHARE = 0.2;
 
 function confirmedType(s: NameStats): EntityType | null {
   let total = 0;

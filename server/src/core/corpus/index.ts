@@ -13,7 +13,7 @@ import { NO_RULES, type PlacedRecord, type SpellingRules, applyDecisions } from 
 import { reattach, textHash } from '../annotations/anchor';
 import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
-import { NameTable, canonicalForm, docsOfType } from './nameTable';
+import { NameTable, canonicalForm, docsOfType, sureCount } from './nameTable';
 import { nameKey } from '../resolve/names';
 import { type Clusters, buildClusters, entityOfMention, updateClusters } from './clusters';
 
@@ -405,13 +405,13 @@ export class CorpusIndex {
       if (!slice) {
         for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
         mentionCount += s.total;
-        for (const t of ENTITY_TYPES) sureMentions += s.types[t] - s.confirmed[t] - s.weak[t];
+        for (const t of ENTITY_TYPES) sureMentions += sureCount(s, t);
         continue;
       }
       for (const t of slice) {
         for (const [u, n] of docsOfType(s, t)) documents.set(u, (documents.get(u) ?? 0) + n);
         mentionCount += s.types[t];
-        sureMentions += s.types[t] - s.confirmed[t] - s.weak[t];
+        sureMentions += sureCount(s, t);
       }
     }
     const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));

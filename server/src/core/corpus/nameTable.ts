@@ -22,7 +22,12 @@ export interface NameStats {
   total: number;
 }
 
-const zeroCounts = (): Record<EntityType, number> => ({ person: 0, organization: 0, location: 0, misc: 0 });
+export const zeroCounts = (): Record<EntityType, number> => ({ person: 0, organization: 0, location: 0, misc: 0 });
+
+/** A key's mentions of one type that the recogniser was sure of (neither weak nor the user's decision). */
+export function sureCount(s: NameStats, type: EntityType): number {
+  return s.types[type] - s.confirmed[type] - s.weak[type];
+}
 
 /** Types a key has mentions of. */
 export function typesOf(s: NameStats): EntityType[] {
@@ -35,22 +40,6 @@ export function docsOfType(s: NameStats, type: EntityType): ReadonlyMap<string, 
   return s.types[type] > 0 ? s.docs : EMPTY;
 }
 const EMPTY: ReadonlyMap<string, number> = new Map();
-
-/**
- * What the recogniser's mentions of a key say its type is: the types of the mentions it was sure of where there are
- * any, else of all of them (the user's typed mentions are left out: they are decisions, not evidence).
- */
-export function recognisedVotes(s: NameStats): Record<EntityType, number> {
-  const sure = zeroCounts();
-  const all = zeroCounts();
-  let anySure = false;
-  for (const t of ENTITY_TYPES) {
-    all[t] = s.types[t] - s.confirmed[t];
-    sure[t] = all[t] - s.weak[t];
-    if (sure[t] > 0) anySure = true;
-  }
-  return anySure ? sure : all;
-}
 
 export class NameTable {
   private readonly stats = new Map<string, NameStats>();

@@ -70,7 +70,7 @@ const PEOPLES_ADJECTIVE = /(?:ish|ese|ian|an|ch)$/;
 function resolveShortenedNames(mentions: Mention[]): void {
   const longer = new Map<string, Set<string>>();
   for (const m of mentions) {
-    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    if (m.key === null || m.type === 'person') continue;
     const words = nameWords(m.key);
     for (let k = 1; k < words.length; k++) {
       if (words.slice(0, k).some((w) => QUALIFIERS.has(w) || PEOPLES_ADJECTIVE.test(w))) continue;
@@ -82,7 +82,7 @@ function resolveShortenedNames(mentions: Mention[]): void {
   }
   if (longer.size === 0) return;
   for (const m of mentions) {
-    if (m.key === null || m.type === 'person' || m.type === 'date' || m.type === 'time') continue;
+    if (m.key === null || m.type === 'person') continue;
     const fits = longer.get(`${m.type}\u0000${nameWords(m.key).join(' ')}`);
     if (fits && fits.size === 1) m.key = [...fits][0];
   }

@@ -5,21 +5,21 @@
 import type { Mention } from '../model';
 import { nameKey, nameWords } from './names';
 
-/** Words that name what an institution is; at least one of HEADS must be among them. */
+/** The words that name the kind of institution: one of them must be in the name. */
+const HEADS = new Set(['ministry', 'ministries', 'army', 'navy', 'force', 'forces', 'parliament', 'government', 'cabinet', 'police',
+  'embassy', 'court', 'bank', 'guard', 'council', 'service', 'services', 'office', 'department', 'staff', 'commission',
+  'treasury', 'senate', 'congress', 'assembly', 'bureau', 'agency', 'committee', 'legislature', 'consulate']);
+
+/** Words that name what an institution is: its kind (HEADS) and what it does. */
 const INSTITUTION_WORDS = new Set([
+  ...HEADS,
   'defense', 'defence', 'foreign', 'interior', 'home', 'health', 'finance', 'economy', 'economic', 'education', 'justice',
   'transport', 'energy', 'agriculture', 'environment', 'trade', 'culture', 'labour', 'labor', 'emergencies', 'emergency',
   'information', 'communications', 'internal', 'affairs', 'war', 'armed', 'air', 'naval', 'military', 'national',
   'central', 'supreme', 'constitutional', 'high', 'federal', 'state', 'general', 'border', 'coast', 'security',
   'intelligence', 'secret', 'electoral', 'public', 'prosecution', "prosecutor's", 'prosecutor', 'customs', 'statistics',
   'statistical', 'of', 'and', 'for', 'the',
-  ...['ministry', 'ministries', 'army', 'navy', 'force', 'forces', 'parliament', 'government', 'cabinet', 'police',
-    'embassy', 'court', 'bank', 'guard', 'council', 'service', 'services', 'office', 'department', 'staff', 'commission',
-    'treasury', 'senate', 'congress', 'assembly', 'bureau', 'agency', 'committee', 'legislature', 'navy', 'consulate'],
 ]);
-const HEADS = new Set(['ministry', 'ministries', 'army', 'navy', 'force', 'forces', 'parliament', 'government', 'cabinet', 'police',
-  'embassy', 'court', 'bank', 'guard', 'council', 'service', 'services', 'office', 'department', 'staff', 'commission',
-  'treasury', 'senate', 'congress', 'assembly', 'bureau', 'agency', 'committee', 'legislature', 'consulate']);
 
 /** `Defense Ministry`: every word says what the institution is, none whose it is. */
 export function isGenericInstitution(key: string): boolean {
