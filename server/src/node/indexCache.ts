@@ -9,8 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { ANALYZER_VERSION } from '../core/analyze';
-import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, MentionType } from '../core/model';
-import { MENTION_TYPES } from '../core/model';
+import { type NameStats, NameTable, zeroCounts } from '../core/corpus/nameTable';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType } from '../core/model';
+import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
 import { type Header, OtherFormat, type Sections, encodeSections, openSections } from './indexCacheLayout';
 
@@ -78,7 +79,7 @@ export function cacheIdentity(modelFile: string, referenceDate: string | null, d
  * reason. The user's decisions are not part of the identity: each entry carries the user's date it was analysed
  * with, and the clusters the fingerprint of the name table (confirmed types included) they were resolved from.
  */
-export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: PersistedClusters; problem?: string } {
+export function readIndexCache(dir: string, identity: CacheIdentity): { entries: Map<string, CacheEntry>; clusters?: PersistedClusters; names?: NameStats[]; problem?: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(path.join(dir, CACHE_FILE));
@@ -98,7 +99,7 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
     return { entries: new Map(), problem: 'index cache written by another version or with other settings, rebuilding' };
   }
   try {
-    return { entries: decode(sections), clusters: decodeClusters(sections) };
+    return { entries: decode(sections), clusters: decodeClusters(sections), names: decodeNames(sections) };
   } catch (e) {
     return { entries: new Map(), problem: `index cache corrupt, rebuilding: ${(e as Error).message}` };
   }
@@ -192,6 +193,93 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
   return { fingerprint: s.header.fingerprint, groups };
 }
 
+// The name table, a key after another: key, total, then the counts by type (ENTITY_TYPES order) of all mentions,
+// of the confirmed and of the weak ones, the numbers of documents and spellings and a bit mask of the types kept per
+// document (NameStats.typeDocs), then (uri, count) pairs, (spelling, count) pairs, and per type of the mask its
+// number of documents and their (uri, count) pairs. Strings are ids of the string table.
+const NAME_HEAD = 17;
+
+function encodeNames(table: NameTable, intern: (s: string) => number): Int32Array {
+  let size = 0;
+  for (const s of table.values()) {
+    size += NAME_HEAD + 2 * s.docs.size + 2 * s.forms.size;
+    if (s.typeDocs) for (const t of ENTITY_TYPES) if (s.typeDocs[t]) size += 1 + 2 * s.typeDocs[t]!.size;
+  }
+  const out = new Int32Array(size);
+  let o = 0;
+  const pairs = (map: ReadonlyMap<string, number>) => {
+    for (const [k, n] of map) {
+      out[o++] = intern(k);
+      out[o++] = n;
+    }
+  };
+  for (const s of table.values()) {
+    out[o++] = intern(s.key);
+    out[o++] = s.total;
+    for (const counts of [s.types, s.confirmed, s.weak]) for (const t of ENTITY_TYPES) out[o++] = counts[t];
+    out[o++] = s.docs.size;
+    out[o++] = s.forms.size;
+    let mask = 0;
+    if (s.typeDocs) ENTITY_TYPES.forEach((t, i) => (mask |= s.typeDocs![t] ? 1 << i : 0));
+    out[o++] = mask;
+    pairs(s.docs);
+    pairs(s.forms);
+    if (s.typeDocs) {
+      for (const t of ENTITY_TYPES) {
+        const docs = s.typeDocs[t];
+        if (!docs) continue;
+        out[o++] = docs.size;
+        pairs(docs);
+      }
+    }
+  }
+  return out;
+}
+
+function decodeNames(s: Sections): NameStats[] {
+  const c = s.names;
+  const out: NameStats[] = [];
+  const str = (id: number) => {
+    const v = s.strings(id);
+    if (v === undefined) throw new Error('bad name table string');
+    return v;
+  };
+  const counts = (at: number): Record<EntityType, number> => {
+    const r = zeroCounts();
+    for (let i = 0; i < ENTITY_TYPES.length; i++) r[ENTITY_TYPES[i]] = c[at + i];
+    return r;
+  };
+  let o = 0;
+  const pairs = (n: number): Map<string, number> => {
+    if (!(n >= 0) || o + 2 * n > c.length) throw new Error('bad name table');
+    const map = new Map<string, number>();
+    for (let i = 0; i < n; i++, o += 2) {
+      if (!(c[o + 1] > 0)) throw new Error('bad name table count');
+      map.set(str(c[o]), c[o + 1]);
+    }
+    return map;
+  };
+  while (o < c.length) {
+    if (o + NAME_HEAD > c.length) throw new Error('bad name table');
+    const key = str(c[o]);
+    const total = c[o + 1];
+    const stats: NameStats = { key, docs: new Map(), forms: new Map(), types: counts(o + 2), confirmed: counts(o + 6), weak: counts(o + 10), total };
+    const docCount = c[o + 14];
+    const formCount = c[o + 15];
+    const mask = c[o + 16];
+    o += NAME_HEAD;
+    stats.docs = pairs(docCount);
+    stats.forms = pairs(formCount);
+    if (mask !== 0) {
+      stats.typeDocs = {};
+      for (let i = 0; i < ENTITY_TYPES.length; i++) if (mask & (1 << i)) stats.typeDocs[ENTITY_TYPES[i]] = pairs(c[o++]);
+    }
+    if (!(total > 0) || stats.docs.size === 0) throw new Error('bad name table entry');
+    out.push(stats);
+  }
+  return out;
+}
+
 /** Writes the cache atomically (temporary file, then rename): a crash mid-write leaves the old cache or none. */
 export function writeIndexCache(dir: string, identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null = null): void {
   const steps = encodeCache(identity, entries, clusters);
@@ -259,10 +347,13 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
   let lineAt = 0;
   let m = 0;
   let a = 0;
+  // The name table of exactly these analyses, so a warm start need not count their mentions again.
+  const names = new NameTable();
   for (let d = 0; d < list.length; d++) {
     if (d > 0 && d % WRITE_SLICE === 0) yield;
     const e = list[d];
     const an = e.analysis;
+    names.add(an.uri, an.mentions);
     docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, an.mentions.length, an.articles.length], d * DOC_INTS);
     docNums[2 * d] = e.size;
     docNums[2 * d + 1] = e.mtimeMs;
@@ -293,8 +384,10 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
       for (const k of keys) clusterInts.push(intern(k));
     }
   }
+  yield;
+  const nameInts = encodeNames(names, intern);
   const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts) });
+  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts), names: nameInts });
 }
 
 function writePieces(dir: string, pieces: Buffer[]): void {

@@ -84,6 +84,7 @@ export class WorkspaceIndexer {
     const cached: ReturnType<typeof readIndexCache> = this.cache ? readIndexCache(this.cache.dir, this.cache.identity) : { entries: new Map<string, CacheEntry>() };
     if ('problem' in cached && cached.problem) report.notes.push(cached.problem);
     const jobs: PoolJob[] = [];
+    const reused: CacheEntry[] = [];
     for (const file of files) {
       const uri = fileUri(file);
       if (callbacks.isOpen?.(uri)) {
@@ -93,13 +94,21 @@ export class WorkspaceIndexer {
       const entry = cached.entries.get(file);
       const userDate = this.settings.userDateFor(file);
       if (entry && entry.analysis.uri === uri && entry.userDate === userDate && unchanged(file, entry)) {
-        this.index.set(entry.analysis, { lines: entry.lines });
+        reused.push(entry);
         this.entries.set(file, entry);
         report.fromCache++;
         done++;
         continue;
       }
       jobs.push({ file, uri, userDate });
+    }
+    if (cached.names) {
+      // The cache's name table counts every cached analysis: those not taken come off it.
+      const taken = new Set(reused);
+      const dropped = [...cached.entries.values()].filter((e) => !taken.has(e)).map((e) => e.analysis);
+      this.index.restore(reused, cached.names, dropped);
+    } else {
+      for (const entry of reused) this.index.set(entry.analysis, { lines: entry.lines });
     }
     progress(true);
     if (jobs.length > 0) this.dirty = true;

@@ -13,7 +13,7 @@ import { NO_RULES, type PlacedRecord, type SpellingRules, applyDecisions } from 
 import { reattach, textHash } from '../annotations/anchor';
 import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
-import { NameTable, canonicalForm, docsOfType, sureCount } from './nameTable';
+import { type NameStats, NameTable, canonicalForm, docsOfType, sureCount } from './nameTable';
 import { nameKey } from '../resolve/names';
 import { type Clusters, buildClusters, entityOfMention, updateClusters } from './clusters';
 
@@ -202,6 +202,43 @@ export class CorpusIndex {
     // An article analysed again under the same date keeps its place in corpus order (most edits).
     this.changed(!previous || knownDateOf(previous.analysis) !== knownDateOf(analysis));
     return doc;
+  }
+
+  /**
+   * A warm start's bulk load: documents from a persistent index, with the name table of their recogniser's output
+   * (`table`, counted from exactly the cached documents: those taken here and those `dropped`), so that millions of
+   * mentions are not counted again one by one. `dropped` are the cached analyses not taken (the file changed or went,
+   * or is open in the editor): their share comes off the table. A document already indexed (opened meanwhile) is
+   * kept as it is and its cached analysis dropped. The user's decisions are then applied where they touch, so the
+   * index ends as set() on each document would leave it.
+   */
+  restore(documents: readonly { analysis: DocumentAnalysis; lines: LineIndex }[], table: Iterable<NameStats>, dropped: readonly DocumentAnalysis[]): void {
+    const held = [...this.docs.values()];
+    this.names.load(table);
+    for (const a of dropped) this.names.remove(a.uri, a.mentions);
+    const taken: StoredDocument[] = [];
+    for (const { analysis, lines } of documents) {
+      if (this.docs.has(analysis.uri)) {
+        this.names.remove(analysis.uri, analysis.mentions);
+        continue;
+      }
+      const doc = new StoredDocument(analysis, lines, undefined, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version);
+      // What decide() gives where no decision touches the document (checked below).
+      doc.decided = analysis.mentions as Mention[];
+      this.docs.set(doc.uri, doc);
+      if (this.spellings) indexSpellings(this.spellings, doc.uri, analysis.mentions, true);
+      for (const m of analysis.mentions) if (m.value !== null) bump(m.guessed ? this.guessedDates : this.dates, m.value, doc.uri, 1);
+      taken.push(doc);
+    }
+    for (const doc of held) this.names.add(doc.uri, doc.decided);
+    const rules = this.decisions.rules;
+    const keys = new Set([...rules.rejected, ...rules.typed.keys()]);
+    for (const doc of taken) {
+      const touched = this.records.has(doc.uri) || rules.lexicon.length > 0 || (keys.size > 0 && doc.analysis.mentions.some((m) => m.key !== null && keys.has(keyOfSpelling(m))));
+      if (touched) this.redecide(doc);
+    }
+    this.clustersStale = true;
+    this.changed();
   }
 
   delete(uri: string): boolean {

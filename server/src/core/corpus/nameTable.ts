@@ -91,6 +91,19 @@ export class NameTable {
     return this.stats.size;
   }
 
+  /**
+   * Replaces the whole table with statistics made elsewhere (a persistent index's): every key old and new counts
+   * as changed, as if each had been added anew.
+   */
+  load(stats: Iterable<NameStats>): void {
+    for (const key of this.stats.keys()) this.touched.add(key);
+    this.stats.clear();
+    for (const s of stats) {
+      this.stats.set(s.key, s);
+      this.touched.add(s.key);
+    }
+  }
+
   add(uri: string, mentions: readonly Mention[]): void {
     this.apply(uri, mentions, 1);
   }

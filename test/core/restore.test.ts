@@ -1,0 +1,104 @@
+// A warm start loads documents in bulk with the name table persisted beside them (CorpusIndex.restore): with the
+// user's decisions, records, articles changed or gone since the cache was written, and articles open in the editor,
+// it gives exactly the entities and final mentions of a fresh index of the same corpus and decisions.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyzeText } from '../../server/src/core/analyze';
+import type { SpanRecord } from '../../server/src/core/annotations/spans';
+import { CorpusIndex } from '../../server/src/core/corpus/index';
+import { NameTable } from '../../server/src/core/corpus/nameTable';
+import type { DocumentAnalysis, NameSpan } from '../../server/src/core/model';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { cacheIdentity, readIndexCache, writeIndexCache } from '../../server/src/node/indexCache';
+import { nameModelPath } from '../../server/src/node/nameModel';
+import { random } from '../../train/perceptron';
+import { DECISION_POOL, RECORD_POOL, decisionsOf, freshIndex, makeDoc, recognizersFor, recordOn, snapshot } from './randomCorpus';
+
+type Doc = { text: string; names: NameSpan[] };
+const analysisOf = (uri: string, doc: Doc): DocumentAnalysis => analyzeText(recognizersFor(doc.names), uri, 1, doc.text);
+
+describe('warm start: documents restored with their persisted name table', () => {
+  for (let seed = 1; seed <= 30; seed++) {
+    it(`random corpus and decisions, seed ${seed}`, () => {
+      const next = random(seed * 104729);
+      // What the cache holds: the analyses of the articles as they were when it was written.
+      const cached = new Map<string, Doc>();
+      const count = 4 + Math.floor(next() * 8);
+      for (let i = 0; i < count; i++) cached.set(`file:///doc${i}.txt`, makeDoc(next));
+      const table = new NameTable();
+      const analyses = new Map([...cached].map(([uri, doc]) => [uri, analysisOf(uri, doc)]));
+      for (const a of analyses.values()) table.add(a.uri, a.mentions);
+
+      // The workspace now: some articles changed or gone, one new, one open in the editor with unsaved text.
+      const corpus = new Map(cached);
+      const changed: string[] = [];
+      for (const uri of cached.keys()) {
+        const r = next();
+        if (r < 0.15) corpus.delete(uri);
+        else if (r < 0.3) {
+          corpus.set(uri, makeDoc(next));
+          changed.push(uri);
+        }
+      }
+      corpus.set('file:///new.txt', makeDoc(next));
+      const openUri = next() < 0.5 ? [...corpus.keys()][0] : null;
+      if (openUri) corpus.set(openUri, makeDoc(next));
+
+      const decisions = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+      const records = new Map<string, SpanRecord[]>();
+      for (const [uri, doc] of corpus) {
+        if (next() < 0.3 && !changed.includes(uri) && uri !== openUri && cached.has(uri)) {
+          const name = doc.names[Math.floor(next() * doc.names.length)];
+          records.set(uri, [recordOn(doc.text, name, RECORD_POOL[Math.floor(next() * RECORD_POOL.length)], `r${uri}`)]);
+        }
+      }
+
+      const texts = new Map([...corpus].map(([uri, d]) => [uri, d.text]));
+      const warm = new CorpusIndex({ loadText: (uri) => texts.get(uri) ?? '' });
+      warm.setDecisions(decisionsOf(decisions));
+      for (const [uri, list] of records) warm.setRecords(uri, list);
+      // The editor opened an article before the indexer got to the cache.
+      if (openUri) warm.set(analysisOf(openUri, corpus.get(openUri)!), { text: corpus.get(openUri)!.text });
+      const taken = [...cached.keys()].filter((uri) => corpus.has(uri) && !changed.includes(uri) && uri !== openUri);
+      const dropped = [...cached.keys()].filter((uri) => !taken.includes(uri) && uri !== openUri).map((uri) => analyses.get(uri)!);
+      // The open article's cached analysis is offered too: the one the editor holds wins.
+      const offered = [...taken, ...(openUri && cached.has(openUri) ? [openUri] : [])];
+      warm.restore(
+        offered.map((uri) => ({ analysis: analyses.get(uri)!, lines: LineIndex.fromText(cached.get(uri)!.text) })),
+        table.values(),
+        dropped,
+      );
+      // Then the indexer analyses what the cache could not give.
+      for (const uri of [...changed.filter((u) => corpus.has(u)), 'file:///new.txt']) warm.set(analysisOf(uri, corpus.get(uri)!), { text: corpus.get(uri)!.text });
+
+      const fresh = freshIndex(corpus, decisions, records, next);
+      assert.strictEqual(snapshot(warm), snapshot(fresh));
+      assert.strictEqual(warm.exportClusters()?.fingerprint, fresh.exportClusters()?.fingerprint, 'the same name table');
+    });
+  }
+
+  it('the persistent index gives back the name table of the analyses it holds', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-names-'));
+    try {
+      const next = random(17);
+      const entries = Array.from({ length: 12 }, (_, i) => {
+        const doc = makeDoc(next);
+        const analysis = analysisOf(`file:///doc${i}.txt`, doc);
+        return { file: path.join(dir, `doc${i}.txt`), size: doc.text.length, mtimeMs: 1, userDate: null, analysis, lines: LineIndex.fromText(doc.text) };
+      });
+      const identity = cacheIdentity(nameModelPath(), null, 'none');
+      writeIndexCache(dir, identity, entries);
+      const back = readIndexCache(dir, identity);
+      assert.strictEqual(back.problem, undefined);
+      const table = new NameTable();
+      for (const e of entries) table.add(e.analysis.uri, e.analysis.mentions);
+      const byKey = (list: Iterable<unknown>) => [...list].sort((a, b) => ((a as { key: string }).key < (b as { key: string }).key ? -1 : 1));
+      assert.ok([...table.values()].some((s) => s.typeDocs), 'the fixture has a name of two types');
+      assert.deepStrictEqual(byKey(back.names!), byKey(table.values()));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
