@@ -6,7 +6,7 @@ import { spellingRules } from '../../server/src/core/annotations/apply';
 import type { SpanDecision, SpanRecord } from '../../server/src/core/annotations/spans';
 import type { RegistryEntity, SpellingDecision } from '../../server/src/core/annotations/registry';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
-import type { EntityType, NameSpan } from '../../server/src/core/model';
+import type { DocumentAnalysis, EntityType, NameSpan } from '../../server/src/core/model';
 
 // Spellings of our own choosing that exercise every merge rule: variants, typos, surnames, acronyms, shortened
 // names, place kinds, and look-alikes that must stay apart.
@@ -102,13 +102,14 @@ export function freshIndex(
   decisions: (typeof DECISION_POOL)[number],
   records: Map<string, SpanRecord[]>,
   next: () => number,
+  analyse: (uri: string, doc: { text: string; names: NameSpan[] }) => DocumentAnalysis = (uri, doc) => analyzeText(recognizersFor(doc.names), uri, 1, doc.text),
 ): CorpusIndex {
   const fresh = new CorpusIndex();
   fresh.setDecisions(decisionsOf(decisions));
   for (const [uri, list] of records) fresh.setRecords(uri, list);
   for (const uri of [...corpus.keys()].sort(() => next() - 0.5)) {
     const doc = corpus.get(uri)!;
-    fresh.set(analyzeText(recognizersFor(doc.names), uri, 1, doc.text), { text: doc.text });
+    fresh.set(analyse(uri, doc), { text: doc.text });
   }
   return fresh;
 }

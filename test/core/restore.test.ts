@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analyze';
+import { createDateRecognizer } from '../../server/src/core/recognize/dates/index';
 import type { SpanRecord } from '../../server/src/core/annotations/spans';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { NameTable } from '../../server/src/core/corpus/nameTable';
@@ -17,7 +18,16 @@ import { random } from '../../train/perceptron';
 import { DECISION_POOL, RECORD_POOL, decisionsOf, freshIndex, makeDoc, recognizersFor, recordOn, snapshot } from './randomCorpus';
 
 type Doc = { text: string; names: NameSpan[] };
-const analysisOf = (uri: string, doc: Doc): DocumentAnalysis => analyzeText(recognizersFor(doc.names), uri, 1, doc.text);
+const dates = createDateRecognizer();
+const analysisOf = (uri: string, doc: Doc): DocumentAnalysis => analyzeText({ names: recognizersFor(doc.names).names, dates }, uri, 1, doc.text);
+const MONTHS = ['January', 'March', 'June', 'October'];
+/** A random article of randomCorpus.ts with a date or two: the date index is restored too. */
+function datedDoc(next: () => number): Doc {
+  const doc = makeDoc(next);
+  let text = doc.text;
+  for (let i = Math.floor(next() * 3); i > 0; i--) text += `The harbour closed on ${1 + Math.floor(next() * 28)} ${MONTHS[Math.floor(next() * MONTHS.length)]} 2024. `;
+  return { text, names: doc.names };
+}
 
 describe('warm start: documents restored with their persisted name table', () => {
   for (let seed = 1; seed <= 30; seed++) {
@@ -26,10 +36,22 @@ describe('warm start: documents restored with their persisted name table', () =>
       // What the cache holds: the analyses of the articles as they were when it was written.
       const cached = new Map<string, Doc>();
       const count = 4 + Math.floor(next() * 8);
-      for (let i = 0; i < count; i++) cached.set(`file:///doc${i}.txt`, makeDoc(next));
-      const table = new NameTable();
-      const analyses = new Map([...cached].map(([uri, doc]) => [uri, analysisOf(uri, doc)]));
-      for (const a of analyses.values()) table.add(a.uri, a.mentions);
+      for (let i = 0; i < count; i++) cached.set(`file:///doc${i}.txt`, datedDoc(next));
+      // Written to a persistent index and read back, as a warm start reads it: the analyses' mentions are made from
+      // its tables when first read, and the name table comes with them.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-restore-'));
+      const identity = cacheIdentity(nameModelPath(), null, 'none');
+      let back: ReturnType<typeof readIndexCache>;
+      try {
+        writeIndexCache(dir, identity, [...cached].map(([uri, doc]) => ({ file: uri, size: doc.text.length, mtimeMs: 1, userDate: null, analysis: analysisOf(uri, doc), lines: LineIndex.fromText(doc.text) })));
+        back = readIndexCache(dir, identity);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      assert.strictEqual(back.problem, undefined);
+      const entries = back.entries;
+      const table = back.names!;
+      const analyses = new Map([...entries.values()].map((e) => [e.analysis.uri, e.analysis]));
 
       // The workspace now: some articles changed or gone, one new, one open in the editor with unsaved text.
       const corpus = new Map(cached);
@@ -38,13 +60,13 @@ describe('warm start: documents restored with their persisted name table', () =>
         const r = next();
         if (r < 0.15) corpus.delete(uri);
         else if (r < 0.3) {
-          corpus.set(uri, makeDoc(next));
+          corpus.set(uri, datedDoc(next));
           changed.push(uri);
         }
       }
-      corpus.set('file:///new.txt', makeDoc(next));
+      corpus.set('file:///new.txt', datedDoc(next));
       const openUri = next() < 0.5 ? [...corpus.keys()][0] : null;
-      if (openUri) corpus.set(openUri, makeDoc(next));
+      if (openUri) corpus.set(openUri, datedDoc(next));
 
       const decisions = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
       const records = new Map<string, SpanRecord[]>();
@@ -66,15 +88,19 @@ describe('warm start: documents restored with their persisted name table', () =>
       // The open article's cached analysis is offered too: the one the editor holds wins.
       const offered = [...taken, ...(openUri && cached.has(openUri) ? [openUri] : [])];
       warm.restore(
-        offered.map((uri) => ({ analysis: analyses.get(uri)!, lines: LineIndex.fromText(cached.get(uri)!.text) })),
-        table.values(),
+        offered.map((uri) => entries.get(uri)!),
+        table,
         dropped,
       );
       // Then the indexer analyses what the cache could not give.
       for (const uri of [...changed.filter((u) => corpus.has(u)), 'file:///new.txt']) warm.set(analysisOf(uri, corpus.get(uri)!), { text: corpus.get(uri)!.text });
 
-      const fresh = freshIndex(corpus, decisions, records, next);
+      const fresh = freshIndex(corpus, decisions, records, next, analysisOf);
       assert.strictEqual(snapshot(warm), snapshot(fresh));
+      const values = new Set([...corpus.values()].flatMap((d) => [...d.text.matchAll(/on (\d+ \w+ 2024)/g)].map((m) => m[1])));
+      const values2 = [...fresh.all()].flatMap((d) => d.mentions.filter((m) => m.value !== null).map((m) => m.value!));
+      assert.ok(values.size === 0 || values2.length > 0, 'the fixture has dates the recogniser reads');
+      for (const v of values2) assert.deepStrictEqual(warm.documentsWithValue(v), fresh.documentsWithValue(v), `documents dated ${v}`);
       assert.strictEqual(warm.exportClusters()?.fingerprint, fresh.exportClusters()?.fingerprint, 'the same name table');
     });
   }
@@ -84,7 +110,7 @@ describe('warm start: documents restored with their persisted name table', () =>
     try {
       const next = random(17);
       const entries = Array.from({ length: 12 }, (_, i) => {
-        const doc = makeDoc(next);
+        const doc = datedDoc(next);
         const analysis = analysisOf(`file:///doc${i}.txt`, doc);
         return { file: path.join(dir, `doc${i}.txt`), size: doc.text.length, mtimeMs: 1, userDate: null, analysis, lines: LineIndex.fromText(doc.text) };
       });

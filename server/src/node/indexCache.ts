@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { ANALYZER_VERSION } from '../core/analyze';
 import { type NameStats, NameTable, zeroCounts } from '../core/corpus/nameTable';
-import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType } from '../core/model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
 import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
 import { type Header, OtherFormat, type Sections, encodeSections, openSections } from './indexCacheLayout';
@@ -27,6 +27,8 @@ export interface CacheEntry {
   userDate: string | null;
   analysis: DocumentAnalysis;
   lines: LineIndex;
+  /** The values of its date mentions, when read from the cache (the analysis's mentions may not be made yet). */
+  dates?: readonly { value: string; guessed: boolean }[];
 }
 
 export interface CacheIdentity {
@@ -105,10 +107,87 @@ export function readIndexCache(dir: string, identity: CacheIdentity): { entries:
   }
 }
 
+/**
+ * The mention tables of a cache file, kept after it is read: a document's mentions are made from them when first
+ * asked for (see CachedAnalysis), so a warm start of a large archive neither builds millions of objects it may
+ * never need nor keeps them (most articles are never opened nor searched in a session).
+ */
+class MentionTables {
+  constructor(
+    private readonly flat: Int32Array,
+    private readonly extras: Int32Array,
+    private readonly str: (id: number) => string,
+  ) {}
+
+  /** Mentions [first, first + count), whose first value or resolution is extras pair `extra`; checked at read. */
+  make(first: number, count: number, extra: number): Mention[] {
+    const { flat, extras, str } = this;
+    const mentions: Mention[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = (first + k) * MENTION_INTS;
+      const packed = flat[i + 1];
+      const flags = packed & ((1 << LENGTH_SHIFT) - 1);
+      const start = flat[i];
+      const m: Mention = { start, end: start + (packed >>> LENGTH_SHIFT), type: MENTION_TYPES[flags & 15] as MentionType, text: str(flat[i + 2]), key: flat[i + 3] < 0 ? null : str(flat[i + 3]), value: null };
+      if (flags & EXTRA) {
+        m.value = extras[2 * extra] < 0 ? null : str(extras[2 * extra]);
+        if (extras[2 * extra + 1] >= 0) {
+          if (m.key !== null) m.form = str(extras[2 * extra + 1]);
+          else m.resolution = str(extras[2 * extra + 1]);
+        }
+        extra++;
+      }
+      if (flags & GUESSED) m.guessed = true;
+      if (flags & NEEDS_DATE) m.needsDate = true;
+      if (flags & WEAK) m.weak = true;
+      mentions[k] = m;
+    }
+    return mentions;
+  }
+}
+
+/** A cached document's analysis, its mentions made from the cache's tables on first use and kept from then on. */
+class CachedAnalysis implements DocumentAnalysis {
+  declare mentions: Mention[];
+  version = 0;
+  problems: Problem[] = [];
+  made: Mention[] | null = null;
+
+  constructor(
+    readonly uri: string,
+    readonly title: string,
+    readonly referenceDate: string | null,
+    readonly articles: ArticleInfo[],
+    readonly tables: MentionTables,
+    readonly first: number,
+    readonly count: number,
+    readonly extra: number,
+  ) {
+    // An own enumerable property, as a plain analysis has: spread and JSON see the mentions too.
+    Object.defineProperty(this, 'mentions', LAZY_MENTIONS);
+  }
+}
+
+const LAZY_MENTIONS: PropertyDescriptor = {
+  get(this: CachedAnalysis) {
+    return (this.made ??= this.tables.make(this.first, this.count, this.extra));
+  },
+  set(this: CachedAnalysis, v: Mention[]) {
+    this.made = v;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** An analysis's mentions for writing: a cached one's not yet made are made for the write only, not kept. */
+function mentionsToWrite(a: DocumentAnalysis): readonly Mention[] {
+  return a instanceof CachedAnalysis && a.made === null ? a.tables.make(a.first, a.count, a.extra) : a.mentions;
+}
+
 function decode(s: Sections): Map<string, CacheEntry> {
   const { strings, docInts, docNums, mentions: flat, extras, articles: flatArticles } = s;
-  // Copied out once, so the file's bytes are not kept alive by the line indexes; each document's are views of the
-  // copy (one buffer, not two small ones a document).
+  // Copied out once, so the file's bytes are not kept alive by the line indexes or the mention tables; each
+  // document's are views of the copies (one buffer, not two small ones a document).
   const lines = s.lines.slice();
   const str = (i: number): string => {
     const v = strings(i);
@@ -116,6 +195,7 @@ function decode(s: Sections): Map<string, CacheEntry> {
     return v;
   };
   const orNull = (i: number) => (i < 0 ? null : str(i));
+  const tables = new MentionTables(flat.slice(), extras.slice(), str);
   const entries = new Map<string, CacheEntry>();
   let lineAt = 0;
   let mentionAt = 0;
@@ -130,31 +210,26 @@ function decode(s: Sections): Map<string, CacheEntry> {
     const starts = lines.subarray(lineAt, lineAt + lineCount);
     const ends = lines.subarray(lineAt + lineCount, lineAt + 2 * lineCount);
     lineAt += 2 * lineCount;
-    const mentions: Mention[] = new Array(mentionCount);
+    // Every mention is checked now, so a damaged file is discarded whole rather than failing on first use; the
+    // date values are read now too (the date index counts them at once).
+    const firstExtra = extraAt;
+    const dates: { value: string; guessed: boolean }[] = [];
     for (let k = 0; k < mentionCount; k++) {
       const i = (mentionAt + k) * MENTION_INTS;
       const packed = flat[i + 1];
       const flags = packed & ((1 << LENGTH_SHIFT) - 1);
-      const type = MENTION_TYPES[flags & 15] as MentionType | undefined;
       const start = flat[i];
       const end = start + (packed >>> LENGTH_SHIFT);
-      if (type === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
-      const m: Mention = { start, end, type, text: str(flat[i + 2]), key: orNull(flat[i + 3]), value: null };
+      if (MENTION_TYPES[flags & 15] === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
+      str(flat[i + 2]);
+      if (flat[i + 3] >= 0) str(flat[i + 3]);
       if (flags & EXTRA) {
         if (2 * extraAt + 2 > extras.length) throw new Error('bad mention value');
-        m.value = orNull(extras[2 * extraAt]);
-        if (extras[2 * extraAt + 1] >= 0) {
-          if (m.key !== null) m.form = str(extras[2 * extraAt + 1]);
-          else m.resolution = str(extras[2 * extraAt + 1]);
-        }
+        if (extras[2 * extraAt] >= 0) dates.push({ value: str(extras[2 * extraAt]), guessed: (flags & GUESSED) !== 0 });
+        if (extras[2 * extraAt + 1] >= 0) str(extras[2 * extraAt + 1]);
         extraAt++;
       }
-      if (flags & GUESSED) m.guessed = true;
-      if (flags & NEEDS_DATE) m.needsDate = true;
-      if (flags & WEAK) m.weak = true;
-      mentions[k] = m;
     }
-    mentionAt += mentionCount;
     const articles: ArticleInfo[] = new Array(articleCount);
     for (let k = 0; k < articleCount; k++) {
       const i = (articleAt + k) * ARTICLE_INTS;
@@ -165,8 +240,9 @@ function decode(s: Sections): Map<string, CacheEntry> {
     }
     articleAt += articleCount;
     const file = str(fileId);
-    const analysis: DocumentAnalysis = { uri: str(uriId), version: 0, title: str(titleId), referenceDate: orNull(refId), articles, mentions, problems: [] };
-    entries.set(file, { file, size: docNums[2 * d], mtimeMs: docNums[2 * d + 1], userDate: orNull(userDateId), analysis, lines: new LineIndex(starts, ends, length) });
+    const analysis = new CachedAnalysis(str(uriId), str(titleId), orNull(refId), articles, tables, mentionAt, mentionCount, firstExtra);
+    mentionAt += mentionCount;
+    entries.set(file, { file, size: docNums[2 * d], mtimeMs: docNums[2 * d + 1], userDate: orNull(userDateId), analysis, lines: new LineIndex(starts, ends, length), dates });
   }
   if (lineAt !== lines.length || mentionAt * MENTION_INTS !== flat.length || 2 * extraAt !== extras.length || articleAt * ARTICLE_INTS !== flatArticles.length) throw new Error('tables longer than their documents');
   return entries;
@@ -335,7 +411,7 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
   let articleCount = 0;
   for (const e of list) {
     lineInts += 2 * e.lines.starts.length;
-    mentionCount += e.analysis.mentions.length;
+    mentionCount += e.analysis instanceof CachedAnalysis && e.analysis.made === null ? e.analysis.count : e.analysis.mentions.length;
     articleCount += e.analysis.articles.length;
   }
   const docInts = new Int32Array(list.length * DOC_INTS);
@@ -353,14 +429,15 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
     if (d > 0 && d % WRITE_SLICE === 0) yield;
     const e = list[d];
     const an = e.analysis;
-    names.add(an.uri, an.mentions);
-    docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, an.mentions.length, an.articles.length], d * DOC_INTS);
+    const mentions = mentionsToWrite(an);
+    names.add(an.uri, mentions);
+    docInts.set([intern(e.file), intern(an.uri), intern(an.title), orNone(an.referenceDate), orNone(e.userDate), e.lines.length, e.lines.starts.length, mentions.length, an.articles.length], d * DOC_INTS);
     docNums[2 * d] = e.size;
     docNums[2 * d + 1] = e.mtimeMs;
     lines.set(e.lines.starts, lineAt);
     lines.set(e.lines.ends, lineAt + e.lines.starts.length);
     lineAt += 2 * e.lines.starts.length;
-    for (const x of an.mentions) {
+    for (const x of mentions) {
       const second = x.key !== null ? x.form : x.resolution;
       const extra = x.value !== null || second !== undefined;
       const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);

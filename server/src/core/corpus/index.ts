@@ -38,6 +38,16 @@ export interface Orphan {
   reason: string;
 }
 
+/**
+ * A document of a persistent index: its analysis (whose mentions may be made only when first read), its line index,
+ * and, where known without reading the mentions, the values of its date mentions.
+ */
+export interface RestoredDocument {
+  analysis: DocumentAnalysis;
+  lines: LineIndex;
+  dates?: readonly { value: string; guessed: boolean }[];
+}
+
 /** What the index needs of a document: its analysis, and either its text or its line index. */
 export type DocumentContent = { text: string } | { lines: LineIndex };
 
@@ -55,8 +65,14 @@ export interface Decisions {
 
 class StoredDocument implements IndexedDocument {
   private cachedText: string | undefined;
-  /** The mentions after the user's decisions, before clustering. */
-  decided: Mention[] = [];
+  private decidedOwn: Mention[] | null = null;
+  /** The mentions after the user's decisions, before clustering: the recogniser's own until a decision is applied. */
+  get decided(): Mention[] {
+    return this.decidedOwn ?? this.analysis.mentions;
+  }
+  set decided(mentions: Mention[]) {
+    this.decidedOwn = mentions;
+  }
   placed: PlacedRecord[] = [];
   orphans: Orphan[] = [];
   /** The text the records were last placed on, kept only for documents with records: a change is diffed against it. */
@@ -212,22 +228,22 @@ export class CorpusIndex {
    * kept as it is and its cached analysis dropped. The user's decisions are then applied where they touch, so the
    * index ends as set() on each document would leave it.
    */
-  restore(documents: readonly { analysis: DocumentAnalysis; lines: LineIndex }[], table: Iterable<NameStats>, dropped: readonly DocumentAnalysis[]): void {
+  restore(documents: readonly RestoredDocument[], table: Iterable<NameStats>, dropped: readonly DocumentAnalysis[]): void {
     const held = [...this.docs.values()];
     this.names.load(table);
     for (const a of dropped) this.names.remove(a.uri, a.mentions);
     const taken: StoredDocument[] = [];
-    for (const { analysis, lines } of documents) {
+    for (const { analysis, lines, dates } of documents) {
       if (this.docs.has(analysis.uri)) {
         this.names.remove(analysis.uri, analysis.mentions);
         continue;
       }
+      // Its decided mentions are the recogniser's until a decision touches it (checked below): what decide() gives.
       const doc = new StoredDocument(analysis, lines, undefined, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version);
-      // What decide() gives where no decision touches the document (checked below).
-      doc.decided = analysis.mentions as Mention[];
       this.docs.set(doc.uri, doc);
       if (this.spellings) indexSpellings(this.spellings, doc.uri, analysis.mentions, true);
-      for (const m of analysis.mentions) if (m.value !== null) bump(m.guessed ? this.guessedDates : this.dates, m.value, doc.uri, 1);
+      if (dates) for (const d of dates) bump(d.guessed ? this.guessedDates : this.dates, d.value, doc.uri, 1);
+      else for (const m of analysis.mentions) if (m.value !== null) bump(m.guessed ? this.guessedDates : this.dates, m.value, doc.uri, 1);
       taken.push(doc);
     }
     for (const doc of held) this.names.add(doc.uri, doc.decided);
