@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { ANALYZER_VERSION } from '../core/analyze';
+import type { SavedGroups } from '../core/corpus/index';
+import { LazyMap } from '../core/corpus/lazyMap';
 import { type NameStats, NameTable, zeroCounts } from '../core/corpus/nameTable';
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
 import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
@@ -42,7 +44,7 @@ export interface CacheIdentity {
 export type DateFallback = 'none' | 'fileDate';
 
 /** The resolver's groups when the cache was written, with the fingerprint of their name table (see CorpusIndex.restoreClusters). */
-export type PersistedClusters = { fingerprint: string; groups: Record<string, string[]> };
+export type PersistedClusters = SavedGroups;
 
 // A mention is four ints: start, length << 8 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
 // NEEDS_DATE, EXTRA (a value and resolution of the mention follow in the extras table, in mention order; for a name,
@@ -185,7 +187,7 @@ function mentionsToWrite(a: DocumentAnalysis): readonly Mention[] {
 }
 
 function decode(s: Sections): Map<string, CacheEntry> {
-  const { strings, docInts, docNums, mentions: flat, extras, articles: flatArticles } = s;
+  const { strings, stringCount, docInts, docNums, mentions: flat, extras, articles: flatArticles } = s;
   // Copied out once, so the file's bytes are not kept alive by the line indexes or the mention tables; each
   // document's are views of the copies (one buffer, not two small ones a document).
   const lines = s.lines.slice();
@@ -221,12 +223,11 @@ function decode(s: Sections): Map<string, CacheEntry> {
       const start = flat[i];
       const end = start + (packed >>> LENGTH_SHIFT);
       if (MENTION_TYPES[flags & 15] === undefined || !(start >= 0 && end > start && end <= length)) throw new Error('bad mention');
-      str(flat[i + 2]);
-      if (flat[i + 3] >= 0) str(flat[i + 3]);
+      // String ids are checked, their strings made only with the mentions.
+      if (!(flat[i + 2] >= 0 && flat[i + 2] < stringCount && flat[i + 3] < stringCount)) throw new Error('bad mention string');
       if (flags & EXTRA) {
-        if (2 * extraAt + 2 > extras.length) throw new Error('bad mention value');
+        if (2 * extraAt + 2 > extras.length || !(extras[2 * extraAt] < stringCount && extras[2 * extraAt + 1] < stringCount)) throw new Error('bad mention value');
         if (extras[2 * extraAt] >= 0) dates.push({ value: str(extras[2 * extraAt]), guessed: (flags & GUESSED) !== 0 });
-        if (extras[2 * extraAt + 1] >= 0) str(extras[2 * extraAt + 1]);
         extraAt++;
       }
     }
@@ -251,7 +252,7 @@ function decode(s: Sections): Map<string, CacheEntry> {
 /** Clusters: [representative, key count, keys...] per group, as string ids. */
 function decodeClusters(s: Sections): PersistedClusters | undefined {
   if (s.header.fingerprint === null) return undefined;
-  const groups: Record<string, string[]> = {};
+  const groups = new Map<string, string[]>();
   const c = s.clusters;
   for (let i = 0; i < c.length; ) {
     const rep = s.strings(c[i]);
@@ -263,7 +264,8 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
       if (key === undefined) throw new Error('bad cluster key');
       keys[k] = key;
     }
-    groups[rep] = keys;
+    if (groups.has(rep)) throw new Error('bad cluster');
+    groups.set(rep, keys);
     i += 2 + n;
   }
   return { fingerprint: s.header.fingerprint, groups };
@@ -315,6 +317,7 @@ function encodeNames(table: NameTable, intern: (s: string) => number): Int32Arra
 function decodeNames(s: Sections): NameStats[] {
   const c = s.names;
   const out: NameStats[] = [];
+  const { stringCount } = s;
   const str = (id: number) => {
     const v = s.strings(id);
     if (v === undefined) throw new Error('bad name table string');
@@ -326,33 +329,48 @@ function decodeNames(s: Sections): NameStats[] {
     return r;
   };
   let o = 0;
-  const pairs = (n: number): Map<string, number> => {
+  /** Checks n (string, count) pairs at o and moves past them; returns where they start. */
+  const skipPairs = (n: number): number => {
     if (!(n >= 0) || o + 2 * n > c.length) throw new Error('bad name table');
-    const map = new Map<string, number>();
-    for (let i = 0; i < n; i++, o += 2) {
-      if (!(c[o + 1] > 0)) throw new Error('bad name table count');
-      map.set(str(c[o]), c[o + 1]);
-    }
+    const from = o;
+    for (let i = 0; i < n; i++, o += 2) if (!(c[o] >= 0 && c[o] < stringCount && c[o + 1] > 0)) throw new Error('bad name table entry');
+    return from;
+  };
+  const pairs = (from: number, n: number, map: Map<string, number>): Map<string, number> => {
+    for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(c[at]), c[at + 1]);
     return map;
   };
+  // The table outlives the file's bytes: the documents of a name are read from a copy when first asked for.
+  let copy: Int32Array | null = null;
+  const lazyPairs = (from: number, n: number) => new LazyMap<string, number>((map) => {
+    for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(copy![at]), copy![at + 1]);
+  });
   while (o < c.length) {
     if (o + NAME_HEAD > c.length) throw new Error('bad name table');
     const key = str(c[o]);
     const total = c[o + 1];
-    const stats: NameStats = { key, docs: new Map(), forms: new Map(), types: counts(o + 2), confirmed: counts(o + 6), weak: counts(o + 10), total };
+    const types = counts(o + 2);
+    const confirmed = counts(o + 6);
+    const weak = counts(o + 10);
     const docCount = c[o + 14];
     const formCount = c[o + 15];
     const mask = c[o + 16];
     o += NAME_HEAD;
-    stats.docs = pairs(docCount);
-    stats.forms = pairs(formCount);
+    if (!(total > 0) || !(docCount > 0)) throw new Error('bad name table entry');
+    const docs = lazyPairs(skipPairs(docCount), docCount);
+    const forms = skipPairs(formCount);
+    const stats: NameStats = { key, docs, forms: pairs(forms, formCount, new Map()), types, confirmed, weak, total };
     if (mask !== 0) {
       stats.typeDocs = {};
-      for (let i = 0; i < ENTITY_TYPES.length; i++) if (mask & (1 << i)) stats.typeDocs[ENTITY_TYPES[i]] = pairs(c[o++]);
+      for (let i = 0; i < ENTITY_TYPES.length; i++) {
+        if (!(mask & (1 << i))) continue;
+        const n = c[o++];
+        stats.typeDocs[ENTITY_TYPES[i]] = lazyPairs(skipPairs(n), n);
+      }
     }
-    if (!(total > 0) || stats.docs.size === 0) throw new Error('bad name table entry');
     out.push(stats);
   }
+  copy = c.slice();
   return out;
 }
 
@@ -456,7 +474,7 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
   }
   const clusterInts: number[] = [];
   if (clusters) {
-    for (const [rep, keys] of Object.entries(clusters.groups)) {
+    for (const [rep, keys] of clusters.groups) {
       clusterInts.push(intern(rep), keys.length);
       for (const k of keys) clusterInts.push(intern(k));
     }

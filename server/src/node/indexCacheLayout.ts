@@ -40,6 +40,8 @@ export interface Sections extends Tables {
   header: Header;
   /** The string with this id, or undefined when there is none. */
   strings: (id: number) => string | undefined;
+  /** How many strings there are: ids 0 to stringCount - 1 each have one. */
+  stringCount: number;
 }
 
 interface StoredHeader extends Header {
@@ -133,10 +135,13 @@ export function openSections(file: Buffer): Sections {
   views.articles = view(Int32Array, 4, h.lengths.articles);
   views.clusters = view(Int32Array, 4, h.lengths.clusters);
   views.names = view(Int32Array, 4, h.lengths.names);
-  const ends = view(Int32Array, 4, h.lengths.stringEnds);
+  // Copied, as the string table outlives the file's bytes (mentions are made from it when first read).
+  const ends = view(Int32Array, 4, h.lengths.stringEnds).slice();
   if (at + h.stringBytes !== bytes.length) throw new Error(at + h.stringBytes > bytes.length ? 'truncated strings' : 'trailing bytes');
   const all = bytes.toString(h.encoding === 'utf16le' ? 'utf16le' : 'utf8', at, at + h.stringBytes);
   if (ends.length > 0 && ends[ends.length - 1] !== all.length) throw new Error('bad string table');
+  for (let i = 1; i < ends.length; i++) if (ends[i] < ends[i - 1]) throw new Error('bad string table');
+  if (ends.length > 0 && ends[0] < 0) throw new Error('bad string table');
   // Each id's string is made once, so every mention of a name shares one string, as the analyser's did.
   const made: (string | undefined)[] = new Array(ends.length);
   const strings = (id: number): string | undefined => {
@@ -150,5 +155,5 @@ export function openSections(file: Buffer): Sections {
     return s;
   };
   const header: Header = { analyzer: h.analyzer, referenceDate: h.referenceDate, dateFallback: h.dateFallback, docs: h.docs, fingerprint: typeof h.fingerprint === 'string' ? h.fingerprint : null };
-  return { header, strings, ...views };
+  return { header, strings, stringCount: ends.length, ...views };
 }

@@ -48,6 +48,12 @@ export interface RestoredDocument {
   dates?: readonly { value: string; guessed: boolean }[];
 }
 
+/** The resolver's groups, representative key -> keys, with the fingerprint of the name table they were made from. */
+export interface SavedGroups {
+  fingerprint: string;
+  groups: ReadonlyMap<string, readonly string[]>;
+}
+
 /** What the index needs of a document: its analysis, and either its text or its line index. */
 export type DocumentContent = { text: string } | { lines: LineIndex };
 
@@ -599,13 +605,17 @@ export class CorpusIndex {
   }
 
   /** The resolver's groups (representative key -> keys) with a fingerprint of the table they were made from, to persist. */
-  exportClusters(): { fingerprint: string; groups: Record<string, string[]> } | null {
+  exportClusters(): SavedGroups | null {
     if (this.clusters === null) return null;
     this.ensureClusters();
     const groups = this.currentGroups;
     if (!groups) return null;
-    const out: Record<string, string[]> = {};
-    for (const [key, rep] of groups) (out[rep] ??= []).push(key);
+    const out = new Map<string, string[]>();
+    for (const [key, rep] of groups) {
+      const keys = out.get(rep);
+      if (keys) keys.push(key);
+      else out.set(rep, [key]);
+    }
     return { fingerprint: this.names.fingerprint(), groups: out };
   }
 
@@ -613,16 +623,13 @@ export class CorpusIndex {
    * Takes the resolver's groups persisted with an unchanged name table instead of resolving the whole table again.
    * Refused (false) unless they were made from a table with the same fingerprint.
    */
-  restoreClusters(saved: unknown): boolean {
+  restoreClusters(saved: SavedGroups | undefined): boolean {
     if (this.clusters !== null && !this.clustersStale) return false;
-    const s = saved as { fingerprint?: unknown; groups?: unknown } | null;
-    if (!s || typeof s.fingerprint !== 'string' || !s.groups || typeof s.groups !== 'object') return false;
-    if (s.fingerprint !== this.names.fingerprint()) return false;
+    if (!saved || saved.fingerprint !== this.names.fingerprint()) return false;
     const groups = new Map<string, string>();
-    for (const [rep, keys] of Object.entries(s.groups as Record<string, unknown>)) {
-      if (!Array.isArray(keys)) return false;
+    for (const [rep, keys] of saved.groups) {
       for (const k of keys) {
-        if (typeof k !== 'string' || !this.names.get(k) || groups.has(k)) return false;
+        if (!this.names.get(k) || groups.has(k)) return false;
         groups.set(k, rep);
       }
     }
