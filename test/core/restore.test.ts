@@ -105,6 +105,50 @@ describe('warm start: documents restored with their persisted name table', () =>
     });
   }
 
+  for (let seed = 1; seed <= 20; seed++) {
+    it(`an unchanged corpus takes its entities from the cache, and later changes update them, seed ${seed}`, () => {
+      const next = random(seed * 7727);
+      const corpus = new Map<string, Doc>();
+      for (let i = 0; i < 4 + Math.floor(next() * 8); i++) corpus.set(`file:///doc${i}.txt`, datedDoc(next));
+      const written = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+      // The user's registry may have changed since: the entities are then built again from the cached groups.
+      const now = next() < 0.7 ? written : DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+      const records = new Map<string, SpanRecord[]>();
+      const before = freshIndex(corpus, written, records, next, analysisOf);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-built-'));
+      const identity = cacheIdentity(nameModelPath(), null, 'none');
+      let back: ReturnType<typeof readIndexCache>;
+      try {
+        const entries = [...corpus].map(([uri, doc]) => ({ file: uri, size: doc.text.length, mtimeMs: 1, userDate: null, analysis: analysisOf(uri, doc), lines: LineIndex.fromText(doc.text) }));
+        before.entities();
+        writeIndexCache(dir, identity, entries, before.exportClusters());
+        back = readIndexCache(dir, identity);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      assert.strictEqual(back.problem, undefined);
+      assert.ok(back.clusters?.built, 'the cache holds the built entities');
+      const texts = new Map([...corpus].map(([uri, d]) => [uri, d.text]));
+      const warm = new CorpusIndex({ loadText: (uri) => texts.get(uri) ?? '' });
+      warm.setDecisions(decisionsOf(now));
+      warm.restore([...back.entries.values()], back.names!, []);
+      // Other decisions may change the name table itself (a spelling rejected): its groups are then refused.
+      const restored = warm.restoreClusters(back.clusters);
+      if (now === written) assert.strictEqual(restored, true);
+      assert.strictEqual(snapshot(warm), snapshot(freshIndex(corpus, now, records, next, analysisOf)));
+      // Changes after the restore are resolved incrementally from the restored entities.
+      for (let step = 0; step < 4; step++) {
+        const uri = `file:///doc${Math.floor(next() * 12)}.txt`;
+        const doc = datedDoc(next);
+        corpus.set(uri, doc);
+        texts.set(uri, doc.text);
+        warm.set(analysisOf(uri, doc), { text: doc.text });
+        warm.entities();
+      }
+      assert.strictEqual(snapshot(warm), snapshot(freshIndex(corpus, now, records, next, analysisOf)));
+    });
+  }
+
   it('the persistent index gives back the name table of the analyses it holds', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-names-'));
     try {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { ANALYZER_VERSION } from '../core/analyze';
+import type { ClustersState } from '../core/corpus/clusters';
 import type { SavedGroups } from '../core/corpus/index';
 import { LazyMap } from '../core/corpus/lazyMap';
 import { type NameStats, NameTable, zeroCounts } from '../core/corpus/nameTable';
@@ -268,7 +269,104 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
     groups.set(rep, keys);
     i += 2 + n;
   }
-  return { fingerprint: s.header.fingerprint, groups };
+  const registry = s.header.registry;
+  return { fingerprint: s.header.fingerprint, groups, ...(registry !== null && s.built.length > 0 ? { built: { state: decodeBuilt(s), registry } } : {}) };
+}
+
+// The built entities (ClustersState), each map in its order: its size, then per entry the key, and the value as a
+// string, a type's index, or a count and that many strings, types or (type, string) pairs.
+function encodeBuilt(c: ClustersState, intern: (s: string) => number): Int32Array {
+  const out: number[] = [];
+  const type = (t: EntityType) => ENTITY_TYPES.indexOf(t);
+  const strings = (list: ReadonlySet<string> | readonly string[]) => {
+    out.push('size' in list ? list.size : list.length);
+    for (const x of list) out.push(intern(x));
+  };
+  const map = <V>(m: ReadonlyMap<string, V>, value: (v: V) => void) => {
+    out.push(m.size);
+    for (const [k, v] of m) {
+      out.push(intern(k));
+      value(v);
+    }
+  };
+  map(c.keyToEntity, (id) => out.push(intern(id)));
+  map(c.entityKeys, strings);
+  map(c.types, (t) => out.push(type(t)));
+  map(c.repOf, (rep) => out.push(intern(rep)));
+  map(c.members, strings);
+  strings(c.typed);
+  strings(c.forced);
+  map(c.senses, (ids) => {
+    out.push(ids.size);
+    for (const [t, id] of ids) out.push(type(t), intern(id));
+  });
+  map(c.slices, (set) => {
+    out.push(set.size);
+    for (const t of set) out.push(type(t));
+  });
+  return Int32Array.from(out);
+}
+
+function decodeBuilt(s: Sections): ClustersState {
+  const c = s.built;
+  let o = 0;
+  const int = () => {
+    if (o >= c.length) throw new Error('bad entity table');
+    return c[o++];
+  };
+  const str = () => {
+    const v = s.strings(int());
+    if (v === undefined) throw new Error('bad entity table string');
+    return v;
+  };
+  const type = () => {
+    const t = ENTITY_TYPES[int()];
+    if (t === undefined) throw new Error('bad entity table type');
+    return t;
+  };
+  const count = () => {
+    const n = int();
+    if (!(n >= 0) || o + n > c.length) throw new Error('bad entity table');
+    return n;
+  };
+  const strings = () => {
+    const n = count();
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = str();
+    return out;
+  };
+  const map = <V>(value: () => V): Map<string, V> => {
+    const m = new Map<string, V>();
+    for (let n = count(); n > 0; n--) {
+      const k = str();
+      m.set(k, value());
+    }
+    return m;
+  };
+  const state: ClustersState = {
+    keyToEntity: map(str),
+    entityKeys: map(strings),
+    types: map(type),
+    repOf: map(str),
+    members: map(() => new Set(strings())),
+    typed: new Set(strings()),
+    forced: new Set(strings()),
+    senses: map(() => {
+      const ids = new Map<EntityType, string>();
+      for (let n = count(); n > 0; n--) {
+        const t = type();
+        ids.set(t, str());
+      }
+      return ids;
+    }),
+    slices: map(() => {
+      const set = new Set<EntityType>();
+      for (let n = count(); n > 0; n--) set.add(type());
+      return set;
+    }),
+  };
+  if (o !== c.length) throw new Error('bad entity table');
+  return state;
 }
 
 // The name table, a key after another: key, total, then the counts by type (ENTITY_TYPES order) of all mentions,
@@ -481,8 +579,9 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
   }
   yield;
   const nameInts = encodeNames(names, intern);
-  const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null };
-  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts), names: nameInts });
+  const built = clusters?.built ? encodeBuilt(clusters.built.state, intern) : new Int32Array(0);
+  const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null, registry: clusters?.built ? clusters.built.registry : null };
+  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts), names: nameInts, built });
 }
 
 function writePieces(dir: string, pieces: Buffer[]): void {

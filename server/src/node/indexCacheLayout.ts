@@ -2,7 +2,7 @@
 //   prelude (24 bytes): magic "ALNSIDX\0", format (u32), header length (u32), CRC-32 of all that follows (u32), 0 (u32)
 //   header: JSON, the cache's identity and the length of every table, padded to 8 bytes
 //   tables, each starting at a multiple of 8: document numbers (f64), document ints, line starts and ends (u32),
-//   mentions, their values, articles, clusters, the name table, string ends (i32), then the strings, one run of UTF-8 (or UTF-16 when a
+//   mentions, their values, articles, clusters, the name table, the built entities, string ends (i32), then the strings, one run of UTF-8 (or UTF-16 when a
 //   string is not well formed) cut at the ends, counted in UTF-16 units of the decoded run.
 // The length of every table is known from the header, so a truncated file is told from a whole one before any
 // table is read, and the checksum tells a damaged one; the tables are views of the file's bytes, not copies.
@@ -11,7 +11,7 @@ import * as zlib from 'zlib';
 
 const MAGIC = Buffer.from('ALNSIDX\0', 'latin1');
 /** Bump when the layout or the meaning of a table changes: an older file is then discarded. */
-export const FORMAT = 8;
+export const FORMAT = 9;
 const PRELUDE = 24;
 
 export interface Header {
@@ -21,6 +21,8 @@ export interface Header {
   docs: number;
   /** The fingerprint of the name table the clusters were resolved from; null when none were written. */
   fingerprint: string | null;
+  /** The digest of the registry the entities in `built` were built with; null when none were written. */
+  registry: string | null;
 }
 
 interface Tables {
@@ -34,6 +36,8 @@ interface Tables {
   clusters: Int32Array;
   /** The name table of the recogniser's output over every document (see indexCache.ts, encodeNames). */
   names: Int32Array;
+  /** The entities built from the clusters (see indexCache.ts, encodeBuilt); empty when none were written. */
+  built: Int32Array;
 }
 
 export interface Sections extends Tables {
@@ -51,7 +55,7 @@ interface StoredHeader extends Header {
   encoding: 'utf8' | 'utf16le';
 }
 
-const TABLES: readonly (keyof Tables)[] = ['docNums', 'docInts', 'lines', 'mentions', 'extras', 'articles', 'clusters', 'names'];
+const TABLES: readonly (keyof Tables)[] = ['docNums', 'docInts', 'lines', 'mentions', 'extras', 'articles', 'clusters', 'names', 'built'];
 const pad8 = (n: number) => (n + 7) & ~7;
 // zlib.crc32 is in Node 20.15 and later; without it the table lengths alone tell a truncated file.
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -71,7 +75,7 @@ export function encodeSections(header: Header, t: Tables & { strings: string[] }
   const stored: StoredHeader = {
     ...header,
     endian: os.endianness(),
-    lengths: { docNums: t.docNums.length, docInts: t.docInts.length, lines: t.lines.length, mentions: t.mentions.length, extras: t.extras.length, articles: t.articles.length, clusters: t.clusters.length, names: t.names.length, stringEnds: stringEnds.length },
+    lengths: { docNums: t.docNums.length, docInts: t.docInts.length, lines: t.lines.length, mentions: t.mentions.length, extras: t.extras.length, articles: t.articles.length, clusters: t.clusters.length, names: t.names.length, built: t.built.length, stringEnds: stringEnds.length },
     stringBytes: stringBlob.length,
     encoding,
   };
@@ -135,6 +139,7 @@ export function openSections(file: Buffer): Sections {
   views.articles = view(Int32Array, 4, h.lengths.articles);
   views.clusters = view(Int32Array, 4, h.lengths.clusters);
   views.names = view(Int32Array, 4, h.lengths.names);
+  views.built = view(Int32Array, 4, h.lengths.built);
   // Copied, as the string table outlives the file's bytes (mentions are made from it when first read).
   const ends = view(Int32Array, 4, h.lengths.stringEnds).slice();
   if (at + h.stringBytes !== bytes.length) throw new Error(at + h.stringBytes > bytes.length ? 'truncated strings' : 'trailing bytes');
@@ -154,6 +159,6 @@ export function openSections(file: Buffer): Sections {
     }
     return s;
   };
-  const header: Header = { analyzer: h.analyzer, referenceDate: h.referenceDate, dateFallback: h.dateFallback, docs: h.docs, fingerprint: typeof h.fingerprint === 'string' ? h.fingerprint : null };
+  const header: Header = { analyzer: h.analyzer, referenceDate: h.referenceDate, dateFallback: h.dateFallback, docs: h.docs, fingerprint: typeof h.fingerprint === 'string' ? h.fingerprint : null, registry: typeof h.registry === 'string' ? h.registry : null };
   return { header, strings, stringCount: ends.length, ...views };
 }

@@ -106,6 +106,35 @@ export function updateClusters(previous: Clusters, table: NameTable, groups: Rea
   return next;
 }
 
+/** What clusters hold besides the registry and their version: all a persistent index needs to give them back. */
+export type ClustersState = Omit<Clusters, 'version' | 'registered' | 'claimed'>;
+
+export function clustersState(c: Clusters): ClustersState {
+  const { keyToEntity, entityKeys, types, repOf, members, typed, forced, senses, slices } = c;
+  return { keyToEntity, entityKeys, types, repOf, members, typed, forced, senses, slices };
+}
+
+/**
+ * Clusters given back from their state, for the registry they were built with (see registryDigest): what
+ * buildClusters gives for the same table, groups and registry, without placing every key again.
+ */
+export function clustersFromState(state: ClustersState, registry: readonly RegistryEntity[], version: number): Clusters {
+  return { ...state, ...registryMaps(registry), version };
+}
+
+/** A digest of the registry as the clusters read it: clusters built with one are given back only for the same. */
+export function registryDigest(registry: readonly RegistryEntity[]): string {
+  const text = JSON.stringify([...registry].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${registry.length}-${text.length}-${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+}
+
 function registryMaps(registry: readonly RegistryEntity[]): { registered: Map<string, RegistryEntity>; claimed: Map<string, string> } {
   const registered = new Map<string, RegistryEntity>();
   const claimed = new Map<string, string>();

@@ -15,7 +15,7 @@ import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
 import { type NameStats, NameTable, canonicalForm, docsOfType, sureCount } from './nameTable';
 import { nameKey } from '../resolve/names';
-import { type Clusters, buildClusters, entityOfMention, updateClusters } from './clusters';
+import { type Clusters, type ClustersState, buildClusters, clustersFromState, clustersState, entityOfMention, registryDigest, updateClusters } from './clusters';
 
 export interface IndexedDocument {
   readonly uri: string;
@@ -52,6 +52,8 @@ export interface RestoredDocument {
 export interface SavedGroups {
   fingerprint: string;
   groups: ReadonlyMap<string, readonly string[]>;
+  /** The entities built from them, and the digest of the registry they were built with (clusters.ts, registryDigest). */
+  built?: { state: ClustersState; registry: string };
 }
 
 /** What the index needs of a document: its analysis, and either its text or its line index. */
@@ -616,7 +618,7 @@ export class CorpusIndex {
       if (keys) keys.push(key);
       else out.set(rep, [key]);
     }
-    return { fingerprint: this.names.fingerprint(), groups: out };
+    return { fingerprint: this.names.fingerprint(), groups: out, built: { state: clustersState(this.clusters!), registry: registryDigest(this.decisions.entities) } };
   }
 
   /**
@@ -626,6 +628,18 @@ export class CorpusIndex {
   restoreClusters(saved: SavedGroups | undefined): boolean {
     if (this.clusters !== null && !this.clustersStale) return false;
     if (!saved || saved.fingerprint !== this.names.fingerprint()) return false;
+    // The entities themselves, where they were built with the same registry (every key of the table is placed).
+    const built = saved.built;
+    if (built && built.registry === registryDigest(this.decisions.entities) && built.state.keyToEntity.size === this.names.size) {
+      this.clusters = clustersFromState(built.state, this.decisions.entities, ++this.clustersVersion);
+      this.currentGroups = new Map(built.state.repOf);
+      this.resolver.adopt?.(this.names, this.currentGroups);
+      this.restoredGroups = null;
+      this.resolverReady = false;
+      this.clustersStale = false;
+      this.entityCache.clear();
+      return true;
+    }
     const groups = new Map<string, string>();
     for (const [rep, keys] of saved.groups) {
       for (const k of keys) {
