@@ -33,6 +33,18 @@ describe('LazyMap', () => {
       assert.strictEqual(fills(), 1);
     });
   }
+  it('tells a size it was given without filling, and the filled size once filled', () => {
+    let fills = 0;
+    const map = new LazyMap<string, number>((m) => {
+      fills++;
+      m.set('a', 1).set('b', 2);
+    }, 2);
+    assert.strictEqual(map.size, 2);
+    assert.strictEqual(fills, 0);
+    map.set('c', 3);
+    assert.strictEqual(map.size, 3);
+    assert.strictEqual(fills, 1);
+  });
   it('cleared before use, is empty and never filled', () => {
     const { map, fills } = make();
     map.clear();

@@ -440,9 +440,10 @@ function decodeNames(s: Sections): NameStats[] {
   };
   // The table outlives the file's bytes: the documents of a name are read from a copy when first asked for.
   let copy: Int32Array | null = null;
-  const lazyPairs = (from: number, n: number) => new LazyMap<string, number>((map) => {
-    for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(copy![at]), copy![at + 1]);
-  });
+  const lazyPairs = (from: number, n: number) =>
+    new LazyMap<string, number>((map) => {
+      for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(copy![at]), copy![at + 1]);
+    }, n);
   while (o < c.length) {
     if (o + NAME_HEAD > c.length) throw new Error('bad name table');
     const key = str(c[o]);

@@ -4,7 +4,11 @@
 export class LazyMap<K, V> extends Map<K, V> {
   private fill: ((map: Map<K, V>) => void) | null;
 
-  constructor(fill: (map: Map<K, V>) => void) {
+  /** `size`: how many entries `fill` will set, when known; then asking for the size alone does not fill. */
+  constructor(
+    fill: (map: Map<K, V>) => void,
+    private readonly knownSize = -1,
+  ) {
     super();
     this.fill = fill;
   }
@@ -17,6 +21,7 @@ export class LazyMap<K, V> extends Map<K, V> {
   }
 
   override get size(): number {
+    if (this.fill !== null && this.knownSize >= 0) return this.knownSize;
     this.ready();
     return super.size;
   }
