@@ -11,10 +11,19 @@ const PREFIX_PENALTY = 0.5;
  * query to the closest run of the spelling's words (as many words as the query has), or to the start of that run.
  */
 export function nameScore(query: string, spelling: string): number {
+  return nameScorer(query)(spelling);
+}
+
+/** nameScore of one query against many spellings, the query's words made once. */
+export function nameScorer(query: string): (spelling: string) => number {
   const q = nameWords(nameKey(query)).join(' ');
-  if (q === '') return 1;
+  const queryWords = q.split(' ').length;
+  return (spelling) => (q === '' ? 1 : score(q, queryWords, spelling));
+}
+
+function score(q: string, queryWords: number, spelling: string): number {
   const words = nameWords(nameKey(spelling));
-  const n = Math.min(words.length, q.split(' ').length);
+  const n = Math.min(words.length, queryWords);
   let best = Infinity;
   for (let i = 0; i + n <= words.length; i++) {
     const run = words.slice(i, i + n).join(' ');

@@ -34,8 +34,8 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   for (const u of uris) if (index.rankOf(u) < index.rankOf(earliest)) earliest = u;
   const rest = () => uris.filter((u) => u !== earliest).sort((a, b) => index.compareUris(a, b));
   for (const uri of iterateThen(uris.length > 0 ? [earliest] : [], rest)) {
-    for (const mention of index.get(uri)!.mentions) {
-      if (mention.entity !== entity.id) continue;
+    // Only the entity's own mentions are made final (a search lists a hundred entities, each in another article).
+    for (const { mention } of index.mentionsIn(entity, uri)) {
       if (nameKey(mention.text) === canonical) {
         found = { uri, mention };
         break;

@@ -3,7 +3,7 @@ import Fuse from 'fuse.js';
 import type { CorpusIndex, EntityInfo, IndexedDocument } from '../corpus/index';
 import { type MentionType, MENTION_TYPES, type Span } from '../model';
 import { definingMention } from './navigation';
-import { nameScore } from './nameScore';
+import { nameScorer } from './nameScore';
 import { type Location, locationOf } from './locations';
 
 export interface OutlineGroup {
@@ -92,9 +92,14 @@ export class EntitySearch {
 
   search(query: string): EntitySymbol[] {
     const q = query.trim();
-    const entities = q === '' ? this.index.entities().sort((a, b) => b.mentionCount - a.mentionCount) : this.fuzzy(q);
+    const ids = q === '' ? this.index.entities().sort((a, b) => b.mentionCount - a.mentionCount).map((e) => e.id) : this.fuzzy(q);
     const out: EntitySymbol[] = [];
-    for (const entity of entities.slice(0, MAX_SYMBOLS)) {
+    // Only the entities listed are looked up (a query can match hundreds).
+    let listed = 0;
+    for (let i = 0; i < ids.length && listed < MAX_SYMBOLS; i++) {
+      const entity = this.index.entity(ids[i]);
+      if (!entity) continue;
+      listed++;
       const ref = definingMention(this.index, entity);
       if (ref) out.push({ entity, location: locationOf(this.index, ref) });
     }
@@ -118,7 +123,8 @@ export class EntitySearch {
     this.builtFor = version;
   }
 
-  private fuzzy(query: string): EntityInfo[] {
+  /** Ids of the entities matching `query`, best first. */
+  private fuzzy(query: string): string[] {
     this.build();
     const grams = [...new Set(bigramsOf(query))];
     const hits = new Uint16Array(this.rows.length);
@@ -139,12 +145,12 @@ export class EntitySearch {
     // by mentions. fuse.js's own scores are too coarse to rank by, and over an array of spellings it multiplies
     // them, so an entity with four weak spellings ("Barclays", "Barclay", ...) would beat one strong one ("Blair").
     const fuse = new Fuse(candidates, { keys: ['names'], threshold: 0.4, ignoreLocation: true, minMatchCharLength: Math.min(2, query.length) });
-    const scored = fuse.search(query).map(({ item }) => ({ row: item, score: Math.min(...item.names.map((name) => nameScore(query, name))) }));
+    const scoreOf = nameScorer(query);
+    const scored = fuse.search(query).map(({ item }) => ({ row: item, score: Math.min(...item.names.map(scoreOf)) }));
     return scored
       // Scores a hair apart are the same match to a reader: there the commoner entity goes first.
       .sort((a, b) => Math.round(a.score * 100) - Math.round(b.score * 100) || b.row.mentions - a.row.mentions || a.score - b.score)
-      .map(({ row }) => this.index.entity(row.id))
-      .filter((e): e is EntityInfo => e !== undefined);
+      .map(({ row }) => row.id);
   }
 }
 
