@@ -96,7 +96,7 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
   lexicon.limit(200_000);
   const ids = new Int32Array(tokens.length);
   const notWord = lexicon.id(NOT_A_WORD);
-  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
+  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.idAt(text, tokens[i].start, tokens[i].end);
   const written = ids.slice();
   const capsLines: { first: number; end: number }[] = [];
   const forced = truecase(lexicon, text, tokens, ids, sentences, capsLines);
