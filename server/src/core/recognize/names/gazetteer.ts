@@ -22,6 +22,8 @@ export class Gazetteer {
   /** `entries` as an open-addressing table for mark, made on first use after a change (see lookupTable). */
   private keys: Int32Array | null = null;
   private values = new Int32Array(0);
+  /** mark's longest match per token and type, kept across calls. */
+  private best = new Uint8Array(0);
 
   static sequenceHash(lowerHashes: ArrayLike<number>, from: number, to: number): number {
     let h = lowerHashes[from];
@@ -54,7 +56,9 @@ export class Gazetteer {
     const keys = this.keys ?? this.lookupTable();
     const values = this.values;
     const slotMask = keys.length - 1;
-    const best = new Uint8Array(gazetteer.length);
+    if (this.best.length < gazetteer.length) this.best = new Uint8Array(Math.max(gazetteer.length, this.best.length * 2));
+    const best = this.best;
+    best.fill(0, 0, gazetteer.length);
     for (const s of sentences) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass[i];

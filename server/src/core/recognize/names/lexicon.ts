@@ -52,8 +52,8 @@ export class Lexicon implements WordForms {
   small = new Uint8Array(0);
   opening = new Uint8Array(0);
   staticRows = new Int32Array(0);
-  /** Summed emission scores of the static rows (TAGS per word) once `staticReady` is 1 (the tagger sums them). */
-  staticSum = new Float64Array(0);
+  /** Summed emission scores of the static rows (TAGS per word, integers as the model's are) once `staticReady` is 1 (the tagger sums them). */
+  staticSum = new Int32Array(0);
   staticReady = new Uint8Array(0);
   /** Per-document scratch marks, compared with a stamp. */
   markA = new Int32Array(0);

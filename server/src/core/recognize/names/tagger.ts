@@ -10,7 +10,7 @@ import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
-const { buildTokenTable, extractFeatures, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { buildTokenTable, extractFeatures, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
 
@@ -74,6 +74,49 @@ function scoreToken(features: Int32Array, from: number, to: number, emission: Ar
   out[o + 6] = s6;
   out[o + 7] = s7;
   out[o + 8] = s8;
+}
+
+/**
+ * scoreToken for recognition, where the emission table holds integers (the model file's int8/int16): the sums are
+ * kept in int32, which is exact (a token's rows sum to far less than 2^31) and so gives the same scores as the float
+ * sums, with integer adds in place of conversions and float adds. `initial` holds the summed static rows.
+ */
+function scoreTokenInt(features: Int32Array, from: number, to: number, emission: Int8Array | Int16Array, initial: Int32Array, io: number, out: Float64Array, o: number): void {
+  let s0 = initial[io], s1 = initial[io + 1], s2 = initial[io + 2], s3 = initial[io + 3], s4 = initial[io + 4];
+  let s5 = initial[io + 5], s6 = initial[io + 6], s7 = initial[io + 7], s8 = initial[io + 8];
+  for (let k = from; k < to; k++) {
+    const r = features[k] * 9;
+    if (r === 0) continue;
+    s0 = (s0 + emission[r]) | 0;
+    s1 = (s1 + emission[r + 1]) | 0;
+    s2 = (s2 + emission[r + 2]) | 0;
+    s3 = (s3 + emission[r + 3]) | 0;
+    s4 = (s4 + emission[r + 4]) | 0;
+    s5 = (s5 + emission[r + 5]) | 0;
+    s6 = (s6 + emission[r + 6]) | 0;
+    s7 = (s7 + emission[r + 7]) | 0;
+    s8 = (s8 + emission[r + 8]) | 0;
+  }
+  out[o] = s0;
+  out[o + 1] = s1;
+  out[o + 2] = s2;
+  out[o + 3] = s3;
+  out[o + 4] = s4;
+  out[o + 5] = s5;
+  out[o + 6] = s6;
+  out[o + 7] = s7;
+  out[o + 8] = s8;
+}
+
+/** The static rows of word form `id` summed into `sum` (TAG_COUNT per form). */
+function sumStaticRows(rows: Int32Array, id: number, emission: Int8Array | Int16Array, sum: Int32Array): void {
+  const o = id * TAG_COUNT;
+  for (let q = 0; q < TAG_COUNT; q++) sum[o + q] = 0;
+  for (let k = id * STATIC; k < id * STATIC + STATIC; k++) {
+    const r = rows[k] * 9;
+    if (r === 0) continue;
+    for (let q = 0; q < TAG_COUNT; q++) sum[o + q] += emission[r + q];
+  }
 }
 
 /** Transition table with disallowed moves (O -> I-X, I-X -> I-Y) made impossible. */
@@ -266,8 +309,11 @@ export class Tagger {
   private features = new Int32Array(0);
   private emissions = new Float64Array(0);
   private readonly scratch = viterbiScratch();
+  private readonly buffers = new TokenTableBuffers();
 
   constructor(readonly weights: TaggerWeights) {
+    // Scores are summed in integers (scoreTokenInt): the tagger runs the model file's quantised table only.
+    if (!(weights.first.emission instanceof Int8Array || weights.first.emission instanceof Int16Array)) throw new Error('the tagger needs a quantised emission table (int8 or int16)');
     this.mask = (1 << weights.rowBits) - 1;
     this.lexicon = new Lexicon(this.mask, weights.casing);
     const c = constrain(weights.first.transition, weights.first.start);
@@ -296,12 +342,12 @@ export class Tagger {
     return this.tagIds(this.lexicon.idsOf(doc.words), doc.sentences);
   }
 
-  /** Tags a document given as lexicon ids, with one or two passes. */
+  /** Tags a document given as lexicon ids, with one or two passes. The table is valid until the next call. */
   tagIds(ids: Int32Array, sentences: TaggerSentence[]): TaggedDocument {
     const n = ids.length;
     const { weights, lexicon, mask } = this;
-    const emission = weights.first.emission;
-    const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places);
+    const emission = weights.first.emission as Int8Array | Int16Array;
+    const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places, this.buffers);
     if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
     if (this.emissions.length < n * TAG_COUNT) this.emissions = new Float64Array(n * TAG_COUNT * 2);
     const features = this.features;
@@ -314,12 +360,12 @@ export class Tagger {
       const id = ids[i];
       if (ready[id] === 0) {
         // The static rows of a word form, summed on its first use.
-        scoreToken(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, emission, NO_SCORES, 0, sum, id * TAG_COUNT);
+        sumStaticRows(lexicon.staticRows, id, emission, sum);
         ready[id] = 1;
       }
       const c = caseClass[i];
       const base = i * D;
-      scoreToken(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), emission, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
+      scoreTokenInt(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), emission, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
