@@ -5,6 +5,8 @@ import * as features from './features';
 import type { TaggerDocument, TaggerSentence, TokenTable } from './features';
 import { Gazetteer } from './gazetteer';
 import { Lexicon } from './lexicon';
+import * as live from './liveRows';
+import type { LiveRows } from './liveRows';
 import * as tagSet from './tags';
 import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
@@ -13,6 +15,7 @@ import * as wordShape from './wordShape';
 const { buildTokenTable, extractFeatures, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
+const { liveOffset, liveRows, scoreLive, sumLive } = live;
 
 /** Weights of one pass: an emission row of TAG_COUNT per hash bucket, a transition table and start scores. */
 export interface PassWeights {
@@ -74,71 +77,6 @@ function scoreToken(features: Int32Array, from: number, to: number, emission: Ar
   out[o + 6] = s6;
   out[o + 7] = s7;
   out[o + 8] = s8;
-}
-
-/**
- * Which rows of an emission table add anything: one bit per row, set where a weight is not zero. Most rows of a
- * hashed table are zero (in the shipped model 94 in 100: features never seen in training), and they are the ones a
- * rare word's features land on, so reading the bits (an eighth of a byte per row, which stays in cache) instead of
- * the row (nine bytes anywhere in a 9 MB table) saves most of the scoring's cache misses. Row 0 is never live.
- */
-export function liveRows(emission: ArrayLike<number>): Uint32Array {
-  const rows = Math.floor(emission.length / TAG_COUNT);
-  const live = new Uint32Array((rows + 31) >>> 5);
-  for (let r = 1; r < rows; r++) {
-    for (let q = 0; q < TAG_COUNT; q++) {
-      if (emission[r * TAG_COUNT + q] !== 0) {
-        live[r >>> 5] |= 1 << (r & 31);
-        break;
-      }
-    }
-  }
-  return live;
-}
-
-/**
- * scoreToken for recognition, where the emission table holds integers (the model file's int8/int16): the sums are
- * kept in int32, which is exact (a token's rows sum to far less than 2^31) and so gives the same scores as the float
- * sums, with integer adds in place of conversions and float adds. `initial` holds the summed static rows; rows that
- * are all zero (see liveRows) are passed over without being read.
- */
-function scoreTokenInt(features: Int32Array, from: number, to: number, emission: Int8Array | Int16Array, live: Uint32Array, initial: Int32Array, io: number, out: Float64Array, o: number): void {
-  let s0 = initial[io], s1 = initial[io + 1], s2 = initial[io + 2], s3 = initial[io + 3], s4 = initial[io + 4];
-  let s5 = initial[io + 5], s6 = initial[io + 6], s7 = initial[io + 7], s8 = initial[io + 8];
-  for (let k = from; k < to; k++) {
-    const f = features[k];
-    if ((live[f >>> 5] & (1 << (f & 31))) === 0) continue;
-    const r = f * 9;
-    s0 = (s0 + emission[r]) | 0;
-    s1 = (s1 + emission[r + 1]) | 0;
-    s2 = (s2 + emission[r + 2]) | 0;
-    s3 = (s3 + emission[r + 3]) | 0;
-    s4 = (s4 + emission[r + 4]) | 0;
-    s5 = (s5 + emission[r + 5]) | 0;
-    s6 = (s6 + emission[r + 6]) | 0;
-    s7 = (s7 + emission[r + 7]) | 0;
-    s8 = (s8 + emission[r + 8]) | 0;
-  }
-  out[o] = s0;
-  out[o + 1] = s1;
-  out[o + 2] = s2;
-  out[o + 3] = s3;
-  out[o + 4] = s4;
-  out[o + 5] = s5;
-  out[o + 6] = s6;
-  out[o + 7] = s7;
-  out[o + 8] = s8;
-}
-
-/** The static rows of word form `id` summed into `sum` (TAG_COUNT per form). */
-function sumStaticRows(rows: Int32Array, id: number, emission: Int8Array | Int16Array, sum: Int32Array): void {
-  const o = id * TAG_COUNT;
-  for (let q = 0; q < TAG_COUNT; q++) sum[o + q] = 0;
-  for (let k = id * STATIC; k < id * STATIC + STATIC; k++) {
-    const r = rows[k] * TAG_COUNT;
-    if (r === 0) continue;
-    for (let q = 0; q < TAG_COUNT; q++) sum[o + q] += emission[r + q];
-  }
 }
 
 /** Transition table with disallowed moves (O -> I-X, I-X -> I-Y) made impossible. */
@@ -332,13 +270,15 @@ export class Tagger {
   private emissions = new Float64Array(0);
   private readonly scratch = viterbiScratch();
   private readonly buffers = new TokenTableBuffers();
-  private readonly live: Uint32Array;
+  /** The emission table's rows that are not all zero (see liveRows.ts): what recognition reads. */
+  private readonly live: LiveRows;
 
   constructor(readonly weights: TaggerWeights) {
-    // Scores are summed in integers (scoreTokenInt): the tagger runs the model file's quantised table only.
-    if (!(weights.first.emission instanceof Int8Array || weights.first.emission instanceof Int16Array)) throw new Error('the tagger needs a quantised emission table (int8 or int16)');
+    // Scores are summed in integers (liveRows.ts): the tagger runs the model file's quantised table only.
+    const emission = weights.first.emission;
+    if (!(emission instanceof Int8Array || emission instanceof Int16Array)) throw new Error('the tagger needs a quantised emission table (int8 or int16)');
     this.mask = (1 << weights.rowBits) - 1;
-    this.live = liveRows(weights.first.emission);
+    this.live = liveRows(emission);
     this.lexicon = new Lexicon(this.mask, weights.casing);
     const c = constrain(weights.first.transition, weights.first.start);
     this.transition = c.transition;
@@ -370,7 +310,6 @@ export class Tagger {
   tagIds(ids: Int32Array, sentences: TaggerSentence[]): TaggedDocument {
     const n = ids.length;
     const { weights, lexicon, mask } = this;
-    const emission = weights.first.emission as Int8Array | Int16Array;
     const live = this.live;
     const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places, this.buffers);
     if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
@@ -385,12 +324,12 @@ export class Tagger {
       const id = ids[i];
       if (ready[id] === 0) {
         // The static rows of a word form, summed on its first use.
-        sumStaticRows(lexicon.staticRows, id, emission, sum);
+        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, sum, id * TAG_COUNT);
         ready[id] = 1;
       }
       const c = caseClass[i];
       const base = i * D;
-      scoreTokenInt(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), emission, live, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
@@ -401,14 +340,13 @@ export class Tagger {
       for (const s of sentences) {
         let changed = false;
         for (let i = s.first; i < s.end; i++) {
-          const m = rows.memory[i];
-          const q = rows.sequence[i];
-          const a = (live[m >>> 5] & (1 << (m & 31))) === 0 ? 0 : m * TAG_COUNT;
-          const b = (live[q >>> 5] & (1 << (q & 31))) === 0 ? 0 : q * TAG_COUNT;
-          if (a === 0 && b === 0) continue;
+          const a = liveOffset(live, rows.memory[i]);
+          const b = liveOffset(live, rows.sequence[i]);
+          if (a < 0 && b < 0) continue;
           changed = true;
           const o = i * TAG_COUNT;
-          for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += emission[a + q] + emission[b + q];
+          const w = live.weights;
+          for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += (a < 0 ? 0 : w[a + q]) + (b < 0 ? 0 : w[b + q]);
         }
         if (changed) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
       }
