@@ -19,8 +19,26 @@ export function cleanName(text: string): string {
   return s;
 }
 
+/**
+ * Keys already made, by surface form: analysis asks for the key of every mention, and a corpus writes the same
+ * names over and over (a key costs two Unicode normalisations and several regular expressions). Cleared when full,
+ * so it stays small whatever the corpus.
+ */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 20_000;
+
 /** Key used to group spellings of one name: case-folded, accents and acronym dots removed. */
 export function nameKey(text: string): string {
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    key = makeKey(text);
+    KEYS.set(text, key);
+  }
+  return key;
+}
+
+function makeKey(text: string): string {
   const words = cleanName(text)
     .split(' ')
     .map((w) => (DOTTED_ACRONYM.test(w) ? w.replace(/\./g, '') : w));

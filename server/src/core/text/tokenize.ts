@@ -127,7 +127,25 @@ function scanWord(text: string, i: number): number {
 
 /** Tokens with offsets, and sentences as token ranges. Every line break ends a sentence; see MAX_SENTENCE_TOKENS. */
 export function tokenize(text: string): Tokenization {
-  const tokens: Token[] = [];
+  const { count, starts, ends, sentences } = tokenRanges(text);
+  const tokens: Token[] = new Array(count);
+  for (let k = 0; k < count; k++) tokens[k] = { start: starts[k], end: ends[k], text: text.slice(starts[k], ends[k]) };
+  return { tokens, sentences };
+}
+
+/** The tokens of `tokenize` as offsets only: token k is text.slice(starts[k], ends[k]). */
+export interface TokenRanges {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  sentences: Sentence[];
+}
+
+/** tokenize without an object or a string per token, for the recognisers' hot path. */
+export function tokenRanges(text: string): TokenRanges {
+  let starts = new Int32Array((text.length >> 2) + 16);
+  let ends = new Int32Array(starts.length);
+  let count = 0;
   const sentences: Sentence[] = [];
   const n = text.length;
   let sentenceFirst = 0;
@@ -135,10 +153,10 @@ export function tokenize(text: string): Tokenization {
   let breakPending = false;
   let prevEnd = -1;
   const closeSentence = () => {
-    for (let first = sentenceFirst; first < tokens.length; first += MAX_SENTENCE_TOKENS) {
-      sentences.push({ first, end: Math.min(tokens.length, first + MAX_SENTENCE_TOKENS) });
+    for (let first = sentenceFirst; first < count; first += MAX_SENTENCE_TOKENS) {
+      sentences.push({ first, end: Math.min(count, first + MAX_SENTENCE_TOKENS) });
     }
-    sentenceFirst = tokens.length;
+    sentenceFirst = count;
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -171,7 +189,17 @@ export function tokenize(text: string): Tokenization {
       // Keep surrogate pairs whole.
       if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
     }
-    tokens.push({ start: i, end: j, text: text.slice(i, j) });
+    if (count === starts.length) {
+      const more = new Int32Array(count * 2);
+      more.set(starts);
+      starts = more;
+      const moreEnds = new Int32Array(count * 2);
+      moreEnds.set(ends);
+      ends = moreEnds;
+    }
+    starts[count] = i;
+    ends[count] = j;
+    count++;
     const last = text.charCodeAt(j - 1);
     if (j - i === 1 && (c === 46 || c === 33 || c === 63)) breakPending = true;
     else if (j - i === 3 && c === 46) breakPending = true;
@@ -181,7 +209,7 @@ export function tokenize(text: string): Tokenization {
     prevEnd = j;
   }
   closeSentence();
-  return { tokens, sentences };
+  return { count, starts, ends, sentences };
 }
 
 /** `U.S.` or `Inc.` followed by a capitalised word that usually starts a sentence. */

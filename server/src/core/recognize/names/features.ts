@@ -62,22 +62,58 @@ export interface TokenTable {
   seenCapitalMid: Uint8Array;
 }
 
-/** Token table of a document whose tokens already have lexicon ids. */
-export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentence[] }, lexicon: WordForms, gazetteer: Gazetteer | null, places: Gazetteer | null): TokenTable {
+/**
+ * The arrays of token tables, kept across documents: a recogniser tags thousands of short documents, and a fresh
+ * set of typed arrays for each costs more than zeroing these. A table made from them is valid until the next one.
+ */
+export class TokenTableBuffers {
+  private capacity = 0;
+  private lower = new Int32Array(0);
+  private bytes = new Uint8Array(0);
+
+  /** Zeroed arrays for a table of n tokens. */
+  table(ids: Int32Array): TokenTable {
+    const n = ids.length;
+    if (n > this.capacity) {
+      this.capacity = Math.max(n, this.capacity * 2, 1024);
+      this.lower = new Int32Array(this.capacity);
+      this.bytes = new Uint8Array(this.capacity * 16);
+    }
+    const b = this.bytes;
+    b.fill(0, 0, n * 16);
+    return {
+      n,
+      id: ids,
+      lower: this.lower.subarray(0, n),
+      caseClass: b.subarray(0, n),
+      position: b.subarray(n, 2 * n),
+      seenLower: b.subarray(2 * n, 3 * n),
+      seenCapitalMid: b.subarray(3 * n, 4 * n),
+      gazetteer: b.subarray(4 * n, 8 * n),
+      places: b.subarray(8 * n, 12 * n),
+      facts: b.subarray(12 * n, 16 * n),
+    };
+  }
+}
+
+/** Token table of a document whose tokens already have lexicon ids; in `buffers` when given (see TokenTableBuffers). */
+export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentence[] }, lexicon: WordForms, gazetteer: Gazetteer | null, places: Gazetteer | null, buffers?: TokenTableBuffers): TokenTable {
   const ids = doc.ids;
   const n = ids.length;
-  const table: TokenTable = {
-    n,
-    id: ids,
-    lower: new Int32Array(n),
-    caseClass: new Uint8Array(n),
-    position: new Uint8Array(n),
-    gazetteer: new Uint8Array(n * 4),
-    places: new Uint8Array(n * 4),
-    facts: new Uint8Array(n * 4),
-    seenLower: new Uint8Array(n),
-    seenCapitalMid: new Uint8Array(n),
-  };
+  const table: TokenTable = buffers
+    ? buffers.table(ids)
+    : {
+        n,
+        id: ids,
+        lower: new Int32Array(n),
+        caseClass: new Uint8Array(n),
+        position: new Uint8Array(n),
+        gazetteer: new Uint8Array(n * 4),
+        places: new Uint8Array(n * 4),
+        facts: new Uint8Array(n * 4),
+        seenLower: new Uint8Array(n),
+        seenCapitalMid: new Uint8Array(n),
+      };
   const lexLower = lexicon.lowerHash;
   const lexCase = lexicon.caseClass;
   const lexSmall = lexicon.small;

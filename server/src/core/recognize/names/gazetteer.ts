@@ -10,10 +10,20 @@ const { DIGIT, LOWER, OTHER } = wordShape;
 
 const CONTINUES = 16;
 
+/** Slot of a hash in a table of `mask + 1` slots: the high bits spread over it (single-word hashes vary little in their low bits). */
+function slotOf(h: number, mask: number): number {
+  return (Math.imul(h, 0x9e3779b1) >>> 16 ^ h) & mask;
+}
+
 export class Gazetteer {
   /** Hash of the lower-cased word sequence -> bit mask of types (bit t for type t), plus CONTINUES if a longer entry starts with it. */
   readonly entries = new Map<number, number>();
   maxLength = 0;
+  /** `entries` as an open-addressing table for mark, made on first use after a change (see lookupTable). */
+  private keys: Int32Array | null = null;
+  private values = new Int32Array(0);
+  /** mark's longest match per token and type, kept across calls. */
+  private best = new Uint8Array(0);
 
   static sequenceHash(lowerHashes: ArrayLike<number>, from: number, to: number): number {
     let h = lowerHashes[from];
@@ -27,6 +37,7 @@ export class Gazetteer {
 
   /** Adds the sequence of lower-case word hashes [from, to). */
   addHashes(hashes: ArrayLike<number>, from: number, to: number, type: number): void {
+    this.keys = null;
     let key = hashes[from];
     for (let k = from + 1; k <= to; k++) {
       if (k === to) {
@@ -42,7 +53,12 @@ export class Gazetteer {
   /** Writes the gazetteer codes of every token (4 per token, see TokenTable.gazetteer) into `gazetteer`. */
   mark(lower: Int32Array, caseClass: Uint8Array, sentences: TaggerSentence[], gazetteer: Uint8Array): void {
     if (this.entries.size === 0) return;
-    const best = new Uint8Array(gazetteer.length);
+    const keys = this.keys ?? this.lookupTable();
+    const values = this.values;
+    const slotMask = keys.length - 1;
+    if (this.best.length < gazetteer.length) this.best = new Uint8Array(Math.max(gazetteer.length, this.best.length * 2));
+    const best = this.best;
+    best.fill(0, 0, gazetteer.length);
     for (const s of sentences) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass[i];
@@ -51,8 +67,10 @@ export class Gazetteer {
         const limit = Math.min(s.end, i + this.maxLength);
         for (let j = i; j < limit; j++) {
           h = j === i ? lower[i] : mix(h, lower[j]);
-          const value = this.entries.get(h);
-          if (value === undefined) break;
+          let at = slotOf(h, slotMask);
+          while (values[at] !== 0 && keys[at] !== h) at = (at + 1) & slotMask;
+          const value = values[at];
+          if (value === 0) break;
           const cj = caseClass[j];
           const types = value & 15;
           if (types === 0 || cj === LOWER || cj === OTHER) {
@@ -73,6 +91,26 @@ export class Gazetteer {
         }
       }
     }
+  }
+
+  /**
+   * The entries in two typed arrays at most half full (a value is never 0, so 0 marks a free slot): a Map keyed
+   * by numbers boxes every hash outside the small-integer range before it can look it up.
+   */
+  private lookupTable(): Int32Array {
+    let size = 16;
+    while (size < this.entries.size * 2) size *= 2;
+    const keys = new Int32Array(size);
+    const values = new Int32Array(size);
+    for (const [k, v] of this.entries) {
+      let at = slotOf(k, size - 1);
+      while (values[at] !== 0) at = (at + 1) & (size - 1);
+      keys[at] = k;
+      values[at] = v;
+    }
+    this.keys = keys;
+    this.values = values;
+    return keys;
   }
 
   /** Flat pairs (hash, types) for the model file. */

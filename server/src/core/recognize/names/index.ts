@@ -1,7 +1,7 @@
 // The trained name recogniser: tokenises raw text, tags it with the model, and turns tags into spans
 // over the raw text. Pure: the caller supplies the model bytes.
 import type { NameSpan } from '../../model';
-import { tokenize, type Token } from '../../text/tokenize';
+import { tokenRanges } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
 import { applyConstructions } from './constructions';
 import { normalizeWord, type Lexicon } from './lexicon';
@@ -91,15 +91,15 @@ const HYPHEN_RETAGS_PER_SENTENCE = 4;
 
 /** `margins`, when given, gets each name's type margin (see WEAK_TYPE_MARGIN; eval/typeMargins.ts prints them). */
 export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameSpan, number>): NameSpan[] {
-  const { tokens, sentences } = tokenize(text);
+  const { count, starts, ends, sentences } = tokenRanges(text);
   const lexicon = tagger.lexicon;
   lexicon.limit(200_000);
-  const ids = new Int32Array(tokens.length);
+  const ids = new Int32Array(count);
   const notWord = lexicon.id(NOT_A_WORD);
-  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].end - tokens[i].start > MAX_WORD_LENGTH ? notWord : lexicon.id(tokens[i].text);
+  for (let i = 0; i < count; i++) ids[i] = ends[i] - starts[i] > MAX_WORD_LENGTH ? notWord : lexicon.idAt(text, starts[i], ends[i]);
   const written = ids.slice();
   const capsLines: { first: number; end: number }[] = [];
-  const forced = truecase(lexicon, text, tokens, ids, sentences, capsLines);
+  const forced = truecase(lexicon, text, starts, ends, ids, sentences, capsLines);
   // Lines in capitals are tagged as written too (the model learned headlines and tables in capitals from CoNLL-2003),
   // and their names taken from that tagging; truecasing adds only the names it finds beside them (`KHERSON`, unknown
   // in capitals). Weakness is read from each tagging's own scores.
@@ -112,27 +112,27 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
   }
   const { tags } = tagger.tagIds(ids, sentences);
   if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
-  const isForced = new Uint8Array(tokens.length);
+  const isForced = new Uint8Array(count);
   for (const f of forced) {
     force(tags, f.first, f.end, f.type);
     isForced[f.first] = 1;
   }
-  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
-  const words: string[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = lexicon.words[ids[i]];
-  const casing = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) casing[i] = lexicon.casing[ids[i]] & 7;
+  for (let i = 0; i < count; i++) if (ids[i] === notWord) outside(tags, i);
+  const words: string[] = new Array(count);
+  for (let i = 0; i < count; i++) words[i] = lexicon.words[ids[i]];
+  const casing = new Uint8Array(count);
+  for (let i = 0; i < count; i++) casing[i] = lexicon.casing[ids[i]] & 7;
   const tagged = tags.slice();
   // The opening-name rule tags sentences again: the scores the margins read are the document's, so they are restored.
   if (findOpeningNames(tagger, words, casing, tags, sentences)) tagger.tagIds(ids, sentences);
-  const lower: string[] = new Array(tokens.length);
-  const classes = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const lower: string[] = new Array(count);
+  const classes = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
     lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
     classes[i] = lexicon.caseClass[ids[i]];
   }
-  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(tokens[i].text), casing, tags, sentences });
-  for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
+  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(text.slice(starts[i], ends[i])), casing, tags, sentences });
+  for (let i = 0; i < count; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
   // Margins read the scores of this tagging: taken before a hyphenated word's sentence is tagged again.
@@ -156,11 +156,11 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     if (end - first > MAX_NAME_TOKENS) continue;
     if (end - first === 1 && isHyphenatedWithLowerPart(words[first])) {
       const sentence = sentences[sentenceIndex];
-      const parts = retags++ < HYPHEN_RETAGS_PER_SENTENCE ? hyphenParts(tagger, words, sentence.first, sentence.end, first, tokens[first], span.type) : capitalisedParts(words[first], tokens[first], span.type);
+      const parts = retags++ < HYPHEN_RETAGS_PER_SENTENCE ? hyphenParts(tagger, words, sentence.first, sentence.end, first, starts[first], span.type) : capitalisedParts(words[first], starts[first], span.type);
       for (const part of parts) out.push(part);
       continue;
     }
-    const name: NameSpan = { start: tokens[first].start, end: tokens[end - 1].end, type: ENTITY_TYPE_OF[span.type] };
+    const name: NameSpan = { start: starts[first], end: ends[end - 1], type: ENTITY_TYPE_OF[span.type] };
     if (margin[k] < WEAK_TYPE_MARGIN) name.weak = true;
     if (margins && end - first === span.end - span.first) margins.set(name, margin[k]);
     out.push(name);
@@ -230,7 +230,7 @@ interface Forced {
  * from Kherson`). Ids are replaced in place; the token offsets stay. Returns the spans a convention fixes:
  * a dateline in capitals at the start of a line is a place, an agency credit in brackets an organization.
  */
-function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
+function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int32Array, ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
   const cls = lexicon.caseClass;
   const caseClass = (i: number) => cls[ids[i]];
@@ -256,16 +256,16 @@ function truecase(lexicon: Lexicon, text: string, tokens: Token[], ids: Int32Arr
       continue;
     }
     // A dateline: words in capitals opening a line, then a comma or a bracket (`KYIV, Aug 3 (Reuters) -`).
-    if (atLineStart(text, tokens[s.first].start)) {
+    if (atLineStart(text, starts[s.first])) {
       let j = s.first;
       while (j < s.end && (caseClass(j) === CAPS || caseClass(j) === INITIAL) && j - s.first < 4) j++;
-      if (j > s.first && j < s.end && (tokens[j].text === ',' || tokens[j].text === '(') && tokens[j - 1].end - tokens[s.first].start >= 2) {
+      if (j > s.first && j < s.end && (isChar(text, starts, ends, j, COMMA) || isChar(text, starts, ends, j, OPEN)) && ends[j - 1] - starts[s.first] >= 2) {
         for (let i = s.first; i < j; i++) ids[i] = lexicon.id(titleCase(lexicon.words[ids[i]]));
         forced.push({ first: s.first, end: j, type: LOCATION });
       }
     }
     for (let i = s.first + 1; i + 1 < s.end; i++) {
-      if (tokens[i - 1].text === '(' && tokens[i + 1].text === ')' && AGENCIES.has(lexicon.words[ids[i]].toLowerCase())) forced.push({ first: i, end: i + 1, type: ORGANIZATION });
+      if (isChar(text, starts, ends, i - 1, OPEN) && isChar(text, starts, ends, i + 1, CLOSE) && AGENCIES.has(lexicon.words[ids[i]].toLowerCase())) forced.push({ first: i, end: i + 1, type: ORGANIZATION });
     }
   }
   return forced;
@@ -316,6 +316,14 @@ function titleCase(w: string): string {
   return w[0] + w.slice(1).toLowerCase();
 }
 
+/** Whether token k is the one character `code`. */
+function isChar(text: string, starts: Int32Array, ends: Int32Array, k: number, code: number): boolean {
+  return ends[k] - starts[k] === 1 && text.charCodeAt(starts[k]) === code;
+}
+const COMMA = 44;
+const OPEN = 40;
+const CLOSE = 41;
+
 function atLineStart(text: string, at: number): boolean {
   for (let k = at - 1; k >= 0; k--) {
     const c = text.charCodeAt(k);
@@ -357,7 +365,7 @@ function isHyphenatedWithLowerPart(w: string): boolean {
  * tagging the sentence again with the word split at its hyphens (`Moscow-installed` -> `Moscow`, location).
  * If the split sentence leaves the part untagged, the part keeps the type the whole word had.
  */
-function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, at: number, token: Token, type: number): NameSpan[] {
+function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, at: number, start: number, type: number): NameSpan[] {
   const parts = words[at].split('-');
   const split: string[] = words.slice(from, at);
   const partIndex: number[] = [];
@@ -368,13 +376,13 @@ function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, 
   });
   for (let k = at + 1; k < to; k++) split.push(words[k]);
   const { tags } = tagger.tag({ words: split, sentences: [{ first: 0, end: split.length }] });
-  return capitalisedParts(words[at], token, type, (k) => typeOfTag(tags[partIndex[k]]));
+  return capitalisedParts(words[at], start, type, (k) => typeOfTag(tags[partIndex[k]]));
 }
 
-/** The capitalised parts of a hyphenated word, each of the type `typeOf` gives it (else `type`). */
-function capitalisedParts(word: string, token: Token, type: number, typeOf: (part: number) => number = () => -1): NameSpan[] {
+/** The capitalised parts of a hyphenated word starting at `start`, each of the type `typeOf` gives it (else `type`). */
+function capitalisedParts(word: string, start: number, type: number, typeOf: (part: number) => number = () => -1): NameSpan[] {
   const out: NameSpan[] = [];
-  let offset = token.start;
+  let offset = start;
   word.split('-').forEach((p, k) => {
     if (p !== '' && caseClassOf(p) !== LOWER) {
       const t = typeOf(k);

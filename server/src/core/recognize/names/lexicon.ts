@@ -1,7 +1,7 @@
 // Every distinct word form the tagger has met, with what it needs to know about it computed once:
 // hashes, case class, how the word is usually written, its static feature rows and, for recognition,
 // the summed emission scores of those rows. A recogniser keeps one lexicon across documents, so most
-// tokens of an article cost one map lookup before decoding.
+// tokens of an article cost one probe of its id table before decoding.
 import * as features from './features';
 import type { WordForms } from './features';
 import * as hash from './hash';
@@ -10,7 +10,7 @@ import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
 const { staticRows, STATIC_FEATURES } = features;
-const { hashString } = hash;
+const { hashRange, hashString } = hash;
 const { TAG_COUNT: TAGS } = tags;
 const { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS } = wordShape;
 
@@ -28,7 +28,14 @@ export function normalizeWord(w: string): string {
 }
 
 export class Lexicon implements WordForms {
-  private ids = new Map<string, number>();
+  /**
+   * Ids by raw form: an open-addressing table of id + 1 (0 empty), keyed by the hash of the raw characters and
+   * checked against `raws`, so a token's id is found from the text's characters without making a string or
+   * hashing one into a Map.
+   */
+  private slots = new Int32Array(2048);
+  private raws: string[] = [];
+  private rawHash = new Int32Array(0);
   size = 0;
   private capacity = 0;
   /** Normalised form of each word. */
@@ -45,8 +52,8 @@ export class Lexicon implements WordForms {
   small = new Uint8Array(0);
   opening = new Uint8Array(0);
   staticRows = new Int32Array(0);
-  /** Summed emission scores of the static rows (TAGS per word) once `staticReady` is 1 (the tagger sums them). */
-  staticSum = new Float64Array(0);
+  /** Summed emission scores of the static rows (TAGS per word, integers as the model's are) once `staticReady` is 1 (the tagger sums them). */
+  staticSum = new Int32Array(0);
   staticReady = new Uint8Array(0);
   /** Per-document scratch marks, compared with a stamp. */
   markA = new Int32Array(0);
@@ -67,7 +74,8 @@ export class Lexicon implements WordForms {
   /** Forgets every word when more than `limit` are known (call between documents only). */
   limit(limit: number): void {
     if (this.size <= limit) return;
-    this.ids.clear();
+    this.slots.fill(0);
+    this.raws = [];
     this.words = [];
     this.size = 0;
     this.staticReady.fill(0);
@@ -76,14 +84,44 @@ export class Lexicon implements WordForms {
   }
 
   id(raw: string): number {
-    const known = this.ids.get(raw);
-    if (known !== undefined) return known;
+    return this.idAt(raw, 0, raw.length);
+  }
+
+  /** Id of the raw form `text.slice(from, to)`, made only when the form is new. */
+  idAt(text: string, from: number, to: number): number {
+    const h = hashRange(text, from, to);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = to - from;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = slots[at];
+      if (slot === 0) break;
+      const id = slot - 1;
+      if (this.rawHash[id] !== h) continue;
+      const raw = this.raws[id];
+      if (raw.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (raw.charCodeAt(k) !== text.charCodeAt(from + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+    return this.add(from === 0 && to === text.length ? text : text.slice(from, to), h);
+  }
+
+  private add(raw: string, h: number): number {
     const w = normalizeWord(raw);
     const lw = w.toLowerCase();
     const lid = lw === raw ? -1 : this.id(lw);
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const id = this.size++;
-    this.ids.set(raw, id);
+    this.raws[id] = raw;
+    this.rawHash[id] = h;
+    this.place(id, h);
+    if (this.size * 2 > this.slots.length) this.rehash();
     this.words[id] = w;
     const c = caseClassOf(w);
     const word = hashString(w);
@@ -105,6 +143,20 @@ export class Lexicon implements WordForms {
     return id;
   }
 
+  private place(id: number, h: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let at = h & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = id + 1;
+  }
+
+  /** Doubles the id table, keeping it at most half full. */
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.size; id++) this.place(id, this.rawHash[id]);
+  }
+
   /** Ids of a sequence of raw token texts. */
   idsOf(words: readonly string[]): Int32Array {
     const out = new Int32Array(words.length);
@@ -118,6 +170,7 @@ export class Lexicon implements WordForms {
       b.set(a);
       return b;
     };
+    this.rawHash = copy(this.rawHash, capacity);
     this.wordHash = copy(this.wordHash, capacity);
     this.lowerHash = copy(this.lowerHash, capacity);
     this.titleHash = copy(this.titleHash, capacity);

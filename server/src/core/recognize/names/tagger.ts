@@ -5,14 +5,17 @@ import * as features from './features';
 import type { TaggerDocument, TaggerSentence, TokenTable } from './features';
 import { Gazetteer } from './gazetteer';
 import { Lexicon } from './lexicon';
+import * as live from './liveRows';
+import type { LiveRows } from './liveRows';
 import * as tagSet from './tags';
 import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
-const { buildTokenTable, extractFeatures, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { buildTokenTable, extractFeatures, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
+const { liveOffset, liveRows, scoreLive, sumLive } = live;
 
 /** Weights of one pass: an emission row of TAG_COUNT per hash bucket, a transition table and start scores. */
 export interface PassWeights {
@@ -266,9 +269,16 @@ export class Tagger {
   private features = new Int32Array(0);
   private emissions = new Float64Array(0);
   private readonly scratch = viterbiScratch();
+  private readonly buffers = new TokenTableBuffers();
+  /** The emission table's rows that are not all zero (see liveRows.ts): what recognition reads. */
+  private readonly live: LiveRows;
 
   constructor(readonly weights: TaggerWeights) {
+    // Scores are summed in integers (liveRows.ts): the tagger runs the model file's quantised table only.
+    const emission = weights.first.emission;
+    if (!(emission instanceof Int8Array || emission instanceof Int16Array)) throw new Error('the tagger needs a quantised emission table (int8 or int16)');
     this.mask = (1 << weights.rowBits) - 1;
+    this.live = liveRows(emission);
     this.lexicon = new Lexicon(this.mask, weights.casing);
     const c = constrain(weights.first.transition, weights.first.start);
     this.transition = c.transition;
@@ -296,12 +306,12 @@ export class Tagger {
     return this.tagIds(this.lexicon.idsOf(doc.words), doc.sentences);
   }
 
-  /** Tags a document given as lexicon ids, with one or two passes. */
+  /** Tags a document given as lexicon ids, with one or two passes. The table is valid until the next call. */
   tagIds(ids: Int32Array, sentences: TaggerSentence[]): TaggedDocument {
     const n = ids.length;
     const { weights, lexicon, mask } = this;
-    const emission = weights.first.emission;
-    const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places);
+    const live = this.live;
+    const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places, this.buffers);
     if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
     if (this.emissions.length < n * TAG_COUNT) this.emissions = new Float64Array(n * TAG_COUNT * 2);
     const features = this.features;
@@ -314,27 +324,29 @@ export class Tagger {
       const id = ids[i];
       if (ready[id] === 0) {
         // The static rows of a word form, summed on its first use.
-        scoreToken(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, emission, NO_SCORES, 0, sum, id * TAG_COUNT);
+        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, sum, id * TAG_COUNT);
         ready[id] = 1;
       }
       const c = caseClass[i];
       const base = i * D;
-      scoreToken(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), emission, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
     if (weights.twoPass) {
       const rows = memoryRows(table, lexicon, tags, sentences, mask);
-      // Only sentences with a token whose scores changed are decoded again.
+      // Only sentences with a token whose scores changed are decoded again: decoding the same scores again gives
+      // the same tags, and a memory row whose weights are all zero changes nothing.
       for (const s of sentences) {
         let changed = false;
         for (let i = s.first; i < s.end; i++) {
-          const a = rows.memory[i] * TAG_COUNT;
-          const b = rows.sequence[i] * TAG_COUNT;
-          if (a === 0 && b === 0) continue;
+          const a = liveOffset(live, rows.memory[i]);
+          const b = liveOffset(live, rows.sequence[i]);
+          if (a < 0 && b < 0) continue;
           changed = true;
           const o = i * TAG_COUNT;
-          for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += emission[a + q] + emission[b + q];
+          const w = live.weights;
+          for (let q = 0; q < TAG_COUNT; q++) emissions[o + q] += (a < 0 ? 0 : w[a + q]) + (b < 0 ? 0 : w[b + q]);
         }
         if (changed) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
       }
