@@ -65,6 +65,8 @@ export interface TestServer {
   nextRefresh(): Promise<void>;
   /** Resolves with the first diagnostics published for `file` (from now on) that satisfy `accept`. */
   diagnostics(file: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** How many publishDiagnostics notifications have arrived so far. */
+  diagnosticsReceived(): number;
   /** Shuts the server down; the workspace folder is deleted unless `keepFolder`. */
   stop(options?: { keepFolder?: boolean }): Promise<void>;
 }
@@ -122,7 +124,9 @@ export async function startServer(folder: string, settings: unknown = {}, option
     return null;
   });
   const diagnosticWaiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  let diagnosticsReceived = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+    diagnosticsReceived++;
     for (const w of [...diagnosticWaiters]) {
       if (w.uri === p.uri && w.accept(p.diagnostics)) {
         diagnosticWaiters.splice(diagnosticWaiters.indexOf(w), 1);
@@ -207,6 +211,7 @@ export async function startServer(folder: string, settings: unknown = {}, option
     nextRefresh() {
       return new Promise((resolve) => refreshWaiters.push(resolve));
     },
+    diagnosticsReceived: () => diagnosticsReceived,
     diagnostics(file, accept) {
       return new Promise((resolve) => diagnosticWaiters.push({ uri: uri(file), accept, resolve }));
     },

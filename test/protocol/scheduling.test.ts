@@ -21,6 +21,26 @@ function bigArticle(): string {
 describe('protocol: scheduling of analysis', () => {
   const BIG = 'zz-big.txt';
 
+  it("an archive's undated articles are published a slice at a time: an article opened after indexing is answered before they all are", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-undated-'));
+    const count = 1200;
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(folder, `note-${String(i).padStart(4, '0')}.txt`), `Harbour note ${i}\n\nHelena Marsh spoke to the Velorian Harbour Authority about berth ${i}.\n`);
+    const server = await startServer(folder);
+    try {
+      await server.indexed;
+      const all = Promise.all(Array.from({ length: count }, (_, i) => server.diagnostics(`note-${String(i).padStart(4, '0')}.txt`, (d) => d.length > 0)));
+      await server.open('note-0600.txt');
+      const tokens = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: server.uri('note-0600.txt') } })) as { data: number[] };
+      const before = server.diagnosticsReceived();
+      assert.ok(tokens.data.length > 0, 'the opened article is coloured');
+      assert.ok(before < count / 2, `the answer came after ${before} of the ${count} undated articles' diagnostics`);
+      // And every undated article is still listed in the end.
+      await all;
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('a changed file on disk is analysed in the background: another article is answered first', async () => {
     const server = await startServer(copyCorpus(EXAMPLES));
     try {

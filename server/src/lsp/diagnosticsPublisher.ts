@@ -14,6 +14,13 @@ import { canonicalUri } from '../node/corpusLoader';
 
 /** Closed articles looked at between two turns of the event loop. */
 const CLOSED_SLICE = 500;
+/**
+ * Notifications about closed articles sent per slice, and the pause after a slice that sent some: a large archive
+ * has tens of thousands of undated articles, and sent at once they queue in front of every answer to the editor
+ * (10,000 of them kept the first article opened after a warm start uncoloured for a second).
+ */
+const CLOSED_SENDS = 100;
+const CLOSED_PAUSE_MS = 20;
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
@@ -120,7 +127,8 @@ export class DiagnosticsPublisher {
     const walk = this.closedWalk;
     if (!walk) return;
     const ctx = this.ctx();
-    for (let n = 0; n < CLOSED_SLICE; n++) {
+    let sent = 0;
+    for (let n = 0; n < CLOSED_SLICE && sent < CLOSED_SENDS; n++) {
       const next = walk.docs.next();
       if (next.done) {
         for (const uri of this.closedPublished) if (!walk.now.has(uri) && !walk.open.has(uri) && !ctx.index.has(uri)) this.send(uri, []);
@@ -142,18 +150,21 @@ export class DiagnosticsPublisher {
       const diagnostics = undatedDiagnostics(doc);
       if (diagnostics.length === 0 && !this.closedPublished.has(doc.uri)) continue;
       if (diagnostics.length > 0) walk.now.add(doc.uri);
-      this.send(doc.uri, diagnostics);
+      if (this.send(doc.uri, diagnostics)) sent++;
     }
-    setImmediate(() => this.guard(() => this.stepClosed()));
+    if (sent > 0) setTimeout(() => this.guard(() => this.stepClosed()), CLOSED_PAUSE_MS);
+    else setImmediate(() => this.guard(() => this.stepClosed()));
   }
 
-  private send(uri: string, diagnostics: Diagnostic[], version?: number): void {
+  /** Sends a document's diagnostics unless they are those last sent; whether it sent them. */
+  private send(uri: string, diagnostics: Diagnostic[], version?: number): boolean {
     // The version is part of what was sent: an article opened in the editor gets its diagnostics for that version,
     // even when they equal those published while it was closed.
     const key = `${version ?? ''}\u0000${JSON.stringify(diagnostics)}`;
-    if (this.published.get(uri) === key) return;
+    if (this.published.get(uri) === key) return false;
     this.published.set(uri, key);
     void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+    return true;
   }
 
   private guard(f: () => void): void {
