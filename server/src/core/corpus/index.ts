@@ -13,6 +13,7 @@ import { NO_RULES, type PlacedRecord, type SpellingRules, applyDecisions } from 
 import { reattach, textHash } from '../annotations/anchor';
 import type { RegistryEntity } from '../annotations/registry';
 import type { SpanRecord } from '../annotations/spans';
+import { LazyMap } from './lazyMap';
 import { type NameStats, NameTable, canonicalForm, docsOfType, sureCount } from './nameTable';
 import { nameKey } from '../resolve/names';
 import { type Clusters, type ClustersState, buildClusters, clustersFromState, clustersState, entityOfMention, registryDigest, updateClusters } from './clusters';
@@ -453,28 +454,30 @@ export class CorpusIndex {
     const keys = clusters.entityKeys.get(id);
     if (!keys) return undefined;
     const forms = new Map<string, number>();
-    const documents = new Map<string, number>();
     let mentionCount = 0;
     // An entity that takes some types of its names (senses) counts their mentions of those types; spellings are kept
     // per name, not per type, so it lists every spelling of its names.
     const slice = clusters.slices.get(id);
     let sureMentions = 0;
+    const stats: NameStats[] = [];
     for (const key of keys) {
       const s = this.names.get(key);
       if (!s) continue;
+      stats.push(s);
       for (const [f, n] of s.forms) forms.set(f, (forms.get(f) ?? 0) + n);
-      if (!slice) {
-        for (const [u, n] of s.docs) documents.set(u, (documents.get(u) ?? 0) + n);
-        mentionCount += s.total;
-        for (const t of ENTITY_TYPES) sureMentions += sureCount(s, t);
-        continue;
-      }
-      for (const t of slice) {
-        for (const [u, n] of docsOfType(s, t)) documents.set(u, (documents.get(u) ?? 0) + n);
+      for (const t of slice ?? ENTITY_TYPES) {
         mentionCount += s.types[t];
         sureMentions += sureCount(s, t);
       }
     }
+    // Its articles are counted when first asked for: a hover weighs dozens of entities by how many articles they are
+    // in (known without counting for an entity of one name), and the articles of an entity of thousands are many.
+    const documents = new LazyMap<string, number>(
+      (map) => {
+        for (const s of stats) for (const t of slice ?? [null]) for (const [u, n] of t === null ? s.docs : docsOfType(s, t)) map.set(u, (map.get(u) ?? 0) + n);
+      },
+      stats.length === 1 && !slice ? stats[0].docs.size : -1,
+    );
     const spellings = [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
     const registered = clusters.registered.get(id);
     const info: EntityInfo = { id, name: registered?.name ?? canonicalForm(forms), type: clusters.types.get(id)!, keys, spellings, mentionCount, sureMentions, documents };
