@@ -12,7 +12,7 @@ import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { type NameStats, NameTable } from '../../server/src/core/corpus/nameTable';
 import type { DocumentAnalysis, NameSpan } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { cacheIdentity, readIndexCache, writeIndexCache } from '../../server/src/node/indexCache';
+import { StringPool, cacheIdentity, compactAnalysis, readIndexCache, writeIndexCache } from '../../server/src/node/indexCache';
 import { nameModelPath } from '../../server/src/node/nameModel';
 import { random } from '../../train/perceptron';
 import { DECISION_POOL, RECORD_POOL, decisionsOf, freshIndex, makeDoc, recognizersFor, recordOn, snapshot } from './randomCorpus';
@@ -146,6 +146,36 @@ describe('warm start: documents restored with their persisted name table', () =>
         warm.entities();
       }
       assert.strictEqual(snapshot(warm), snapshot(freshIndex(corpus, now, records, next, analysisOf)));
+    });
+  }
+
+  for (let seed = 1; seed <= 15; seed++) {
+    it(`analyses held compactly after indexing answer as the analyses themselves, seed ${seed}`, () => {
+      const next = random(seed * 3571);
+      const corpus = new Map<string, Doc>();
+      for (let i = 0; i < 3 + Math.floor(next() * 8); i++) corpus.set(`file:///doc${i}.txt`, datedDoc(next));
+      const decisions = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+      const records = new Map<string, SpanRecord[]>();
+      for (const [uri, doc] of corpus) {
+        if (next() < 0.3) records.set(uri, [recordOn(doc.text, doc.names[0], RECORD_POOL[Math.floor(next() * RECORD_POOL.length)], `r${uri}`)]);
+      }
+      const texts = new Map([...corpus].map(([uri, d]) => [uri, d.text]));
+      const compact = new CorpusIndex({ loadText: (uri) => texts.get(uri) ?? '' });
+      compact.setDecisions(decisionsOf(decisions));
+      for (const [uri, list] of records) compact.setRecords(uri, list);
+      const pool = new StringPool();
+      for (const [uri, doc] of corpus) {
+        const analysis = analysisOf(uri, doc);
+        compact.set(analysis, { lines: LineIndex.fromText(doc.text) });
+        const held = compactAnalysis(analysis, pool);
+        assert.deepStrictEqual(held.mentions, analysis.mentions);
+        assert.strictEqual(compact.holdCompactly(analysis, compactAnalysis(analysis, pool)), true);
+      }
+      assert.strictEqual(snapshot(compact), snapshot(freshIndex(corpus, decisions, records, next, analysisOf)));
+      // Decisions made afterwards apply to them as to any.
+      const later = DECISION_POOL[Math.floor(next() * DECISION_POOL.length)];
+      compact.setDecisions(decisionsOf(later));
+      assert.strictEqual(snapshot(compact), snapshot(freshIndex(corpus, later, records, next, analysisOf)));
     });
   }
 

@@ -152,8 +152,6 @@ class MentionTables {
 /** A cached document's analysis, its mentions made from the cache's tables on first use and kept from then on. */
 class CachedAnalysis implements DocumentAnalysis {
   declare mentions: Mention[];
-  version = 0;
-  problems: Problem[] = [];
   made: Mention[] | null = null;
 
   constructor(
@@ -165,6 +163,8 @@ class CachedAnalysis implements DocumentAnalysis {
     readonly first: number,
     readonly count: number,
     readonly extra: number,
+    readonly version = 0,
+    readonly problems: Problem[] = [],
   ) {
     // An own enumerable property, as a plain analysis has: spread and JSON see the mentions too.
     Object.defineProperty(this, 'mentions', LAZY_MENTIONS);
@@ -181,6 +181,47 @@ const LAZY_MENTIONS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
+
+/** Packs one mention at flat[at..at + MENTION_INTS) and, if it has a value or a second string, a pair of extras. */
+function packMention(x: Mention, intern: (s: string) => number, flat: Int32Array, at: number, extras: number[], where: string): void {
+  const orNone = (s: string | null) => (s === null ? -1 : intern(s));
+  const second = x.key !== null ? x.form : x.resolution;
+  const extra = x.value !== null || second !== undefined;
+  const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);
+  if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${where}`);
+  flat[at] = x.start;
+  flat[at + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
+  flat[at + 2] = intern(x.text);
+  flat[at + 3] = orNone(x.key);
+  if (extra) extras.push(orNone(x.value), second === undefined ? -1 : intern(second));
+}
+
+/** Strings of the analyses held compactly, each kept once (see compactAnalysis). */
+export class StringPool {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+  readonly intern = (s: string): number => {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  };
+  readonly str = (id: number): string => this.list[id];
+}
+
+/**
+ * The same analysis with its mentions packed as the persistent index packs them, made again when first read: what
+ * a cold index keeps of each article it indexes, so that 100,000 articles are not millions of objects.
+ */
+export function compactAnalysis(a: DocumentAnalysis, pool: StringPool): DocumentAnalysis {
+  const flat = new Int32Array(a.mentions.length * MENTION_INTS);
+  const extras: number[] = [];
+  a.mentions.forEach((m, i) => packMention(m, pool.intern, flat, i * MENTION_INTS, extras, a.uri));
+  return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, new MentionTables(flat, Int32Array.from(extras), pool.str), 0, a.mentions.length, 0, a.version, a.problems);
+}
 
 /** An analysis's mentions for writing: a cached one's not yet made are made for the write only, not kept. */
 function mentionsToWrite(a: DocumentAnalysis): readonly Mention[] {
@@ -555,15 +596,7 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
     lines.set(e.lines.ends, lineAt + e.lines.starts.length);
     lineAt += 2 * e.lines.starts.length;
     for (const x of mentions) {
-      const second = x.key !== null ? x.form : x.resolution;
-      const extra = x.value !== null || second !== undefined;
-      const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);
-      if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${e.file}`);
-      flat[m] = x.start;
-      flat[m + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
-      flat[m + 2] = intern(x.text);
-      flat[m + 3] = orNone(x.key);
-      if (extra) extras.push(orNone(x.value), second === undefined ? -1 : intern(second));
+      packMention(x, intern, flat, m, extras, e.file);
       m += MENTION_INTS;
     }
     for (const x of an.articles) {

@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../core/model';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, type DateFallback, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, StringPool, compactAnalysis, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 import type { WorkerReply } from './workerProtocol';
@@ -49,6 +49,8 @@ export class WorkspaceIndexer {
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
   private readonly strings = new SharedStrings();
+  /** The strings of the analyses the workers sent, held compactly (see compactAnalysis). */
+  private readonly pool = new StringPool();
   /** Writes begun, so a sliced write overtaken by a newer one is not written over it; and one under way. */
   private writes = 0;
   private writing = false;
@@ -256,7 +258,10 @@ export class WorkspaceIndexer {
     const lines = new LineIndex(r.starts, r.ends, r.length);
     this.strings.share(r.analysis);
     this.index.set(r.analysis, { lines });
-    const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis: r.analysis, lines };
+    // Counted into the index, the analysis is held compactly from now on (its mentions made again when read).
+    const analysis = compactAnalysis(r.analysis, this.pool);
+    this.index.holdCompactly(r.analysis, analysis);
+    const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis, lines };
     this.entries.set(r.file, entry);
     return { outcome: { ok: true, uri: r.uri, warning: r.warning, size: r.size, mtimeMs: r.mtimeMs }, entry };
   }

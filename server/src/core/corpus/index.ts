@@ -89,7 +89,7 @@ class StoredDocument implements IndexedDocument {
   private final: { version: number; mentions: FinalMention[] } | null = null;
 
   constructor(
-    readonly analysis: DocumentAnalysis,
+    private held: DocumentAnalysis,
     readonly lines: LineIndex,
     text: string | undefined,
     private readonly loadText: (uri: string) => string,
@@ -97,6 +97,16 @@ class StoredDocument implements IndexedDocument {
     private readonly clustersVersion: () => number,
   ) {
     this.cachedText = text;
+  }
+
+  get analysis(): DocumentAnalysis {
+    return this.held;
+  }
+
+  /** Holds `analysis`, equal to the one held, in its place (see CorpusIndex.holdCompactly). */
+  swap(analysis: DocumentAnalysis): void {
+    if (this.decidedOwn === this.held.mentions) this.decidedOwn = null;
+    this.held = analysis;
   }
 
   get uri(): string {
@@ -264,6 +274,18 @@ export class CorpusIndex {
     }
     this.clustersStale = true;
     this.changed();
+  }
+
+  /**
+   * Holds `to` in place of `from`, a document's analysis as indexed: the same analysis, its mentions kept compactly
+   * until read (a cold index of a large archive would otherwise hold millions of mention objects). Nothing any
+   * question sees changes. False when the document holds another analysis by now.
+   */
+  holdCompactly(from: DocumentAnalysis, to: DocumentAnalysis): boolean {
+    const doc = this.docs.get(from.uri);
+    if (!doc || doc.analysis !== from) return false;
+    doc.swap(to);
+    return true;
   }
 
   delete(uri: string): boolean {
