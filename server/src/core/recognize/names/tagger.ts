@@ -31,6 +31,8 @@ export interface TaggerWeights {
   places: Gazetteer;
   /** Lower-case word hash -> casing bucket (see casingBucket), learned from unlabelled text. */
   casing: Map<number, number>;
+  /** Word hash -> its classes in the word clusterings, packed (see train/clusters.ts), learned from unlabelled text. */
+  clusters: Map<number, number>;
   first: PassWeights;
   /** Whether to decode a second time with document memory. */
   twoPass: boolean;
@@ -269,7 +271,7 @@ export class Tagger {
 
   constructor(readonly weights: TaggerWeights) {
     this.mask = (1 << weights.rowBits) - 1;
-    this.lexicon = new Lexicon(this.mask, weights.casing);
+    this.lexicon = new Lexicon(this.mask, weights.casing, weights.clusters);
     const c = constrain(weights.first.transition, weights.first.start);
     this.transition = c.transition;
     this.start = c.start;
