@@ -1,10 +1,11 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
-import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument, splitHeadlineSeams } from './resolve/document';
 import { qualifyInstitutions } from './resolve/institutions';
+import { knownAliasKey } from './resolve/knownAliases';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
 import { articleTitle } from './text/title';
@@ -49,7 +50,7 @@ export function analyzeText(
     const n = raw.type === 'person' ? withoutTitle(text, raw) : withPlaceKind(text, raw);
     if (n.end - n.start > MAX_NAME_LENGTH) continue;
     const surface = text.slice(n.start, n.end);
-    const key = nameKey(surface);
+    const key = knownAliasKey(nameKey(surface), n.type);
     if (key.length === 0) continue;
     const mention: Mention = { start: n.start, end: n.end, text: surface, type: n.type, value: null, key };
     if (n.weak) mention.weak = true;
@@ -138,7 +139,7 @@ function outsideMarkup(m: Mention, text: string, read: string): Mention | null {
   if (best.start === m.start && best.end === m.end) return m;
   const surface = text.slice(best.start, best.end);
   if (m.key === null) return { ...m, start: best.start, end: best.end, text: surface };
-  const key = nameKey(surface);
+  const key = knownAliasKey(nameKey(surface), m.type as EntityType);
   return key.length === 0 ? null : { ...m, start: best.start, end: best.end, text: surface, key };
 }
 
