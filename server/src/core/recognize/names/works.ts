@@ -1,6 +1,6 @@
 // Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
 // (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
-// in apposition to a cue (`The Aviator, the film by ...`) or named by its last word (`The Catherine Tate Show`) is
+// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
 // MISC, and so are its other mentions in the document.
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
@@ -44,7 +44,10 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     const stop = cue - 2;
     const start = titleRunStart(lower, classes, first, stop);
     if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, stop)) return;
-    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
+    // A person found there is left alone (`Ann Lee, the film director`), unless the cue names the work's maker next
+    // (`Lantern Road, the film by ...`): a person is no film by anyone.
+    const byMaker = cue + 1 < end && lower[cue + 1] === 'by';
+    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && ((o.type === 0 && !byMaker) || o.first < start || o.end > stop))) return;
     mark(start, stop);
   };
   for (let i = first; i < end; i++) {
