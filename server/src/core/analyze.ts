@@ -114,8 +114,8 @@ function withoutTitle(text: string, n: NameSpan): NameSpan {
   return { ...n, start: n.start + title[0].length };
 }
 
-/** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Marrow Bay`. */
-const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|bay|harbour|harbor|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+/** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Pearl Harbor`; not `bay`, which ends teams' names (`Tampa Bay`, `Green Bay`). */
+const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|harbour|harbor|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
 const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
 
 /**
