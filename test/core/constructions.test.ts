@@ -84,6 +84,13 @@ describe('constructions of real news', () => {
     check('The award went to <<Ann Lee>>{person}, creator of <<The Glass Tide>>{misc}, and to the star of <<Arsenal>>{organization}.');
   });
 
+  it('finds a title before a performer’s role and a person, and after starred in', () => {
+    check('Bookmakers said <<Lantern Road>>{misc} star <<Ann Lee>>{person} was the favourite.');
+    check('She starred in <<Harbour Lights>>{misc} before the tour.');
+    // A club or a place before the role stays what it is.
+    check('<<Hollywood>>{location} star <<Tom Mara>>{person} flew in.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

@@ -1,10 +1,11 @@
 // Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
 // (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
 // in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
-// MISC, and so are its other mentions in the document.
+// MISC, and so are its other mentions in the document; so is a run before a performer's role and a person
+// (`Ray star Jamie Foxx`) or after `starred in`.
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
-import { MISC, ORG, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { LOC, MISC, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -23,6 +24,10 @@ const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-a
 const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
+/** A performer's role between a title and a person (`Ray star Jamie Foxx`, `Holby City actor Ann Lee`). */
+const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter']);
+/** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
+const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -50,6 +55,17 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && ((o.type === 0 && !byMaker) || o.first < start || o.end > stop))) return;
     mark(start, stop);
   };
+  // The run before a role word is a title where a person follows and the tagger saw no place or organization in it
+  // (`Chelsea star John Terry`, `Hollywood star` stay).
+  const roleTitle = (cue: number): boolean => {
+    const start = titleRunStart(lower, classes, first, cue);
+    if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return false;
+    const after = spansOf(tags, cue + 1, end);
+    if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return false;
+    if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return false;
+    mark(start, cue);
+    return true;
+  };
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
@@ -59,6 +75,15 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       const spans = spansOf(tags, i + 2, stop);
       const known = spans.some((o) => o.type !== MISC && o.first === i + 2 && o.end === stop && o.type !== 1) || isFactRun(lower, classes, i + 2, stop);
       if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
+      continue;
+    }
+    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
+    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w && roleTitle(i)) continue;
+    // `starred in Harbour Lights`: a title after a word of acting and `in`.
+    if (classes[i] === LOWER && ACTING_CUES.has(lw) && i + 2 < end && lower[i + 1] === 'in' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, classes, i + 2, end);
+      const spans = spansOf(tags, i + 2, stop);
+      if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
       continue;
     }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
