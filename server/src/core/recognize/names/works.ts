@@ -66,6 +66,25 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     mark(start, cue);
     return true;
   };
+  // An award category says a work, not who made it: a run that is a person, a place or a known organization is left
+  // alone (`best actress for Ann Lee`, `best season for Arsenal`). (`at number 20` in a chart is no such cue: artists
+  // stand there as often as songs.)
+  const awardTitle = (start: number, stop: number): boolean => {
+    if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
+    if (spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop))) return false;
+    mark(start, stop);
+    return true;
+  };
+  // Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists
+  // leave `BBC` alone to the tagger.
+  const endsBroadcaster = (at: number): boolean => {
+    if (lower[at - 1] === 'bbc') return true;
+    for (let j = Math.max(first, at - 4); j < at; j++) {
+      const f = factAt(lower, classes, j, at);
+      if (f && f.broadcaster && j + f.words.length === at) return true;
+    }
+    return false;
+  };
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
@@ -79,6 +98,13 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     }
     // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
     if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w && roleTitle(i)) continue;
+    // `won best director for Lantern Road`: a title after an award category and `for`.
+    if (lw === 'best' && classes[i] === LOWER) {
+      let k = i + 1;
+      while (k < end && k - i <= 3 && classes[k] === LOWER && lower[k] !== 'for') k++;
+      if (k > i + 1 && k + 1 < end && lower[k] === 'for' && awardTitle(k + 1, titleRunEnd(lower, classes, k + 1, end))) i = k;
+      continue;
+    }
     // `starred in Harbour Lights`: a title after a word of acting and `in`.
     if (classes[i] === LOWER && ACTING_CUES.has(lw) && i + 2 < end && lower[i + 1] === 'in' && input.original(i) === w) {
       const stop = titleRunEnd(lower, classes, i + 2, end);
@@ -89,7 +115,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
       if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
-      if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(lower[i - 1]))) continue;
+      if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
       const next = lower[start];
