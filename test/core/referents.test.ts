@@ -113,3 +113,31 @@ describe('short forms within an article', () => {
 `, '/a.txt'), ['New Labour -> New Labour', 'Labour -> Labour', 'North Veloria -> North Veloria', 'Veloria -> Veloria']);
   });
 });
+
+describe('an honorific says which of two people sharing a surname is meant', () => {
+  /** The entity name of each mention of `surface` in the fixture file, in order. */
+  const entitiesOf = (source: string, file: string, surface: string) => {
+    const { index, uri } = corpusFixture(source);
+    return index
+      .get(uri(file))!
+      .mentions.filter((m) => m.text === surface)
+      .map((m) => index.entity(m.entity!)!.name);
+  };
+
+  it('Mrs joins the woman, Mr the other, where the first-name lists tell them apart', () => {
+    const source = `//- /a.txt
+<<Tony Harlow>>{person} and <<Cherie Harlow>>{person} arrived. Mr <<Harlow>>{person} spoke first; Mrs <<Harlow>>{person} spoke later.
+`;
+    assert.deepStrictEqual(entitiesOf(source, '/a.txt', 'Harlow'), ['Tony Harlow', 'Cherie Harlow']);
+  });
+
+  it('stays ambiguous without an honorific, or where both first names are of the same sex', () => {
+    const source = `//- /a.txt
+<<Tony Harlow>>{person} and <<Cherie Harlow>>{person} arrived. <<Harlow>>{person} spoke.
+//- /b.txt
+<<John Marsh>>{person} and <<Peter Marsh>>{person} arrived. Mr <<Marsh>>{person} spoke.
+`;
+    assert.deepStrictEqual(entitiesOf(source, '/a.txt', 'Harlow'), ['Harlow']);
+    assert.deepStrictEqual(entitiesOf(source, '/b.txt', 'Marsh'), ['Marsh']);
+  });
+});

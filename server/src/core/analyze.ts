@@ -64,7 +64,7 @@ export function analyzeText(
   }
   const mentions = splitHeadlineSeams(text, removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates));
   qualifyInstitutions(text, mentions);
-  resolveWithinDocument(mentions);
+  resolveWithinDocument(mentions, text);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
   // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.
   const articles: ArticleInfo[] = found.map((a, i) => ({
