@@ -5,6 +5,7 @@ import { tokenize, type Token } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
 import { applyConstructions } from './constructions';
 import { normalizeWord, type Lexicon } from './lexicon';
+import { NOT_NAMES } from './facts';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
@@ -371,12 +372,12 @@ function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, 
   return capitalisedParts(words[at], token, type, (k) => typeOfTag(tags[partIndex[k]]));
 }
 
-/** The capitalised parts of a hyphenated word, each of the type `typeOf` gives it (else `type`). */
+/** The capitalised parts of a hyphenated word, each of the type `typeOf` gives it (else `type`); a generic word (`anti-Aids`, `TV-viewing`) is none. */
 function capitalisedParts(word: string, token: Token, type: number, typeOf: (part: number) => number = () => -1): NameSpan[] {
   const out: NameSpan[] = [];
   let offset = token.start;
   word.split('-').forEach((p, k) => {
-    if (p !== '' && caseClassOf(p) !== LOWER) {
+    if (p !== '' && caseClassOf(p) !== LOWER && !NOT_NAMES.has(p.toLowerCase())) {
       const t = typeOf(k);
       out.push({ start: offset, end: offset + p.length, type: ENTITY_TYPE_OF[t >= 0 ? t : type] });
     }
