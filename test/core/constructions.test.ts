@@ -38,6 +38,11 @@ describe('constructions of real news', () => {
     check('<<Labour>>{organization} and the <<Tories>>{organization} both claimed the seat, and a <<Tory>>{organization} spokesman said so.');
   });
 
+  it('leaves a member’s role out of the party, and holidays out of the names', () => {
+    check('A <<Tory>>{organization} MP said the <<Labour>>{organization} councillors were wrong.');
+    check('Celebrations on Boxing Day and at New Year were quiet.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

@@ -2,7 +2,7 @@
 // before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
 // person, titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
-import { MISC, NOT_NAMES, ORG, SITE_FURNITURE } from './facts';
+import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
 import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
@@ -43,10 +43,10 @@ export function applyConstructions(input: ConstructionInput): void {
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
   dropOpeningCommonWords(input);
   // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
-  // nor is a generic word alone (`PC`, `TV`, `Aids`).
+  // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) {
-      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase()))) clear(tags, o.first, o.end);
+      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || HOLIDAYS.has(input.lower.slice(o.first, o.end).join(' '))) clear(tags, o.first, o.end);
     }
   }
 }
@@ -140,7 +140,10 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number
   for (const m of matches) {
     if (m.fact.kind !== 'name') continue;
     const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
-    if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
+    // `Tory MP`: a party's span that runs on only over a member's role is the party.
+    const role = overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && m.fact.type === ORG && m.fact.party && PARTY_ROLES.has(input.lower[m.end]);
+    if (role) clear(tags, m.end, m.end + 1);
+    else if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
     if (overlapping.length === 0) {
       const single = m.end - m.first === 1;
       const usual = casing[m.first];
