@@ -43,6 +43,11 @@ describe('constructions of real news', () => {
     check('Celebrations on Boxing Day and at New Year were quiet.');
   });
 
+  it('makes a name ending in a venue word a place, but leaves a lower-case venue word out of a name', () => {
+    check('Fans filled the <<Kessel Arena>>{location} on Friday.');
+    check('The <<Olympic>>{misc} stadium was full.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

@@ -116,6 +116,8 @@ function withoutTitle(text: string, n: NameSpan): NameSpan {
 
 /** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Pearl Harbor`; not `bay`, which ends teams' names (`Tampa Bay`, `Green Bay`). */
 const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|harbour|harbor|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+/** Venues, a place only where the name itself ends in one (`Emirates Stadium`); `the Olympic stadium` keeps its name. */
+const VENUE_KIND = /^(?:Stadium|Arena|Theatre|Theater)$/;
 const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
 
 /**
@@ -128,7 +130,7 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
     return { start: n.start, end: n.end + next[0].length, type: 'location' };
   }
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
-  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { start: n.start, end: n.end, type: 'location' };
+  if (last && last.index > 0 && (PLACE_KIND.test(last[1]) || VENUE_KIND.test(last[1]))) return { start: n.start, end: n.end, type: 'location' };
   return n;
 }
 
