@@ -48,6 +48,10 @@ describe('constructions of real news', () => {
     check('The <<Olympic>>{misc} stadium was full.');
   });
 
+  it('finds a channel in a title-case line whose truecasing lowered a word of it', () => {
+    check('Comedy Awards Go To <<BBC Three>>{organization} And <<Sky One>>{organization} Shows\n\nThe winners were announced on <<Monday>>{date}.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

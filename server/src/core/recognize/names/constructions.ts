@@ -7,7 +7,7 @@ import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, DIGIT, isCapitalised, LOWER, SMALL_WORDS } = wordShape;
+const { CAPS, caseClassOf, DIGIT, isCapitalised, LOWER, SMALL_WORDS } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -30,12 +30,13 @@ export function applyConstructions(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
   const titles: string[][] = [];
+  const written = writtenClasses(input);
   for (const s of sentences) {
     if (isFurniture(words, s.first, s.end)) {
       clear(tags, s.first, s.end);
       continue;
     }
-    applyFacts(input, classes, s.first, s.end);
+    applyFacts(input, classes, written, s.first, s.end);
     applyInstitutionHeads(words, classes, tags, s.first, s.end);
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
@@ -119,16 +120,34 @@ function isFurniture(words: string[], first: number, end: number): boolean {
 }
 
 /**
+ * Case classes of the words as the text writes them: a title-case line's truecasing lowers the words it takes for
+ * common ones (`BBC Three` to `BBC three`), and a name of the lists is matched as written. The tagger's own classes
+ * where nothing was lowered.
+ */
+function writtenClasses(input: ConstructionInput): Uint8Array {
+  const { words, classes } = input;
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (classes[i] !== LOWER) continue;
+    const w = input.original(i);
+    if (w === words[i]) continue;
+    out ??= classes.slice();
+    out[i] = caseClassOf(w);
+  }
+  return out ?? classes;
+}
+
+/**
  * Names of known kinds: a tagger span with exactly a fact's words (or inside it) gets the fact's type; a missed
  * fact is added, unless it is one word opening the sentence that is usually written in lower case (`Labour costs`).
  * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`).
  */
-function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number, end: number): void {
+function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint8Array, first: number, end: number): void {
   const { tags, casing } = input;
   const matches: { first: number; end: number; fact: Fact }[] = [];
   for (let i = first; i < end; ) {
-    const c = classes[i];
-    const f = c === LOWER ? null : factAt(input.lower, classes, i, end);
+    const c = written[i];
+    const f = c === LOWER ? null : factAt(input.lower, written, i, end);
     if (!f) {
       i++;
       continue;
