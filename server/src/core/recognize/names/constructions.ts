@@ -7,7 +7,7 @@ import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, caseClassOf, DIGIT, isCapitalised, LOWER, SMALL_WORDS } = wordShape;
+const { CAPS, DIGIT, isCapitalised, LOWER, SMALL_WORDS } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -18,6 +18,11 @@ export interface ConstructionInput {
   lower: string[];
   /** Their case classes (wordShape.ts). */
   classes: Uint8Array;
+  /**
+   * The case classes of the words as the text writes them: a title-case line's truecasing lowers the words it takes
+   * for common ones (`BBC Three` to `BBC three`), and the names of the lists are matched as written.
+   */
+  writtenClasses: Uint8Array;
   /** Token text i as written (normalised quotes and dashes). */
   original: (i: number) => string;
   /** How each token's word is usually written (casing bucket & 7, 0 unknown), from the model's casing table. */
@@ -30,13 +35,12 @@ export function applyConstructions(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
   const titles: string[][] = [];
-  const written = writtenClasses(input);
   for (const s of sentences) {
     if (isFurniture(words, s.first, s.end)) {
       clear(tags, s.first, s.end);
       continue;
     }
-    applyFacts(input, classes, written, s.first, s.end);
+    applyFacts(input, classes, input.writtenClasses, s.first, s.end);
     applyInstitutionHeads(words, classes, tags, s.first, s.end);
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
@@ -47,7 +51,7 @@ export function applyConstructions(input: ConstructionInput): void {
   // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) {
-      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || HOLIDAYS.has(input.lower.slice(o.first, o.end).join(' '))) clear(tags, o.first, o.end);
+      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || isHoliday(input.lower, o.first, o.end)) clear(tags, o.first, o.end);
     }
   }
 }
@@ -79,12 +83,18 @@ const INSTITUTION_HEADS = new Set(['Ministry', 'Department']);
  */
 function applyInstitutionHeads(words: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
   for (let i = first + 1; i < end; i++) {
-    if (tags[i] !== 0 || !INSTITUTION_HEADS.has(words[i])) continue;
+    if (tags[i] !== 0 || classes[i] === LOWER || !INSTITUTION_HEADS.has(words[i])) continue;
     let start = i;
     while (start > first && tags[start - 1] === 0 && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(words[start - 1].toLowerCase())) start--;
     if (start < i) force(tags, start, i + 1, ORG);
   }
 }
+
+function isHoliday(lower: string[], first: number, end: number): boolean {
+  return HOLIDAY_OPENERS.has(lower[first]) && HOLIDAYS.has(lower.slice(first, end).join(' '));
+}
+
+const HOLIDAY_OPENERS = new Set([...HOLIDAYS].map((h) => h.split(' ')[0]));
 
 function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
@@ -117,24 +127,6 @@ function isFurniture(words: string[], first: number, end: number): boolean {
   while (e > first && (words[e - 1] === '.' || words[e - 1] === ':')) e--;
   if (e - first === 0 || e - first > 4) return false;
   return SITE_FURNITURE.has(words.slice(first, e).join(' ').toLowerCase());
-}
-
-/**
- * Case classes of the words as the text writes them: a title-case line's truecasing lowers the words it takes for
- * common ones (`BBC Three` to `BBC three`), and a name of the lists is matched as written. The tagger's own classes
- * where nothing was lowered.
- */
-function writtenClasses(input: ConstructionInput): Uint8Array {
-  const { words, classes } = input;
-  let out: Uint8Array | null = null;
-  for (let i = 0; i < words.length; i++) {
-    if (classes[i] !== LOWER) continue;
-    const w = input.original(i);
-    if (w === words[i]) continue;
-    out ??= classes.slice();
-    out[i] = caseClassOf(w);
-  }
-  return out ?? classes;
 }
 
 /**

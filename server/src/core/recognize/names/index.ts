@@ -132,7 +132,14 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
     classes[i] = lexicon.caseClass[ids[i]];
   }
-  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(tokens[i].text), casing, tags, sentences });
+  // The case classes as written, where truecasing changed a word (see ConstructionInput.writtenClasses).
+  let writtenClasses = classes;
+  for (let i = 0; i < tokens.length; i++) {
+    if (ids[i] === written[i]) continue;
+    if (writtenClasses === classes) writtenClasses = classes.slice();
+    writtenClasses[i] = lexicon.caseClass[written[i]];
+  }
+  applyConstructions({ words, lower, classes, writtenClasses, original: (i) => normalizeWord(tokens[i].text), casing, tags, sentences });
   for (let i = 0; i < tokens.length; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);

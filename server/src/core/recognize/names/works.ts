@@ -28,6 +28,8 @@ const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels'
 const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
+/** Every lower-case word a rule below starts from. */
+const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, 'best']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -88,6 +90,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
+    if (classes[i] === LOWER && !LOWER_CUES.has(lw)) continue; // most words: no cue of any kind below
     // `creator of The Simpsons`, `author of The Glass Tide`.
     if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
       const stop = titleRunEnd(lower, classes, i + 2, end);
