@@ -56,9 +56,10 @@ describe('constructions of real news', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });
 
-  it('types a run of capitalised words ending in Ministry or Department as an organization', () => {
+  it('types a run of capitalised words ending in Ministry, Department, Productions and the like as an organization', () => {
     check('The <<Russian>>{misc} <<Transport Ministry>>{organization} said on Monday that roads were closed.');
     check('A <<Harbour Department>>{organization} spokesman said nothing.');
+    check('A spokesman for <<Harbour Lane Productions>>{organization} said the film was ready.');
   });
 
   it('cuts a fixture list into its clubs', () => {

@@ -74,12 +74,13 @@ function dropOpeningCommonWords(input: ConstructionInput): void {
 }
 
 /** Capitalised last words that make a run of capitalised words an organization. */
-const INSTITUTION_HEADS = new Set(['Ministry', 'Department']);
+const INSTITUTION_HEADS = new Set(['Ministry', 'Department', 'Ltd', 'Inc', 'Corp', 'Foundation', 'Association', 'Institute', 'Society', 'Party', 'Agency', 'Productions', 'Records', 'Pictures', 'Guild']);
 
 /**
- * A run of two or more capitalised words that the tagger left out and that ends in the head of an institution
- * (`Defense Ministry` in `the Russian Defense Ministry`, with `Russian` found as misc) is an organization: in
- * eng.train, `Ministry` and `Department` written capitalised are the end or part of an organization 50 times in 54.
+ * A run of two or more capitalised words that the tagger left out and that ends in the head of an institution or a
+ * company (`Defense Ministry` in `the Russian Defense Ministry`, with `Russian` found as misc; `Baby Cow
+ * Productions`) is an organization: in eng.train these words written capitalised are the end or part of an
+ * organization 280 times in 285 (`Ministry` 29 of 33, `Inc` 61 of 61, `Party` 49 of 49).
  */
 function applyInstitutionHeads(words: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
   for (let i = first + 1; i < end; i++) {
