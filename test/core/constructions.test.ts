@@ -38,9 +38,10 @@ describe('constructions of real news', () => {
     check('<<Labour>>{organization} and the <<Tories>>{organization} both claimed the seat, and a <<Tory>>{organization} spokesman said so.');
   });
 
-  it('leaves a member’s role out of the party, and holidays out of the names', () => {
+  it('leaves a member’s role out of the party, holidays out of the names and a year out of an event or a law', () => {
     check('A <<Tory>>{organization} MP said the <<Labour>>{organization} councillors were wrong.');
     check('Celebrations on Boxing Day and at New Year were quiet.');
+    check('Under the 1989 <<Children Act>>{misc}, councils must act.');
   });
 
   it('makes a name ending in a venue word a place, but leaves a lower-case venue word out of a name', () => {
