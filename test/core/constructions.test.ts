@@ -53,6 +53,10 @@ describe('constructions of real news', () => {
     check('Comedy Awards Go To <<BBC Three>>{organization} And <<Sky One>>{organization} Shows\n\nThe winners were announced on <<Monday>>{date}.');
   });
 
+  it('splits a span that is two names of the lists one after the other', () => {
+    check('<<Millbrook Rovers>>{organization} face <<Arsenal>>{organization} in <<FA Cup>>{misc} <<Premiership>>{misc} side <<Everton>>{organization} travel to <<Kessel>>{location}.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

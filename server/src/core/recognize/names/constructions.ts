@@ -142,7 +142,8 @@ function isFurniture(words: string[], first: number, end: number): boolean {
 /**
  * Names of known kinds: a tagger span with exactly a fact's words (or inside it) gets the fact's type; a missed
  * fact is added, unless it is one word opening the sentence that is usually written in lower case (`Labour costs`).
- * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`).
+ * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`),
+ * unless it is only facts one after the other.
  */
 function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint8Array, first: number, end: number): void {
   const { tags, casing } = input;
@@ -158,6 +159,16 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
     i += f.words.length;
   }
   if (matches.length === 0) return;
+  // `FA Cup Premiership` (a headline running into its sentence): a span that is exactly two names of the lists or
+  // more, one after the other, is those names.
+  if (matches.length >= 2) {
+    for (const o of spansOf(tags, first, end)) {
+      const inside = matches.filter((m) => m.first >= o.first && m.end <= o.end);
+      if (inside.length < 2 || inside[0].first !== o.first || inside[inside.length - 1].end !== o.end) continue;
+      if (inside.some((m, k) => m.fact.kind !== 'name' || (k > 0 && inside[k - 1].end !== m.first))) continue;
+      clear(tags, o.first, o.end);
+    }
+  }
   for (const m of matches) {
     if (m.fact.kind !== 'name') continue;
     const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
