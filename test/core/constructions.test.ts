@@ -57,6 +57,11 @@ describe('constructions of real news', () => {
     check('<<Millbrook Rovers>>{organization} face <<Arsenal>>{organization} in <<FA Cup>>{misc} <<Premiership>>{misc} side <<Everton>>{organization} travel to <<Kessel>>{location}.');
   });
 
+  it('types a name after a noun of a kind of place as that place', () => {
+    check('Leaders arrived in the <<Swiss>>{misc} mountain resort <<Kesselberg>>{location} for the forum.');
+    check('She grew up in the town of <<Harlow Green>>{location}.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });
