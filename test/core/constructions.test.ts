@@ -68,6 +68,10 @@ describe('constructions of real news', () => {
     check('It was a weak Sunday side.');
   });
 
+  it('types the last word of a product named in full as that product', () => {
+    check('Sales of the <<Nintendo DS>>{misc} rose in March. The <<DS>>{misc} costs less than a phone.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

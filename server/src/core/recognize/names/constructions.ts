@@ -35,12 +35,13 @@ export function applyConstructions(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
   const titles: string[][] = [];
+  const shortForms = new Set<string>();
   for (const s of sentences) {
     if (isFurniture(words, s.first, s.end)) {
       clear(tags, s.first, s.end);
       continue;
     }
-    applyFacts(input, classes, input.writtenClasses, s.first, s.end);
+    applyFacts(input, classes, input.writtenClasses, s.first, s.end, shortForms);
     applyInstitutionHeads(words, classes, tags, s.first, s.end);
     applyPlaceNouns(input.lower, classes, tags, s.first, s.end);
     applyCompetitionSides(input.lower, classes, tags, s.first, s.end);
@@ -48,6 +49,7 @@ export function applyConstructions(input: ConstructionInput): void {
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
   // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
   // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
@@ -184,7 +186,7 @@ function isFurniture(words: string[], first: number, end: number): boolean {
  * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`),
  * unless it is only facts one after the other.
  */
-function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint8Array, first: number, end: number): void {
+function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint8Array, first: number, end: number, shortForms: Set<string>): void {
   const { tags, casing } = input;
   const matches: { first: number; end: number; fact: Fact }[] = [];
   for (let i = first; i < end; ) {
@@ -223,6 +225,19 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
     // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
     if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
     force(tags, m.first, m.end, m.fact.type);
+    const last = m.fact.words.length - 1;
+    if (m.fact.type === MISC && last > 0 && m.fact.capital[last]) shortForms.add(m.fact.words[last]);
+  }
+}
+
+/**
+ * A product or an event named in full (a misc name of the lists: `Nintendo DS`, `Windows XP`) is named by its last
+ * word alone afterwards (`the DS`): a one-word name that is that word is the same misc name, whatever type the
+ * tagger gave it.
+ */
+function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
   }
 }
 
