@@ -72,6 +72,11 @@ describe('constructions of real news', () => {
     check('Sales of the <<Nintendo DS>>{misc} rose in March. The <<DS>>{misc} costs less than a phone.');
   });
 
+  it('types a run ending in the head of an event as misc', () => {
+    check('Professor <<Ann Lee>>{person} gave the <<Harlow Lecture>>{misc} at the university.');
+    check('She won the <<Kessel Open>>{misc} last year.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });
