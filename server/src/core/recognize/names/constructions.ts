@@ -103,7 +103,8 @@ function applyEventHeads(words: string[], classes: Uint8Array, tags: Uint8Array,
     if (classes[i] === LOWER || !EVENT_HEADS.has(words[i]) || (i + 1 < end && isCapitalised(classes[i + 1]))) continue;
     let start = i;
     while (start > first && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(words[start - 1].toLowerCase())) start--;
-    if (start === i) continue;
+    // Opening the sentence, the run may be a headline's capitals (`Comedy Awards Go To ...`).
+    if (start === i || start === first) continue;
     if (spansOf(tags, start, i + 1).some((o) => o.type === ORG || o.type === MISC || o.first < start || o.end > i + 1)) continue;
     force(tags, start, i + 1, MISC);
   }
