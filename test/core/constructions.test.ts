@@ -77,6 +77,12 @@ describe('constructions of real news', () => {
     check('She won the <<Kessel Open>>{misc} last year.');
   });
 
+  it('types a name opening with Fort, Mount, Cape or Lake as a place', () => {
+    // Without the rule the tagger reads both as people (`Myers`, `Smith`).
+    check('Power failed in <<Fort Myers>>{location}.');
+    check('The storm hit <<Fort Smith>>{location} hard.');
+  });
+
   it('leaves a sentence-opening common word alone', () => {
     check('Boots and coats were handed out. Sharp falls in prices followed.');
   });

@@ -47,7 +47,7 @@ export function analyzeText(
   const candidates: Mention[] = [];
   for (const raw of names) {
     if (raw.end - raw.start > MAX_NAME_LENGTH) continue;
-    const n = raw.type === 'person' ? withoutTitle(text, raw) : withPlaceKind(text, raw);
+    const n = raw.type === 'person' ? placeByOpener(text, withoutTitle(text, raw)) : withPlaceKind(text, raw);
     if (n.end - n.start > MAX_NAME_LENGTH) continue;
     const surface = text.slice(n.start, n.end);
     const key = knownAliasKey(nameKey(surface), n.type);
@@ -112,6 +112,14 @@ function withoutTitle(text: string, n: NameSpan): NameSpan {
   const title = TITLE.exec(surface);
   if (!title || !/^\p{Lu}/u.test(surface.slice(title[0].length))) return n;
   return { ...n, start: n.start + title[0].length };
+}
+
+/** First words that make a name a place (`Fort Myers`, `Mount Kenya`): in eng.train always a place's (7 times in 7). */
+const PLACE_OPENER = /^(?:Fort|Mount|Cape|Lake)[ \t]+\p{Lu}/u;
+
+/** A person's name the tagger read in a place's name (`flooded streets in Fort Myers`) is that place. */
+function placeByOpener(text: string, n: NameSpan): NameSpan {
+  return PLACE_OPENER.test(text.slice(n.start, n.end)) ? { ...n, type: 'location' } : n;
 }
 
 /** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Pearl Harbor`; not `bay`, which ends teams' names (`Tampa Bay`, `Green Bay`). */
