@@ -1,13 +1,14 @@
 // Constructions of real news that the CoNLL training text teaches too little of, applied to the tagger's tags
 // before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
-// person, titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
+// person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
-import { HOLIDAYS, LOC, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
+import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
+import { applyHeadWords } from './heads';
 import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, DIGIT, isCapitalised, LOWER, SMALL_WORDS, TITLE } = wordShape;
+const { CAPS, DIGIT, isCapitalised, LOWER } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -42,10 +43,7 @@ export function applyConstructions(input: ConstructionInput): void {
       continue;
     }
     applyFacts(input, classes, input.writtenClasses, s.first, s.end, shortForms);
-    applyInstitutionHeads(words, classes, tags, s.first, s.end);
-    applyPlaceNouns(input.lower, classes, tags, s.first, s.end);
-    applyCompetitionSides(input.lower, classes, tags, s.first, s.end);
-    applyEventHeads(words, classes, tags, s.first, s.end);
+    applyHeadWords(words, input.lower, classes, tags, s.first, s.end);
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
@@ -90,76 +88,6 @@ function dropOpeningCommonWords(input: ConstructionInput): void {
  * plays in (`Conference side Exeter City`, `Championship sides`): in eng.train such words are misc names 8 times in
  * 11 (the others places and a club, which the tagger finds).
  */
-/** Capitalised last words that make a run of capitalised words an event, a competition or an award. */
-const EVENT_HEADS = new Set(['Cup', 'Open', 'Championship', 'Championships', 'Trophy', 'Prize', 'Classic', 'Rally', 'Lecture', 'Awards', 'Festival']);
-
-/**
- * A run of two or more capitalised words ending in the head of an event (`Hinton Lecture`, `Kessel Open`, `Davis
- * Cup`) is a misc name where the tagger read a person, a place or nothing in it: in eng.train these words written
- * capitalised end or sit inside a misc name 197 times in 201 (Lecture, Awards and Festival do not occur there).
- */
-function applyEventHeads(words: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
-  for (let i = first + 1; i < end; i++) {
-    if (classes[i] === LOWER || !EVENT_HEADS.has(words[i]) || (i + 1 < end && isCapitalised(classes[i + 1]))) continue;
-    let start = i;
-    while (start > first && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(words[start - 1].toLowerCase())) start--;
-    // Opening the sentence, the run may be a headline's capitals (`Comedy Awards Go To ...`).
-    if (start === i || start === first) continue;
-    if (spansOf(tags, start, i + 1).some((o) => o.type === ORG || o.type === MISC || o.first < start || o.end > i + 1)) continue;
-    force(tags, start, i + 1, MISC);
-  }
-}
-
-const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-
-function applyCompetitionSides(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
-  for (let i = first + 1; i + 1 < end; i++) {
-    if (tags[i] !== 0 || (classes[i] !== TITLE && classes[i] !== CAPS) || (lower[i + 1] !== 'side' && lower[i + 1] !== 'sides') || classes[i + 1] !== LOWER) continue;
-    if (isCapitalised(classes[i - 1]) || SMALL_WORDS.has(lower[i]) || CALENDAR_WORDS.has(lower[i])) continue; // a longer name, `The`, `Sunday`
-    force(tags, i, i + 1, MISC);
-  }
-}
-
-/** Lower-case nouns of a kind of place, before its name (`the mountain resort Davos`, `the town of Kessel`). */
-const PLACE_NOUNS = new Set(['town', 'city', 'village', 'resort', 'port', 'capital', 'province', 'region', 'district', 'suburb']);
-
-/**
- * A name of one or two capitalised words right after a noun of a kind of place, or after it and `of`, is that place
- * where the tagger read a person or nothing there (`the Swiss mountain resort Davos`, `the town of Kessel`): in
- * eng.train the capitalised word after these nouns (and `of`) is a place 138 times in 146.
- */
-function applyPlaceNouns(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
-  for (let i = first; i + 1 < end; i++) {
-    if (classes[i] !== LOWER || !PLACE_NOUNS.has(lower[i])) continue;
-    const start = lower[i + 1] === 'of' ? i + 2 : i + 1;
-    if (start >= end || !isCapitalised(classes[start]) || SMALL_WORDS.has(lower[start])) continue;
-    let stop = start + 1;
-    if (stop < end && isCapitalised(classes[stop])) stop++;
-    if (stop < end && isCapitalised(classes[stop])) continue; // a longer name: the tagger's to judge
-    const spans = spansOf(tags, start, stop);
-    if (spans.some((o) => o.type !== 0 || o.first !== start || o.end !== stop)) continue;
-    force(tags, start, stop, LOC);
-  }
-}
-
-/** Capitalised last words that make a run of capitalised words an organization. */
-const INSTITUTION_HEADS = new Set(['Ministry', 'Department', 'Ltd', 'Inc', 'Corp', 'Foundation', 'Association', 'Institute', 'Society', 'Party', 'Agency', 'Productions', 'Records', 'Pictures', 'Guild']);
-
-/**
- * A run of two or more capitalised words that the tagger left out and that ends in the head of an institution or a
- * company (`Defense Ministry` in `the Russian Defense Ministry`, with `Russian` found as misc; `Baby Cow
- * Productions`) is an organization: in eng.train these words written capitalised are the end or part of an
- * organization 280 times in 285 (`Ministry` 29 of 33, `Inc` 61 of 61, `Party` 49 of 49).
- */
-function applyInstitutionHeads(words: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
-  for (let i = first + 1; i < end; i++) {
-    if (tags[i] !== 0 || classes[i] === LOWER || !INSTITUTION_HEADS.has(words[i])) continue;
-    let start = i;
-    while (start > first && tags[start - 1] === 0 && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(words[start - 1].toLowerCase())) start--;
-    if (start < i) force(tags, start, i + 1, ORG);
-  }
-}
-
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
 function isHoliday(lower: string[], first: number, end: number): boolean {

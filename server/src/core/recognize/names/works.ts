@@ -57,36 +57,6 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && ((o.type === 0 && !byMaker) || o.first < start || o.end > stop))) return;
     mark(start, stop);
   };
-  // The run before a role word is a title where a person follows and the tagger saw no place or organization in it
-  // (`Chelsea star John Terry`, `Hollywood star` stay).
-  const roleTitle = (cue: number): boolean => {
-    const start = titleRunStart(lower, classes, first, cue);
-    if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return false;
-    const after = spansOf(tags, cue + 1, end);
-    if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return false;
-    if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return false;
-    mark(start, cue);
-    return true;
-  };
-  // An award category says a work, not who made it: a run that is a person, a place or a known organization is left
-  // alone (`best actress for Ann Lee`, `best season for Arsenal`). (`at number 20` in a chart is no such cue: artists
-  // stand there as often as songs.)
-  const awardTitle = (start: number, stop: number): boolean => {
-    if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
-    if (spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop))) return false;
-    mark(start, stop);
-    return true;
-  };
-  // Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists
-  // leave `BBC` alone to the tagger.
-  const endsBroadcaster = (at: number): boolean => {
-    if (lower[at - 1] === 'bbc') return true;
-    for (let j = Math.max(first, at - 4); j < at; j++) {
-      const f = factAt(lower, classes, j, at);
-      if (f && f.broadcaster && j + f.words.length === at) return true;
-    }
-    return false;
-  };
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
@@ -100,12 +70,22 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       continue;
     }
     // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
-    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w && roleTitle(i)) continue;
+    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w) {
+      const start = roleTitleStart(input, classes, first, end, i);
+      if (start >= 0) {
+        mark(start, i);
+        continue;
+      }
+    }
     // `won best director for Lantern Road`: a title after an award category and `for`.
     if (lw === 'best' && classes[i] === LOWER) {
       let k = i + 1;
       while (k < end && k - i <= 3 && classes[k] === LOWER && lower[k] !== 'for') k++;
-      if (k > i + 1 && k + 1 < end && lower[k] === 'for' && awardTitle(k + 1, titleRunEnd(lower, classes, k + 1, end))) i = k;
+      const stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end) : -1;
+      if (stop > 0 && isAwardTitle(input, classes, k + 1, stop)) {
+        mark(k + 1, stop);
+        i = k;
+      }
       continue;
     }
     // `starred in Harbour Lights`: a title after a word of acting and `in`.
@@ -118,7 +98,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
       if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
-      if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(i)))) continue;
+      if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(lower, classes, first, i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
       const next = lower[start];
@@ -175,6 +155,41 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     }
   }
   return found;
+}
+
+/**
+ * Where the title before a role word starts (`Ray star Jamie Foxx`), or -1: a person must follow, and the tagger saw
+ * no place or organization in the run (`Chelsea star John Terry`, `Hollywood star` stay).
+ */
+function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
+  const { lower, tags } = input;
+  const start = titleRunStart(lower, classes, first, cue);
+  if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
+  const after = spansOf(tags, cue + 1, end);
+  if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
+  if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return -1;
+  return start;
+}
+
+/**
+ * Whether the run after an award category and `for` is a title: a category says a work, not who made it, but a run
+ * that is a person, a place or a known organization is left alone (`best actress for Ann Lee`, `best season for
+ * Arsenal`). (`at number 20` in a chart is no such cue: artists stand there as often as songs.)
+ */
+function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+}
+
+/** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
+function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at: number): boolean {
+  if (lower[at - 1] === 'bbc') return true;
+  for (let j = Math.max(first, at - 4); j < at; j++) {
+    const f = factAt(lower, classes, j, at);
+    if (f && f.broadcaster && j + f.words.length === at) return true;
+  }
+  return false;
 }
 
 /** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
