@@ -155,3 +155,14 @@ describe('one type for a name across the sample corpus', () => {
     assert.deepStrictEqual([...types], ['organization']);
   });
 });
+
+describe('two names joined by and', () => {
+  it('are two names where the article names each alone elsewhere (the sample corpus: between Port Aster and Dunhallow)', () => {
+    const file = '2024-03-11-kessel-bridge-closes.txt';
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'corpus', file), 'utf8');
+    const index = corpus({ [file]: text });
+    const at = text.indexOf('Port Aster and Dunhallow');
+    const there = index.get(`file:///${file}`)!.mentions.filter((m) => m.start >= at && m.end <= at + 'Port Aster and Dunhallow'.length).map((m) => m.text);
+    assert.deepStrictEqual(there, ['Port Aster', 'Dunhallow']);
+  });
+});

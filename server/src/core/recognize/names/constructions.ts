@@ -35,6 +35,7 @@ export interface ConstructionInput {
 export function applyConstructions(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
+  splitCoordinated(input);
   const titles: string[][] = [];
   const shortForms = new Set<string>();
   for (const s of sentences) {
@@ -119,6 +120,33 @@ function applySurnames(words: string[], classes: Uint8Array, tags: Uint8Array, s
   }
   if (surnames.size === 0) return;
   for (const o of single) if (surnames.has(words[o.first].toLowerCase()) && classes[o.first] !== CAPS) force(tags, o.first, o.end, 0);
+}
+
+/**
+ * A span of two names joined by `and` or `&` (`between Port Aster and Dunhallow`) where the document names each part
+ * alone elsewhere is the two names, each of the type it has there: a name that is the whole (`Ant & Dec`, `Marks and
+ * Spencer`) is not also written by its parts.
+ */
+function splitCoordinated(input: ConstructionInput): void {
+  const { lower, tags, sentences } = input;
+  const alone = new Map<string, number>();
+  const joined: { span: Span; at: number }[] = [];
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      let at = -1;
+      for (let k = o.first + 1; k < o.end - 1; k++) if (lower[k] === 'and' || lower[k] === '&') at = at < 0 ? k : -2;
+      if (at >= 0) joined.push({ span: o, at });
+      else if (at === -1 && !alone.has(lower.slice(o.first, o.end).join(' '))) alone.set(lower.slice(o.first, o.end).join(' '), o.type);
+    }
+  }
+  for (const { span, at } of joined) {
+    const left = alone.get(lower.slice(span.first, at).join(' '));
+    const right = alone.get(lower.slice(at + 1, span.end).join(' '));
+    if (left === undefined || right === undefined) continue;
+    clear(tags, span.first, span.end);
+    force(tags, span.first, at, left);
+    force(tags, at + 1, span.end, right);
+  }
 }
 
 /** A line that is only a web page's furniture (`Advertisement`, `Skip to content`). */
