@@ -140,6 +140,8 @@ function main(): void {
     console.log(`${label.padEnd(20)} ${pct(f1(test.scorer, t))}      ${pct(f1(pipeline.scorer, t))}  ${pct(f1(test.scorer, t) - f1(pipeline.scorer, t))}`);
   }
   console.log(`pipeline: ${pipeline.seconds.toFixed(1)} s for ${testb.length} documents; ${pipeline.misaligned} names with an edge inside a token`);
+  const ex = pipeline.exported;
+  console.log(`the same mentions as the product's CoNLL export labels tokens (a token takes a mention covering its start): micro F1 ${ex.micro().f1.toFixed(2)} (PER ${ex.micro([0]).f1.toFixed(2)}, ORG ${ex.micro([1]).f1.toFixed(2)}, LOC ${ex.micro([2]).f1.toFixed(2)}, MISC ${ex.micro([3]).f1.toFixed(2)})`);
   console.log('where the pipeline parts from the tagger on gold tokens (only spans the gold set holds):');
   for (const [kind, d] of [...pipeline.differences].sort((a, b) => b[1].count - a[1].count)) {
     console.log(`  ${kind}: ${d.count}${d.examples.length ? `, e.g. ${d.examples.slice(0, 8).join('; ')}` : ''}`);

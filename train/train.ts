@@ -10,7 +10,8 @@ import { encodeModel, quantisePass } from '../server/src/core/recognize/names/mo
 import { tagSpans, type TagSpan } from '../server/src/core/recognize/names/tags';
 import { memoryRows, type PassWeights } from '../server/src/core/recognize/names/tagger';
 import { readConll, type GoldDocument } from './conll';
-import { casingTable, placesGazetteer } from './lexicons';
+import { wordClusters } from './clusters';
+import { casingTable, placesGazetteer, unlabelledDocuments } from './lexicons';
 import { decodeAll, decodeTwoPass, PerceptronPass, random, score, type FeaturedDocument } from './perceptron';
 
 const ROOT = path.join(__dirname, '..');
@@ -19,13 +20,16 @@ const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'bbc');
 const ROW_BITS = Number(process.env.ROW_BITS ?? 20);
 const EPOCHS = Number(process.env.EPOCHS ?? 15);
 const FOLDS = 5;
-const MODELS = Number(process.env.MODELS ?? 1);
+const MODELS = Number(process.env.MODELS ?? 3);
 const SEED = 20240611;
 const BYTES = (Number(process.env.BYTES ?? 1) === 2 ? 2 : 1) as 1 | 2;
 const TWO_PASS = (process.env.PASSES ?? '2') === '2';
 const FOLD_EPOCHS = 10;
 const MEMORY_RATE = Number(process.env.MEMORY_RATE ?? 0.5);
 const MASK = (1 << ROW_BITS) - 1;
+// Word clusterings, coarse to fine (train/clusters.ts), over words seen CLUSTER_MIN times or more.
+const CLUSTER_SIZES = (process.env.CLUSTERS ?? '64,256,1000').split(',').map(Number);
+const CLUSTER_MIN = Number(process.env.CLUSTER_MIN ?? 3);
 const outIndex = process.argv.indexOf('--out');
 const OUT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, 'models', 'names.model');
 
@@ -106,9 +110,12 @@ function main(): void {
   const gazetteer = gazetteerOf(train);
   const places = placesGazetteer(personFirstWords(train));
   log(`place names: ${places.entries} entries`);
-  const casing = casingTable(train, CORPUS);
+  // Unlabelled text: the words of eng.train without their labels, and the BBC corpus.
+  const unlabelled = [...train, ...unlabelledDocuments(CORPUS)];
+  const casing = casingTable(unlabelled);
   log(`casing table: ${casing.size} words`);
-  const lexicon = new Lexicon(MASK, casing);
+  const clusters = wordClusters(unlabelled, { sizes: CLUSTER_SIZES, minCount: CLUSTER_MIN, contexts: 10000, passes: Number(process.env.CLUSTER_PASSES ?? 10) }, log);
+  const lexicon = new Lexicon(MASK, casing, clusters);
   const table = (d: GoldDocument, g: Gazetteer) => buildTokenTable({ ids: lexicon.idsOf(d.words), sentences: d.sentences }, lexicon, g, places.gazetteer);
   const trainTables = train.map((d, i) => table(d, foldGazetteers[fold(i)]));
   const devTables = dev.map((d) => table(d, gazetteer));
@@ -140,7 +147,7 @@ function main(): void {
     const f1 = (TWO_PASS ? score(devSet, decodeTwoPass(weights, devSet, devTables, lexicon, MASK)) : score(devSet, decodeAll(weights, devSet))).micro().f1;
     log(`averaged ${MODELS} taggers: dev F1 ${f1.toFixed(2)}`);
   }
-  const model = encodeModel(ROW_BITS, quantisePass(weights, BYTES), TWO_PASS, gazetteer, places.gazetteer, casing);
+  const model = encodeModel(ROW_BITS, quantisePass(weights, BYTES), TWO_PASS, gazetteer, places.gazetteer, casing, clusters);
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, model);
   log(`wrote ${OUT} (${(model.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

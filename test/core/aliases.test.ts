@@ -38,6 +38,22 @@ The band <<Blur>>{person} played. <<Volodymyr Zelenskiy>>{person} and <<Zelensky
     assert.deepStrictEqual(groups(corpus, ['Tony Blair', 'Blair', 'Blur', 'Blurr', 'Zelensky', 'Volodymyr Zelenskiy']), [['Blair', 'Tony Blair'], ['Blur', 'Blurr'], ['Volodymyr Zelenskiy', 'Zelensky']]);
   });
 
+  it('joins a party and its nicknames, and an award and its plural, across articles; a person named Tory stays apart', () => {
+    const corpus = `//- /a.txt
+The <<Conservatives>>{organization} lost the seat, and a <<Tory>>{organization} spokesman blamed the <<Conservative Party>>{organization} chairman.
+//- /b.txt
+The <<Tories>>{organization} and the <<Lib Dems>>{organization} met. <<Liberal Democrats>>{organization} said little. <<Amy Tory>>{person} and <<Tory>>{person} left.
+//- /c.txt
+She won an <<Oscar>>{misc}. The <<Oscars>>{misc} are in March; the <<Academy Awards>>{misc} were moved.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Conservatives', 'Tory', 'Conservative Party', 'Tories', 'Lib Dems', 'Liberal Democrats', 'Amy Tory', 'Oscar', 'Oscars', 'Academy Awards']), [
+      ['Academy Awards', 'Oscar', 'Oscars'],
+      ['Amy Tory', 'Tory'],
+      ['Conservative Party', 'Conservatives', 'Tories', 'Tory'],
+      ['Lib Dems', 'Liberal Democrats'],
+    ]);
+  });
+
   it('joins dotted acronyms and their expansions', () => {
     const corpus = `//- /a.txt
 The <<United States>>{location} and the <<United Nations>>{organization} agreed.

@@ -5,7 +5,7 @@ import { hashString } from '../../server/src/core/recognize/names/hash';
 import { Lexicon } from '../../server/src/core/recognize/names/lexicon';
 
 function lexicon(): Lexicon {
-  return new Lexicon((1 << 16) - 1, new Map());
+  return new Lexicon((1 << 16) - 1, new Map(), new Map());
 }
 
 describe('lexicon ids', () => {

@@ -31,6 +31,8 @@ describe('name recogniser', () => {
 
   it('tags the name part of a hyphenated word with its own type', () => {
     check('The <<Moscow>>{location}-installed officials met <<London>>{location}-based analysts.');
+    // A generic word is no name in a hyphenated word either.
+    check('Cheap anti-Aids drugs reached the TV-viewing public.');
   });
 
   it('finds agency credits and datelines', () => {

@@ -1,10 +1,11 @@
 // Analysis of one document: names and dates from the recognisers, merged into one sorted,
 // non-overlapping list of mentions, with in-document aliases resolved. Never throws on text.
 // The recognisers read the article as prepared (front matter and Markdown markup blanked, offsets kept).
-import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, Mention, NameSpan, Problem, Span } from './model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, NameSpan, Problem, Span } from './model';
 import type { DateRecognizer, NameRecognizer } from './recognize/types';
 import { resolveWithinDocument, splitHeadlineSeams } from './resolve/document';
 import { qualifyInstitutions } from './resolve/institutions';
+import { knownAliasKey } from './resolve/knownAliases';
 import { MAX_NAME_LENGTH, nameKey } from './resolve/names';
 import { prepareArticle, spanOutsideMarkup } from './text/article';
 import { articleTitle } from './text/title';
@@ -46,10 +47,10 @@ export function analyzeText(
   const candidates: Mention[] = [];
   for (const raw of names) {
     if (raw.end - raw.start > MAX_NAME_LENGTH) continue;
-    const n = raw.type === 'person' ? withoutTitle(text, raw) : withPlaceKind(text, raw);
+    const n = raw.type === 'person' ? placeByOpener(text, withoutTitle(text, raw)) : withPlaceKind(text, raw);
     if (n.end - n.start > MAX_NAME_LENGTH) continue;
     const surface = text.slice(n.start, n.end);
-    const key = nameKey(surface);
+    const key = knownAliasKey(nameKey(surface), n.type);
     if (key.length === 0) continue;
     const mention: Mention = { start: n.start, end: n.end, text: surface, type: n.type, value: null, key };
     if (n.weak) mention.weak = true;
@@ -63,7 +64,7 @@ export function analyzeText(
   }
   const mentions = splitHeadlineSeams(text, removeOverlaps(prepared.markdown ? candidates.map((m) => outsideMarkup(m, text, prepared.text)).filter((m): m is Mention => m !== null) : candidates));
   qualifyInstitutions(text, mentions);
-  resolveWithinDocument(mentions);
+  resolveWithinDocument(mentions, text);
   const found = dates.articles ?? [{ start: 0, end: text.length, referenceDate: dates.referenceDate, referenceSource: dates.referenceDate ? 'dateline' : 'none' }];
   // The first article takes the file's title (its front matter's, else its headline); each later one its own headline.
   const articles: ArticleInfo[] = found.map((a, i) => ({
@@ -113,8 +114,18 @@ function withoutTitle(text: string, n: NameSpan): NameSpan {
   return { ...n, start: n.start + title[0].length };
 }
 
-/** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`. */
-const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+/** First words that make a name a place (`Fort Myers`, `Mount Kenya`): in eng.train always a place's (7 times in 7). */
+const PLACE_OPENER = /^(?:Fort|Mount|Cape|Lake)[ \t]+\p{Lu}/u;
+
+/** A person's name the tagger read in a place's name (`flooded streets in Fort Myers`) is that place. */
+function placeByOpener(text: string, n: NameSpan): NameSpan {
+  return PLACE_OPENER.test(text.slice(n.start, n.end)) ? { ...n, type: 'location' } : n;
+}
+
+/** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Pearl Harbor`; not `bay`, which ends teams' names (`Tampa Bay`, `Green Bay`). */
+const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|harbour|harbor|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+/** Venues, a place only where the name itself ends in one (`Emirates Stadium`); `the Olympic stadium` keeps its name. */
+const VENUE_KIND = /^(?:Stadium|Arena|Theatre|Theater)$/;
 const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
 
 /**
@@ -127,7 +138,7 @@ function withPlaceKind(text: string, n: NameSpan): NameSpan {
     return { start: n.start, end: n.end + next[0].length, type: 'location' };
   }
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
-  if (last && last.index > 0 && PLACE_KIND.test(last[1])) return { start: n.start, end: n.end, type: 'location' };
+  if (last && last.index > 0 && (PLACE_KIND.test(last[1]) || VENUE_KIND.test(last[1]))) return { start: n.start, end: n.end, type: 'location' };
   return n;
 }
 
@@ -138,7 +149,7 @@ function outsideMarkup(m: Mention, text: string, read: string): Mention | null {
   if (best.start === m.start && best.end === m.end) return m;
   const surface = text.slice(best.start, best.end);
   if (m.key === null) return { ...m, start: best.start, end: best.end, text: surface };
-  const key = nameKey(surface);
+  const key = knownAliasKey(nameKey(surface), m.type as EntityType);
   return key.length === 0 ? null : { ...m, start: best.start, end: best.end, text: surface, key };
 }
 

@@ -2,6 +2,7 @@
 // `Putin` after `Vladimir Putin` takes the key of `Vladimir Putin`; `Lindsay` after `Lindsay Davenport` (a first name
 // the article uses alone) hers; `United` after `Manchester United` and `the Dome` after `the Millennium Dome` theirs.
 import type { Mention } from '../model';
+import { firstNameSex, honorificSex, type Sex } from './honorifics';
 import { nameKey, nameWords } from './names';
 
 /** `b` is `a` or its last words: `vladimir putin` ends with `putin`, `hanna smith` does not end with `anna smith`. */
@@ -14,15 +15,19 @@ function isWordSuffix(a: string, b: string): boolean {
  * word the recogniser was unsure of the type of (`Austin had urged Moscow`, taken for a place) is that person too
  * when the article names exactly one person with that surname (`Lloyd Austin`).
  */
-export function resolveWithinDocument(mentions: Mention[]): void {
+export function resolveWithinDocument(mentions: Mention[], text: string): void {
   // The fullest person name ending in each surname; when two different people share a surname
-  // (two Smiths), the short form stays ambiguous and keeps its own key.
+  // (two Smiths), the short form stays ambiguous and keeps its own key, unless an honorific says which (below).
   const bySurname = new Map<string, string | null>();
+  const allBySurname = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.type !== 'person' || m.key === null) continue;
     const words = nameWords(m.key);
     if (words.length < 2) continue;
     const surname = words[words.length - 1];
+    let all = allBySurname.get(surname);
+    if (!all) allBySurname.set(surname, (all = new Set()));
+    all.add(m.key);
     const known = bySurname.get(surname);
     if (known === undefined) bySurname.set(surname, m.key);
     else if (known !== null && known !== m.key && !isWordSuffix(known, m.key) && !isWordSuffix(m.key, known)) bySurname.set(surname, null);
@@ -42,7 +47,8 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     if (m.key === null || !(m.type === 'person' || (m.weak && m.type !== 'misc'))) continue;
     const words = nameWords(m.key);
     if (words.length !== 1) continue;
-    const bySurnameFull = bySurname.get(words[0]);
+    const known = bySurname.get(words[0]);
+    const bySurnameFull = known === null && m.type === 'person' ? bySex(allBySurname.get(words[0])!, honorificSex(text, m.start)) : known;
     const full = bySurnameFull ?? (m.type === 'person' && bySurnameFull === undefined ? byFirstName.get(words[0]) : undefined);
     if (!full) continue;
     m.key = full;
@@ -52,6 +58,21 @@ export function resolveWithinDocument(mentions: Mention[]): void {
     }
   }
   resolveShortenedNames(mentions);
+}
+
+/**
+ * The one full name of `keys` (people sharing a surname) that an honorific's sex can mean: `Mrs Blair` is not
+ * `Tony Blair` where `Cherie Blair` is named too, as lists of first names give Cherie to women only; `Mr Blair` is
+ * the one whose first name is not a woman's (`Tony` is in both lists). Null when there is no honorific, or no single
+ * name is left.
+ */
+function bySex(keys: ReadonlySet<string>, sex: Sex | null): string | null {
+  if (!sex) return null;
+  const given = [...keys].map((k) => ({ k, sex: firstNameSex(nameWords(k)[0]) }));
+  const same = given.filter((g) => g.sex === sex);
+  if (same.length > 0) return same.length === 1 ? same[0].k : null;
+  const unknown = given.filter((g) => g.sex === null);
+  return unknown.length === 1 ? unknown[0].k : null;
 }
 
 /**

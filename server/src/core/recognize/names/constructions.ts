@@ -1,8 +1,9 @@
 // Constructions of real news that the CoNLL training text teaches too little of, applied to the tagger's tags
 // before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
-// person, titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
+// person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
-import { MISC, NOT_NAMES, ORG, SITE_FURNITURE } from './facts';
+import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
+import { applyHeadWords } from './heads';
 import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
@@ -18,6 +19,11 @@ export interface ConstructionInput {
   lower: string[];
   /** Their case classes (wordShape.ts). */
   classes: Uint8Array;
+  /**
+   * The case classes of the words as the text writes them: a title-case line's truecasing lowers the words it takes
+   * for common ones (`BBC Three` to `BBC three`), and the names of the lists are matched as written.
+   */
+  writtenClasses: Uint8Array;
   /** Token text i as written (normalised quotes and dashes). */
   original: (i: number) => string;
   /** How each token's word is usually written (casing bucket & 7, 0 unknown), from the model's casing table. */
@@ -29,25 +35,67 @@ export interface ConstructionInput {
 export function applyConstructions(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
   applySurnames(words, classes, tags, sentences);
+  splitCoordinated(input);
   const titles: string[][] = [];
+  const shortForms = new Set<string>();
   for (const s of sentences) {
     if (isFurniture(words, s.first, s.end)) {
       clear(tags, s.first, s.end);
       continue;
     }
-    applyFacts(input, classes, s.first, s.end);
+    applyFacts(input, classes, input.writtenClasses, s.first, s.end, shortForms);
+    applyHeadWords(words, input.lower, classes, tags, s.first, s.end);
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
+  dropOpeningCommonWords(input);
   // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
-  // nor is a generic word alone (`PC`, `TV`, `Aids`).
+  // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) {
-      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase()))) clear(tags, o.first, o.end);
+      // A year before an event or a law is its date, not its name (`the 1989 Children Act`; in eng.train a year
+      // before a misc name is outside it 15 times in 18).
+      if (o.type === MISC && o.end - o.first >= 2 && YEAR.test(words[o.first]) && isCapitalised(classes[o.first + 1])) {
+        clear(tags, o.first, o.end);
+        force(tags, o.first + 1, o.end, MISC);
+        continue;
+      }
+      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || isHoliday(input.lower, o.first, o.end)) clear(tags, o.first, o.end);
     }
   }
 }
+
+/**
+ * A one-word name opening a sentence, before a lower-case word, whose word the unlabelled text nearly always writes
+ * in lower case (`Boots and coats were handed out`) and that the document never writes capitalised elsewhere, is
+ * capitalised by its place alone: no name.
+ */
+function dropOpeningCommonWords(input: ConstructionInput): void {
+  const { words, classes, casing, tags, sentences } = input;
+  for (const s of sentences) {
+    const i = s.first;
+    if (tags[i] === 0 || s.end - i < 2 || tags[i + 1] === tags[i] + 1 || classes[i + 1] !== LOWER) continue;
+    if (casing[i] < 1 || casing[i] > 3 || classes[i] === CAPS) continue;
+    let elsewhere = false;
+    for (const t of sentences) for (let j = t.first + 1; j < t.end && !elsewhere; j++) if (j !== i && words[j] === words[i]) elsewhere = true;
+    if (!elsewhere) clear(tags, i, i + 1);
+  }
+}
+
+/**
+ * A capitalised word the tagger left out, inside a sentence, before `side` or `sides` is the competition the side
+ * plays in (`Conference side Exeter City`, `Championship sides`): in eng.train such words are misc names 8 times in
+ * 11 (the others places and a club, which the tagger finds).
+ */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+function isHoliday(lower: string[], first: number, end: number): boolean {
+  return HOLIDAY_OPENERS.has(lower[first]) && HOLIDAYS.has(lower.slice(first, end).join(' '));
+}
+
+const HOLIDAY_OPENERS = new Set([...HOLIDAYS].map((h) => h.split(' ')[0]));
 
 function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
@@ -74,6 +122,33 @@ function applySurnames(words: string[], classes: Uint8Array, tags: Uint8Array, s
   for (const o of single) if (surnames.has(words[o.first].toLowerCase()) && classes[o.first] !== CAPS) force(tags, o.first, o.end, 0);
 }
 
+/**
+ * A span of two names joined by `and` or `&` (`between Port Aster and Dunhallow`) where the document names each part
+ * alone elsewhere is the two names, each of the type it has there: a name that is the whole (`Ant & Dec`, `Marks and
+ * Spencer`) is not also written by its parts.
+ */
+function splitCoordinated(input: ConstructionInput): void {
+  const { lower, tags, sentences } = input;
+  const alone = new Map<string, number>();
+  const joined: { span: Span; at: number }[] = [];
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) {
+      let at = -1;
+      for (let k = o.first + 1; k < o.end - 1; k++) if (lower[k] === 'and' || lower[k] === '&') at = at < 0 ? k : -2;
+      if (at >= 0) joined.push({ span: o, at });
+      else if (at === -1 && !alone.has(lower.slice(o.first, o.end).join(' '))) alone.set(lower.slice(o.first, o.end).join(' '), o.type);
+    }
+  }
+  for (const { span, at } of joined) {
+    const left = alone.get(lower.slice(span.first, at).join(' '));
+    const right = alone.get(lower.slice(at + 1, span.end).join(' '));
+    if (left === undefined || right === undefined) continue;
+    clear(tags, span.first, span.end);
+    force(tags, span.first, at, left);
+    force(tags, at + 1, span.end, right);
+  }
+}
+
 /** A line that is only a web page's furniture (`Advertisement`, `Skip to content`). */
 function isFurniture(words: string[], first: number, end: number): boolean {
   let e = end;
@@ -85,14 +160,15 @@ function isFurniture(words: string[], first: number, end: number): boolean {
 /**
  * Names of known kinds: a tagger span with exactly a fact's words (or inside it) gets the fact's type; a missed
  * fact is added, unless it is one word opening the sentence that is usually written in lower case (`Labour costs`).
- * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`).
+ * A span that runs past a fact is left alone: the tagger saw a longer name (`Sky News Australia`, `Celtic Glasgow`),
+ * unless it is only facts one after the other.
  */
-function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number, end: number): void {
+function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint8Array, first: number, end: number, shortForms: Set<string>): void {
   const { tags, casing } = input;
   const matches: { first: number; end: number; fact: Fact }[] = [];
   for (let i = first; i < end; ) {
-    const c = classes[i];
-    const f = c === LOWER ? null : factAt(input.lower, classes, i, end);
+    const c = written[i];
+    const f = c === LOWER ? null : factAt(input.lower, written, i, end);
     if (!f) {
       i++;
       continue;
@@ -101,10 +177,23 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number
     i += f.words.length;
   }
   if (matches.length === 0) return;
+  // `FA Cup Premiership` (a headline running into its sentence): a span that is exactly two names of the lists or
+  // more, one after the other, is those names.
+  if (matches.length >= 2) {
+    for (const o of spansOf(tags, first, end)) {
+      const inside = matches.filter((m) => m.first >= o.first && m.end <= o.end);
+      if (inside.length < 2 || inside[0].first !== o.first || inside[inside.length - 1].end !== o.end) continue;
+      if (inside.some((m, k) => m.fact.kind !== 'name' || (k > 0 && inside[k - 1].end !== m.first))) continue;
+      clear(tags, o.first, o.end);
+    }
+  }
   for (const m of matches) {
     if (m.fact.kind !== 'name') continue;
     const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
-    if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
+    // `Tory MP`: a party's span that runs on only over a member's role is the party.
+    const role = overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && m.fact.type === ORG && m.fact.party && PARTY_ROLES.has(input.lower[m.end]);
+    if (role) clear(tags, m.end, m.end + 1);
+    else if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
     if (overlapping.length === 0) {
       const single = m.end - m.first === 1;
       const usual = casing[m.first];
@@ -113,6 +202,19 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, first: number
     // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
     if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
     force(tags, m.first, m.end, m.fact.type);
+    const last = m.fact.words.length - 1;
+    if (m.fact.type === MISC && last > 0 && m.fact.capital[last]) shortForms.add(m.fact.words[last]);
+  }
+}
+
+/**
+ * A product or an event named in full (a misc name of the lists: `Nintendo DS`, `Windows XP`) is named by its last
+ * word alone afterwards (`the DS`): a one-word name that is that word is the same misc name, whatever type the
+ * tagger gave it.
+ */
+function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
+  for (const s of sentences) {
+    for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
   }
 }
 

@@ -13,6 +13,7 @@ export interface Fact {
   type: number;
   kind: FactKind;
   broadcaster: boolean;
+  party: boolean;
 }
 
 export interface Span {
@@ -31,7 +32,7 @@ export function facts(): Map<string, Fact[]> {
     for (const name of list.names.split('|')) {
       const raw = splitName(name);
       if (raw.length === 0) continue;
-      const fact: Fact = { words: raw.map((w) => w.toLowerCase()), capital: raw.map((w) => w !== w.toLowerCase()), type: list.type, kind: list.kind, broadcaster: list.broadcaster === true };
+      const fact: Fact = { words: raw.map((w) => w.toLowerCase()), capital: raw.map((w) => w !== w.toLowerCase()), type: list.type, kind: list.kind, broadcaster: list.broadcaster === true, party: list.party === true };
       const bucket = index.get(fact.words[0]);
       if (bucket) bucket.push(fact);
       else index.set(fact.words[0], [fact]);

@@ -25,6 +25,8 @@ export interface FactList {
   names: string;
   /** Broadcasters and channels: a capitalised run right before one in brackets is a programme (`Shameless (Channel 4)`). */
   broadcaster?: boolean;
+  /** Political parties: a member's role after one (`Tory MP`) is not part of its name. */
+  party?: boolean;
 }
 
 // Football clubs of the English and Scottish leagues (recent decades), with the short forms of results tables.
@@ -169,7 +171,7 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'club', names: RUGBY_TOWNS },
   { type: ORG, kind: 'name', names: BROADCASTERS, broadcaster: true },
   { type: ORG, kind: 'name', names: AGENCIES },
-  { type: ORG, kind: 'name', names: PARTIES },
+  { type: ORG, kind: 'name', names: PARTIES, party: true },
   { type: ORG, kind: 'name', names: COMPANIES },
   { type: MISC, kind: 'name', names: AWARDS },
   { type: MISC, kind: 'name', names: EVENTS },
@@ -192,6 +194,12 @@ export const WORK_CUE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their'
 
 /** Words that are no name alone, whatever their capitals: generic technology words and diseases (the news guidelines). */
 export const NOT_NAMES = new Set(['tv', 'pc', 'pcs', 'dvd', 'dvds', 'cd', 'cds', 'sms', 'mp3', 'mbps', 'kbps', 'gps', 'aids', 'hiv', 'sars']);
+
+/** Holidays and periods, which the news guidelines leave to the dates (`Boxing Day`, `New Year`), as lower-case words. */
+export const HOLIDAYS = new Set(['christmas', 'christmas day', 'christmas eve', 'boxing day', 'new year', "new year 's day", "new year 's eve", 'easter', 'easter sunday', 'easter monday', 'good friday', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'eid']);
+
+/** Roles a party's member is named by after the party (`Tory MP`, `Labour councillors`): not part of the name. */
+export const PARTY_ROLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'am', 'ams', 'peer', 'peers', 'councillor', 'councillors', 'candidate', 'candidates', 'leader', 'activists', 'voters']);
 
 /** Lines a web page saves around an article (menus, buttons, advertising labels), never names. */
 export const SITE_FURNITURE = new Set(['advertisement', 'advertising', 'sponsored', 'tt', 'share', 'share this', 'skip to content', 'skip to main content', 'image caption', 'media caption', 'related topics', 'more on this story', 'top stories', 'read more', 'sign up', 'subscribe', 'menu', 'search', 'close', 'print', 'email', 'comments']);

@@ -31,6 +31,8 @@ export interface WordForms {
   lowerId: Int32Array;
   caseClass: Uint8Array;
   casing: Uint8Array;
+  /** Packed word classes (CLUSTER_BITS per clustering), 0 if none. */
+  clusters: Int32Array;
   small: Uint8Array;
   opening: Uint8Array;
   /** STATIC_FEATURES rows per word form. */
@@ -170,14 +172,19 @@ export function row(h: number, mask: number): number {
   return r === 0 ? 1 : r;
 }
 
+/** Bits of one clustering's class in a packed word-cluster value (see train/clusters.ts); class 0 is none. */
+export const CLUSTER_BITS = 10;
+/** Word clusterings whose classes are static features (packed CLUSTER_BITS bits each). */
+export const CLUSTERINGS = 3;
 /** Static feature rows per word form. */
-export const STATIC_FEATURES = 14;
+export const STATIC_FEATURES = 14 + CLUSTERINGS;
+const CLUSTER_MASK = (1 << CLUSTER_BITS) - 1;
 /** Dynamic feature rows per token (context, gazetteers, facts, document memory). */
-export const DYNAMIC_FEATURES = 27;
+export const DYNAMIC_FEATURES = 29;
 /** Dynamic rows that a lower-case word, digit or punctuation token can have: the first ones. */
 export const SHORT_DYNAMIC_FEATURES = 11;
 /** Dynamic rows of a capitalised token before the memory slots. */
-export const LONG_DYNAMIC_FEATURES = 25;
+export const LONG_DYNAMIC_FEATURES = 27;
 /** Slots per token in a full feature array (training): static, then dynamic. */
 export const FEATURES_PER_TOKEN = STATIC_FEATURES + DYNAMIC_FEATURES;
 /** Dynamic slots of the two document-memory features (see tagger.ts); the first pass leaves them 0. */
@@ -185,7 +192,7 @@ export const MEMORY_SLOT = DYNAMIC_FEATURES - 2;
 export const SEQUENCE_SLOT = DYNAMIC_FEATURES - 1;
 
 /** Writes the static rows of a word form into `out` at `o`. */
-export function staticRows(w: string, lw: string, caseClass: number, casing: number, mask: number, out: Int32Array, o: number): void {
+export function staticRows(w: string, lw: string, caseClass: number, casing: number, clusters: number, mask: number, out: Int32Array, o: number): void {
   const word = hashString(w);
   const lower = lw === w ? word : hashString(lw);
   out[o++] = row(mix(1, 0), mask);
@@ -212,6 +219,8 @@ export function staticRows(w: string, lw: string, caseClass: number, casing: num
   }
   out[o++] = row(mix(33, (w.length > 12 ? 12 : w.length) | (caseClass << 4)), mask);
   out[o++] = row(mix(35, casing | (caseClass << 4)), mask);
+  // Word classes, coarse to fine, with the case class: a rare capitalised word in the class of `Clinton`.
+  for (let k = 0; k < CLUSTERINGS; k++) out[o++] = row(mix(42 + k, ((clusters >>> (k * CLUSTER_BITS)) & CLUSTER_MASK) | (caseClass << CLUSTER_BITS)), mask);
 }
 
 const PAD_PREVIOUS = [hashString('<s-1>'), hashString('<s-2>')];
@@ -229,6 +238,7 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
   const lexTitle = lexicon.titleHash;
   const lexCasing = lexicon.casing;
   const lexStatic = lexicon.staticRows;
+  const lexClusters = lexicon.clusters;
   const S = STATIC_FEATURES;
   const stride = withStatic ? FEATURES_PER_TOKEN : DYNAMIC_FEATURES;
   for (const s of sentences) {
@@ -284,6 +294,11 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
         // --- Facts (names branch): the lists of facts.ts, by type and match position, with the case class and
         // whether the sentence is a headline (where capitals say less).
         out[o++] = row(mix(41, facts[g] | (facts[g + 1] << 3) | (facts[g + 2] << 6) | (facts[g + 3] << 9) | (c0 << 12) | (caseless << 15)), mask);
+        // The neighbours' middle classes (the sentence edge its own value): `Mr` and `said` stand for their classes.
+        const km1 = hasPrev ? (lexClusters[id[i - 1]] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
+        const kp1 = hasNext ? (lexClusters[id[i + 1]] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
+        out[o++] = row(mix(45, km1 | (c0 << CLUSTER_BITS)), mask);
+        out[o++] = row(mix(46, kp1 | (c0 << CLUSTER_BITS)), mask);
       }
       while (o < end) out[o++] = 0;
     }

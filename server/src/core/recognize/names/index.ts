@@ -5,6 +5,7 @@ import { tokenRanges } from '../../text/tokenize';
 import type { NameRecognizer } from '../types';
 import { applyConstructions } from './constructions';
 import { normalizeWord, type Lexicon } from './lexicon';
+import { NOT_NAMES } from './facts';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
@@ -131,7 +132,14 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
     classes[i] = lexicon.caseClass[ids[i]];
   }
-  applyConstructions({ words, lower, classes, original: (i) => normalizeWord(text.slice(starts[i], ends[i])), casing, tags, sentences });
+  // The case classes as written, where truecasing changed a word (see ConstructionInput.writtenClasses).
+  let writtenClasses = classes;
+  for (let i = 0; i < count; i++) {
+    if (ids[i] === written[i]) continue;
+    if (writtenClasses === classes) writtenClasses = classes.slice();
+    writtenClasses[i] = lexicon.caseClass[written[i]];
+  }
+  applyConstructions({ words, lower, classes, writtenClasses, original: (i) => normalizeWord(text.slice(starts[i], ends[i])), casing, tags, sentences });
   for (let i = 0; i < count; i++) if (ids[i] === notWord) outside(tags, i);
   const spans: TagSpan[] = [];
   for (const s of sentences) tagSpans(tags, s.first, s.end, spans);
@@ -379,12 +387,12 @@ function hyphenParts(tagger: Tagger, words: string[], from: number, to: number, 
   return capitalisedParts(words[at], start, type, (k) => typeOfTag(tags[partIndex[k]]));
 }
 
-/** The capitalised parts of a hyphenated word starting at `start`, each of the type `typeOf` gives it (else `type`). */
+/** The capitalised parts of a hyphenated word starting at `start`, each of the type `typeOf` gives it (else `type`); a generic word (`anti-Aids`, `TV-viewing`) is none. */
 function capitalisedParts(word: string, start: number, type: number, typeOf: (part: number) => number = () => -1): NameSpan[] {
   const out: NameSpan[] = [];
   let offset = start;
   word.split('-').forEach((p, k) => {
-    if (p !== '' && caseClassOf(p) !== LOWER) {
+    if (p !== '' && caseClassOf(p) !== LOWER && !NOT_NAMES.has(p.toLowerCase())) {
       const t = typeOf(k);
       out.push({ start: offset, end: offset + p.length, type: ENTITY_TYPE_OF[t >= 0 ? t : type] });
     }

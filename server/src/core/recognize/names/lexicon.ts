@@ -49,6 +49,8 @@ export class Lexicon implements WordForms {
   caseClass = new Uint8Array(0);
   /** How the word is usually written (see casingBucket), 0 if unknown. */
   casing = new Uint8Array(0);
+  /** Packed word classes (see CLUSTER_BITS), 0 if none. */
+  clusters = new Int32Array(0);
   small = new Uint8Array(0);
   opening = new Uint8Array(0);
   staticRows = new Int32Array(0);
@@ -63,6 +65,7 @@ export class Lexicon implements WordForms {
   constructor(
     private readonly mask: number,
     private readonly casingOf: ReadonlyMap<number, number>,
+    private readonly clustersOf: ReadonlyMap<number, number>,
   ) {
     this.grow(1024);
   }
@@ -139,7 +142,10 @@ export class Lexicon implements WordForms {
     this.staticReady[id] = 0;
     this.markA[id] = 0;
     this.markB[id] = 0;
-    staticRows(w, lw, c, casing, this.mask, this.staticRows, id * STATIC_FEATURES);
+    // A form the clustered text never wrote (`KHERSON`, `Reuters`'s sentence-initial `The`) takes its title or lower case's classes.
+    const clusters = this.clustersOf.get(word) ?? this.clustersOf.get(this.titleHash[id]) ?? this.clustersOf.get(lower) ?? 0;
+    this.clusters[id] = clusters;
+    staticRows(w, lw, c, casing, clusters, this.mask, this.staticRows, id * STATIC_FEATURES);
     return id;
   }
 
@@ -178,6 +184,7 @@ export class Lexicon implements WordForms {
     this.lowerId = copy(this.lowerId, capacity);
     this.caseClass = copy(this.caseClass, capacity);
     this.casing = copy(this.casing, capacity);
+    this.clusters = copy(this.clusters, capacity);
     this.small = copy(this.small, capacity);
     this.opening = copy(this.opening, capacity);
     this.staticRows = copy(this.staticRows, capacity * STATIC_FEATURES);

@@ -1,13 +1,13 @@
 // The model file: a header, transition and start scores, the quantised emission table, the training
-// gazetteer, the place-name gazetteer and the casing table. Little-endian throughout. Transition and
+// gazetteer, the place-name gazetteer, the casing table and the word clusters. Little-endian throughout. Transition and
 // start scores are floats in the unit of the emission integers, so decoding needs no rescaling.
 import { Gazetteer } from './gazetteer';
 import { TAG_COUNT } from './tags';
 import type { PassWeights, TaggerWeights } from './tagger';
 
 const MAGIC = 0x4d4e4c41; // "ALNM"
-const VERSION = 3;
-const HEADER_FIELDS = 8;
+const VERSION = 4;
+const HEADER_FIELDS = 9;
 const HEADER = HEADER_FIELDS * 4;
 
 export interface QuantisedPass {
@@ -31,28 +31,29 @@ export function quantisePass(pass: PassWeights, bytes: 1 | 2): QuantisedPass {
   return { emission, transition, start, scale };
 }
 
-function casingToInt32Array(casing: Map<number, number>): Int32Array {
-  const out = new Int32Array(casing.size * 2);
+function mapToInt32Array(map: Map<number, number>): Int32Array {
+  const out = new Int32Array(map.size * 2);
   let o = 0;
-  for (const [k, v] of [...casing].sort((a, b) => a[0] - b[0])) {
+  for (const [k, v] of [...map].sort((a, b) => a[0] - b[0])) {
     out[o++] = k;
     out[o++] = v;
   }
   return out;
 }
 
-export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: boolean, gazetteer: Gazetteer, places: Gazetteer, casing: Map<number, number>): Uint8Array {
+export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: boolean, gazetteer: Gazetteer, places: Gazetteer, casing: Map<number, number>, clusters: Map<number, number>): Uint8Array {
   const bytes = first.emission.BYTES_PER_ELEMENT;
   const gaz = gazetteer.toInt32Array();
   const plc = places.toInt32Array();
-  const cas = casingToInt32Array(casing);
+  const cas = mapToInt32Array(casing);
+  const clu = mapToInt32Array(clusters);
   const T = TAG_COUNT;
   const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
   const pad = (4 - (firstSize % 4)) % 4;
-  const out = new Uint8Array(HEADER + firstSize + pad + (gaz.length + plc.length + cas.length) * 4);
+  const out = new Uint8Array(HEADER + firstSize + pad + (gaz.length + plc.length + cas.length + clu.length) * 4);
   const view = new DataView(out.buffer);
   let o = 0;
-  for (const v of [MAGIC, VERSION, rowBits, bytes, twoPass ? 2 : 1, gaz.length, plc.length, cas.length]) {
+  for (const v of [MAGIC, VERSION, rowBits, bytes, twoPass ? 2 : 1, gaz.length, plc.length, cas.length, clu.length]) {
     view.setInt32(o, v, true);
     o += 4;
   }
@@ -67,7 +68,7 @@ export function encodeModel(rowBits: number, first: QuantisedPass, twoPass: bool
     o += bytes;
   }
   o += pad;
-  for (const list of [gaz, plc, cas]) for (const v of list) (view.setInt32(o, v, true), (o += 4));
+  for (const list of [gaz, plc, cas, clu]) for (const v of list) (view.setInt32(o, v, true), (o += 4));
   return out;
 }
 
@@ -81,12 +82,13 @@ export function decodeModel(data: Uint8Array): DecodedModel {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const header: number[] = [];
   for (let i = 0; i < HEADER_FIELDS; i++) header.push(view.getInt32(i * 4, true));
-  const [magic, version, rowBits, bytes, passes, gazLength, placesLength, casingLength] = header;
-  if (magic !== MAGIC || version !== VERSION) return { weights: null, problem: 'not a name model file of this version' };
+  const [magic, version, rowBits, bytes, passes, gazLength, placesLength, casingLength, clustersLength] = header;
+  if (magic !== MAGIC) return { weights: null, problem: 'not a name model file' };
+  if (version !== VERSION) return { weights: null, problem: `name model file of version ${version}; this version reads version ${VERSION} (rebuild it with npm run train)` };
   const T = TAG_COUNT;
   const firstSize = 4 * (T * T + T) + (1 << rowBits) * T * bytes;
   const pad = (4 - (firstSize % 4)) % 4;
-  if (data.byteLength !== HEADER + firstSize + pad + (gazLength + placesLength + casingLength) * 4) return { weights: null, problem: 'name model file has the wrong size' };
+  if (data.byteLength !== HEADER + firstSize + pad + (gazLength + placesLength + casingLength + clustersLength) * 4) return { weights: null, problem: 'name model file has the wrong size' };
   let o = HEADER;
   const floats = (count: number) => {
     const out = new Float32Array(count);
@@ -108,8 +110,13 @@ export function decodeModel(data: Uint8Array): DecodedModel {
   };
   const gazetteer = Gazetteer.fromInt32Array(ints(gazLength));
   const places = Gazetteer.fromInt32Array(ints(placesLength));
-  const cas = ints(casingLength);
-  const casing = new Map<number, number>();
-  for (let i = 0; i + 1 < cas.length; i += 2) casing.set(cas[i], cas[i + 1]);
-  return { weights: { rowBits, gazetteer, places, casing, first: { emission, transition, start }, twoPass: passes === 2 }, problem: null };
+  const map = (length: number) => {
+    const list = ints(length);
+    const out = new Map<number, number>();
+    for (let i = 0; i + 1 < list.length; i += 2) out.set(list[i], list[i + 1]);
+    return out;
+  };
+  const casing = map(casingLength);
+  const clusters = map(clustersLength);
+  return { weights: { rowBits, gazetteer, places, casing, clusters, first: { emission, transition, start }, twoPass: passes === 2 }, problem: null };
 }

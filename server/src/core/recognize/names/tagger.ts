@@ -34,6 +34,8 @@ export interface TaggerWeights {
   places: Gazetteer;
   /** Lower-case word hash -> casing bucket (see casingBucket), learned from unlabelled text. */
   casing: Map<number, number>;
+  /** Word hash -> its classes in the word clusterings, packed (see train/clusters.ts), learned from unlabelled text. */
+  clusters: Map<number, number>;
   first: PassWeights;
   /** Whether to decode a second time with document memory. */
   twoPass: boolean;
@@ -279,7 +281,7 @@ export class Tagger {
     if (!(emission instanceof Int8Array || emission instanceof Int16Array)) throw new Error('the tagger needs a quantised emission table (int8 or int16)');
     this.mask = (1 << weights.rowBits) - 1;
     this.live = liveRows(emission);
-    this.lexicon = new Lexicon(this.mask, weights.casing);
+    this.lexicon = new Lexicon(this.mask, weights.casing, weights.clusters);
     const c = constrain(weights.first.transition, weights.first.start);
     this.transition = c.transition;
     this.start = c.start;

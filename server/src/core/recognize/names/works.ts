@@ -1,10 +1,11 @@
 // Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
 // (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
-// in apposition to a cue (`The Aviator, the film by ...`) or named by its last word (`The Catherine Tate Show`) is
-// MISC, and so are its other mentions in the document.
+// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
+// MISC, and so are its other mentions in the document; so is a run before a performer's role and a person
+// (`Ray star Jamie Foxx`) or after `starred in`.
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
-import { MISC, ORG, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { LOC, MISC, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -23,6 +24,12 @@ const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-a
 const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
+/** A performer's role between a title and a person (`Ray star Jamie Foxx`, `Holby City actor Ann Lee`). */
+const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter']);
+/** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
+const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
+/** Every lower-case word a rule below starts from. */
+const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, 'best']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -44,12 +51,16 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     const stop = cue - 2;
     const start = titleRunStart(lower, classes, first, stop);
     if (start === stop || stop - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, stop)) return;
-    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && (o.type === 0 || o.first < start || o.end > stop))) return;
+    // A person found there is left alone (`Ann Lee, the film director`), unless the cue names the work's maker next
+    // (`Lantern Road, the film by ...`): a person is no film by anyone.
+    const byMaker = cue + 1 < end && lower[cue + 1] === 'by';
+    if (spansOf(tags, first, end).some((o) => o.first < stop && start < o.end && ((o.type === 0 && !byMaker) || o.first < start || o.end > stop))) return;
     mark(start, stop);
   };
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
+    if (classes[i] === LOWER && !LOWER_CUES.has(lw)) continue; // most words: no cue of any kind below
     // `creator of The Simpsons`, `author of The Glass Tide`.
     if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
       const stop = titleRunEnd(lower, classes, i + 2, end);
@@ -58,10 +69,36 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
       continue;
     }
+    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
+    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w) {
+      const start = roleTitleStart(input, classes, first, end, i);
+      if (start >= 0) {
+        mark(start, i);
+        continue;
+      }
+    }
+    // `won best director for Lantern Road`: a title after an award category and `for`.
+    if (lw === 'best' && classes[i] === LOWER) {
+      let k = i + 1;
+      while (k < end && k - i <= 3 && classes[k] === LOWER && lower[k] !== 'for') k++;
+      const stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end) : -1;
+      if (stop > 0 && isAwardTitle(input, classes, k + 1, stop)) {
+        mark(k + 1, stop);
+        i = k;
+      }
+      continue;
+    }
+    // `starred in Harbour Lights`: a title after a word of acting and `in`.
+    if (classes[i] === LOWER && ACTING_CUES.has(lw) && i + 2 < end && lower[i + 1] === 'in' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, classes, i + 2, end);
+      const spans = spansOf(tags, i + 2, stop);
+      if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
+      continue;
+    }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
       if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
-      if (WEAK_WORK_CUES.has(lw) && !(i > first && WORK_CUE_OPENERS.has(lower[i - 1]))) continue;
+      if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(lower, classes, first, i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
       const next = lower[start];
@@ -118,6 +155,41 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     }
   }
   return found;
+}
+
+/**
+ * Where the title before a role word starts (`Ray star Jamie Foxx`), or -1: a person must follow, and the tagger saw
+ * no place or organization in the run (`Chelsea star John Terry`, `Hollywood star` stay).
+ */
+function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
+  const { lower, tags } = input;
+  const start = titleRunStart(lower, classes, first, cue);
+  if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
+  const after = spansOf(tags, cue + 1, end);
+  if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
+  if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return -1;
+  return start;
+}
+
+/**
+ * Whether the run after an award category and `for` is a title: a category says a work, not who made it, but a run
+ * that is a person, a place or a known organization is left alone (`best actress for Ann Lee`, `best season for
+ * Arsenal`). (`at number 20` in a chart is no such cue: artists stand there as often as songs.)
+ */
+function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+}
+
+/** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
+function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at: number): boolean {
+  if (lower[at - 1] === 'bbc') return true;
+  for (let j = Math.max(first, at - 4); j < at; j++) {
+    const f = factAt(lower, classes, j, at);
+    if (f && f.broadcaster && j + f.words.length === at) return true;
+  }
+  return false;
 }
 
 /** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
