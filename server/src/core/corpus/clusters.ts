@@ -344,8 +344,15 @@ function place(c: Clusters, table: NameTable, groups: ReadonlyMap<string, string
  */
 function entityType(stats: NameStats[], decided: EntityType | undefined): EntityType {
   if (decided) return decided;
-  const { recognised, confirmed } = votes(stats);
-  return majorityType(ENTITY_TYPES.some((t) => recognised[t] > 0) ? recognised : confirmed);
+  const { sure, recognised, confirmed } = votes(stats);
+  return ENTITY_TYPES.some((t) => recognised[t] > 0) ? winner(recognised, sure) : majorityType(confirmed);
+}
+
+/** The type with the most votes; where two tie, the one the recogniser was sure of more often decides. */
+function winner(recognised: Record<EntityType, number>, sure: Record<EntityType, number>): EntityType {
+  let best: EntityType = ENTITY_TYPES[0];
+  for (const t of ENTITY_TYPES) if (recognised[t] > recognised[best] || (recognised[t] === recognised[best] && sure[t] > sure[best])) best = t;
+  return best;
 }
 
 /** entityType of an entity's keys, without a list of their statistics for the common entity of one key. */
@@ -354,15 +361,15 @@ function typeOfKeys(keys: readonly string[], table: NameTable, decided: EntityTy
   if (keys.length > 1) return entityType(keys.map((k) => table.get(k)!), undefined);
   const s = table.get(keys[0])!;
   // votes() of one key: its sure mentions and half its weak ones, else the user's types.
-  let best: EntityType = 'misc';
-  let bestVote = -1;
+  const sure = zeroCounts();
+  const recognised = zeroCounts();
   let any = false;
   for (const t of ENTITY_TYPES) {
-    const vote = sureCount(s, t) + WEAK_VOTE * s.weak[t];
-    if (vote > 0) any = true;
-    if (vote > bestVote) (best = t), (bestVote = vote);
+    sure[t] = sureCount(s, t);
+    recognised[t] = sure[t] + WEAK_VOTE * s.weak[t];
+    if (recognised[t] > 0) any = true;
   }
-  return any ? best : majorityType(s.confirmed);
+  return any ? winner(recognised, sure) : majorityType(s.confirmed);
 }
 
 /**
@@ -414,7 +421,7 @@ function senseTypes(members: readonly string[], table: NameTable): { main: Entit
   for (const t of ENTITY_TYPES) total += sure[t];
   for (const t of [...split]) if (sure[t] < SENSE_SHARE * total) split.delete(t);
   if (split.size < 2) return null;
-  const main = majorityType(recognised);
+  const main = winner(recognised, sure);
   return { main, others: [...split].filter((t) => t !== main) };
 }
 
