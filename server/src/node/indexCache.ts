@@ -547,7 +547,7 @@ export async function writeIndexCacheInSlices(
 }
 
 /** Documents encoded between two pauses of a sliced write. */
-const WRITE_SLICE = 2000;
+const WRITE_SLICE = 500;
 
 /** The cache file's pieces; yields after every slice of documents (the entries are taken at the first step). */
 function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, clusters: PersistedClusters | null): Generator<void, Buffer[]> {
