@@ -12,7 +12,7 @@ import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { type NameStats, NameTable } from '../../server/src/core/corpus/nameTable';
 import type { DocumentAnalysis, NameSpan } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { StringPool, cacheIdentity, compactAnalysis, readIndexCache, writeIndexCache } from '../../server/src/node/indexCache';
+import { StringPool, cacheIdentity, compactAnalysis, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from '../../server/src/node/indexCache';
 import { nameModelPath } from '../../server/src/node/nameModel';
 import { random } from '../../train/perceptron';
 import { DECISION_POOL, RECORD_POOL, decisionsOf, freshIndex, makeDoc, recognizersFor, recordOn, snapshot } from './randomCorpus';
@@ -178,6 +178,34 @@ describe('warm start: documents restored with their persisted name table', () =>
       assert.strictEqual(snapshot(compact), snapshot(freshIndex(corpus, later, records, next, analysisOf)));
     });
   }
+
+  it('a write in slices keeps the entities of the moment it began, whatever the user decides meanwhile', async () => {
+    const next = random(99);
+    const corpus = new Map<string, Doc>();
+    for (let i = 0; i < 1200; i++) corpus.set(`file:///doc${i}.txt`, datedDoc(next));
+    const index = freshIndex(corpus, DECISION_POOL[0], new Map(), next, analysisOf);
+    index.entities();
+    const entries = [...corpus].map(([uri, doc]) => ({ file: uri, size: doc.text.length, mtimeMs: 1, userDate: null, analysis: index.get(uri)!.analysis, lines: LineIndex.fromText(doc.text) }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-slices-'));
+    const identity = cacheIdentity(nameModelPath(), null, 'none');
+    try {
+      let changes = 0;
+      // Between slices the user decides on entities (the registry), which updates the entities in place.
+      const pause = async () => {
+        index.setDecisions(decisionsOf(DECISION_POOL[changes++ % 2 === 0 ? 4 : 3]));
+        index.entities();
+      };
+      await writeIndexCacheInSlices(dir, identity, entries, index.exportClusters(), pause, () => true);
+      assert.ok(changes >= 2, 'the write paused between slices');
+      const back = readIndexCache(dir, identity);
+      const warm = new CorpusIndex({ loadText: (uri) => corpus.get(uri)?.text ?? '' });
+      warm.restore([...back.entries.values()], back.names!, []);
+      assert.strictEqual(warm.restoreClusters(back.clusters), true);
+      assert.strictEqual(snapshot(warm), snapshot(freshIndex(corpus, DECISION_POOL[0], new Map(), next, analysisOf)));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('the persistent index gives back the name table of the analyses it holds', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-names-'));

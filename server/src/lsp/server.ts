@@ -58,6 +58,7 @@ import { registerTimelineData } from './features/timelineData';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 import { UserStore } from './userStore';
 
+const PERSIST_AFTER_INDEXING_MS = 1000;
 const WARM_UP = 'Harbour talks resume\n\nPORT ASTER, March 4, 2024 - Prime Minister Helena Marsh met the Velorian Harbour Authority on Monday and said the Kessel Bridge would reopen in late July.\n';
 
 export function startServer(connection: Connection): void {
@@ -349,8 +350,10 @@ export function startServer(connection: Connection): void {
       isOpen: (uri) => open.has(uri),
       onProgress: (done, total) => {
         progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} articles`);
-        // The main thread mostly waits for the workers: it indexes some of the names found so far meanwhile.
+        // The main thread mostly waits for the workers: it indexes some of the names found so far meanwhile, and
+        // compiles the recognisers for the articles the editor will open.
         index.prepareEntities(250);
+        if (done > 0 && done < total) setImmediate(warmUp);
       },
     });
     // Resolve the entity table now, so the first request after indexing does not pay for it.
@@ -371,17 +374,29 @@ export function startServer(connection: Connection): void {
     ctx.refresh();
     // Last, so a client that waits for it has seen everything indexing sent.
     void connection.sendNotification(INDEXING_COMPLETE, { documents: report.documents, skipped: report.skipped.length, fromCache: report.fromCache, clustersFromCache: report.clustersFromCache, ms } satisfies IndexingCompleteParams);
-    // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers'
-    // code and building chrono-node's parsers. A sentence of our own does that once indexing is done.
-    setImmediate(guarded(logError, 'warm-up', () => analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' })));
+    setImmediate(warmUp);
     // Clusters restored from the cache leave the resolver's index of the keys to build: a slice at a time, when idle.
     const prepareSlice = guarded(logError, 'preparing the entities', () => {
       if (!index.prepareEntities(500)) setTimeout(prepareSlice, 10);
     });
     setTimeout(prepareSlice, 50);
     schedulePublish();
-    persistInBackground();
+    // The cache is written once the editor's first questions after indexing are answered (its first step takes a
+    // snapshot of the entities: a few hundred milliseconds at 100,000 articles); a shutdown meanwhile writes it whole.
+    persistTimer = setTimeout(guarded(logError, 'saving the index cache', () => {
+      persistTimer = undefined;
+      persistInBackground();
+    }), PERSIST_AFTER_INDEXING_MS);
   }
+
+  // The main thread analyses only open documents; the first would otherwise pay for compiling the recognisers' code
+  // and building chrono-node's parsers. A sentence of our own does that once, while workers index or after.
+  let warmedUp = false;
+  const warmUp = guarded(logError, 'warm-up', () => {
+    if (warmedUp) return;
+    warmedUp = true;
+    analyzeText(recognizers, 'warm-up:', 0, WARM_UP, { fallbackReferenceDate: '2024-03-04' });
+  });
 
   const persist = () => {
     const problem = indexer?.persist();

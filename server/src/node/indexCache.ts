@@ -16,7 +16,7 @@ import { type NameStats, NameTable, zeroCounts } from '../core/corpus/nameTable'
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
 import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
 import { LineIndex } from '../core/text/lineIndex';
-import { type Header, OtherFormat, type Sections, encodeSections, openSections } from './indexCacheLayout';
+import { type Header, OtherFormat, type Sections, encodeSectionsInSteps, openSections } from './indexCacheLayout';
 
 export const CACHE_FILE = 'index-cache.bin';
 /** The JSON cache of earlier versions: removed when a binary one is written, never read. */
@@ -316,7 +316,7 @@ function decodeClusters(s: Sections): PersistedClusters | undefined {
 
 // The built entities (ClustersState), each map in its order: its size, then per entry the key, and the value as a
 // string, a type's index, or a count and that many strings, types or (type, string) pairs.
-function encodeBuilt(c: ClustersState, intern: (s: string) => number): Int32Array {
+function* encodeBuilt(c: ClustersState, intern: (s: string) => number, current: () => boolean): Generator<void, Int32Array | null> {
   const out: number[] = [];
   const type = (t: EntityType) => ENTITY_TYPES.indexOf(t);
   const strings = (list: ReadonlySet<string> | readonly string[]) => {
@@ -330,21 +330,31 @@ function encodeBuilt(c: ClustersState, intern: (s: string) => number): Int32Arra
       value(v);
     }
   };
-  map(c.keyToEntity, (id) => out.push(intern(id)));
-  map(c.entityKeys, strings);
-  map(c.types, (t) => out.push(type(t)));
-  map(c.repOf, (rep) => out.push(intern(rep)));
-  map(c.members, strings);
-  strings(c.typed);
-  strings(c.forced);
-  map(c.senses, (ids) => {
-    out.push(ids.size);
-    for (const [t, id] of ids) out.push(type(t), intern(id));
-  });
-  map(c.slices, (set) => {
-    out.push(set.size);
-    for (const t of set) out.push(type(t));
-  });
+  // A pause after each map (100,000 entries at most); the maps must not have changed meanwhile.
+  const parts: (() => void)[] = [
+    () => map(c.keyToEntity, (id) => out.push(intern(id))),
+    () => map(c.entityKeys, strings),
+    () => map(c.types, (t) => out.push(type(t))),
+    () => map(c.repOf, (rep) => out.push(intern(rep))),
+    () => map(c.members, strings),
+    () => strings(c.typed),
+    () => strings(c.forced),
+    () =>
+      map(c.senses, (ids) => {
+        out.push(ids.size);
+        for (const [t, id] of ids) out.push(type(t), intern(id));
+      }),
+    () =>
+      map(c.slices, (set) => {
+        out.push(set.size);
+        for (const t of set) out.push(type(t));
+      }),
+  ];
+  for (const part of parts) {
+    part();
+    yield;
+    if (!current()) return null;
+  }
   return Int32Array.from(out);
 }
 
@@ -416,7 +426,7 @@ function decodeBuilt(s: Sections): ClustersState {
 // number of documents and their (uri, count) pairs. Strings are ids of the string table.
 const NAME_HEAD = 17;
 
-function encodeNames(table: NameTable, intern: (s: string) => number): Int32Array {
+function* encodeNames(table: NameTable, intern: (s: string) => number): Generator<void, Int32Array> {
   let size = 0;
   for (const s of table.values()) {
     size += NAME_HEAD + 2 * s.docs.size + 2 * s.forms.size;
@@ -430,7 +440,9 @@ function encodeNames(table: NameTable, intern: (s: string) => number): Int32Arra
       out[o++] = n;
     }
   };
+  let done = 0;
   for (const s of table.values()) {
+    if (++done % 5000 === 0) yield;
     out[o++] = intern(s.key);
     out[o++] = s.total;
     for (const counts of [s.types, s.confirmed, s.weak]) for (const t of ENTITY_TYPES) out[o++] = counts[t];
@@ -605,17 +617,25 @@ function* encodeCache(identity: CacheIdentity, entries: Iterable<CacheEntry>, cl
     }
   }
   const clusterInts: number[] = [];
+  yield;
   if (clusters) {
+    let n = 0;
+    // The groups are exportClusters' own copy: pausing amid them is safe.
     for (const [rep, keys] of clusters.groups) {
+      if (++n % 20000 === 0) yield;
       clusterInts.push(intern(rep), keys.length);
       for (const k of keys) clusterInts.push(intern(k));
     }
   }
   yield;
-  const nameInts = encodeNames(names, intern);
-  const built = clusters?.built ? encodeBuilt(clusters.built.state, intern) : new Int32Array(0);
-  const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null, registry: clusters?.built ? clusters.built.registry : null };
-  return encodeSections(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts), names: nameInts, built });
+  const nameInts = yield* encodeNames(names, intern);
+  // The entities are the index's own maps, which a change meanwhile replaces (updating them in place): written only
+  // if they are still those of the moment the write began, as the entries and the fingerprint are.
+  const still = clusters?.built?.current ?? (() => true);
+  const built = clusters?.built && still() ? yield* encodeBuilt(clusters.built.state, intern, still) : null;
+  yield;
+  const header: Header = { ...identity, docs: list.length, fingerprint: clusters ? clusters.fingerprint : null, registry: built ? clusters!.built!.registry : null };
+  return yield* encodeSectionsInSteps(header, { strings, docInts, docNums, lines, mentions: flat, extras: Int32Array.from(extras), articles: flatArticles, clusters: Int32Array.from(clusterInts), names: nameInts, built: built ?? new Int32Array(0) });
 }
 
 function writePieces(dir: string, pieces: Buffer[]): void {

@@ -65,13 +65,23 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number })
  * never copied into one more buffer the size of the file.
  */
 export function encodeSections(header: Header, t: Tables & { strings: string[] }): Buffer[] {
+  const steps = encodeSectionsInSteps(header, t);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, yielding between its costly steps (the strings, each table's checksum): 100 MB take a second. */
+export function* encodeSectionsInSteps(header: Header, t: Tables & { strings: string[] }): Generator<void, Buffer[]> {
   const joined = t.strings.join('');
   const wellFormed = (joined as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\uD800-\uDFFF]/.test(joined);
   const encoding = wellFormed ? 'utf8' : 'utf16le';
   const stringEnds = new Int32Array(t.strings.length);
   let end = 0;
   t.strings.forEach((s, i) => (stringEnds[i] = end += s.length));
+  yield;
   const stringBlob = Buffer.from(joined, encoding);
+  yield;
   const stored: StoredHeader = {
     ...header,
     endian: os.endianness(),
@@ -102,7 +112,13 @@ export function encodeSections(header: Header, t: Tables & { strings: string[] }
   let crc = 0;
   // Empty tables are skipped: Node's crc32 of an empty view over an ArrayBuffer returns 0, not the running value,
   // and a cache with one (no dates, no groups yet) never matched its checksum and was rebuilt at every start.
-  if (crc32) for (const p of pieces) if (p.length > 0) crc = crc32(p, crc);
+  if (crc32) {
+    for (const p of pieces) {
+      if (p.length === 0) continue;
+      crc = crc32(p, crc);
+      if (p.length > 1 << 22) yield;
+    }
+  }
   prelude.writeUInt32LE(crc >>> 0, 16);
   return [prelude, ...pieces];
 }

@@ -53,8 +53,11 @@ export interface RestoredDocument {
 export interface SavedGroups {
   fingerprint: string;
   groups: ReadonlyMap<string, readonly string[]>;
-  /** The entities built from them, and the digest of the registry they were built with (clusters.ts, registryDigest). */
-  built?: { state: ClustersState; registry: string };
+  /**
+   * The entities built from them, and the digest of the registry they were built with (clusters.ts, registryDigest);
+   * `current` says whether they are still the index's (a change replaces them, and may update their maps in place).
+   */
+  built?: { state: ClustersState; registry: string; current?: () => boolean };
 }
 
 /** What the index needs of a document: its analysis, and either its text or its line index. */
@@ -643,7 +646,8 @@ export class CorpusIndex {
       if (keys) keys.push(key);
       else out.set(rep, [key]);
     }
-    return { fingerprint: this.names.fingerprint(), groups: out, built: { state: clustersState(this.clusters!), registry: registryDigest(this.decisions.entities) } };
+    const clusters = this.clusters!;
+    return { fingerprint: this.names.fingerprint(), groups: out, built: { state: clustersState(clusters), registry: registryDigest(this.decisions.entities), current: () => this.clusters === clusters } };
   }
 
   /**
