@@ -24,6 +24,7 @@ import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
+import { whenQuiet } from './idle';
 import { isCalendarDay } from '../core/calendarDay';
 import { isMarkdownUri } from '../core/text/article';
 import { STORE_DIR } from '../node/store';
@@ -404,7 +405,7 @@ export function startServer(connection: Connection): void {
   };
   /** The cache written a slice per turn: requests after a cold index of a large archive do not wait for it. */
   const persistInBackground = () => {
-    void indexer?.persistInBackground().then((problem) => {
+    void indexer?.persistInBackground(() => whenQuiet()).then((problem) => {
       if (problem) connection.console.warn(problem);
     });
   };

@@ -223,7 +223,7 @@ export class WorkspaceIndexer {
    * write began; a change meanwhile leaves the cache to write again. A write overtaken by a newer one (persist at
    * shutdown) is dropped.
    */
-  async persistInBackground(): Promise<string | undefined> {
+  async persistInBackground(pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<string | undefined> {
     if (!this.cache || !this.dirty) return undefined;
     if (this.writing) {
       this.writeAgain = true;
@@ -234,7 +234,7 @@ export class WorkspaceIndexer {
     this.writing = true;
     this.dirty = false;
     try {
-      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), () => new Promise((resolve) => setImmediate(resolve)), () => this.writes === write);
+      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), pause, () => this.writes === write);
       return undefined;
     } catch (e) {
       this.dirty = true;
@@ -243,7 +243,7 @@ export class WorkspaceIndexer {
       this.writing = false;
       if (this.writeAgain) {
         this.writeAgain = false;
-        void this.persistInBackground();
+        void this.persistInBackground(pause);
       }
     }
   }
