@@ -348,12 +348,17 @@ function entityType(stats: NameStats[], decided: EntityType | undefined): Entity
   return ENTITY_TYPES.some((t) => recognised[t] > 0) ? winner(recognised, sure) : majorityType(confirmed);
 }
 
-/** The type with the most votes; where two tie, the one the recogniser was sure of more often decides. */
+/**
+ * The type with the most votes; where two tie, the one the recogniser was sure of more often decides; where that
+ * ties too, a place before the rest (a place's name standing for its people or its institutions is the common
+ * figure: `Lisbon said`, `Veloria's parliament`), then a person, an organization, other names.
+ */
 function winner(recognised: Record<EntityType, number>, sure: Record<EntityType, number>): EntityType {
-  let best: EntityType = ENTITY_TYPES[0];
-  for (const t of ENTITY_TYPES) if (recognised[t] > recognised[best] || (recognised[t] === recognised[best] && sure[t] > sure[best])) best = t;
+  let best: EntityType = TIE_ORDER[0];
+  for (const t of TIE_ORDER) if (recognised[t] > recognised[best] || (recognised[t] === recognised[best] && sure[t] > sure[best])) best = t;
   return best;
 }
+const TIE_ORDER: readonly EntityType[] = ['location', 'person', 'organization', 'misc'];
 
 /** entityType of an entity's keys, without a list of their statistics for the common entity of one key. */
 function typeOfKeys(keys: readonly string[], table: NameTable, decided: EntityType | undefined): EntityType {
