@@ -3,7 +3,6 @@
 // (in a worker thread too, so no request waits for a file that is not its own), and writing the cache back.
 import * as fs from 'fs';
 import type { Recognizers } from '../core/analyze';
-import type { DocumentAnalysis } from '../core/model';
 import type { CorpusIndex } from '../core/corpus/index';
 import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
@@ -48,8 +47,10 @@ export class WorkspaceIndexer {
   /** What the cache will hold: one entry per file indexed from disk. */
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
-  private readonly strings = new SharedStrings();
-  /** The strings of the analyses the workers sent, held compactly (see compactAnalysis). */
+  /**
+   * The strings of the analyses the workers sent, held compactly (see compactAnalysis): a worker's copy of every
+   * name and key is dropped once packed, so each string is kept once.
+   */
   private readonly pool = new StringPool();
   /** Writes begun, so a sliced write overtaken by a newer one is not written over it; and one under way. */
   private writes = 0;
@@ -164,7 +165,6 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress(true);
-    this.strings.clear();
     // Nothing changed since the cache was written: its entity clusters still hold (restoreClusters checks the keys).
     if (report.analysed === 0 && report.skipped.length === 0 && cached.clusters) {
       report.clustersFromCache = this.index.restoreClusters(cached.clusters);
@@ -256,7 +256,6 @@ export class WorkspaceIndexer {
       return { outcome: { ok: false, uri: r.uri, reason: r.reason } };
     }
     const lines = new LineIndex(r.starts, r.ends, r.length);
-    this.strings.share(r.analysis);
     this.index.set(r.analysis, { lines });
     // Counted into the index, the analysis is held compactly from now on (its mentions made again when read).
     const analysis = compactAnalysis(r.analysis, this.pool);
@@ -288,38 +287,6 @@ export class WorkspaceIndexer {
   }
 }
 
-/**
- * A worker's analysis arrives as a copy with strings of its own: every mention of a name would hold its own copy
- * of the name and its key (at 100,000 articles, millions of them). Its strings are swapped for the ones already
- * held, so each name is kept once, as a warm start from the cache keeps it. Bounded, so a long session does not
- * keep every spelling it ever saw.
- */
-class SharedStrings {
-  private readonly seen = new Map<string, string>();
-
-  share(analysis: DocumentAnalysis): void {
-    if (this.seen.size > 1_000_000) this.seen.clear();
-    for (const m of analysis.mentions) {
-      m.text = this.one(m.text);
-      if (m.key !== null) m.key = this.one(m.key);
-      if (m.value !== null) m.value = this.one(m.value);
-      if (m.resolution !== undefined) m.resolution = this.one(m.resolution);
-      if (m.form !== undefined) m.form = this.one(m.form);
-    }
-  }
-
-  /** After the initial indexing: single files changed later share little with each other. */
-  clear(): void {
-    this.seen.clear();
-  }
-
-  private one(s: string): string {
-    const held = this.seen.get(s);
-    if (held !== undefined) return held;
-    this.seen.set(s, s);
-    return s;
-  }
-}
 
 function unchanged(file: string, entry: CacheEntry): boolean {
   try {

@@ -13,7 +13,7 @@ import type { RegistryEntity } from '../annotations/registry';
 import { keyKind } from '../annotations/apply';
 import { GEO_SUFFIXES } from '../resolve/aliases';
 import { nameKey } from '../resolve/names';
-import { type NameStats, type NameTable, majorityType, sureCount, typesOf, zeroCounts } from './nameTable';
+import { type NameStats, type NameTable, hashPair, majorityType, sureCount, typesOf, zeroCounts } from './nameTable';
 
 export interface Clusters {
   /** Bumped on every rebuild, for caches over the entity table. */
@@ -125,13 +125,7 @@ export function clustersFromState(state: ClustersState, registry: readonly Regis
 /** A digest of the registry as the clusters read it: clusters built with one are given back only for the same. */
 export function registryDigest(registry: readonly RegistryEntity[]): string {
   const text = JSON.stringify([...registry].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
+  const [h1, h2] = hashPair(text);
   return `${registry.length}-${text.length}-${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
 }
 

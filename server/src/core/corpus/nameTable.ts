@@ -22,6 +22,18 @@ export interface NameStats {
   total: number;
 }
 
+/** Two independent 32-bit hashes of a text (FNV-1a and a multiplicative variant), for digests. */
+export function hashPair(text: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return [h1, h2];
+}
+
 export const zeroCounts = (): Record<EntityType, number> => ({ person: 0, organization: 0, location: 0, misc: 0 });
 
 /** A key's mentions of one type that the recogniser was sure of (neither weak nor the user's decision). */
@@ -62,13 +74,7 @@ export class NameTable {
     let sum2 = 0;
     for (const s of this.stats.values()) {
       const line = `${s.key}|${s.total}|${s.docs.size}|${s.types.person},${s.types.organization},${s.types.location},${s.types.misc}|${s.confirmed.person},${s.confirmed.organization},${s.confirmed.location},${s.confirmed.misc}|${s.weak.person},${s.weak.organization},${s.weak.location},${s.weak.misc}`;
-      let h1 = 0x811c9dc5;
-      let h2 = 0x01000193;
-      for (let i = 0; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      }
+      const [h1, h2] = hashPair(line);
       sum1 = (sum1 + (h1 ^ (h1 >>> 15))) | 0;
       sum2 = (sum2 + (h2 ^ (h2 >>> 13))) | 0;
     }
