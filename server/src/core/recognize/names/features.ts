@@ -229,7 +229,9 @@ const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
 /**
  * Fills `out` with the rows of every token, `stride` slots per token. With `withStatic` the static rows
  * come first (training); without, only the dynamic rows are written (recognition sums the static ones
- * per word form). The memory slots are left 0.
+ * per word form). With `withStatic` every slot a token does not use is 0 (the memory slots too); without, only the
+ * rows recognition reads are written (a lower-case token's first SHORT_DYNAMIC_FEATURES, a capitalised one's first
+ * LONG_DYNAMIC_FEATURES) and the rest are left as they were.
  */
 export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
   const { id, lower, caseClass, position, gazetteer, places, facts, seenLower, seenCapitalMid } = table;
@@ -300,7 +302,8 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
         out[o++] = row(mix(45, km1 | (c0 << CLUSTER_BITS)), mask);
         out[o++] = row(mix(46, kp1 | (c0 << CLUSTER_BITS)), mask);
       }
-      while (o < end) out[o++] = 0;
+      // Recognition reads a lower-case token's first SHORT_DYNAMIC_FEATURES rows only; training reads every slot.
+      if (withStatic) while (o < end) out[o++] = 0;
     }
   }
 }

@@ -19,9 +19,8 @@ export class Gazetteer {
   /** Hash of the lower-cased word sequence -> bit mask of types (bit t for type t), plus CONTINUES if a longer entry starts with it. */
   readonly entries = new Map<number, number>();
   maxLength = 0;
-  /** `entries` as an open-addressing table for mark, made on first use after a change (see lookupTable). */
-  private keys: Int32Array | null = null;
-  private values = new Int32Array(0);
+  /** `entries` as an open-addressing table of (key, value) pairs for mark, made on first use after a change (see lookupTable). */
+  private slots: Int32Array | null = null;
   /** mark's longest match per token and type, kept across calls. */
   private best = new Uint8Array(0);
 
@@ -37,7 +36,7 @@ export class Gazetteer {
 
   /** Adds the sequence of lower-case word hashes [from, to). */
   addHashes(hashes: ArrayLike<number>, from: number, to: number, type: number): void {
-    this.keys = null;
+    this.slots = null;
     let key = hashes[from];
     for (let k = from + 1; k <= to; k++) {
       if (k === to) {
@@ -53,9 +52,8 @@ export class Gazetteer {
   /** Writes the gazetteer codes of every token (4 per token, see TokenTable.gazetteer) into `gazetteer`. */
   mark(lower: Int32Array, caseClass: Uint8Array, sentences: TaggerSentence[], gazetteer: Uint8Array): void {
     if (this.entries.size === 0) return;
-    const keys = this.keys ?? this.lookupTable();
-    const values = this.values;
-    const slotMask = keys.length - 1;
+    const slots = this.slots ?? this.lookupTable();
+    const slotMask = (slots.length >>> 1) - 1;
     if (this.best.length < gazetteer.length) this.best = new Uint8Array(Math.max(gazetteer.length, this.best.length * 2));
     const best = this.best;
     best.fill(0, 0, gazetteer.length);
@@ -68,8 +66,8 @@ export class Gazetteer {
         for (let j = i; j < limit; j++) {
           h = j === i ? lower[i] : mix(h, lower[j]);
           let at = slotOf(h, slotMask);
-          while (values[at] !== 0 && keys[at] !== h) at = (at + 1) & slotMask;
-          const value = values[at];
+          while (slots[(at << 1) + 1] !== 0 && slots[at << 1] !== h) at = (at + 1) & slotMask;
+          const value = slots[(at << 1) + 1];
           if (value === 0) break;
           const cj = caseClass[j];
           const types = value & 15;
@@ -94,23 +92,22 @@ export class Gazetteer {
   }
 
   /**
-   * The entries in two typed arrays at most half full (a value is never 0, so 0 marks a free slot): a Map keyed
-   * by numbers boxes every hash outside the small-integer range before it can look it up.
+   * The entries as (key, value) pairs in one typed array at most half full (a value is never 0, so 0 marks a free
+   * slot): a probe reads one cache line, and a Map keyed by numbers boxes every hash outside the small-integer range
+   * before it can look it up.
    */
   private lookupTable(): Int32Array {
     let size = 16;
     while (size < this.entries.size * 2) size *= 2;
-    const keys = new Int32Array(size);
-    const values = new Int32Array(size);
+    const slots = new Int32Array(size * 2);
     for (const [k, v] of this.entries) {
       let at = slotOf(k, size - 1);
-      while (values[at] !== 0) at = (at + 1) & (size - 1);
-      keys[at] = k;
-      values[at] = v;
+      while (slots[(at << 1) + 1] !== 0) at = (at + 1) & (size - 1);
+      slots[at << 1] = k;
+      slots[(at << 1) + 1] = v;
     }
-    this.keys = keys;
-    this.values = values;
-    return keys;
+    this.slots = slots;
+    return slots;
   }
 
   /** Flat pairs (hash, types) for the model file. */

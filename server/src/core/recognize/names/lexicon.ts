@@ -29,11 +29,11 @@ export function normalizeWord(w: string): string {
 
 export class Lexicon implements WordForms {
   /**
-   * Ids by raw form: an open-addressing table of id + 1 (0 empty), keyed by the hash of the raw characters and
-   * checked against `raws`, so a token's id is found from the text's characters without making a string or
-   * hashing one into a Map.
+   * Ids by raw form: an open-addressing table of pairs (id + 1, 0 empty; the hash of the raw characters), checked
+   * against `raws`, so a token's id is found from the text's characters without making a string or hashing one into
+   * a Map. The hash beside the id settles a probe on the slot's own cache line: only a true match reads the form.
    */
-  private slots = new Int32Array(2048);
+  private slots = new Int32Array(4096);
   private raws: string[] = [];
   private rawHash = new Int32Array(0);
   size = 0;
@@ -94,14 +94,13 @@ export class Lexicon implements WordForms {
   idAt(text: string, from: number, to: number): number {
     const h = hashRange(text, from, to);
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >>> 1) - 1;
     const length = to - from;
     for (let at = h & mask; ; at = (at + 1) & mask) {
-      const slot = slots[at];
+      const slot = slots[at << 1];
       if (slot === 0) break;
-      const id = slot - 1;
-      if (this.rawHash[id] !== h) continue;
-      const raw = this.raws[id];
+      if (slots[(at << 1) + 1] !== h) continue;
+      const raw = this.raws[slot - 1];
       if (raw.length !== length) continue;
       let same = true;
       for (let k = 0; k < length; k++) {
@@ -110,7 +109,7 @@ export class Lexicon implements WordForms {
           break;
         }
       }
-      if (same) return id;
+      if (same) return slot - 1;
     }
     return this.add(from === 0 && to === text.length ? text : text.slice(from, to), h);
   }
@@ -124,7 +123,7 @@ export class Lexicon implements WordForms {
     this.raws[id] = raw;
     this.rawHash[id] = h;
     this.place(id, h);
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (this.size * 4 > this.slots.length) this.rehash();
     this.words[id] = w;
     const c = caseClassOf(w);
     const word = hashString(w);
@@ -151,10 +150,11 @@ export class Lexicon implements WordForms {
 
   private place(id: number, h: number): void {
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >>> 1) - 1;
     let at = h & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = id + 1;
+    while (slots[at << 1] !== 0) at = (at + 1) & mask;
+    slots[at << 1] = id + 1;
+    slots[(at << 1) + 1] = h;
   }
 
   /** Doubles the id table, keeping it at most half full. */
