@@ -5,6 +5,7 @@ import type { Candidate } from './candidates';
 import { ABBREVIATION_AT_END, CHRONO_TRIGGER, FIRST_NEWS_YEAR, LEADING_WORDS, MONTHS, TIME_ZONE } from './lexicon';
 import { datedWeekend, RELATIVE_DAY_WORD, relativeShift } from './relative';
 import { readsAsMonth } from './monthSense';
+import { CHRONO, findOpeners, matchesAt, sticky, type Openers } from './openers';
 
 const WINDOW_MARGIN = 28;
 /** Characters a window reaches beyond its margin to end on a word boundary. */
@@ -18,11 +19,12 @@ const parser = chrono.en.casual;
 const CLOCK_AS_YEAR = new RegExp(`[\\s,]+((?:[01]\\d|2[0-3])[0-5]\\d)(\\s*(?:${TIME_ZONE})\\b)?$`);
 const TIME_ZONE_NEXT = new RegExp(`^\\s*\\(?(?:${TIME_ZONE})\\b`);
 /** A day the text states beside a relative word (`yesterday, March 3`), which then wins. */
+const TRIGGER_AT = sticky(CHRONO_TRIGGER);
 const STATED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|\d{1,2}\/\d|\d{4}-\d\d/i;
 
-export function findWithChrono(text: string): Candidate[] {
+export function findWithChrono(text: string, openers: Openers = findOpeners(text)): Candidate[] {
   const found: Candidate[] = [];
-  for (const [from, to] of triggerWindows(text)) {
+  for (const [from, to] of triggerWindows(text, openers)) {
     for (const result of parser.parse(text.slice(from, to), { instant: PARSE_INSTANT, timezone: 0 })) {
       const start = from + result.index;
       for (const part of splitRange(text, start, start + result.text.length, result)) {
@@ -37,9 +39,9 @@ export function findWithChrono(text: string): Candidate[] {
   return found;
 }
 
-function triggerWindows(text: string): [number, number][] {
+function triggerWindows(text: string, openers: Openers): [number, number][] {
   const windows: [number, number][] = [];
-  for (const m of text.matchAll(CHRONO_TRIGGER)) {
+  for (const m of matchesAt(text, TRIGGER_AT, openers, CHRONO)) {
     let from = Math.max(0, m.index! - WINDOW_MARGIN);
     let to = Math.min(text.length, m.index! + m[0].length + WINDOW_MARGIN);
     // Out to whole words, but not across a blob without spaces.
@@ -196,3 +198,6 @@ function plausible(text: string, start: number, core: string, c: Candidate): boo
   if (onlyWeekday && /\b(?:Easter|Good|Black|Cyber|Super|Ash|Blue|Holy|Maundy|Shrove)\s+$/.test(text.slice(Math.max(0, start - 8), start))) return false;
   return true;
 }
+
+/** The pattern matched at its opening words only, with their finder bit (for the tests of openers.ts). */
+export const OPENED_PATTERNS: readonly [RegExp, number][] = [[TRIGGER_AT, CHRONO]];

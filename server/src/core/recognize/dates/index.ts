@@ -8,6 +8,7 @@ import { formatDay, parseDay, type Day } from './calendar';
 import { findWithChrono } from './chronoFinder';
 import { findWithPatterns } from './patternFinder';
 import { findRelative } from './relative';
+import { findOpeners } from './openers';
 import { splitArticles } from './articles';
 import { findReference } from './reference';
 import { resolveCandidate, type Setting } from './resolve';
@@ -43,7 +44,8 @@ export function createDateRecognizer(): ArticleDateRecognizer {
 
 export function recognizeDates(original: string, options: DateOptions = {}): ArticleDateRecognition {
   const text = withLineFeeds(original);
-  const found = removeOverlaps([...findWithChrono(text), ...findRelative(text), ...findWithPatterns(text)].map((c) => withModifier(text, c)));
+  const openers = findOpeners(text);
+  const found = removeOverlaps([...findWithChrono(text, openers), ...findRelative(text, openers), ...findWithPatterns(text, openers)].map((c) => withModifier(text, c)));
   const candidates = found.map((c) => ({ ...c, text: original.slice(c.start, c.end) }));
   const mentions: DateMention[] = [];
   const articles: ArticleDate[] = [];

@@ -4,15 +4,16 @@
 import type { Candidate, SeasonName } from './candidates';
 import { MONTHS, TIME_ZONE } from './lexicon';
 import { readsAsMonth } from './monthSense';
+import { COUNTED, findOpeners, matchesAt, MONTH, SEASON as OPENS_SEASON, sticky, VAGUE as OPENS_VAGUE, type Openers } from './openers';
 
-const VAGUE = /\b(?:(?:recent|coming|past few|last few|next few) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi;
-const SEASON = /\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|coming|past)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi;
+const VAGUE = sticky(/\b(?:(?:recent|coming|past few|last few|next few) (?:days|weeks|months|years)|(?:days|weeks|months|years) ago)\b/gi);
+const SEASON = sticky(/\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|coming|past)\s+)?(summer|winter|autumn|spring)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi);
 const SEASON_CONTEXT = /\b(?:in|over|during|by|until|since|before|after|through|of)(?:\s+the)?\s+$/i;
 const QUARTER = /\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter\b/gi;
 // `seven weeks earlier`, `six months on,`: anchored to some other event, so not pinned down here.
-const COUNTED_FROM_EVENT = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|on(?=\s*[,.;:!?]))/gi;
+const COUNTED_FROM_EVENT = sticky(/\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:earlier|later|on(?=\s*[,.;:!?]))/gi);
 const NEW_YEAR = /(?<=\bthe )new year\b/g;
-const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const MONTH_WORD = sticky(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g);
 const YEAR = /\b((?:1[89]|20)\d\d)\b/g;
 const YEAR_CONTEXT = /\b(?:in|since|until|till|by|from|to|before|after|during|through|throughout|between|and|of|early|late|mid|around|the|year|summer|winter|spring|autumn|end|start)[\s-]+$/i;
 const ZONED_CLOCK = new RegExp(`(?<![\\d$£€.,:])\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(?:${TIME_ZONE})\\b`, 'g');
@@ -33,15 +34,16 @@ function mayMatch(lower: string, words: readonly string[]): boolean {
   return false;
 }
 
-export function findWithPatterns(text: string): Candidate[] {
+/** Finds the expressions the patterns above read; `openers` are the text's (see openers.ts), found here when not given. */
+export function findWithPatterns(text: string, openers: Openers = findOpeners(text)): Candidate[] {
   const found: Candidate[] = [];
   const before = (index: number): string => text.slice(Math.max(0, index - 24), index);
   const lower = text.toLowerCase();
   const matches = (pattern: RegExp, words: readonly string[]): Iterable<RegExpMatchArray> => (mayMatch(pattern.flags.includes('i') ? lower : text, words) ? text.matchAll(pattern) : []);
-  for (const m of matches(VAGUE, ['days', 'weeks', 'months', 'years'])) {
+  for (const m of matchesAt(text, VAGUE, openers, OPENS_VAGUE)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
-  for (const m of matches(SEASON, ['summer', 'winter', 'autumn', 'spring'])) {
+  for (const m of matchesAt(text, SEASON, openers, OPENS_SEASON)) {
     const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
     if (!anchored || !/^[a-z]/.test(m[3])) continue;
     const relation = m[2]?.toLowerCase();
@@ -65,14 +67,13 @@ export function findWithPatterns(text: string): Candidate[] {
     if (!YEAR_CONTEXT.test(before(start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
     found.push({ start, end, text: m[0], year: Number(m[1]) });
   }
-  for (const [pattern, words] of [[QUARTER, ['quarter']], [COUNTED_FROM_EVENT, ['day', 'week', 'month', 'year', 'decade']]] as const) {
-    for (const m of matches(pattern, words)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
-  }
+  for (const m of matches(QUARTER, ['quarter'])) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  for (const m of matchesAt(text, COUNTED_FROM_EVENT, openers, COUNTED)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   for (const m of matches(NEW_YEAR, ['the new year'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], shift: { unit: 'year', amount: 1 } });
   }
   // chrono-node reads the first month of `April and May` only.
-  for (const m of text.matchAll(MONTH_WORD)) {
+  for (const m of matchesAt(text, MONTH_WORD, openers, MONTH)) {
     if (readsAsMonth(text, m.index!, m[0], true)) {
       found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], month: MONTHS[m[0].toLowerCase()] });
     }
@@ -86,3 +87,6 @@ export function findWithPatterns(text: string): Candidate[] {
   }
   return found;
 }
+
+/** The patterns matched at their opening words only, with the finder bit of those words (for the tests of openers.ts). */
+export const OPENED_PATTERNS: readonly [RegExp, number][] = [[VAGUE, OPENS_VAGUE], [SEASON, OPENS_SEASON], [COUNTED_FROM_EVENT, COUNTED], [MONTH_WORD, MONTH]];

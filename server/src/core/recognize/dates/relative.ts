@@ -2,8 +2,9 @@
 // rather than by chrono-node's arithmetic, which dates forward and has no week or month values.
 import type { Candidate, ShiftUnit } from './candidates';
 import { NUMBER_WORDS } from './lexicon';
+import { findOpeners, matchesAt, RELATIVE as OPENS_RELATIVE, sticky, type Openers } from './openers';
 
-const RELATIVE = /\b(?:today|tonight|overnight|yesterday(?: (?:morning|afternoon|evening))?|tomorrow(?: (?:morning|afternoon|evening|night))?|(?:last|this|next) (?:night|morning|afternoon|evening|week|month|year|weekend)|weekend)\b/gi;
+const RELATIVE = sticky(/\b(?:today|tonight|overnight|yesterday(?: (?:morning|afternoon|evening))?|tomorrow(?: (?:morning|afternoon|evening|night))?|(?:last|this|next) (?:night|morning|afternoon|evening|week|month|year|weekend)|weekend)\b/gi);
 
 /** The relative word inside a longer chrono-node match: `5 a.m. today`, `yesterday at 9pm`, `10pm tonight`. */
 export const RELATIVE_DAY_WORD = /\b(?:today|tonight|yesterday|tomorrow|(?:last|this|tomorrow) (?:night|morning|afternoon|evening))\b/i;
@@ -11,9 +12,9 @@ export const RELATIVE_DAY_WORD = /\b(?:today|tonight|yesterday|tomorrow|(?:last|
 type Shift = { unit: ShiftUnit; amount: number };
 
 /** Finds the relative words chrono-node is not needed for; `ago` phrases are left to chrono-node. */
-export function findRelative(text: string): Candidate[] {
+export function findRelative(text: string, openers: Openers = findOpeners(text)): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of text.matchAll(RELATIVE)) {
+  for (const m of matchesAt(text, RELATIVE, openers, OPENS_RELATIVE)) {
     const start = m.index!;
     const end = start + m[0].length;
     const lower = m[0].toLowerCase();
@@ -80,3 +81,6 @@ export function relativeShift(lower: string): { shift: Shift; clock?: boolean } 
   }
   return undefined;
 }
+
+/** The pattern matched at its opening words only, with their finder bit (for the tests of openers.ts). */
+export const OPENED_PATTERNS: readonly [RegExp, number][] = [[RELATIVE, OPENS_RELATIVE]];
