@@ -24,15 +24,13 @@ function words(line: string): number {
   return line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** A line that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
-function isHeadline(line: string): boolean {
-  const n = words(line);
+/** A line of `n` words (see `words`) that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
+function isHeadline(line: string, n: number): boolean {
   return n >= MIN_WORDS && n <= MAX_WORDS && line.length <= MAX_HEADLINE && !/[.:;,]$/.test(line);
 }
 
-/** A line of body text: long, or a sentence of some length. */
-function isParagraph(line: string): boolean {
-  const n = words(line);
+/** A line of `n` words that is body text: long, or a sentence of some length. */
+function isParagraph(line: string, n: number): boolean {
   return n > MAX_WORDS || (n >= 12 && /[.!?]["”’)]?$/.test(line));
 }
 
@@ -54,22 +52,29 @@ export function articleTitle(text: string, metadataTitle: string | null = null):
     if (!m) break;
     start = m.index + m[0].length;
   }
-  const content = lines.filter((line) => /[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line));
+  // The lines that are not furniture, read only as far as the search below goes (the line after the one looked at).
+  const content: string[] = [];
+  let read = 0;
+  const contentLine = (i: number): string | undefined => {
+    while (content.length <= i && read < lines.length) {
+      const line = lines[read++];
+      if (/[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line)) content.push(line);
+    }
+    return content[i];
+  };
   // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
   // A line said twice in a row is a caption saved twice (alt text, then caption), passed over; a headline said
   // twice is still taken when no other line reads as one.
   let headline: string | undefined;
   let repeated: string | undefined;
-  for (let i = 0; i < content.length && headline === undefined; i++) {
-    if (isRepeated(content, i)) repeated ??= isHeadline(content[i]) ? content[i] : undefined;
-    else if (isHeadline(content[i])) headline = content[i];
-    else if (isParagraph(content[i])) break;
+  for (let i = 0; contentLine(i) !== undefined && headline === undefined; i++) {
+    const line = content[i];
+    const n = words(line);
+    if (line === contentLine(i + 1) || line === content[i - 1]) repeated ??= isHeadline(line, n) ? line : undefined;
+    else if (isHeadline(line, n)) headline = line;
+    else if (isParagraph(line, n)) break;
   }
-  return shorten(headline ?? repeated ?? content[0] ?? lines[0] ?? '');
-}
-
-function isRepeated(lines: string[], i: number): boolean {
-  return lines[i + 1] === lines[i] || lines[i - 1] === lines[i];
+  return shorten(headline ?? repeated ?? contentLine(0) ?? lines[0] ?? '');
 }
 
 function shorten(line: string): string {
