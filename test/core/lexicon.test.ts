@@ -18,7 +18,7 @@ describe('lexicon ids', () => {
     assert.equal(lex.words[a], 'Kherson');
     const lower = lex.idAt(text, 12, 19);
     assert.notEqual(lower, a);
-    assert.equal(lex.lowerId[a], lower);
+    assert.equal(lex.lowerId(a), lower);
     assert.equal(lex.idAt(text, 19, 20), lex.id(','));
     assert.equal(lex.size, 3);
   });

@@ -21,27 +21,37 @@ export type { TaggerDocument, TaggerSentence } from './wordShape';
 const { hashString, mix } = hash;
 const { CAPS, INITIAL, LOWER, MIXED, NORMAL, TITLE, sentenceKind, shapeHash } = wordShape;
 
-/** What the features read of every word form, by lexicon id (see Lexicon). */
+/**
+ * What the features read of every word form, by lexicon id (see Lexicon): FORM_FIELDS ints per form, side by side,
+ * so that a token costs one cache line of the form table, not one line in each of a dozen arrays (a rare word's
+ * fields are nowhere in the cache, and a hashed table of word forms is read at random).
+ */
 export interface WordForms {
-  wordHash: Int32Array;
-  lowerHash: Int32Array;
-  titleHash: Int32Array;
-  shape: Int32Array;
-  /** Id of the lower-case form. */
-  lowerId: Int32Array;
-  caseClass: Uint8Array;
-  casing: Uint8Array;
-  /** Packed word classes (CLUSTER_BITS per clustering), 0 if none. */
-  clusters: Int32Array;
-  small: Uint8Array;
-  opening: Uint8Array;
+  /** FORM_FIELDS ints per form, at the FORM_* offsets. */
+  forms: Int32Array;
   /** STATIC_FEATURES rows per word form. */
   staticRows: Int32Array;
-  /** Per-document scratch marks, compared with the stamp `nextStamp` returns. */
-  markA: Int32Array;
-  markB: Int32Array;
+  /** Per-document scratch marks, two per form (MARK_LOWER, MARK_CAPITAL_MID), compared with the stamp `nextStamp` returns. */
+  marks: Int32Array;
   nextStamp(): number;
 }
+
+/** Ints per word form in WordForms.forms, and their offsets. */
+export const FORM_FIELDS = 8;
+export const FORM_WORD = 0;
+export const FORM_LOWER = 1;
+export const FORM_TITLE = 2;
+export const FORM_SHAPE = 3;
+/** Id of the lower-case form. */
+export const FORM_LOWER_ID = 4;
+/** Packed word classes (CLUSTER_BITS per clustering), 0 if none. */
+export const FORM_CLUSTERS = 5;
+/** Case class (bits 0-3), how the word is usually written (casing bucket, bits 4-7), a small word (bit 8), opening punctuation (bit 9). */
+export const FORM_FLAGS = 6;
+export const SMALL_FLAG = 1 << 8;
+export const OPENING_FLAG = 1 << 9;
+export const MARK_LOWER = 0;
+export const MARK_CAPITAL_MID = 1;
 
 /** Per-token facts computed once per document. */
 export interface TokenTable {
@@ -116,33 +126,30 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
         seenLower: new Uint8Array(n),
         seenCapitalMid: new Uint8Array(n),
       };
-  const lexLower = lexicon.lowerHash;
-  const lexCase = lexicon.caseClass;
-  const lexSmall = lexicon.small;
-  const lowerId = lexicon.lowerId;
+  const forms = lexicon.forms;
+  const F = FORM_FIELDS;
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    table.lower[i] = lexLower[id];
-    table.caseClass[i] = lexCase[id];
+    const f = ids[i] * F;
+    table.lower[i] = forms[f + FORM_LOWER];
+    table.caseClass[i] = forms[f + FORM_FLAGS] & 15;
   }
   // Per-document marks on lower-case forms, by lexicon id: stamp values make clearing unnecessary.
   const stamp = lexicon.nextStamp();
-  const seenLowerMark = lexicon.markA;
-  const capitalMidMark = lexicon.markB;
-  const small = (i: number) => lexSmall[ids[i]] === 1;
+  const marks = lexicon.marks;
+  const small = (i: number) => (forms[ids[i] * F + FORM_FLAGS] & SMALL_FLAG) !== 0;
   for (const s of doc.sentences) {
     const kind = sentenceKind(table.caseClass, small, s.first, s.end);
     for (let i = s.first; i < s.end; i++) {
       table.position[i] = (i === s.first ? 1 : 0) | (kind << 1);
       const k = table.caseClass[i];
-      if (k === LOWER) seenLowerMark[lowerId[ids[i]]] = stamp;
-      else if ((k === TITLE || k === CAPS) && kind === NORMAL && i > s.first && lexicon.opening[ids[i - 1]] === 0) capitalMidMark[lowerId[ids[i]]] = stamp;
+      if (k === LOWER) marks[forms[ids[i] * F + FORM_LOWER_ID] * 2 + MARK_LOWER] = stamp;
+      else if ((k === TITLE || k === CAPS) && kind === NORMAL && i > s.first && (forms[ids[i - 1] * F + FORM_FLAGS] & OPENING_FLAG) === 0) marks[forms[ids[i] * F + FORM_LOWER_ID] * 2 + MARK_CAPITAL_MID] = stamp;
     }
   }
   for (let i = 0; i < n; i++) {
-    const l = lowerId[ids[i]];
-    if (seenLowerMark[l] === stamp) table.seenLower[i] = 1;
-    if (capitalMidMark[l] === stamp) table.seenCapitalMid[i] = 1;
+    const l = forms[ids[i] * F + FORM_LOWER_ID] * 2;
+    if (marks[l + MARK_LOWER] === stamp) table.seenLower[i] = 1;
+    if (marks[l + MARK_CAPITAL_MID] === stamp) table.seenCapitalMid[i] = 1;
   }
   if (gazetteer) gazetteer.mark(table.lower, table.caseClass, doc.sentences, table.gazetteer);
   if (places) places.mark(table.lower, table.caseClass, doc.sentences, table.places);
@@ -235,12 +242,9 @@ const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
  */
 export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
   const { id, lower, caseClass, position, gazetteer, places, facts, seenLower, seenCapitalMid } = table;
-  const lexWord = lexicon.wordHash;
-  const lexShape = lexicon.shape;
-  const lexTitle = lexicon.titleHash;
-  const lexCasing = lexicon.casing;
+  const forms = lexicon.forms;
+  const F = FORM_FIELDS;
   const lexStatic = lexicon.staticRows;
-  const lexClusters = lexicon.clusters;
   const S = STATIC_FEATURES;
   const stride = withStatic ? FEATURES_PER_TOKEN : DYNAMIC_FEATURES;
   for (const s of sentences) {
@@ -257,8 +261,8 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
       const hasNext = i + 1 < s.end;
       const lm1 = hasPrev ? lower[i - 1] : PAD_PREVIOUS[0];
       const lp1 = hasNext ? lower[i + 1] : PAD_NEXT[0];
-      const wm1 = hasPrev ? lexWord[id[i - 1]] : PAD_PREVIOUS[0];
-      const wp1 = hasNext ? lexWord[id[i + 1]] : PAD_NEXT[0];
+      const wm1 = hasPrev ? forms[id[i - 1] * F + FORM_WORD] : PAD_PREVIOUS[0];
+      const wp1 = hasNext ? forms[id[i + 1] * F + FORM_WORD] : PAD_NEXT[0];
       const c0 = caseClass[i];
       const pos = position[i];
       const g = i * 4;
@@ -274,9 +278,11 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
       if (c0 === TITLE || c0 === CAPS || c0 === INITIAL || c0 === MIXED) {
         const lm2 = i - 2 >= s.first ? lower[i - 2] : PAD_PREVIOUS[1];
         const lp2 = i + 2 < s.end ? lower[i + 2] : PAD_NEXT[1];
-        const s0 = lexShape[w0];
-        const sm1 = hasPrev ? lexShape[id[i - 1]] : PAD_PREVIOUS[0];
-        const sp1 = hasNext ? lexShape[id[i + 1]] : PAD_NEXT[0];
+        const f0 = w0 * F;
+        const s0 = forms[f0 + FORM_SHAPE];
+        const sm1 = hasPrev ? forms[id[i - 1] * F + FORM_SHAPE] : PAD_PREVIOUS[0];
+        const sp1 = hasNext ? forms[id[i + 1] * F + FORM_SHAPE] : PAD_NEXT[0];
+        const casing0 = (forms[f0 + FORM_FLAGS] >>> 4) & 15;
         const caseless = pos >> 1 !== NORMAL ? 1 : 0;
         out[o++] = row(mix(6, lm2), mask);
         out[o++] = row(mix(7, lp2), mask);
@@ -288,17 +294,17 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
         const gm1 = hasPrev ? gazetteer[g - 4] | (gazetteer[g - 3] << 3) | (gazetteer[g - 2] << 6) | (gazetteer[g - 1] << 9) : 4095;
         out[o++] = row(mix(31, gm1), mask);
         out[o++] = row(mix(mix(32, s0), lm1), mask);
-        out[o++] = row(mix(36, lexCasing[w0] | (c0 << 4) | (pos << 7)), mask);
+        out[o++] = row(mix(36, casing0 | (c0 << 4) | (pos << 7)), mask);
         out[o++] = row(mix(37, places[g] | (places[g + 1] << 3) | (places[g + 2] << 6) | (places[g + 3] << 9) | (c0 << 12)), mask);
         // A word in capitals also gets the word feature of its title-case form (`KHERSON` as `Kherson`).
-        out[o++] = c0 === CAPS ? row(mix(2, lexTitle[w0]), mask) : 0;
-        out[o++] = row(mix(38, (lexCasing[w0] & 7) | (c0 << 4) | (pos << 7) | (gazetteer[g] !== 0 || gazetteer[g + 1] !== 0 || gazetteer[g + 2] !== 0 || gazetteer[g + 3] !== 0 ? 1 << 10 : 0)), mask);
+        out[o++] = c0 === CAPS ? row(mix(2, forms[f0 + FORM_TITLE]), mask) : 0;
+        out[o++] = row(mix(38, (casing0 & 7) | (c0 << 4) | (pos << 7) | (gazetteer[g] !== 0 || gazetteer[g + 1] !== 0 || gazetteer[g + 2] !== 0 || gazetteer[g + 3] !== 0 ? 1 << 10 : 0)), mask);
         // --- Facts (names branch): the lists of facts.ts, by type and match position, with the case class and
         // whether the sentence is a headline (where capitals say less).
         out[o++] = row(mix(41, facts[g] | (facts[g + 1] << 3) | (facts[g + 2] << 6) | (facts[g + 3] << 9) | (c0 << 12) | (caseless << 15)), mask);
         // The neighbours' middle classes (the sentence edge its own value): `Mr` and `said` stand for their classes.
-        const km1 = hasPrev ? (lexClusters[id[i - 1]] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
-        const kp1 = hasNext ? (lexClusters[id[i + 1]] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
+        const km1 = hasPrev ? (forms[id[i - 1] * F + FORM_CLUSTERS] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
+        const kp1 = hasNext ? (forms[id[i + 1] * F + FORM_CLUSTERS] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
         out[o++] = row(mix(45, km1 | (c0 << CLUSTER_BITS)), mask);
         out[o++] = row(mix(46, kp1 | (c0 << CLUSTER_BITS)), mask);
       }

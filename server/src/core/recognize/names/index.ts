@@ -122,22 +122,22 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
   const words: string[] = new Array(count);
   for (let i = 0; i < count; i++) words[i] = lexicon.words[ids[i]];
   const casing = new Uint8Array(count);
-  for (let i = 0; i < count; i++) casing[i] = lexicon.casing[ids[i]] & 7;
+  for (let i = 0; i < count; i++) casing[i] = lexicon.casing(ids[i]) & 7;
   const tagged = tags.slice();
   // The opening-name rule tags sentences again: the scores the margins read are the document's, so they are restored.
   if (findOpeningNames(tagger, words, casing, tags, sentences)) tagger.tagIds(ids, sentences);
   const lower: string[] = new Array(count);
   const classes = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
-    lower[i] = lexicon.words[lexicon.lowerId[ids[i]]];
-    classes[i] = lexicon.caseClass[ids[i]];
+    lower[i] = lexicon.words[lexicon.lowerId(ids[i])];
+    classes[i] = lexicon.caseClass(ids[i]);
   }
   // The case classes as written, where truecasing changed a word (see ConstructionInput.writtenClasses).
   let writtenClasses = classes;
   for (let i = 0; i < count; i++) {
     if (ids[i] === written[i]) continue;
     if (writtenClasses === classes) writtenClasses = classes.slice();
-    writtenClasses[i] = lexicon.caseClass[written[i]];
+    writtenClasses[i] = lexicon.caseClass(written[i]);
   }
   applyConstructions({ words, lower, classes, writtenClasses, original: (i) => normalizeWord(text.slice(starts[i], ends[i])), casing, tags, sentences });
   for (let i = 0; i < count; i++) if (ids[i] === notWord) outside(tags, i);
@@ -240,15 +240,14 @@ interface Forced {
  */
 function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int32Array, ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
-  const cls = lexicon.caseClass;
-  const caseClass = (i: number) => cls[ids[i]];
+  const caseClass = (i: number) => lexicon.caseClass(ids[i]);
   const classes = new Uint8Array(ids.length);
-  for (let i = 0; i < ids.length; i++) classes[i] = cls[ids[i]];
+  for (let i = 0; i < ids.length; i++) classes[i] = lexicon.caseClass(ids[i]);
   for (const s of sentences) {
     let capitalised = false;
     for (let i = s.first; i < s.end; i++) if (classes[i] === CAPS || classes[i] === TITLE) capitalised = true;
     if (!capitalised) continue;
-    const kind = sentenceKind(classes, (i) => lexicon.small[ids[i]] === 1, s.first, s.end);
+    const kind = sentenceKind(classes, (i) => lexicon.isSmall(ids[i]), s.first, s.end);
     if (kind === ALL_CAPS_LINE) capsLines.push(s);
     if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
@@ -256,7 +255,7 @@ function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int3
         if (!(c === TITLE || (c === CAPS && kind === ALL_CAPS_LINE))) continue;
         const w = lexicon.words[ids[i]];
         const lw = w.toLowerCase();
-        const usually = lexicon.casing[ids[i]] & 7;
+        const usually = lexicon.casing(ids[i]) & 7;
         const lower = SMALL_WORDS.has(lw) || usually === 1 || usually === 2 || (usually === 0 && isLowerCompound(lexicon, lw));
         if (lower && i > s.first) ids[i] = lexicon.id(lw);
         else if (c === CAPS && (w.length > 3 || usually >= 4 || lower)) ids[i] = lexicon.id(titleCase(w));
@@ -304,7 +303,7 @@ function isTitleCaseHeadline(lexicon: Lexicon, ids: Int32Array, classes: Uint8Ar
   for (let i = first; i < end; i++) {
     const c = classes[i];
     if (c === TITLE || c === CAPS || c === INITIAL) capitalised++;
-    else if ((c === LOWER || c === MIXED) && lexicon.small[ids[i]] === 0) return false;
+    else if ((c === LOWER || c === MIXED) && !lexicon.isSmall(ids[i])) return false;
   }
   return capitalised >= 3;
 }
@@ -314,7 +313,7 @@ function isLowerCompound(lexicon: Lexicon, lw: string): boolean {
   if (lw.indexOf('-') < 0) return false;
   for (const part of lw.split('-')) {
     if (part === '') return false;
-    const usually = lexicon.casing[lexicon.id(part)] & 7;
+    const usually = lexicon.casing(lexicon.id(part)) & 7;
     if (!(SMALL_WORDS.has(part) || usually === 1 || usually === 2)) return false;
   }
   return true;

@@ -9,7 +9,7 @@ import * as tags from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { staticRows, STATIC_FEATURES } = features;
+const { FORM_CLUSTERS, FORM_FIELDS, FORM_FLAGS, FORM_LOWER, FORM_LOWER_ID, FORM_SHAPE, FORM_TITLE, FORM_WORD, OPENING_FLAG, SMALL_FLAG, staticRows, STATIC_FEATURES } = features;
 const { hashRange, hashString } = hash;
 const { TAG_COUNT: TAGS } = tags;
 const { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS } = wordShape;
@@ -27,6 +27,9 @@ export function normalizeWord(w: string): string {
   return w.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"').replace(/[\u2010\u2011]/g, '-').replace(/[\u2012\u2013\u2014\u2015]/g, '--').replace(/\u2026/g, '...');
 }
 
+/** Ints per form in Lexicon.staticSum: a flag, then the TAG_COUNT scores. */
+export const STATIC_SUM = TAGS + 1;
+
 export class Lexicon implements WordForms {
   /**
    * Ids by raw form: an open-addressing table of pairs (id + 1, 0 empty; the hash of the raw characters), checked
@@ -40,26 +43,16 @@ export class Lexicon implements WordForms {
   private capacity = 0;
   /** Normalised form of each word. */
   words: string[] = [];
-  wordHash = new Int32Array(0);
-  lowerHash = new Int32Array(0);
-  titleHash = new Int32Array(0);
-  shape = new Int32Array(0);
-  /** Id of the lower-case form. */
-  lowerId = new Int32Array(0);
-  caseClass = new Uint8Array(0);
-  /** How the word is usually written (see casingBucket), 0 if unknown. */
-  casing = new Uint8Array(0);
-  /** Packed word classes (see CLUSTER_BITS), 0 if none. */
-  clusters = new Int32Array(0);
-  small = new Uint8Array(0);
-  opening = new Uint8Array(0);
+  /** FORM_FIELDS ints per word form (see WordForms): hashes, shape, lower-case id, word classes and flags. */
+  forms = new Int32Array(0);
   staticRows = new Int32Array(0);
-  /** Summed emission scores of the static rows (TAGS per word, integers as the model's are) once `staticReady` is 1 (the tagger sums them). */
+  /**
+   * STATIC_SUM ints per word form: 1 once the rest hold the summed emission scores of its static rows (TAGS
+   * integers, as the model's are; the tagger sums them on the form's first use), then the scores.
+   */
   staticSum = new Int32Array(0);
-  staticReady = new Uint8Array(0);
-  /** Per-document scratch marks, compared with a stamp. */
-  markA = new Int32Array(0);
-  markB = new Int32Array(0);
+  /** Per-document scratch marks, two per form (see WordForms), compared with a stamp. */
+  marks = new Int32Array(0);
   private stamp = 0;
 
   constructor(
@@ -81,9 +74,8 @@ export class Lexicon implements WordForms {
     this.raws = [];
     this.words = [];
     this.size = 0;
-    this.staticReady.fill(0);
-    this.markA.fill(0);
-    this.markB.fill(0);
+    this.staticSum.fill(0);
+    this.marks.fill(0);
   }
 
   id(raw: string): number {
@@ -128,24 +120,44 @@ export class Lexicon implements WordForms {
     const c = caseClassOf(w);
     const word = hashString(w);
     const lower = lw === w ? word : hashString(lw);
-    this.wordHash[id] = word;
-    this.lowerHash[id] = lower;
-    this.titleHash[id] = c === CAPS ? hashString(w[0] + w.slice(1).toLowerCase()) : word;
-    this.shape[id] = shapeHash(w);
-    this.lowerId[id] = lid < 0 ? id : lid;
-    this.caseClass[id] = c;
     const casing = this.casingOf.get(lower) ?? 0;
-    this.casing[id] = casing;
-    this.small[id] = SMALL_WORDS.has(w) ? 1 : 0;
-    this.opening[id] = isOpeningPunctuation(w) ? 1 : 0;
-    this.staticReady[id] = 0;
-    this.markA[id] = 0;
-    this.markB[id] = 0;
+    const title = c === CAPS ? hashString(w[0] + w.slice(1).toLowerCase()) : word;
     // A form the clustered text never wrote (`KHERSON`, `Reuters`'s sentence-initial `The`) takes its title or lower case's classes.
-    const clusters = this.clustersOf.get(word) ?? this.clustersOf.get(this.titleHash[id]) ?? this.clustersOf.get(lower) ?? 0;
-    this.clusters[id] = clusters;
+    const clusters = this.clustersOf.get(word) ?? this.clustersOf.get(title) ?? this.clustersOf.get(lower) ?? 0;
+    const f = id * FORM_FIELDS;
+    const forms = this.forms;
+    forms[f + FORM_WORD] = word;
+    forms[f + FORM_LOWER] = lower;
+    forms[f + FORM_TITLE] = title;
+    forms[f + FORM_SHAPE] = shapeHash(w);
+    forms[f + FORM_LOWER_ID] = lid < 0 ? id : lid;
+    forms[f + FORM_CLUSTERS] = clusters;
+    forms[f + FORM_FLAGS] = c | (casing << 4) | (SMALL_WORDS.has(w) ? SMALL_FLAG : 0) | (isOpeningPunctuation(w) ? OPENING_FLAG : 0);
+    this.staticSum[id * STATIC_SUM] = 0;
+    this.marks[id * 2] = 0;
+    this.marks[id * 2 + 1] = 0;
     staticRows(w, lw, c, casing, clusters, this.mask, this.staticRows, id * STATIC_FEATURES);
     return id;
+  }
+
+  /** The case class of form `id` (see wordShape.ts). */
+  caseClass(id: number): number {
+    return this.forms[id * FORM_FIELDS + FORM_FLAGS] & 15;
+  }
+
+  /** How form `id` is usually written (see casingBucket), 0 if unknown. */
+  casing(id: number): number {
+    return (this.forms[id * FORM_FIELDS + FORM_FLAGS] >>> 4) & 15;
+  }
+
+  /** Id of the lower-case form of `id`. */
+  lowerId(id: number): number {
+    return this.forms[id * FORM_FIELDS + FORM_LOWER_ID];
+  }
+
+  /** Whether form `id` is a small function word (SMALL_WORDS). */
+  isSmall(id: number): boolean {
+    return (this.forms[id * FORM_FIELDS + FORM_FLAGS] & SMALL_FLAG) !== 0;
   }
 
   private place(id: number, h: number): void {
@@ -177,21 +189,10 @@ export class Lexicon implements WordForms {
       return b;
     };
     this.rawHash = copy(this.rawHash, capacity);
-    this.wordHash = copy(this.wordHash, capacity);
-    this.lowerHash = copy(this.lowerHash, capacity);
-    this.titleHash = copy(this.titleHash, capacity);
-    this.shape = copy(this.shape, capacity);
-    this.lowerId = copy(this.lowerId, capacity);
-    this.caseClass = copy(this.caseClass, capacity);
-    this.casing = copy(this.casing, capacity);
-    this.clusters = copy(this.clusters, capacity);
-    this.small = copy(this.small, capacity);
-    this.opening = copy(this.opening, capacity);
+    this.forms = copy(this.forms, capacity * FORM_FIELDS);
     this.staticRows = copy(this.staticRows, capacity * STATIC_FEATURES);
-    this.staticSum = copy(this.staticSum, capacity * TAGS);
-    this.staticReady = copy(this.staticReady, capacity);
-    this.markA = copy(this.markA, capacity);
-    this.markB = copy(this.markB, capacity);
+    this.staticSum = copy(this.staticSum, capacity * STATIC_SUM);
+    this.marks = copy(this.marks, capacity * 2);
     this.capacity = capacity;
   }
 }

@@ -4,7 +4,7 @@
 import * as features from './features';
 import type { TaggerDocument, TaggerSentence, TokenTable } from './features';
 import { Gazetteer } from './gazetteer';
-import { Lexicon } from './lexicon';
+import { Lexicon, STATIC_SUM } from './lexicon';
 import * as live from './liveRows';
 import type { LiveRows } from './liveRows';
 import * as tagSet from './tags';
@@ -183,7 +183,7 @@ export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8A
   for (let i = 0; i < n; i++) {
     const c = table.caseClass[i];
     if (c === LOWER || c === OTHER || c === DIGIT) continue;
-    const key = lexicon.lowerId[table.id[i]];
+    const key = lexicon.lowerId(table.id[i]);
     let slot = slotOf.get(key);
     if (slot === undefined) {
       slot = counts.length;
@@ -320,18 +320,18 @@ export class Tagger {
     const emissions = this.emissions;
     extractFeatures(table, lexicon, sentences, mask, features, false);
     const sum = lexicon.staticSum;
-    const ready = lexicon.staticReady;
     const caseClass = table.caseClass;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      if (ready[id] === 0) {
+      const o = id * STATIC_SUM;
+      if (sum[o] === 0) {
         // The static rows of a word form, summed on its first use.
-        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, sum, id * TAG_COUNT);
-        ready[id] = 1;
+        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, sum, o + 1);
+        sum[o] = 1;
       }
       const c = caseClass[i];
       const base = i * D;
-      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, sum, id * TAG_COUNT, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, sum, o + 1, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
