@@ -27,18 +27,28 @@ export function normalizeWord(w: string): string {
   return w.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"').replace(/[\u2010\u2011]/g, '-').replace(/[\u2012\u2013\u2014\u2015]/g, '--').replace(/\u2026/g, '...');
 }
 
+/** Ints per slot of the lexicon's id table (see Lexicon.slots). */
+const SLOT = 4;
+
 /** Ints per form in Lexicon.staticSum: a flag, then the TAG_COUNT scores. */
 export const STATIC_SUM = TAGS + 1;
 
 export class Lexicon implements WordForms {
   /**
-   * Ids by raw form: an open-addressing table of pairs (id + 1, 0 empty; the hash of the raw characters), checked
-   * against `raws`, so a token's id is found from the text's characters without making a string or hashing one into
-   * a Map. The hash beside the id settles a probe on the slot's own cache line: only a true match reads the form.
+   * Ids by raw form: an open-addressing table of SLOT ints per slot (id + 1, 0 empty; the hash of the raw
+   * characters; where they start in `chars`; how many), so a token's id is found from the text's characters without
+   * making a string or hashing one into a Map. A probe reads its slot's cache line and, on a match of hash and
+   * length, the characters it checks: nothing else (a string per form would cost two more reads, its pointer and
+   * its header).
    */
-  private slots = new Int32Array(4096);
-  private raws: string[] = [];
+  private slots = new Int32Array(1024 * SLOT);
+  /** The raw characters of every form, one after another. */
+  private chars = new Uint16Array(8192);
+  private charsEnd = 0;
+  /** Per form: its slot's hash, start and length, for rehashing. */
   private rawHash = new Int32Array(0);
+  private rawStart = new Int32Array(0);
+  private rawLength = new Int32Array(0);
   size = 0;
   private capacity = 0;
   /** Normalised form of each word. */
@@ -71,7 +81,7 @@ export class Lexicon implements WordForms {
   limit(limit: number): void {
     if (this.size <= limit) return;
     this.slots.fill(0);
-    this.raws = [];
+    this.charsEnd = 0;
     this.words = [];
     this.size = 0;
     this.staticSum.fill(0);
@@ -86,17 +96,18 @@ export class Lexicon implements WordForms {
   idAt(text: string, from: number, to: number): number {
     const h = hashRange(text, from, to);
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
+    const mask = slots.length / SLOT - 1;
     const length = to - from;
     for (let at = h & mask; ; at = (at + 1) & mask) {
-      const slot = slots[at << 1];
+      const o = at * SLOT;
+      const slot = slots[o];
       if (slot === 0) break;
-      if (slots[(at << 1) + 1] !== h) continue;
-      const raw = this.raws[slot - 1];
-      if (raw.length !== length) continue;
+      if (slots[o + 1] !== h || slots[o + 3] !== length) continue;
+      const chars = this.chars;
+      const start = slots[o + 2];
       let same = true;
       for (let k = 0; k < length; k++) {
-        if (raw.charCodeAt(k) !== text.charCodeAt(from + k)) {
+        if (chars[start + k] !== text.charCodeAt(from + k)) {
           same = false;
           break;
         }
@@ -112,10 +123,18 @@ export class Lexicon implements WordForms {
     const lid = lw === raw ? -1 : this.id(lw);
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const id = this.size++;
-    this.raws[id] = raw;
+    if (this.charsEnd + raw.length > this.chars.length) {
+      const more = new Uint16Array(Math.max(this.chars.length * 2, this.charsEnd + raw.length));
+      more.set(this.chars.subarray(0, this.charsEnd));
+      this.chars = more;
+    }
+    for (let k = 0; k < raw.length; k++) this.chars[this.charsEnd + k] = raw.charCodeAt(k);
     this.rawHash[id] = h;
-    this.place(id, h);
-    if (this.size * 4 > this.slots.length) this.rehash();
+    this.rawStart[id] = this.charsEnd;
+    this.rawLength[id] = raw.length;
+    this.charsEnd += raw.length;
+    this.place(id);
+    if (this.size * 2 * SLOT > this.slots.length) this.rehash();
     this.words[id] = w;
     const c = caseClassOf(w);
     const word = hashString(w);
@@ -160,19 +179,22 @@ export class Lexicon implements WordForms {
     return (this.forms[id * FORM_FIELDS + FORM_FLAGS] & SMALL_FLAG) !== 0;
   }
 
-  private place(id: number, h: number): void {
+  private place(id: number): void {
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
-    let at = h & mask;
-    while (slots[at << 1] !== 0) at = (at + 1) & mask;
-    slots[at << 1] = id + 1;
-    slots[(at << 1) + 1] = h;
+    const mask = slots.length / SLOT - 1;
+    let at = this.rawHash[id] & mask;
+    while (slots[at * SLOT] !== 0) at = (at + 1) & mask;
+    const o = at * SLOT;
+    slots[o] = id + 1;
+    slots[o + 1] = this.rawHash[id];
+    slots[o + 2] = this.rawStart[id];
+    slots[o + 3] = this.rawLength[id];
   }
 
   /** Doubles the id table, keeping it at most half full. */
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    for (let id = 0; id < this.size; id++) this.place(id, this.rawHash[id]);
+    for (let id = 0; id < this.size; id++) this.place(id);
   }
 
   /** Ids of a sequence of raw token texts. */
@@ -189,6 +211,8 @@ export class Lexicon implements WordForms {
       return b;
     };
     this.rawHash = copy(this.rawHash, capacity);
+    this.rawStart = copy(this.rawStart, capacity);
+    this.rawLength = copy(this.rawLength, capacity);
     this.forms = copy(this.forms, capacity * FORM_FIELDS);
     this.staticRows = copy(this.staticRows, capacity * STATIC_FEATURES);
     this.staticSum = copy(this.staticSum, capacity * STATIC_SUM);
