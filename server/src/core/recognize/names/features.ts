@@ -36,8 +36,8 @@ export interface WordForms {
   nextStamp(): number;
 }
 
-/** Ints per word form in WordForms.forms, and their offsets. */
-export const FORM_FIELDS = 8;
+/** Ints per word form in WordForms.forms (a cache line), and their offsets. */
+export const FORM_FIELDS = 16;
 export const FORM_WORD = 0;
 export const FORM_LOWER = 1;
 export const FORM_TITLE = 2;
@@ -46,10 +46,14 @@ export const FORM_SHAPE = 3;
 export const FORM_LOWER_ID = 4;
 /** Packed word classes (CLUSTER_BITS per clustering), 0 if none. */
 export const FORM_CLUSTERS = 5;
-/** Case class (bits 0-3), how the word is usually written (casing bucket, bits 4-7), a small word (bit 8), opening punctuation (bit 9). */
+/** Case class (bits 0-3), how the word is usually written (casing bucket, bits 4-7), a small word (bit 8), opening punctuation (bit 9), scored (bit 10). */
 export const FORM_FLAGS = 6;
 export const SMALL_FLAG = 1 << 8;
 export const OPENING_FLAG = 1 << 9;
+/** Set once FORM_SCORES holds the form's static scores (recognition sums them on the form's first use). */
+export const SCORED_FLAG = 1 << 10;
+/** The summed emission scores of the form's static rows, TAG_COUNT integers (as the model's weights are). */
+export const FORM_SCORES = 7;
 export const MARK_LOWER = 0;
 export const MARK_CAPITAL_MID = 1;
 

@@ -9,9 +9,10 @@ import * as tags from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { FORM_CLUSTERS, FORM_FIELDS, FORM_FLAGS, FORM_LOWER, FORM_LOWER_ID, FORM_SHAPE, FORM_TITLE, FORM_WORD, OPENING_FLAG, SMALL_FLAG, staticRows, STATIC_FEATURES } = features;
+const { FORM_CLUSTERS, FORM_FIELDS, FORM_FLAGS, FORM_LOWER, FORM_LOWER_ID, FORM_SCORES, FORM_SHAPE, FORM_TITLE, FORM_WORD, OPENING_FLAG, SMALL_FLAG, staticRows, STATIC_FEATURES } = features;
 const { hashRange, hashString } = hash;
 const { TAG_COUNT: TAGS } = tags;
+if (FORM_FIELDS - FORM_SCORES !== TAGS) throw new Error('a word form has room for one score per tag');
 const { caseClassOf, CAPS, isOpeningPunctuation, shapeHash, SMALL_WORDS } = wordShape;
 
 /** Curly quotes and dashes as the training text writes them. */
@@ -29,9 +30,6 @@ export function normalizeWord(w: string): string {
 
 /** Ints per slot of the lexicon's id table (see Lexicon.slots). */
 const SLOT = 4;
-
-/** Ints per form in Lexicon.staticSum: a flag, then the TAG_COUNT scores. */
-export const STATIC_SUM = TAGS + 1;
 
 export class Lexicon implements WordForms {
   /**
@@ -53,14 +51,9 @@ export class Lexicon implements WordForms {
   private capacity = 0;
   /** Normalised form of each word. */
   words: string[] = [];
-  /** FORM_FIELDS ints per word form (see WordForms): hashes, shape, lower-case id, word classes and flags. */
+  /** FORM_FIELDS ints per word form (see WordForms): hashes, shape, lower-case id, word classes, flags and, once scored, its static scores. */
   forms = new Int32Array(0);
   staticRows = new Int32Array(0);
-  /**
-   * STATIC_SUM ints per word form: 1 once the rest hold the summed emission scores of its static rows (TAGS
-   * integers, as the model's are; the tagger sums them on the form's first use), then the scores.
-   */
-  staticSum = new Int32Array(0);
   /** Per-document scratch marks, two per form (see WordForms), compared with a stamp. */
   marks = new Int32Array(0);
   private stamp = 0;
@@ -84,7 +77,6 @@ export class Lexicon implements WordForms {
     this.charsEnd = 0;
     this.words = [];
     this.size = 0;
-    this.staticSum.fill(0);
     this.marks.fill(0);
   }
 
@@ -152,7 +144,6 @@ export class Lexicon implements WordForms {
     forms[f + FORM_LOWER_ID] = lid < 0 ? id : lid;
     forms[f + FORM_CLUSTERS] = clusters;
     forms[f + FORM_FLAGS] = c | (casing << 4) | (SMALL_WORDS.has(w) ? SMALL_FLAG : 0) | (isOpeningPunctuation(w) ? OPENING_FLAG : 0);
-    this.staticSum[id * STATIC_SUM] = 0;
     this.marks[id * 2] = 0;
     this.marks[id * 2 + 1] = 0;
     staticRows(w, lw, c, casing, clusters, this.mask, this.staticRows, id * STATIC_FEATURES);
@@ -215,7 +206,6 @@ export class Lexicon implements WordForms {
     this.rawLength = copy(this.rawLength, capacity);
     this.forms = copy(this.forms, capacity * FORM_FIELDS);
     this.staticRows = copy(this.staticRows, capacity * STATIC_FEATURES);
-    this.staticSum = copy(this.staticSum, capacity * STATIC_SUM);
     this.marks = copy(this.marks, capacity * 2);
     this.capacity = capacity;
   }

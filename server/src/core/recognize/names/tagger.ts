@@ -4,7 +4,7 @@
 import * as features from './features';
 import type { TaggerDocument, TaggerSentence, TokenTable } from './features';
 import { Gazetteer } from './gazetteer';
-import { Lexicon, STATIC_SUM } from './lexicon';
+import { Lexicon } from './lexicon';
 import * as live from './liveRows';
 import type { LiveRows } from './liveRows';
 import * as tagSet from './tags';
@@ -12,7 +12,7 @@ import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
-const { buildTokenTable, extractFeatures, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { buildTokenTable, extractFeatures, FORM_FIELDS, FORM_FLAGS, FORM_SCORES, SCORED_FLAG, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
 const { liveOffset, liveRows, scoreLive, sumLive } = live;
@@ -319,19 +319,19 @@ export class Tagger {
     const features = this.features;
     const emissions = this.emissions;
     extractFeatures(table, lexicon, sentences, mask, features, false);
-    const sum = lexicon.staticSum;
+    const forms = lexicon.forms;
     const caseClass = table.caseClass;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      const o = id * STATIC_SUM;
-      if (sum[o] === 0) {
+      const f = id * FORM_FIELDS;
+      if ((forms[f + FORM_FLAGS] & SCORED_FLAG) === 0) {
         // The static rows of a word form, summed on its first use.
-        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, sum, o + 1);
-        sum[o] = 1;
+        sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, forms, f + FORM_SCORES);
+        forms[f + FORM_FLAGS] |= SCORED_FLAG;
       }
       const c = caseClass[i];
       const base = i * D;
-      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, sum, o + 1, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, forms, f + FORM_SCORES, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
