@@ -41,23 +41,31 @@ function isParagraph(line: string, n: number): boolean {
  */
 export function articleTitle(text: string, metadataTitle: string | null = null): string {
   if (metadataTitle && metadataTitle.trim() !== '') return shorten(metadataTitle);
-  // Only the top lines are read: a 10 MB article costs no more than a short one.
+  // Only the top lines are read, and only as far as the search below goes (the line after the one it looks at):
+  // a 10 MB article costs no more than a short one, and an article whose first line is its headline costs two lines.
   const lines: string[] = [];
   const lineBreak = /\r\n|\r|\n/g;
-  for (let start = 0; start <= text.length && lines.length < HEAD_LINES; ) {
-    const m = lineBreak.exec(text);
-    const end = m ? m.index : text.length;
-    const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
-    if (line !== '') lines.push(line);
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  // The lines that are not furniture, read only as far as the search below goes (the line after the one looked at).
+  let next = 0;
+  const nextLine = (): string | undefined => {
+    while (next <= text.length && lines.length < HEAD_LINES) {
+      const start = next;
+      const m = lineBreak.exec(text);
+      const end = m ? m.index : text.length;
+      next = m ? m.index + m[0].length : text.length + 1;
+      const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
+      if (line !== '') {
+        lines.push(line);
+        return line;
+      }
+    }
+    return undefined;
+  };
+  // The lines that are not furniture.
   const content: string[] = [];
-  let read = 0;
   const contentLine = (i: number): string | undefined => {
-    while (content.length <= i && read < lines.length) {
-      const line = lines[read++];
+    while (content.length <= i) {
+      const line = nextLine();
+      if (line === undefined) break;
       if (/[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line)) content.push(line);
     }
     return content[i];
