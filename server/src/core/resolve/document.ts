@@ -89,23 +89,30 @@ const PEOPLES_ADJECTIVE = /(?:ish|ese|ian|an|ch)$/;
  * adds a qualifier or a people's adjective (`New York` for `York`, `Welsh Liberal Democrats`).
  */
 function resolveShortenedNames(mentions: Mention[]): void {
+  // Each name is read once, however often the article mentions it.
+  const names = new Map<string, { type: string; key: string }>();
+  for (const m of mentions) if (m.key !== null && m.type !== 'person') names.set(`${m.type}\u0000${m.key}`, { type: m.type, key: m.key });
   const longer = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    if (m.key === null || m.type === 'person') continue;
-    const words = nameWords(m.key);
+  for (const { type, key } of names.values()) {
+    const words = nameWords(key);
     for (let k = 1; k < words.length; k++) {
       if (words.slice(0, k).some((w) => QUALIFIERS.has(w) || PEOPLES_ADJECTIVE.test(w))) continue;
-      const tail = `${m.type}\u0000${words.slice(k).join(' ')}`;
+      const tail = `${type}\u0000${words.slice(k).join(' ')}`;
       let set = longer.get(tail);
       if (!set) longer.set(tail, (set = new Set()));
-      set.add(m.key);
+      set.add(key);
     }
   }
   if (longer.size === 0) return;
+  const resolved = new Map<string, string>();
+  for (const [name, { type, key }] of names) {
+    const fits = longer.get(`${type}\u0000${nameWords(key).join(' ')}`);
+    if (fits && fits.size === 1) resolved.set(name, [...fits][0]);
+  }
+  if (resolved.size === 0) return;
   for (const m of mentions) {
     if (m.key === null || m.type === 'person') continue;
-    const fits = longer.get(`${m.type}\u0000${nameWords(m.key).join(' ')}`);
-    if (fits && fits.size === 1) m.key = [...fits][0];
+    m.key = resolved.get(`${m.type}\u0000${m.key}`) ?? m.key;
   }
 }
 
