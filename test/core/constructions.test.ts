@@ -146,6 +146,50 @@ describe('constructions of real news', () => {
     check('The prize for best actress went to <<Ann Lee>>{person}.');
   });
 
+  it('reads credits in brackets: a person’s titles, or a title’s makers, before the channel', () => {
+    // A list of credits is in title case: its truecasing must not hide the titles' words (`Little`, `Show`).
+    check('<<Ann Lee>>{person} (<<Tin Roof>>{misc}/ <<Little Wonders>>{misc}, <<ITV1>>{organization}) <<Tom Mara>>{person} (<<The Tom Mara Show>>{misc}, <<BBC Two>>{organization}) <<Marsh Lane>>{misc} (<<Kessel Hill Productions>>{organization}, <<BBC Three>>{organization})');
+    check('The winner was <<Marsh Lane>>{misc} (<<Twentieth Century Fox>>{organization}, <<BBC Two>>{organization}), ahead of its rivals.');
+  });
+
+  it('finds a title after a broadcaster’s possessive, but not a person or a place there', () => {
+    check('Viewers of the <<BBC>>{organization}\'s <<Tinroofers>>{misc} were angry.');
+    check('He told <<BBC Radio 4>>{organization}\'s <<Harbour at Noon>>{misc} programme that he would stay.');
+    check('The <<BBC>>{organization}\'s <<Ann Lee>>{person} said so, and the <<BBC>>{organization}\'s <<Moscow>>{location} correspondent agreed.');
+  });
+
+  it('finds a title before its maker’s or judge’s role and a person, also where the tagger read an organization', () => {
+    check('Critics preferred <<The Office>>{misc} creator <<Ann Lee>>{person} and <<X Factor>>{misc} judge <<Tom Mara>>{person}.');
+  });
+
+  it('finds lists of titles after a cue and its comma, joined by or, and a second title opening with The', () => {
+    check('It was a blockbuster, such as <<Cold Orchard>>{misc} or <<Lantern Road>>{misc}, that won.');
+    check('The comedy series <<Early Doors>>{misc} and <<The Late Hours>>{misc} were nominated.');
+    check('Critics liked films such as <<Sex and the City>>{misc} and <<Cold Orchard>>{misc}.');
+  });
+
+  it('finds two titles after an award category that names TV', () => {
+    check('<<Ann Lee>>{person} took home best TV comedy actress for <<Quiet Hours>>{misc} and <<Night Shift>>{misc} last year.');
+  });
+
+  it('takes a capitalised The into a title found without it, and a title in mixed case opening a sentence', () => {
+    check('Fans loved the film <<Aviatrix>>{misc}. Bookmakers tip <<The Aviatrix>>{misc} to win.');
+    check('The soap <<HarbourSide>>{misc} was renewed. <<HarbourSide>>{misc} has two million viewers.');
+  });
+
+  it('makes a product of a maker or a product and a model’s number or code, but not of a table’s figures', () => {
+    check('The <<Nintendo 64>>{misc} and the <<PowerMac G4>>{misc} sold well, and <<Sony>>{organization} results were weak.');
+    check('<<Samsung>>{organization} 10 <<Hanwha>>{organization} 3');
+  });
+
+  it('leaves generic words out at the edges of names, and plural acronyms and centuries out of the names', () => {
+    check('Many rival ISPs sold <<Windows>>{misc} PC users cheap lines, and millions of HIV-positive <<Africans>>{misc} need drugs in the 21st Century.');
+  });
+
+  it('types club nicknames as organizations and the Mac as a product', () => {
+    check('The <<Gunners>>{organization} beat the <<Red Devils>>{organization}. The new <<Mac>>{misc} is fast.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

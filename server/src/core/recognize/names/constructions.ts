@@ -8,7 +8,7 @@ import { applyTitleMemory, applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, DIGIT, isCapitalised, LOWER } = wordShape;
+const { CAPS, caseClassOf, DIGIT, INITIAL, isCapitalised, LOWER } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -48,7 +48,7 @@ export function applyConstructions(input: ConstructionInput): void {
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
-  if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
   if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
   // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
@@ -62,7 +62,13 @@ export function applyConstructions(input: ConstructionInput): void {
         force(tags, o.first + 1, o.end, MISC);
         continue;
       }
-      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || isHoliday(input.lower, o.first, o.end)) clear(tags, o.first, o.end);
+      if (!hasCapital(input.writtenClasses, o.first, o.end) || (o.end - o.first === 1 && isGeneric(words[o.first])) || isHoliday(input.lower, o.first, o.end) || isCentury(input.lower, o.first, o.end)) {
+        clear(tags, o.first, o.end);
+        continue;
+      }
+      // `Windows PC`, `HIV-positive Africans`: a generic word at an edge of a name is not part of it.
+      if (o.end - o.first >= 2 && isGeneric(words[o.end - 1])) shrink(tags, o, o.first, o.end - 1);
+      else if (o.end - o.first >= 2 && isGenericCompound(words[o.first])) shrink(tags, o, o.first + 1, o.end);
     }
   }
 }
@@ -90,6 +96,35 @@ function dropOpeningCommonWords(input: ConstructionInput): void {
  * 11 (the others places and a club, which the tagger finds).
  */
 const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/**
+ * A word that is no name alone: a generic technology word or a disease (facts.ts), or the plural of an acronym, a
+ * generic noun (`ISPs`, `SUVs`, `MPs`).
+ */
+function isGeneric(word: string): boolean {
+  return NOT_NAMES.has(word.toLowerCase()) || ACRONYM_PLURAL.test(word);
+}
+
+const ACRONYM_PLURAL = /^[A-Z]{2,5}s$/;
+
+/** `HIV-positive`, `TV-viewing`: a generic word and a lower-case part. */
+function isGenericCompound(word: string): boolean {
+  const dash = word.indexOf('-');
+  return dash > 0 && NOT_NAMES.has(word.slice(0, dash).toLowerCase()) && caseClassOf(word.slice(dash + 1)) === LOWER;
+}
+
+/** Keeps [first, end) of span o as a name of its type. */
+function shrink(tags: Uint8Array, o: Span, first: number, end: number): void {
+  clear(tags, o.first, o.end);
+  force(tags, first, end, o.type);
+}
+
+/** `21st Century`: a period, left to the dates. */
+function isCentury(lower: string[], first: number, end: number): boolean {
+  return end - first === 2 && (lower[first + 1] === 'century' || lower[first + 1] === 'centuries') && ORDINAL.test(lower[first]);
+}
+
+const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/;
 
 function isHoliday(lower: string[], first: number, end: number): boolean {
   return HOLIDAY_OPENERS.has(lower[first]) && HOLIDAYS.has(lower.slice(first, end).join(' '));
@@ -201,6 +236,12 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
     }
     // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
     if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
+    // `Nintendo 64`, `PowerMac G4`: a maker or a product and a model's number or code is a product (not a year).
+    if (m.fact.models && m.end < end && isModelCode(input.words[m.end], classes, m.first, m.end, end)) {
+      clear(tags, m.first, m.end + 1);
+      force(tags, m.first, m.end + 1, MISC);
+      continue;
+    }
     force(tags, m.first, m.end, m.fact.type);
     const last = m.fact.words.length - 1;
     if (m.fact.type === MISC && last > 0 && m.fact.capital[last]) shortForms.add(m.fact.words[last]);
@@ -217,6 +258,22 @@ function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly 
     for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
   }
 }
+
+/**
+ * Whether token `at`, after a maker or a product named at `first`, is a model's number or code (`64`, `G4`, `A380`):
+ * not a year (`Sony 2004`), nor a score or a table's figure, which stands between other names or figures
+ * (`Samsung 10 Hanwha 3`, `Motorola 2 seconds` in a result: a number alone is a model only where the next word is
+ * not a name, a figure or a unit of a race).
+ */
+function isModelCode(word: string, classes: Uint8Array, first: number, at: number, end: number): boolean {
+  const c = classes[at];
+  if (c === INITIAL || c === CAPS) return MODEL_CODE.test(word);
+  if (c !== DIGIT || YEAR.test(word) || word.length < 2 || word.length > 4 || !/^\d+$/.test(word)) return false;
+  const next = at + 1 < end ? classes[at + 1] : LOWER;
+  return !(first > 0 && classes[first - 1] === DIGIT) && next !== DIGIT && !isCapitalised(next);
+}
+
+const MODEL_CODE = /^[A-Z]{1,2}\d{1,4}$/;
 
 /** An entry written in capitals (`ITV`, `BBC One` is not). */
 function allCapsEntry(f: Fact): boolean {

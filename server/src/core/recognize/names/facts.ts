@@ -27,6 +27,8 @@ export interface FactList {
   broadcaster?: boolean;
   /** Political parties: a member's role after one (`Tory MP`) is not part of its name. */
   party?: boolean;
+  /** Makers and products: a model's number or code after one (`Nintendo 64`, `PowerMac G4`) makes a product of it. */
+  models?: boolean;
 }
 
 // Football clubs of the English and Scottish leagues (recent decades), with the short forms of results tables.
@@ -48,6 +50,8 @@ const FOOTBALL_CLUBS_DISTINCT =
   'Partick Thistle|St Mirren|St Johnstone|Ross County|Hamilton Academical|Falkirk FC|Queen of the South|Raith Rovers|Greenock Morton|' +
   'Airdrie United|Clyde FC|Ayr United|Dundee FC|Stenhousemuir|Brechin City|Forfar Athletic|Arbroath FC|Montrose FC|Queen\'s Park|Stranraer|' +
   'Albion Rovers|Cowdenbeath|East Fife|Alloa Athletic|Berwick Rangers|Elgin City|Peterhead FC|Annan Athletic|Old Firm|' +
+  // Nicknames the reports use for clubs, plural and distinctive (not `Saints` or `Blues`, common elsewhere).
+  'Gunners|Red Devils|Magpies|Toffees|Hammers|Baggies|Villans|Black Cats|Bhoys|Gers|' +
   'Real Madrid|Barcelona FC|FC Barcelona|Atletico Madrid|Valencia CF|Deportivo La Coruna|Bayern Munich|Borussia Dortmund|Juventus|AC Milan|' +
   'Inter Milan|Internazionale|AS Roma|Lazio|Ajax|PSV Eindhoven|Feyenoord|Porto FC|FC Porto|Benfica|Sporting Lisbon|Olympiakos|Galatasaray|Fenerbahce|' +
   'Paris St Germain|Paris Saint-Germain|Olympique Lyonnais|Olympique Marseille|CSKA Moscow|Spartak Moscow|Dynamo Kiev|Shakhtar Donetsk';
@@ -156,7 +160,7 @@ const EVENTS =
 
 // Products, product lines, software and platforms named as products.
 const PRODUCTS =
-  'iPod|iPods|iPod shuffle|iPod mini|iPod nano|iTunes|iMac|iBook|PowerBook|PowerMac|Power Mac|Mac mini|Macintosh|Mac OS|Mac OS X|' +
+  'iPod|iPods|iPod shuffle|iPod mini|iPod nano|iTunes|iMac|iBook|PowerBook|PowerMac|Power Mac|Mac|Macs|Mac mini|Macintosh|Mac OS|Mac OS X|' +
   'Windows|Windows XP|Windows Vista|Windows 95|Windows 98|Windows 2000|Windows Media|Windows Media Player|Longhorn|Linux|Unix|' +
   'Internet Explorer|Firefox|Mozilla Firefox|Netscape Navigator|Safari|Excel|PowerPoint|Google Earth|Gmail|Hotmail|' +
   'MSN Messenger|AOL Instant Messenger|Xbox|Xbox 360|Xbox Live|PlayStation|PlayStation 2|PlayStation 3|PlayStation Portable|PSP|' +
@@ -172,10 +176,10 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: BROADCASTERS, broadcaster: true },
   { type: ORG, kind: 'name', names: AGENCIES },
   { type: ORG, kind: 'name', names: PARTIES, party: true },
-  { type: ORG, kind: 'name', names: COMPANIES },
+  { type: ORG, kind: 'name', names: COMPANIES, models: true },
   { type: MISC, kind: 'name', names: AWARDS },
   { type: MISC, kind: 'name', names: EVENTS },
-  { type: MISC, kind: 'name', names: PRODUCTS },
+  { type: MISC, kind: 'name', names: PRODUCTS, models: true },
   { type: MISC, kind: 'name', names: DEMONYMS },
 ];
 

@@ -19,6 +19,11 @@ const HEADS = new Map<string, number>([
   ...['Cup', 'Open', 'Championship', 'Championships', 'Trophy', 'Prize', 'Classic', 'Rally', 'Lecture', 'Awards', 'Festival'].map((w) => [w, MISC] as const),
 ]);
 
+/** Whether a capitalised word ends an organization's name (`Productions`, `Ministry`). */
+export function isOrganizationHead(word: string): boolean {
+  return HEADS.get(word) === ORG;
+}
+
 /** Lower-case nouns of a kind of place, before its name: in eng.train the capitalised word after them (and `of`) is a place 138 times in 146. */
 const PLACE_NOUNS = new Set(['town', 'city', 'village', 'resort', 'port', 'capital', 'province', 'region', 'district', 'suburb']);
 

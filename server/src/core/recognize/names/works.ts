@@ -5,7 +5,8 @@
 // (`Ray star Jamie Foxx`) or after `starred in`.
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
-import { LOC, MISC, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { LOC, MISC, NOT_NAMES, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { isOrganizationHead } from './heads';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -25,9 +26,18 @@ const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
 /** A performer's role between a title and a person (`Ray star Jamie Foxx`, `Holby City actor Ann Lee`). */
-const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter']);
+const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter', 'host', 'judge', 'creator', 'co-creator', 'co-writer']);
+/**
+ * Roles of a work's makers: a work has them and an organization hardly ever does, so a run the tagger read as an
+ * organization before one is a title too (`The Office creator Ann Lee`), unless it is a known one.
+ */
+const MAKER_ROLES = new Set(['creator', 'co-creator', 'co-writer']);
+/** Nouns of a programme after its title (`BBC Radio 4's World at One programme`). */
+const PROGRAMME_NOUNS = new Set(['programme', 'show', 'series']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
+/** Words after a cue and its comma that open a list of titles (`a blockbuster, such as ...`). */
+const LIST_OPENERS = new Set(['such', 'including', 'like']);
 /** Every lower-case word a rule below starts from. */
 const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, 'best']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
@@ -40,6 +50,7 @@ const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'it
  */
 export function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number, end: number): string[][] {
   const { words, lower, tags } = input;
+  const written = input.writtenClasses;
   const found: string[][] = [];
   const mark = (a: number, b: number) => {
     force(tags, a, b, MISC);
@@ -60,7 +71,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
-    if (classes[i] === LOWER && !LOWER_CUES.has(lw)) continue; // most words: no cue of any kind below
+    if (classes[i] === LOWER && !LOWER_CUES.has(lw) && lw !== "'s") continue; // most words: no cue of any kind below
     // `creator of The Simpsons`, `author of The Glass Tide`.
     if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
       const stop = titleRunEnd(lower, classes, i + 2, end);
@@ -77,14 +88,31 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
         continue;
       }
     }
+    // `the BBC's Harbour Lights`, `Channel 4's Tin Roof programme`: a title after a broadcaster's possessive.
+    if (w === "'s" && i > first && i + 1 < end && endsBroadcaster(lower, classes, first, i)) {
+      const stop = titleRunEnd(lower, written, i + 1, end);
+      if (stop > i + 1 && isBroadcastTitle(input, i + 1, stop, end)) {
+        mark(i + 1, stop);
+        i = stop - 1;
+      }
+      continue;
+    }
     // `won best director for Lantern Road`: a title after an award category and `for`.
     if (lw === 'best' && classes[i] === LOWER) {
       let k = i + 1;
-      while (k < end && k - i <= 3 && classes[k] === LOWER && lower[k] !== 'for') k++;
-      const stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end) : -1;
+      // The category's words, `TV` among them (`best TV comedy actress for ...`).
+      while (k < end && k - i <= 4 && (classes[k] === LOWER || NOT_NAMES.has(lower[k])) && lower[k] !== 'for') k++;
+      let stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end, true) : -1;
       if (stop > 0 && isAwardTitle(input, classes, k + 1, stop)) {
         mark(k + 1, stop);
-        i = k;
+        // `for Lantern Road and Cold Orchard`: two titles.
+        while (stop + 1 < end && lower[stop] === 'and') {
+          const next = titleRunEnd(lower, classes, stop + 1, end, true);
+          if (!isAwardTitle(input, classes, stop + 1, next)) break;
+          mark(stop + 1, next);
+          stop = next;
+        }
+        i = stop - 1;
       }
       continue;
     }
@@ -101,6 +129,8 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(lower, classes, first, i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
+      // `a blockbuster, such as ...`
+      if (lower[start] === ',' && start + 1 < end && LIST_OPENERS.has(lower[start + 1])) start++;
       const next = lower[start];
       if (next === 'such' && start + 1 < end && lower[start + 1] === 'as') (start += 2), (list = true);
       else if (next === 'including' || next === 'like') (start += 1), (list = true);
@@ -111,11 +141,13 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
         continue;
       }
       mark(start, stop);
+      // `comedy series Early Doors and The Late Hours`: a second title opening with `The` after `and` (see titleRunEnd).
+      if (stop + 1 < end && lower[stop] === 'and' && lower[stop + 1] === 'the') list = true;
       let at = stop;
       while (list && at < end) {
         let k = at;
         if (words[k] === '"') k++;
-        if (k < end && (words[k] === ',' || lower[k] === 'and' || words[k] === '&')) k++;
+        if (k < end && (words[k] === ',' || lower[k] === 'and' || lower[k] === 'or' || words[k] === '&')) k++;
         if (k < end && lower[k] === 'and') k++;
         if (k < end && words[k] === '"') k++;
         if (k === at) break;
@@ -139,22 +171,71 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       i = close;
       continue;
     }
-    // A channel in brackets after a title.
+    // A channel in brackets after a title, alone or after its makers (`Marsh Lane (Harbour Productions, BBC Two)`),
+    // or after a person's titles (`Ann Lee (Marsh Lane/ Tin Roof, ITV1)`). The runs are read as written: a list of
+    // credits is in title case, and its truecasing lowers words of the titles (`Little`, `Show`).
     if (w === '(' && i > first) {
-      if (!channelsInBrackets(lower, classes, i + 1, end)) continue;
-      const start = titleRunStart(lower, classes, first, i);
+      const credits = readCredits(input, i + 1, end);
+      if (!credits) continue;
+      if (credits.titles) {
+        for (const t of credits.groups) mark(t.first, t.end);
+        i = credits.close;
+        continue;
+      }
+      for (const g of credits.groups) if (!isFactRun(lower, written, g.first, g.end)) force(tags, g.first, g.end, ORG);
+      const start = titleRunStart(lower, written, first, i);
       // A line opening with a person and a channel (`Ann Lee (BBC News)`) is a byline, not a programme.
       const person = start === first && spansOf(tags, start, i).some((o) => o.type === 0 && o.first === start && o.end === i);
-      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, classes, start, i)) mark(start, i);
+      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, written, start, i)) mark(start, i);
       continue;
     }
-    // A title named by its last word (`The Catherine Tate Show`, `The Alan Clark Diaries`).
-    if (WORK_HEADS.has(w) && i > first) {
-      const start = titleRunStart(lower, classes, first, i);
-      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, classes, start, i + 1)) mark(start, i + 1);
+    // A title named by its last word as written (`The Catherine Tate Show`, `The Alan Clark Diaries`).
+    if (i > first && WORK_HEADS.has(input.original(i))) {
+      const start = titleRunStart(lower, written, first, i);
+      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, written, start, i + 1)) mark(start, i + 1);
     }
   }
   return found;
+}
+
+/** Tokens a list of credits in brackets may hold besides capitalised words and the small words of titles. */
+const CREDIT_MARKS = new Set(['/', ',', '!', '?', '...', "'"]);
+const MAX_CREDIT_TOKENS = 40;
+
+/**
+ * Credits in brackets from `at`, up to `)`: the channels last (known organizations, one of them a broadcaster,
+ * joined by `,` or `/`), and before them, after a comma, either makers (each comma's group a known organization or
+ * a run ending in an organization's head: `Harbour Productions`) or titles, split at `/` (a title may hold a comma:
+ * `Help, I'm Stuck!`). Null if the brackets hold anything else.
+ */
+function readCredits(input: ConstructionInput, at: number, end: number): { close: number; titles: boolean; groups: { first: number; end: number }[] } | null {
+  const { lower, words } = input;
+  const written = input.writtenClasses;
+  if (channelsInBrackets(lower, written, at, end)) return { close: at, titles: false, groups: [] };
+  let close = at;
+  while (close < end && words[close] !== ')' && words[close] !== '(' && close - at < MAX_CREDIT_TOKENS) close++;
+  if (close >= end || words[close] !== ')') return null;
+  let comma = -1;
+  for (let k = close - 1; k > at && comma < 0; k--) if (words[k] === ',' && channelsInBrackets(lower, written, k + 1, close + 1)) comma = k;
+  if (comma < 0 || !isCapitalised(written[at])) return null;
+  for (let k = at; k < comma; k++) if (!(isCapitalised(written[k]) || written[k] === DIGIT || INNER_WORDS.has(lower[k]) || CREDIT_MARKS.has(words[k]))) return null;
+  const split = (sep: string) => {
+    const out: { first: number; end: number }[] = [];
+    for (let k = at, from = at; k <= comma; k++) {
+      if (k < comma && words[k] !== sep) continue;
+      let a = from;
+      let b = k;
+      while (a < b && (words[a] === '/' || words[a] === ',')) a++;
+      if (b > a) out.push({ first: a, end: b });
+      from = k + 1;
+    }
+    return out;
+  };
+  const makers = split(',');
+  const isMaker = (g: { first: number; end: number }) => isFactRun(lower, written, g.first, g.end) || isOrganizationHead(input.original(g.end - 1));
+  if (makers.every(isMaker)) return { close, titles: false, groups: makers };
+  const titles = split('/').filter((t) => isCapitalised(written[t.first]) && !isFactRun(lower, written, t.first, t.end));
+  return titles.length ? { close, titles: true, groups: titles } : null;
 }
 
 /**
@@ -163,11 +244,14 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
  */
 function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
   const { lower, tags } = input;
-  const start = titleRunStart(lower, classes, first, cue);
+  let start = titleRunStart(lower, classes, first, cue);
+  // `Ann Lee and Tin Roof star Tom Mara`: the title starts after a person and `and`.
+  for (const o of spansOf(tags, start, cue)) if (o.type === PER && o.end + 1 < cue && (lower[o.end] === 'and' || lower[o.end] === '&')) start = o.end + 1;
   if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
   const after = spansOf(tags, cue + 1, end);
   if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
-  if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return -1;
+  const maker = MAKER_ROLES.has(lower[cue]) && !isFactRun(lower, input.writtenClasses, start, cue);
+  if (spansOf(tags, start, cue).some((o) => (o.type === ORG && !(maker && cue - start >= 2)) || o.type === LOC || o.first < start || o.end > cue)) return -1;
   return start;
 }
 
@@ -180,6 +264,18 @@ function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: numb
   const { lower, tags } = input;
   if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
   return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+}
+
+/**
+ * Whether the capitalised run [start, stop) after a broadcaster's `'s` is a title: no known name of another kind,
+ * and no place or person in it (`the BBC's Ann Lee`, `BBC's Director General Ann Lee`, `the BBC's Moscow
+ * correspondent`) unless a programme noun follows (`BBC One's Breakfast with Ann Lee programme`).
+ */
+function isBroadcastTitle(input: ConstructionInput, start: number, stop: number, end: number): boolean {
+  const { lower, tags } = input;
+  if (stop - start > MAX_TITLE_TOKENS || !isCapitalised(input.writtenClasses[start]) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
+  const programme = stop < end && PROGRAMME_NOUNS.has(lower[stop]);
+  return !spansOf(tags, start, stop).some((o) => o.first < start || o.end > stop || ((o.type === PER || o.type === LOC) && !programme));
 }
 
 /** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
@@ -220,7 +316,7 @@ export function channelsInBrackets(lower: string[], classes: Uint8Array, at: num
 
 /**
  * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
- * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`).
+ * (`inList`), `and`, `&` and `or` before a capitalised word end a title too (`Life Begins and Von Trapped`).
  */
 export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
   if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
@@ -228,14 +324,17 @@ export function titleRunEnd(lower: string[], classes: Uint8Array, start: number,
   for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
     const c = classes[j];
     if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    else if (inList && (lower[j] === 'and' || lower[j] === '&')) break;
+    // In a list, a joining word before a capitalised one ends the title (`Sex and the City` stays one).
+    else if (inList && (lower[j] === 'and' || lower[j] === '&' || lower[j] === 'or') && j + 1 < end && (isCapitalised(classes[j + 1]) || classes[j + 1] === DIGIT)) break;
+    // `Early Doors and The Late Hours`: a capitalised `The` after `and` opens a second title, not the rest of this one.
+    else if (lower[j] === 'and' && j + 1 < end && lower[j + 1] === 'the' && isCapitalised(classes[j + 1])) break;
     else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
   }
   return last;
 }
 
 /** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
-export function applyTitleMemory(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
+export function applyTitleMemory(words: string[], classes: Uint8Array, casing: ArrayLike<number>, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
   const byFirst = new Map<string, string[][]>();
   const add = (t: string[]) => {
     const bucket = byFirst.get(t[0]) ?? [];
@@ -255,10 +354,12 @@ export function applyTitleMemory(words: string[], classes: Uint8Array, tags: Uin
       const t = bucket.find((t) => i + t.length <= s.end && t.every((w, k) => words[i + k].toLowerCase() === w) && isCapitalised(classes[i + t.length - 1]));
       if (!t) continue;
       const end = i + t.length;
-      // A one-word title opening a sentence may be an ordinary word.
-      if (t.length === 1 && i === s.first) continue;
-      const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && i < o.end);
-      if (!spans.some((o) => o.first < i || o.end > end)) force(tags, i, end, MISC);
+      // A one-word title opening a sentence may be an ordinary word, if the word usually is one.
+      if (t.length === 1 && i === s.first && casing[i] >= 1 && casing[i] <= 3) continue;
+      // `The` written capitalised before a title found without it is the title's (`tip The Aviator`).
+      const start = t[0] !== 'the' && i > s.first && words[i - 1] === 'The' ? i - 1 : i;
+      const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && start < o.end);
+      if (!spans.some((o) => o.first < start || o.end > end)) force(tags, start, end, MISC);
       i = end - 1;
     }
   }
