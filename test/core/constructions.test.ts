@@ -190,6 +190,23 @@ describe('constructions of real news', () => {
     check('The <<Gunners>>{organization} beat the <<Red Devils>>{organization}. The new <<Mac>>{misc} is fast.');
   });
 
+  it('finds works after their nominee and for, and after their makers, in a sentence about nominations only', () => {
+    check('Other nominees include <<Ann Lee>>{person} for <<Kessel>>{misc} and <<Tom Mara>>{person} for <<Quiet Hours of the Long Night>>{misc}.');
+    check('The directors of <<Tin Roof>>{misc}, <<Marsh Lane>>{misc} and <<Coldwater>>{misc} are all nominated for the prize.');
+    check('She was nominated with <<Ann Lee>>{person} For <<Night Shift>>{misc} and <<Quiet Hours>>{misc} director <<Tom Mara>>{person}.');
+    // No nominations: the tagger's reading stands.
+    check('<<Tom Mara>>{person} voted for <<Labour>>{organization} and <<Ann Lee>>{person} for <<Kessel>>{location}.');
+  });
+
+  it('finds an operating system before its noun, an award before of the Year and a parliamentary occasion', () => {
+    check('The release of the <<Kestrel>>{misc} operating system is due. She was named the 2003 <<Technology Leader of the Year>>{misc}.');
+    check('He spoke at <<Prime Minister\'s Questions>>{misc} on <<Wednesday>>{date}.');
+  });
+
+  it('keeps a channel’s generic word and leaves a plural acronym out of a name', () => {
+    check('Plans were drawn up by the <<Fox TV>>{organization} network. The shares of <<Kessel Bank>>{organization} GDRs fell.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

@@ -66,8 +66,10 @@ export function applyConstructions(input: ConstructionInput): void {
         clear(tags, o.first, o.end);
         continue;
       }
-      // `Windows PC`, `HIV-positive Africans`: a generic word at an edge of a name is not part of it.
-      if (o.end - o.first >= 2 && isGeneric(words[o.end - 1])) shrink(tags, o, o.first, o.end - 1);
+      // `Windows PC`, `Kessel GDRs`, `HIV-positive Africans`: a plural acronym after a name, a generic word after a
+      // product or before a name, is not part of it (`Fox TV`, a channel, keeps its word).
+      const last = words[o.end - 1];
+      if (o.end - o.first >= 2 && (ACRONYM_PLURAL.test(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, o.end - 1)))) shrink(tags, o, o.first, o.end - 1);
       else if (o.end - o.first >= 2 && isGenericCompound(words[o.first])) shrink(tags, o, o.first + 1, o.end);
     }
   }
@@ -111,6 +113,12 @@ const ACRONYM_PLURAL = /^[A-Z]{2,5}s$/;
 function isGenericCompound(word: string): boolean {
   const dash = word.indexOf('-');
   return dash > 0 && NOT_NAMES.has(word.slice(0, dash).toLowerCase()) && caseClassOf(word.slice(dash + 1)) === LOWER;
+}
+
+/** Whether [first, end) is exactly a misc name of the lists (`Windows`). */
+function isProductRun(input: ConstructionInput, first: number, end: number): boolean {
+  const f = factAt(input.lower, input.writtenClasses, first, end);
+  return f !== null && f.type === MISC && first + f.words.length === end;
 }
 
 /** Keeps [first, end) of span o as a name of its type. */

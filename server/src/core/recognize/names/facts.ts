@@ -156,7 +156,9 @@ const EVENTS =
   'Tour de France|Giro d\'Italia|Grand National|Cheltenham Festival|Derby Stakes|Melbourne Cup|Formula One|Formula 1|Ashes|' +
   'Super Bowl|World Series|Stanley Cup|Eurovision|Eurovision Song Contest|Glastonbury|Glastonbury Festival|Live Aid|Live 8|' +
   'Edinburgh Festival|Edinburgh Fringe|Cannes Film Festival|Berlin Film Festival|Venice Film Festival|Sundance|Sundance Film Festival|' +
-  'Toronto Film Festival|MacWorld|Macworld|CES|Consumer Electronics Show|E3|Cebit|CeBIT|3GSM|Ideal Home Show|Chelsea Flower Show';
+  'Toronto Film Festival|MacWorld|Macworld|CES|Consumer Electronics Show|E3|Cebit|CeBIT|3GSM|Ideal Home Show|Chelsea Flower Show|' +
+  // Parliamentary occasions.
+  'Prime Minister\'s Questions|PMQs|Queen\'s Speech|State Opening of Parliament';
 
 // Products, product lines, software and platforms named as products.
 const PRODUCTS =

@@ -1,9 +1,10 @@
 // Names told by a word of their own or the word before them, applied to the tagger's tags after the lists of facts:
 // an organization's or an event's head (`Defense Ministry`, `Baby Cow Productions`, `Hinton Lecture`), a noun of a
-// kind of place before a name (`the resort Davos`), and a competition before `side` (`Conference side`). One pass
+// kind of place before a name (`the resort Davos`), a competition before `side` (`Conference side`), an operating
+// system before its noun and an award before `of the Year`. One pass
 // over a sentence: most words are lower-case and start none of them.
 import { force, spansOf } from './edits';
-import { LOC, MISC, ORG } from './facts';
+import { LOC, MISC, ORG, PER } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -34,8 +35,11 @@ export function applyHeadWords(words: string[], lower: string[], classes: Uint8A
     const c = classes[i];
     if (c === LOWER) {
       if (i + 1 < end && (isCapitalised(classes[i + 1]) || lower[i + 1] === 'of') && PLACE_NOUNS.has(lower[i])) placeAfterNoun(lower, classes, tags, i, end);
+      else if (lower[i] === 'operating' && i > first && i + 1 < end && SYSTEM_WORDS.has(lower[i + 1]) && isCapitalised(classes[i - 1])) miscBefore(lower, classes, tags, first, i, i);
       continue;
     }
+    // `Technology Leader of the Year`: an award.
+    if (words[i] === 'Year' && i - 3 >= first && lower[i - 1] === 'the' && lower[i - 2] === 'of' && isCapitalised(classes[i - 3])) miscBefore(lower, classes, tags, first, i - 2, i + 1);
     if (i === first || !isCapitalised(c)) continue;
     if (i + 1 < end && (lower[i + 1] === 'side' || lower[i + 1] === 'sides')) competitionBeforeSide(lower, classes, tags, i, end);
     if (isCapitalised(classes[i - 1])) {
@@ -69,6 +73,19 @@ function eventByHead(words: string[], classes: Uint8Array, tags: Uint8Array, fir
   if (start === i || start === first) return;
   if (spansOf(tags, start, i + 1).some((o) => o.type === ORG || o.type === MISC || o.first < start || o.end > i + 1)) return;
   force(tags, start, i + 1, MISC);
+}
+
+const SYSTEM_WORDS = new Set(['system', 'systems']);
+
+/**
+ * A run of capitalised words ending before `at` (`Tiger` before `operating system`, `Player` before `of the Year`),
+ * through `stop`, is a misc name where the tagger read no person and no name reaching out of it.
+ */
+function miscBefore(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, at: number, stop: number): void {
+  let start = at;
+  while (start > first && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(lower[start - 1])) start--;
+  if (start === at || spansOf(tags, start, stop).some((o) => o.type === PER || o.first < start || o.end > stop)) return;
+  force(tags, start, stop, MISC);
 }
 
 /**

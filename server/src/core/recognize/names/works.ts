@@ -6,17 +6,13 @@
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
 import { LOC, MISC, NOT_NAMES, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
-import { isOrganizationHead } from './heads';
+import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits } from './awards';
+import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
 const { DIGIT, isCapitalised, LOWER } = wordShape;
 
-/** Words a title of a work or a multi-word name may hold between its capitalised words. */
-const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", "n't", "'m", "'re", "'ve", "'ll", "'d", '-', ':']);
-/** The same inside a title written before a channel in brackets, where `with`, `from` would reach back into the sentence. */
-const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', '&', "'s"]);
-const MAX_TITLE_TOKENS = 10;
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
 /** Makers of a work, before `of` and its title (`creator of The Simpsons`); a person or place after them stays one. */
@@ -39,7 +35,7 @@ const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring',
 /** Words after a cue and its comma that open a list of titles (`a blockbuster, such as ...`). */
 const LIST_OPENERS = new Set(['such', 'including', 'like']);
 /** Every lower-case word a rule below starts from. */
-const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, 'best']);
+const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, ...NOMINATED_MAKERS, 'best', 'for', "'s"]);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -56,6 +52,8 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     force(tags, a, b, MISC);
     found.push(lower.slice(a, b));
   };
+  let nominating = -1; // whether the sentence speaks of nominations, read when a rule needs it
+  const nominations = () => (nominating < 0 ? (nominating = isNominationSentence(lower, first, end) ? 1 : 0) : nominating) === 1;
   // `The Aviator, the film by ...`: a capitalised run before `, the <cue>` that the tagger did not find as a person.
   const appositiveTitle = (cue: number) => {
     if (cue - 3 < first || !APPOSITIVE_OPENERS.has(lower[cue - 1]) || words[cue - 2] !== ',') return;
@@ -71,7 +69,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
   for (let i = first; i < end; i++) {
     const w = words[i];
     const lw = w; // only read where the word is in lower case
-    if (classes[i] === LOWER && !LOWER_CUES.has(lw) && lw !== "'s") continue; // most words: no cue of any kind below
+    if (classes[i] === LOWER && !LOWER_CUES.has(lw)) continue; // most words: no cue of any kind below
     // `creator of The Simpsons`, `author of The Glass Tide`.
     if (classes[i] === LOWER && MAKER_CUES.has(lw) && i + 2 < end && words[i + 1] === 'of' && input.original(i) === w) {
       const stop = titleRunEnd(lower, classes, i + 2, end);
@@ -80,8 +78,19 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
       continue;
     }
-    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
-    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w) {
+    // In a sentence about nominations: `Ann Lee for Tin Roof`, `Ann Lee For Tin Roof` (as written), `the directors of
+    // Tin Roof and Marsh Lane` (awards.ts).
+    if (lower[i] === 'for' && i > first && personBefore(tags, i) && nominations()) {
+      for (const t of nominatedWorks(input, i + 1, end, false)) mark(t.first, t.end);
+      continue;
+    }
+    if (classes[i] === LOWER && NOMINATED_MAKERS.has(lw) && i + 2 < end && lower[i + 1] === 'of' && nominations()) {
+      for (const t of nominatedWorks(input, i + 2, end, true)) mark(t.first, t.end);
+      continue;
+    }
+    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person; in a sentence about
+    // nominations, also a maker's role (`Tin Roof director Ann Lee`).
+    if (classes[i] === LOWER && (ROLE_CUES.has(lw) || (NOMINATED_MAKERS.has(lw) && nominations())) && i > first && i + 1 < end && input.original(i) === w) {
       const start = roleTitleStart(input, classes, first, end, i);
       if (start >= 0) {
         mark(start, i);
@@ -198,46 +207,6 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
   return found;
 }
 
-/** Tokens a list of credits in brackets may hold besides capitalised words and the small words of titles. */
-const CREDIT_MARKS = new Set(['/', ',', '!', '?', '...', "'"]);
-const MAX_CREDIT_TOKENS = 40;
-
-/**
- * Credits in brackets from `at`, up to `)`: the channels last (known organizations, one of them a broadcaster,
- * joined by `,` or `/`), and before them, after a comma, either makers (each comma's group a known organization or
- * a run ending in an organization's head: `Harbour Productions`) or titles, split at `/` (a title may hold a comma:
- * `Help, I'm Stuck!`). Null if the brackets hold anything else.
- */
-function readCredits(input: ConstructionInput, at: number, end: number): { close: number; titles: boolean; groups: { first: number; end: number }[] } | null {
-  const { lower, words } = input;
-  const written = input.writtenClasses;
-  if (channelsInBrackets(lower, written, at, end)) return { close: at, titles: false, groups: [] };
-  let close = at;
-  while (close < end && words[close] !== ')' && words[close] !== '(' && close - at < MAX_CREDIT_TOKENS) close++;
-  if (close >= end || words[close] !== ')') return null;
-  let comma = -1;
-  for (let k = close - 1; k > at && comma < 0; k--) if (words[k] === ',' && channelsInBrackets(lower, written, k + 1, close + 1)) comma = k;
-  if (comma < 0 || !isCapitalised(written[at])) return null;
-  for (let k = at; k < comma; k++) if (!(isCapitalised(written[k]) || written[k] === DIGIT || INNER_WORDS.has(lower[k]) || CREDIT_MARKS.has(words[k]))) return null;
-  const split = (sep: string) => {
-    const out: { first: number; end: number }[] = [];
-    for (let k = at, from = at; k <= comma; k++) {
-      if (k < comma && words[k] !== sep) continue;
-      let a = from;
-      let b = k;
-      while (a < b && (words[a] === '/' || words[a] === ',')) a++;
-      if (b > a) out.push({ first: a, end: b });
-      from = k + 1;
-    }
-    return out;
-  };
-  const makers = split(',');
-  const isMaker = (g: { first: number; end: number }) => isFactRun(lower, written, g.first, g.end) || isOrganizationHead(input.original(g.end - 1));
-  if (makers.every(isMaker)) return { close, titles: false, groups: makers };
-  const titles = split('/').filter((t) => isCapitalised(written[t.first]) && !isFactRun(lower, written, t.first, t.end));
-  return titles.length ? { close, titles: true, groups: titles } : null;
-}
-
 /**
  * Where the title before a role word starts (`Ray star Jamie Foxx`), or -1: a person must follow, and the tagger saw
  * no place or organization in the run (`Chelsea star John Terry`, `Hollywood star` stay).
@@ -245,12 +214,12 @@ function readCredits(input: ConstructionInput, at: number, end: number): { close
 function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
   const { lower, tags } = input;
   let start = titleRunStart(lower, classes, first, cue);
-  // `Ann Lee and Tin Roof star Tom Mara`: the title starts after a person and `and`.
-  for (const o of spansOf(tags, start, cue)) if (o.type === PER && o.end + 1 < cue && (lower[o.end] === 'and' || lower[o.end] === '&')) start = o.end + 1;
+  // `Ann Lee and Tin Roof star Tom Mara`: the title starts after a name found before it and `and`.
+  for (const o of spansOf(tags, start, cue)) if (o.end + 1 < cue && (lower[o.end] === 'and' || lower[o.end] === '&')) start = o.end + 1;
   if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
   const after = spansOf(tags, cue + 1, end);
   if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
-  const maker = MAKER_ROLES.has(lower[cue]) && !isFactRun(lower, input.writtenClasses, start, cue);
+  const maker = (MAKER_ROLES.has(lower[cue]) || NOMINATED_MAKERS.has(lower[cue])) && !isFactRun(lower, input.writtenClasses, start, cue);
   if (spansOf(tags, start, cue).some((o) => (o.type === ORG && !(maker && cue - start >= 2)) || o.type === LOC || o.first < start || o.end > cue)) return -1;
   return start;
 }
@@ -286,51 +255,6 @@ function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at
     if (f && f.broadcaster && j + f.words.length === at) return true;
   }
   return false;
-}
-
-/** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
-export function titleRunStart(lower: string[], classes: Uint8Array, first: number, stop: number): number {
-  let start = stop;
-  while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(lower[start - 1]) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
-  if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(lower[start])) start++;
-  return start;
-}
-
-/**
- * Whether the words from `at` are known organizations in brackets, one of them a channel, joined by `,` or `/`
- * (`(Channel 4)`, `(Granada, ITV1)`, `(Twentieth Century Fox, BBC Two/Sky One)`).
- */
-export function channelsInBrackets(lower: string[], classes: Uint8Array, at: number, end: number): boolean {
-  let channel = false;
-  for (let k = at; k < end; ) {
-    const f = factAt(lower, classes, k, end);
-    if (!f || f.type !== ORG) return false;
-    if (f.broadcaster) channel = true;
-    k += f.words.length;
-    if (lower[k] === ')') return channel;
-    if (lower[k] !== ',' && lower[k] !== '/') return false;
-    k++;
-  }
-  return false;
-}
-
-/**
- * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
- * (`inList`), `and`, `&` and `or` before a capitalised word end a title too (`Life Begins and Von Trapped`).
- */
-export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
-  if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
-  let last = start + 1;
-  for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
-    const c = classes[j];
-    if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    // In a list, a joining word before a capitalised one ends the title (`Sex and the City` stays one).
-    else if (inList && (lower[j] === 'and' || lower[j] === '&' || lower[j] === 'or') && j + 1 < end && (isCapitalised(classes[j + 1]) || classes[j + 1] === DIGIT)) break;
-    // `Early Doors and The Late Hours`: a capitalised `The` after `and` opens a second title, not the rest of this one.
-    else if (lower[j] === 'and' && j + 1 < end && lower[j + 1] === 'the' && isCapitalised(classes[j + 1])) break;
-    else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
-  }
-  return last;
 }
 
 /** Other mentions of a title found in the document, where the tagger saw no longer name around them. */

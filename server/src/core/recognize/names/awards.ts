@@ -1,0 +1,101 @@
+// Constructions of reports on awards: credits in brackets after a nominee or a title (`Ann Lee (Tin Roof, ITV1)`,
+// `Tin Roof (Kessel Hill Productions, BBC Two)`), and, in a sentence about nominations, works named after their
+// nominee and `for` or after their makers (`Ann Lee for Tin Roof`, `the directors of Tin Roof and Marsh Lane`).
+import type { ConstructionInput } from './constructions';
+import { isFactRun, type Span } from './edits';
+import { PER } from './facts';
+import { isOrganizationHead } from './heads';
+import { channelsInBrackets, INNER_WORDS, titleRunEnd } from './titleRuns';
+import * as wordShape from './wordShape';
+
+// Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
+const { DIGIT, isCapitalised } = wordShape;
+
+/** Words that make a sentence one about nominations for awards. */
+const NOMINATION_WORDS = new Set(['nominee', 'nominees', 'nominated', 'nomination', 'nominations', 'shortlisted', 'shortlist']);
+/**
+ * Makers of works, before `of` and their titles in a sentence about nominations (`the directors of Tin Roof`), or
+ * between a title and a person (`Tin Roof director Ann Lee`); elsewhere they are as often an organization's.
+ */
+export const NOMINATED_MAKERS = new Set(['director', 'directors', 'producer', 'producers', 'writer', 'writers', 'makers']);
+
+/** Whether the sentence [first, end) speaks of nominations. */
+export function isNominationSentence(lower: string[], first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (NOMINATION_WORDS.has(lower[i])) return true;
+  return false;
+}
+
+/**
+ * In a sentence about nominations, the works named from `at`, the word after a nominee's `for` (`Ann Lee for Tin
+ * Roof`) or a maker's `of` (`the directors of Tin Roof, Marsh Lane and Cold Orchard`, a list). What the tagger read
+ * there gives way, for a nominee is named for a work and titles are the words the tagger knows least; but not a
+ * known name of another kind, a category (`for Best Actor`) or a span reaching out of the run.
+ */
+export function nominatedWorks(input: ConstructionInput, at: number, end: number, list: boolean): Span[] {
+  const { lower, words, tags } = input;
+  const written = input.writtenClasses;
+  const out: Span[] = [];
+  for (let k = at; k < end; ) {
+    const e = titleRunEnd(lower, written, k, end, true);
+    if (e === k || lower[k] === 'best' || isFactRun(lower, written, k, e)) break;
+    if (continues(tags[k]) || (e < end && continues(tags[e]))) break;
+    out.push({ first: k, end: e, type: 3 });
+    if (!list) break;
+    let n = e;
+    if (n < end && words[n] === ',') n++;
+    if (n < end && lower[n] === 'and') n++;
+    if (n === e) break;
+    k = n;
+  }
+  return out;
+}
+
+/** Whether a tag continues a name begun before it. */
+function continues(tag: number): boolean {
+  return tag !== 0 && (tag & 1) === 0;
+}
+
+/** Whether the name before `at` is a person's, as the tagger read it. */
+export function personBefore(tags: Uint8Array, at: number): boolean {
+  return at > 0 && tags[at - 1] !== 0 && (tags[at - 1] - 1) >> 1 === PER;
+}
+
+/** Tokens a list of credits in brackets may hold besides capitalised words and the small words of titles. */
+const CREDIT_MARKS = new Set(['/', ',', '!', '?', '...', "'"]);
+const MAX_CREDIT_TOKENS = 40;
+
+/**
+ * Credits in brackets from `at`, up to `)`: the channels last (known organizations, one of them a broadcaster,
+ * joined by `,` or `/`), and before them, after a comma, either makers (each comma's group a known organization or
+ * a run ending in an organization's head: `Harbour Productions`) or titles, split at `/` (a title may hold a comma:
+ * `Help, I'm Stuck!`). Null if the brackets hold anything else.
+ */
+export function readCredits(input: ConstructionInput, at: number, end: number): { close: number; titles: boolean; groups: { first: number; end: number }[] } | null {
+  const { lower, words } = input;
+  const written = input.writtenClasses;
+  if (channelsInBrackets(lower, written, at, end)) return { close: at, titles: false, groups: [] };
+  let close = at;
+  while (close < end && words[close] !== ')' && words[close] !== '(' && close - at < MAX_CREDIT_TOKENS) close++;
+  if (close >= end || words[close] !== ')') return null;
+  let comma = -1;
+  for (let k = close - 1; k > at && comma < 0; k--) if (words[k] === ',' && channelsInBrackets(lower, written, k + 1, close + 1)) comma = k;
+  if (comma < 0 || !isCapitalised(written[at])) return null;
+  for (let k = at; k < comma; k++) if (!(isCapitalised(written[k]) || written[k] === DIGIT || INNER_WORDS.has(lower[k]) || CREDIT_MARKS.has(words[k]))) return null;
+  const split = (sep: string) => {
+    const out: { first: number; end: number }[] = [];
+    for (let k = at, from = at; k <= comma; k++) {
+      if (k < comma && words[k] !== sep) continue;
+      let a = from;
+      let b = k;
+      while (a < b && (words[a] === '/' || words[a] === ',')) a++;
+      if (b > a) out.push({ first: a, end: b });
+      from = k + 1;
+    }
+    return out;
+  };
+  const makers = split(',');
+  const isMaker = (g: { first: number; end: number }) => isFactRun(lower, written, g.first, g.end) || isOrganizationHead(input.original(g.end - 1));
+  if (makers.every(isMaker)) return { close, titles: false, groups: makers };
+  const titles = split('/').filter((t) => isCapitalised(written[t.first]) && !isFactRun(lower, written, t.first, t.end));
+  return titles.length ? { close, titles: true, groups: titles } : null;
+}
