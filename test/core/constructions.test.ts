@@ -207,6 +207,15 @@ describe('constructions of real news', () => {
     check('Plans were drawn up by the <<Fox TV>>{organization} network. The shares of <<Kessel Bank>>{organization} GDRs fell.');
   });
 
+  it('finds a title before show or programme, but not a sentence’s The, a person, a place or a known name there', () => {
+    check('The contestant was evicted from the <<Night Shift>>{misc} show on Friday. Critics loved the <<Quiet Hours>>{misc} programme.');
+    check('The show ended. "The show was long," she said. The <<BBC>>{organization} show won, as did the <<Kessel>>{location} show.');
+  });
+
+  it('finds works after their nominee in a sentence about a prize', () => {
+    check('She will compete for the film prize with <<Ann Lee>>{person} for <<Quiet Hours>>{misc} and <<Night Shift>>{misc} director <<Jo Kemp>>{person}.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

@@ -11,8 +11,8 @@ import * as wordShape from './wordShape';
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
 const { DIGIT, isCapitalised } = wordShape;
 
-/** Words that make a sentence one about nominations for awards. */
-const NOMINATION_WORDS = new Set(['nominee', 'nominees', 'nominated', 'nomination', 'nominations', 'shortlisted', 'shortlist']);
+/** Words that make a sentence one about nominations for awards, or about the prizes they compete for. */
+const NOMINATION_WORDS = new Set(['nominee', 'nominees', 'nominated', 'nomination', 'nominations', 'shortlisted', 'shortlist', 'prize', 'award']);
 /**
  * Makers of works, before `of` and their titles in a sentence about nominations (`the directors of Tin Roof`), or
  * between a title and a person (`Tin Roof director Ann Lee`); elsewhere they are as often an organization's.
@@ -38,7 +38,9 @@ export function nominatedWorks(input: ConstructionInput, at: number, end: number
   for (let k = at; k < end; ) {
     const e = titleRunEnd(lower, written, k, end, true);
     if (e === k || lower[k] === 'best' || isFactRun(lower, written, k, e)) break;
-    if (continues(tags[k]) || (e < end && continues(tags[e]))) break;
+    // A span reaching out of the run: the tagger saw a longer name, unless it runs on over the list's `and` or comma.
+    const joiner = (j: number) => list && (lower[j] === 'and' || words[j] === ',');
+    if ((continues(tags[k]) && !joiner(k - 1)) || (e < end && continues(tags[e]) && !joiner(e))) break;
     out.push({ first: k, end: e, type: 3 });
     if (!list) break;
     let n = e;

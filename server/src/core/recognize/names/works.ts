@@ -11,7 +11,7 @@ import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, LOWER } = wordShape;
+const { DIGIT, isCapitalised, isOpeningPunctuation, LOWER } = wordShape;
 
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
@@ -30,6 +30,8 @@ const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter', '
 const MAKER_ROLES = new Set(['creator', 'co-creator', 'co-writer']);
 /** Nouns of a programme after its title (`BBC Radio 4's World at One programme`). */
 const PROGRAMME_NOUNS = new Set(['programme', 'show', 'series']);
+/** The same, where they alone make the run before them a title (`series` follows sponsors and competitions too). */
+const TRAILING_PROGRAMME_NOUNS = new Set(['programme', 'show']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
 /** Words after a cue and its comma that open a list of titles (`a blockbuster, such as ...`). */
@@ -131,6 +133,13 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       const spans = spansOf(tags, i + 2, stop);
       if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
       continue;
+    }
+    // `the Big Harbour show`, `the Tin Roof programme`: a title before a programme's noun.
+    if (classes[i] === LOWER && TRAILING_PROGRAMME_NOUNS.has(lw) && i > first && input.original(i) === w) {
+      let start = titleRunStart(lower, written, first, i);
+      // `The show`, `The BBC show` opening a sentence or a quote: `The` is the sentence's.
+      if (start < i && APPOSITIVE_OPENERS.has(lower[start]) && (start === first || isOpeningPunctuation(words[start - 1]))) start++;
+      if (start < i && isProgrammeTitle(input, classes, start, i)) mark(start, i);
     }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
     if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
@@ -245,6 +254,17 @@ function isBroadcastTitle(input: ConstructionInput, start: number, stop: number,
   if (stop - start > MAX_TITLE_TOKENS || !isCapitalised(input.writtenClasses[start]) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
   const programme = stop < end && PROGRAMME_NOUNS.has(lower[stop]);
   return !spansOf(tags, start, stop).some((o) => o.first < start || o.end > stop || ((o.type === PER || o.type === LOC) && !programme));
+}
+
+/**
+ * Whether the run [start, stop) before `show` or `programme` is a programme's title: not a known name of another
+ * kind (`the BBC show`, `the Channel 4 programme`), not an acronym (`the UN programme`), and no person or place
+ * read in it or reaching out of it (`the Ann Lee show`, `the Kessel show`).
+ */
+function isProgrammeTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === PER || o.type === LOC || o.first < start || o.end > stop);
 }
 
 /** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
