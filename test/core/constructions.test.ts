@@ -216,6 +216,10 @@ describe('constructions of real news', () => {
     check('She will compete for the film prize with <<Ann Lee>>{person} for <<Quiet Hours>>{misc} and <<Night Shift>>{misc} director <<Jo Kemp>>{person}.');
   });
 
+  it('types British public bodies as organizations', () => {
+    check('Officials at the <<Home Office>>{organization} said the <<NHS>>{organization} and the <<Commons>>{organization} public accounts committee would both be told.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

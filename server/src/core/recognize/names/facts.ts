@@ -91,6 +91,12 @@ const BROADCASTERS =
 // News agencies (credited in brackets after a dateline, so not channels for the programme rule).
 const AGENCIES = 'Reuters|Associated Press|Agence France-Presse|Press Association|Bloomberg|Xinhua|Interfax|Itar-Tass|Kyodo|Yonhap';
 
+// British public bodies the news names without context words (not ones whose name is also a common noun: Treasury).
+const PUBLIC_BODIES =
+  'NHS|National Health Service|Home Office|Foreign Office|Foreign and Commonwealth Office|Cabinet Office|House of Commons|' +
+  'House of Lords|Commons|TUC|Trades Union Congress|CBI|Confederation of British Industry|DTI|Department of Trade and Industry|' +
+  'National Audit Office|Bank of England|Office for National Statistics|Met Office|Crown Prosecution Service|Serious Fraud Office';
+
 // Political parties, with the short forms news writes.
 const PARTIES =
   'Labour|New Labour|Labour Party|Tory|Tories|Conservative|Conservatives|Conservative Party|Liberal Democrats|Liberal Democrat|Lib Dems|Lib Dem|' +
@@ -178,6 +184,7 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: BROADCASTERS, broadcaster: true },
   { type: ORG, kind: 'name', names: AGENCIES },
   { type: ORG, kind: 'name', names: PARTIES, party: true },
+  { type: ORG, kind: 'name', names: PUBLIC_BODIES },
   { type: ORG, kind: 'name', names: COMPANIES, models: true },
   { type: MISC, kind: 'name', names: AWARDS },
   { type: MISC, kind: 'name', names: EVENTS },
