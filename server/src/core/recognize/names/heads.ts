@@ -28,7 +28,8 @@ export function isOrganizationHead(word: string): boolean {
 /** Lower-case nouns of a kind of place, before its name: in eng.train the capitalised word after them (and `of`) is a place 138 times in 146. */
 const PLACE_NOUNS = new Set(['town', 'city', 'village', 'resort', 'port', 'capital', 'province', 'region', 'district', 'suburb']);
 
-const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Days and months, as lower-case words. */
+export const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 export function applyHeadWords(words: string[], lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
   for (let i = first; i < end; i++) {

@@ -50,10 +50,14 @@ export function titleRunEnd(lower: string[], classes: Uint8Array, start: number,
     const c = classes[j];
     if (isCapitalised(c) || c === DIGIT) last = j + 1;
     // In a list, a joining word before a capitalised one ends the title (`Sex and the City` stays one).
-    else if (inList && (lower[j] === 'and' || lower[j] === '&' || lower[j] === 'or') && j + 1 < end && (isCapitalised(classes[j + 1]) || classes[j + 1] === DIGIT)) break;
+    // (`or` only after one word: `Titanic or Lord of the Rings` is two, `It's Now or Never` one.)
+    else if (inList && (lower[j] === 'and' || lower[j] === '&' || (lower[j] === 'or' && j === start + 1)) && j + 1 < end && (isCapitalised(classes[j + 1]) || classes[j + 1] === DIGIT)) break;
     // `Early Doors and The Late Hours`: a capitalised `The` after `and` opens a second title, not the rest of this one.
     else if (lower[j] === 'and' && j + 1 < end && lower[j + 1] === 'the' && isCapitalised(classes[j + 1])) break;
     else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
   }
+  // `entitled Broadband Kessel: The End Of Cables?, was ...`: a title's own question or exclamation mark, where the
+  // sentence goes on after it (the tokenizer ends a sentence there: the next word is read past `end`).
+  if (last < end && (lower[last] === '?' || lower[last] === '!') && last + 1 < lower.length && (lower[last + 1] === ',' || lower[last + 1] === '"')) last++;
   return last;
 }

@@ -3,15 +3,16 @@
 // in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
 // MISC, and so are its other mentions in the document; so is a run before a performer's role and a person
 // (`Ray star Jamie Foxx`) or after `starred in`.
+import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits } from './awards';
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
 import { LOC, MISC, NOT_NAMES, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
-import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits } from './awards';
+import { CALENDAR_WORDS } from './heads';
 import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, isOpeningPunctuation, LOWER } = wordShape;
+const { DIGIT, isCapitalised, isOpeningPunctuation, LOWER, SMALL_WORDS } = wordShape;
 
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
@@ -34,10 +35,14 @@ const PROGRAMME_NOUNS = new Set(['programme', 'show', 'series']);
 const TRAILING_PROGRAMME_NOUNS = new Set(['programme', 'show']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
+/** A part played, before `in` and a title (`his performance in Closer`), or in a game or a war: see PART_CUES's rule. */
+const PART_CUES = new Set(['performance', 'role', 'roles']);
+/** A chart after a plural cue (`the singles chart including ...`). */
+const CHART_WORDS = new Set(['chart', 'charts']);
 /** Words after a cue and its comma that open a list of titles (`a blockbuster, such as ...`). */
 const LIST_OPENERS = new Set(['such', 'including', 'like']);
 /** Every lower-case word a rule below starts from. */
-const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, ...NOMINATED_MAKERS, 'best', 'for', "'s"]);
+const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...PART_CUES, ...WORK_CUES, ...NOMINATED_MAKERS, 'best', 'for', "'s", 'singles']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -110,6 +115,12 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     }
     // `won best director for Lantern Road`: a title after an award category and `for`.
     if (lw === 'best' && classes[i] === LOWER) {
+      // `Quiet Hours was voted best comedy film`, `Quiet Hours won best drama`: the winner of a category before it.
+      const verb = i - 1 > first && (lower[i - 1] === 'won' || ((lower[i - 1] === 'voted' || lower[i - 1] === 'named') && lower[i - 2] === 'was')) ? (lower[i - 1] === 'won' ? i - 1 : i - 2) : -1;
+      if (verb > first) {
+        const start = afterOpeningWord(input, first, titleRunStart(lower, written, first, verb), verb);
+        if (start < verb && isWinnerTitle(input, classes, start, verb)) mark(start, verb);
+      }
       let k = i + 1;
       // The category's words, `TV` among them (`best TV comedy actress for ...`).
       while (k < end && k - i <= 4 && (classes[k] === LOWER || NOT_NAMES.has(lower[k])) && lower[k] !== 'for') k++;
@@ -136,19 +147,35 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
     }
     // `the Big Harbour show`, `the Tin Roof programme`: a title before a programme's noun.
     if (classes[i] === LOWER && TRAILING_PROGRAMME_NOUNS.has(lw) && i > first && input.original(i) === w) {
-      let start = titleRunStart(lower, written, first, i);
-      // `The show`, `The BBC show` opening a sentence or a quote: `The` is the sentence's.
-      if (start < i && APPOSITIVE_OPENERS.has(lower[start]) && (start === first || isOpeningPunctuation(words[start - 1]))) start++;
+      const start = afterOpeningWord(input, first, titleRunStart(lower, written, first, i), i);
       if (start < i && isProgrammeTitle(input, classes, start, i)) mark(start, i);
     }
+    // `his performance in Closer`: a part in a title, where the tagger read no name there (`his role in Kessel`, `in
+    // Iraq`, `in Kessel United's win`) and the run is no day or month (`his performance in Sunday's final`).
+    if (classes[i] === LOWER && PART_CUES.has(lw) && i + 2 < end && lower[i + 1] === 'in' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, written, i + 2, end);
+      if (stop > i + 2 && stop - i - 2 <= MAX_TITLE_TOKENS && isCapitalised(written[i + 2]) && !CALENDAR_WORDS.has(lower[i + 2]) && spansOf(tags, i + 2, stop).length === 0 && !continuesInto(tags, stop) && factAt(lower, written, i + 2, stop) === null) mark(i + 2, stop);
+      continue;
+    }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
-    if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
+    if (classes[i] === LOWER && (WORK_CUES.has(lw) || (lw === 'singles' && CHART_WORDS.has(lower[i + 1]))) && i + 1 < end) {
       if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
       if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(lower, classes, first, i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
+      // `the singles chart including ...`
+      if (list && start + 1 < end && CHART_WORDS.has(lower[start]) && LIST_OPENERS.has(lower[start + 1])) start++;
       // `a blockbuster, such as ...`
       if (lower[start] === ',' && start + 1 < end && LIST_OPENERS.has(lower[start + 1])) start++;
+      // `a new book, Kessel's Harbour by Ann Lee`: a work by someone, whatever the tagger read in its title.
+      else if (lower[start] === ',' && !list) {
+        const e = titleRunEnd(lower, written, start + 1, end);
+        if (e > start + 1 && e < end && lower[e] === 'by' && !isFactRun(lower, written, start + 1, e)) {
+          mark(start + 1, e);
+          i = e - 1;
+          continue;
+        }
+      }
       const next = lower[start];
       if (next === 'such' && start + 1 < end && lower[start + 1] === 'as') (start += 2), (list = true);
       else if (next === 'including' || next === 'like') (start += 1), (list = true);
@@ -165,6 +192,8 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       while (list && at < end) {
         let k = at;
         if (words[k] === '"') k++;
+        // `X at number 20, Y at number 27 and Z`: a chart's places between its titles.
+        if (k + 2 < end && lower[k] === 'at' && lower[k + 1] === 'number' && classes[k + 2] === DIGIT) k += 3;
         if (k < end && (words[k] === ',' || lower[k] === 'and' || lower[k] === 'or' || words[k] === '&')) k++;
         if (k < end && lower[k] === 'and') k++;
         if (k < end && words[k] === '"') k++;
@@ -277,6 +306,37 @@ function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at
   return false;
 }
 
+/**
+ * Whether the run [start, stop) before a category it won is a title: the tagger read no place or organization in it
+ * and no person over all of it (`Ann Lee won best actress`, `Kessel United won best team`), and it is no known name.
+ */
+function isWinnerTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.type === ORG || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+}
+
+/**
+ * Where a run read back from `stop` starts, past a small word opening the sentence or a quote (`The show`, `But Tin
+ * Roof won`): that word is the sentence's, capitalised by its place.
+ */
+function afterOpeningWord(input: ConstructionInput, first: number, start: number, stop: number): number {
+  const opening = start === first || isOpeningPunctuation(input.words[start - 1]);
+  return start < stop && opening && SMALL_WORDS.has(input.lower[start]) ? start + 1 : start;
+}
+
+/** Whether a name runs on into token `at` from before it. */
+function continuesInto(tags: Uint8Array, at: number): boolean {
+  return at < tags.length && tags[at] !== 0 && (tags[at] & 1) === 0;
+}
+
+/** Whether span o, an organization, holds [start, end) and at most three more words, all capitalised. */
+function isLongerForm(classes: Uint8Array, o: { first: number; end: number; type: number }, start: number, end: number): boolean {
+  if (o.type !== ORG || o.first > start || o.end < end || o.end - o.first - (end - start) > 3) return false;
+  for (let k = o.first; k < o.end; k++) if ((k < start || k >= end) && !isCapitalised(classes[k])) return false;
+  return true;
+}
+
 /** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
 export function applyTitleMemory(words: string[], classes: Uint8Array, casing: ArrayLike<number>, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
   const byFirst = new Map<string, string[][]>();
@@ -304,6 +364,9 @@ export function applyTitleMemory(words: string[], classes: Uint8Array, casing: A
       const start = t[0] !== 'the' && i > s.first && words[i - 1] === 'The' ? i - 1 : i;
       const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && start < o.end);
       if (!spans.some((o) => o.first < start || o.end > end)) force(tags, start, end, MISC);
+      // `Celebrity Big Harbour`, `The Tin Roof Christmas Special`: an organization the tagger read around a title
+      // of two words or more, a few capitalised words longer, is the title's longer form.
+      else if (t.length >= 2 && spans.length === 1 && isLongerForm(classes, spans[0], start, end)) force(tags, spans[0].first, spans[0].end, MISC);
       i = end - 1;
     }
   }
