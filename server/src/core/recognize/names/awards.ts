@@ -1,15 +1,16 @@
 // Constructions of reports on awards: credits in brackets after a nominee or a title (`Ann Lee (Tin Roof, ITV1)`,
-// `Tin Roof (Kessel Hill Productions, BBC Two)`), and, in a sentence about nominations, works named after their
-// nominee and `for` or after their makers (`Ann Lee for Tin Roof`, `the directors of Tin Roof and Marsh Lane`).
+// `Tin Roof (Kessel Hill Productions, BBC Two)`), works around a category (`Tin Roof won best drama`, `best actress
+// for Tin Roof`) and, in a sentence about nominations, works named after their nominee and `for` or after their makers
+// (`Ann Lee for Tin Roof`, `the directors of Tin Roof and Marsh Lane`).
 import type { ConstructionInput } from './constructions';
-import { isFactRun, type Span } from './edits';
-import { PER } from './facts';
+import { allCaps, isFactRun, spansOf, type Span } from './edits';
+import { LOC, MISC, NOT_NAMES, ORG, PER } from './facts';
 import { isOrganizationHead } from './heads';
-import { channelsInBrackets, INNER_WORDS, titleRunEnd } from './titleRuns';
+import { afterOpeningWord, channelsInBrackets, INNER_WORDS, MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised } = wordShape;
+const { DIGIT, isCapitalised, LOWER } = wordShape;
 
 /** Words that make a sentence one about nominations for awards, or about the prizes they compete for. */
 const NOMINATION_WORDS = new Set(['nominee', 'nominees', 'nominated', 'nomination', 'nominations', 'shortlisted', 'shortlist', 'prize', 'award']);
@@ -50,6 +51,57 @@ export function nominatedWorks(input: ConstructionInput, at: number, end: number
     k = n;
   }
   return out;
+}
+
+/**
+ * Titles around an award's category at `best` (token `at`): the winner before it (`Quiet Hours was voted best comedy
+ * film`, `Night Shift won best drama`) and the works after it and `for` (`best TV comedy actress for Tin Roof and
+ * Marsh Lane`). Returns them and the token the caller goes on from.
+ */
+export function titlesAtCategory(input: ConstructionInput, classes: Uint8Array, first: number, end: number, at: number): { titles: Span[]; next: number } {
+  const { lower } = input;
+  const written = input.writtenClasses;
+  const titles: Span[] = [];
+  const verb = at - 1 > first && (lower[at - 1] === 'won' || ((lower[at - 1] === 'voted' || lower[at - 1] === 'named') && lower[at - 2] === 'was')) ? (lower[at - 1] === 'won' ? at - 1 : at - 2) : -1;
+  if (verb > first) {
+    const start = afterOpeningWord(input.words, lower, first, titleRunStart(lower, written, first, verb), verb);
+    if (start < verb && isWinnerTitle(input, classes, start, verb)) titles.push({ first: start, end: verb, type: MISC });
+  }
+  let k = at + 1;
+  // The category's words, `TV` among them (`best TV comedy actress for ...`).
+  while (k < end && k - at <= 4 && (classes[k] === LOWER || NOT_NAMES.has(lower[k])) && lower[k] !== 'for') k++;
+  let stop = k > at + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end, true) : -1;
+  if (!(stop > 0 && isAwardTitle(input, classes, k + 1, stop))) return { titles, next: at };
+  titles.push({ first: k + 1, end: stop, type: MISC });
+  // `for Lantern Road and Cold Orchard`: two titles.
+  while (stop + 1 < end && lower[stop] === 'and') {
+    const next = titleRunEnd(lower, classes, stop + 1, end, true);
+    if (!isAwardTitle(input, classes, stop + 1, next)) break;
+    titles.push({ first: stop + 1, end: next, type: MISC });
+    stop = next;
+  }
+  return { titles, next: stop - 1 };
+}
+
+/**
+ * Whether the run after an award category and `for` is a title: a category says a work, not who made it, but a run
+ * that is a person, a place or a known organization is left alone (`best actress for Ann Lee`, `best season for
+ * Arsenal`). (`at number 20` in a chart is no such cue: artists stand there as often as songs.)
+ */
+function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+}
+
+/**
+ * Whether the run [start, stop) before a category it won is a title: the tagger read no place or organization in it
+ * and no person over all of it (`Ann Lee won best actress`, `Kessel United won best team`), and it is no known name.
+ */
+function isWinnerTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+  const { lower, tags } = input;
+  if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
+  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.type === ORG || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
 }
 
 /** Whether a tag continues a name begun before it. */

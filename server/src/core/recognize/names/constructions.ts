@@ -4,7 +4,8 @@
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
 import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
 import { applyHeadWords } from './heads';
-import { applyTitleMemory, applyWorks } from './works';
+import { applyTitleMemory } from './titleMemory';
+import { applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.

@@ -5,7 +5,7 @@ import { ORG } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, LOWER } = wordShape;
+const { DIGIT, isCapitalised, isOpeningPunctuation, LOWER, SMALL_WORDS } = wordShape;
 
 /** Words a title of a work or a multi-word name may hold between its capitalised words. */
 export const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", "n't", "'m", "'re", "'ve", "'ll", "'d", '-', ':']);
@@ -60,4 +60,13 @@ export function titleRunEnd(lower: string[], classes: Uint8Array, start: number,
   // sentence goes on after it (the tokenizer ends a sentence there: the next word is read past `end`).
   if (last < end && (lower[last] === '?' || lower[last] === '!') && last + 1 < lower.length && (lower[last + 1] === ',' || lower[last + 1] === '"')) last++;
   return last;
+}
+
+/**
+ * Where a run read back from `stop` starts, past a small word opening the sentence or a quote (`The show`, `But Tin
+ * Roof won`): that word is the sentence's, capitalised by its place.
+ */
+export function afterOpeningWord(words: string[], lower: string[], first: number, start: number, stop: number): number {
+  const opening = start === first || isOpeningPunctuation(words[start - 1]);
+  return start < stop && opening && SMALL_WORDS.has(lower[start]) ? start + 1 : start;
 }

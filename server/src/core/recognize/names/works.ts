@@ -1,18 +1,20 @@
 // Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
 // (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
-// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
-// MISC, and so are its other mentions in the document; so is a run before a performer's role and a person
-// (`Ray star Jamie Foxx`) or after `starred in`.
-import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits } from './awards';
+// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last
+// word (`The Catherine Tate Show`) is MISC; so is a run before a performer's role and a person (`Ray star Jamie Foxx`)
+// or after `starred in`. The rules of awards reports are in awards.ts, those of programmes in programmes.ts; the
+// titles found are returned for their other mentions (titleMemory.ts).
+import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits, titlesAtCategory } from './awards';
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
-import { LOC, MISC, NOT_NAMES, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { LOC, MISC, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
 import { CALENDAR_WORDS } from './heads';
+import { endsBroadcaster, titleAfterBroadcaster, titleBeforeProgrammeNoun, TRAILING_PROGRAMME_NOUNS } from './programmes';
 import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, isOpeningPunctuation, LOWER, SMALL_WORDS } = wordShape;
+const { DIGIT, isCapitalised, LOWER } = wordShape;
 
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
@@ -29,10 +31,6 @@ const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter', '
  * organization before one is a title too (`The Office creator Ann Lee`), unless it is a known one.
  */
 const MAKER_ROLES = new Set(['creator', 'co-creator', 'co-writer']);
-/** Nouns of a programme after its title (`BBC Radio 4's World at One programme`). */
-const PROGRAMME_NOUNS = new Set(['programme', 'show', 'series']);
-/** The same, where they alone make the run before them a title (`series` follows sponsors and competitions too). */
-const TRAILING_PROGRAMME_NOUNS = new Set(['programme', 'show']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
 /** A part played, before `in` and a title (`his performance in Closer`), or in a game or a war: see PART_CUES's rule. */
@@ -104,38 +102,20 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
         continue;
       }
     }
-    // `the BBC's Harbour Lights`, `Channel 4's Tin Roof programme`: a title after a broadcaster's possessive.
-    if (w === "'s" && i > first && i + 1 < end && endsBroadcaster(lower, classes, first, i)) {
-      const stop = titleRunEnd(lower, written, i + 1, end);
-      if (stop > i + 1 && isBroadcastTitle(input, i + 1, stop, end)) {
-        mark(i + 1, stop);
-        i = stop - 1;
+    // `the BBC's Tinroofers`, `Channel 4's Tin Roof programme` (programmes.ts).
+    if (w === "'s") {
+      const t = titleAfterBroadcaster(input, classes, first, end, i);
+      if (t) {
+        mark(t.first, t.end);
+        i = t.end - 1;
       }
       continue;
     }
-    // `won best director for Lantern Road`: a title after an award category and `for`.
+    // `Quiet Hours won best drama`, `won best director for Lantern Road` (awards.ts).
     if (lw === 'best' && classes[i] === LOWER) {
-      // `Quiet Hours was voted best comedy film`, `Quiet Hours won best drama`: the winner of a category before it.
-      const verb = i - 1 > first && (lower[i - 1] === 'won' || ((lower[i - 1] === 'voted' || lower[i - 1] === 'named') && lower[i - 2] === 'was')) ? (lower[i - 1] === 'won' ? i - 1 : i - 2) : -1;
-      if (verb > first) {
-        const start = afterOpeningWord(input, first, titleRunStart(lower, written, first, verb), verb);
-        if (start < verb && isWinnerTitle(input, classes, start, verb)) mark(start, verb);
-      }
-      let k = i + 1;
-      // The category's words, `TV` among them (`best TV comedy actress for ...`).
-      while (k < end && k - i <= 4 && (classes[k] === LOWER || NOT_NAMES.has(lower[k])) && lower[k] !== 'for') k++;
-      let stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end, true) : -1;
-      if (stop > 0 && isAwardTitle(input, classes, k + 1, stop)) {
-        mark(k + 1, stop);
-        // `for Lantern Road and Cold Orchard`: two titles.
-        while (stop + 1 < end && lower[stop] === 'and') {
-          const next = titleRunEnd(lower, classes, stop + 1, end, true);
-          if (!isAwardTitle(input, classes, stop + 1, next)) break;
-          mark(stop + 1, next);
-          stop = next;
-        }
-        i = stop - 1;
-      }
+      const { titles, next } = titlesAtCategory(input, classes, first, end, i);
+      for (const t of titles) mark(t.first, t.end);
+      i = next;
       continue;
     }
     // `starred in Harbour Lights`: a title after a word of acting and `in`.
@@ -145,10 +125,10 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
       continue;
     }
-    // `the Big Harbour show`, `the Tin Roof programme`: a title before a programme's noun.
+    // `the Night Shift show`, `the Tin Roof programme` (programmes.ts).
     if (classes[i] === LOWER && TRAILING_PROGRAMME_NOUNS.has(lw) && i > first && input.original(i) === w) {
-      const start = afterOpeningWord(input, first, titleRunStart(lower, written, first, i), i);
-      if (start < i && isProgrammeTitle(input, classes, start, i)) mark(start, i);
+      const t = titleBeforeProgrammeNoun(input, classes, first, i);
+      if (t) mark(t.first, t.end);
     }
     // `his performance in Closer`: a part in a title, where the tagger read no name there (`his role in Kessel`, `in
     // Iraq`, `in Kessel United's win`) and the run is no day or month (`his performance in Sunday's final`).
@@ -262,112 +242,8 @@ function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: nu
   return start;
 }
 
-/**
- * Whether the run after an award category and `for` is a title: a category says a work, not who made it, but a run
- * that is a person, a place or a known organization is left alone (`best actress for Ann Lee`, `best season for
- * Arsenal`). (`at number 20` in a chart is no such cue: artists stand there as often as songs.)
- */
-function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
-  const { lower, tags } = input;
-  if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
-  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
-}
-
-/**
- * Whether the capitalised run [start, stop) after a broadcaster's `'s` is a title: no known name of another kind,
- * and no place or person in it (`the BBC's Ann Lee`, `BBC's Director General Ann Lee`, `the BBC's Moscow
- * correspondent`) unless a programme noun follows (`BBC One's Breakfast with Ann Lee programme`).
- */
-function isBroadcastTitle(input: ConstructionInput, start: number, stop: number, end: number): boolean {
-  const { lower, tags } = input;
-  if (stop - start > MAX_TITLE_TOKENS || !isCapitalised(input.writtenClasses[start]) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
-  const programme = stop < end && PROGRAMME_NOUNS.has(lower[stop]);
-  return !spansOf(tags, start, stop).some((o) => o.first < start || o.end > stop || ((o.type === PER || o.type === LOC) && !programme));
-}
-
-/**
- * Whether the run [start, stop) before `show` or `programme` is a programme's title: not a known name of another
- * kind (`the BBC show`, `the Channel 4 programme`), not an acronym (`the UN programme`), and no person or place
- * read in it or reaching out of it (`the Ann Lee show`, `the Kessel show`).
- */
-function isProgrammeTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
-  const { lower, tags } = input;
-  if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
-  return !spansOf(tags, start, stop).some((o) => o.type === PER || o.type === LOC || o.first < start || o.end > stop);
-}
-
-/** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
-function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at: number): boolean {
-  if (lower[at - 1] === 'bbc') return true;
-  for (let j = Math.max(first, at - 4); j < at; j++) {
-    const f = factAt(lower, classes, j, at);
-    if (f && f.broadcaster && j + f.words.length === at) return true;
-  }
-  return false;
-}
-
-/**
- * Whether the run [start, stop) before a category it won is a title: the tagger read no place or organization in it
- * and no person over all of it (`Ann Lee won best actress`, `Kessel United won best team`), and it is no known name.
- */
-function isWinnerTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
-  const { lower, tags } = input;
-  if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
-  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.type === ORG || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
-}
-
-/**
- * Where a run read back from `stop` starts, past a small word opening the sentence or a quote (`The show`, `But Tin
- * Roof won`): that word is the sentence's, capitalised by its place.
- */
-function afterOpeningWord(input: ConstructionInput, first: number, start: number, stop: number): number {
-  const opening = start === first || isOpeningPunctuation(input.words[start - 1]);
-  return start < stop && opening && SMALL_WORDS.has(input.lower[start]) ? start + 1 : start;
-}
-
 /** Whether a name runs on into token `at` from before it. */
 function continuesInto(tags: Uint8Array, at: number): boolean {
   return at < tags.length && tags[at] !== 0 && (tags[at] & 1) === 0;
 }
 
-/** Whether span o, an organization, holds [start, end) and at most three more words, all capitalised. */
-function isLongerForm(classes: Uint8Array, o: { first: number; end: number; type: number }, start: number, end: number): boolean {
-  if (o.type !== ORG || o.first > start || o.end < end || o.end - o.first - (end - start) > 3) return false;
-  for (let k = o.first; k < o.end; k++) if ((k < start || k >= end) && !isCapitalised(classes[k])) return false;
-  return true;
-}
-
-/** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
-export function applyTitleMemory(words: string[], classes: Uint8Array, casing: ArrayLike<number>, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
-  const byFirst = new Map<string, string[][]>();
-  const add = (t: string[]) => {
-    const bucket = byFirst.get(t[0]) ?? [];
-    if (!bucket.some((o) => o.join(' ') === t.join(' '))) bucket.push(t);
-    bucket.sort((a, b) => b.length - a.length);
-    byFirst.set(t[0], bucket);
-  };
-  for (const t of titles) {
-    add(t);
-    if (t.length >= 2 && t[0] === 'the') add(t.slice(1));
-  }
-  for (const s of sentences) {
-    for (let i = s.first; i < s.end; i++) {
-      if (!isCapitalised(classes[i]) && classes[i] !== DIGIT) continue;
-      const bucket = byFirst.get(words[i].toLowerCase());
-      if (!bucket) continue;
-      const t = bucket.find((t) => i + t.length <= s.end && t.every((w, k) => words[i + k].toLowerCase() === w) && isCapitalised(classes[i + t.length - 1]));
-      if (!t) continue;
-      const end = i + t.length;
-      // A one-word title opening a sentence may be an ordinary word, if the word usually is one.
-      if (t.length === 1 && i === s.first && casing[i] >= 1 && casing[i] <= 3) continue;
-      // `The` written capitalised before a title found without it is the title's (`tip The Aviator`).
-      const start = t[0] !== 'the' && i > s.first && words[i - 1] === 'The' ? i - 1 : i;
-      const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && start < o.end);
-      if (!spans.some((o) => o.first < start || o.end > end)) force(tags, start, end, MISC);
-      // `Celebrity Big Harbour`, `The Tin Roof Christmas Special`: an organization the tagger read around a title
-      // of two words or more, a few capitalised words longer, is the title's longer form.
-      else if (t.length >= 2 && spans.length === 1 && isLongerForm(classes, spans[0], start, end)) force(tags, spans[0].first, spans[0].end, MISC);
-      i = end - 1;
-    }
-  }
-}
