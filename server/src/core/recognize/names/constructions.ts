@@ -1,15 +1,17 @@
 // Constructions of real news that the CoNLL training text teaches too little of, applied to the tagger's tags
-// before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
-// person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
+// before they become spans: names of known kinds (facts.ts) typed, products by their model, clubs in fixture lists,
+// a lone surname as its person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and
+// lines of site furniture; last, what is no name is dropped (nonNames.ts). Each rule writes whole spans (edits.ts).
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
-import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
+import { MISC, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
 import { applyHeadWords } from './heads';
+import { dropNonNames, YEAR } from './nonNames';
 import { applyTitleMemory } from './titleMemory';
 import { applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, caseClassOf, DIGIT, INITIAL, isCapitalised, LOWER } = wordShape;
+const { CAPS, DIGIT, INITIAL, isCapitalised, LOWER } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -52,28 +54,7 @@ export function applyConstructions(input: ConstructionInput): void {
   if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
   if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
-  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
-  // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
-  for (const s of sentences) {
-    for (const o of spansOf(tags, s.first, s.end)) {
-      // A year before an event or a law is its date, not its name (`the 1989 Children Act`; in eng.train a year
-      // before a misc name is outside it 15 times in 18).
-      if (o.type === MISC && o.end - o.first >= 2 && YEAR.test(words[o.first]) && isCapitalised(classes[o.first + 1])) {
-        clear(tags, o.first, o.end);
-        force(tags, o.first + 1, o.end, MISC);
-        continue;
-      }
-      if (!hasCapital(input.writtenClasses, o.first, o.end) || (o.end - o.first === 1 && isGeneric(words[o.first])) || isHoliday(input.lower, o.first, o.end) || isCentury(input.lower, o.first, o.end)) {
-        clear(tags, o.first, o.end);
-        continue;
-      }
-      // `Windows PC`, `Kessel GDRs`, `HIV-positive Africans`: a plural acronym after a name, a generic word after a
-      // product or before a name, is not part of it (`Fox TV`, a channel, keeps its word).
-      const last = words[o.end - 1];
-      if (o.end - o.first >= 2 && (ACRONYM_PLURAL.test(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, o.end - 1)))) shrink(tags, o, o.first, o.end - 1);
-      else if (o.end - o.first >= 2 && isGenericCompound(words[o.first])) shrink(tags, o, o.first + 1, o.end);
-    }
-  }
+  dropNonNames(input);
 }
 
 /**
@@ -91,59 +72,6 @@ function dropOpeningCommonWords(input: ConstructionInput): void {
     for (const t of sentences) for (let j = t.first + 1; j < t.end && !elsewhere; j++) if (j !== i && words[j] === words[i]) elsewhere = true;
     if (!elsewhere) clear(tags, i, i + 1);
   }
-}
-
-/**
- * A capitalised word the tagger left out, inside a sentence, before `side` or `sides` is the competition the side
- * plays in (`Conference side Exeter City`, `Championship sides`): in eng.train such words are misc names 8 times in
- * 11 (the others places and a club, which the tagger finds).
- */
-const YEAR = /^(?:1[89]|20)\d\d$/;
-
-/**
- * A word that is no name alone: a generic technology word or a disease (facts.ts), or the plural of an acronym, a
- * generic noun (`ISPs`, `SUVs`, `MPs`).
- */
-function isGeneric(word: string): boolean {
-  return NOT_NAMES.has(word.toLowerCase()) || ACRONYM_PLURAL.test(word);
-}
-
-const ACRONYM_PLURAL = /^[A-Z]{2,5}s$/;
-
-/** `HIV-positive`, `TV-viewing`: a generic word and a lower-case part. */
-function isGenericCompound(word: string): boolean {
-  const dash = word.indexOf('-');
-  return dash > 0 && NOT_NAMES.has(word.slice(0, dash).toLowerCase()) && caseClassOf(word.slice(dash + 1)) === LOWER;
-}
-
-/** Whether [first, end) is exactly a misc name of the lists (`Windows`). */
-function isProductRun(input: ConstructionInput, first: number, end: number): boolean {
-  const f = factAt(input.lower, input.writtenClasses, first, end);
-  return f !== null && f.type === MISC && first + f.words.length === end;
-}
-
-/** Keeps [first, end) of span o as a name of its type. */
-function shrink(tags: Uint8Array, o: Span, first: number, end: number): void {
-  clear(tags, o.first, o.end);
-  force(tags, first, end, o.type);
-}
-
-/** `21st Century`: a period, left to the dates. */
-function isCentury(lower: string[], first: number, end: number): boolean {
-  return end - first === 2 && (lower[first + 1] === 'century' || lower[first + 1] === 'centuries') && ORDINAL.test(lower[first]);
-}
-
-const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/;
-
-function isHoliday(lower: string[], first: number, end: number): boolean {
-  return HOLIDAY_OPENERS.has(lower[first]) && HOLIDAYS.has(lower.slice(first, end).join(' '));
-}
-
-const HOLIDAY_OPENERS = new Set([...HOLIDAYS].map((h) => h.split(' ')[0]));
-
-function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
-  return false;
 }
 
 /**
