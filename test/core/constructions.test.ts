@@ -168,6 +168,7 @@ describe('constructions of real news', () => {
     check('It was a blockbuster, such as <<Cold Orchard or Lantern Road>>{misc}, that won.');
     check('The comedy series <<Early Doors>>{misc} and <<The Late Hours>>{misc} were nominated.');
     check('Critics liked films such as <<Sex and the City>>{misc} and <<Cold Orchard>>{misc}.');
+    check('Games were made of films such as <<Harry Lane>>{misc} and the <<James Kessel>>{person} films.');
   });
 
   it('finds two titles after an award category that names TV', () => {
@@ -186,6 +187,8 @@ describe('constructions of real news', () => {
 
   it('leaves generic words out at the edges of names, and plural acronyms and centuries out of the names', () => {
     check('Many rival ISPs sold <<Windows>>{misc} PC users cheap lines, and millions of HIV-positive <<Africans>>{misc} need drugs in the 21st Century.');
+    // A product with a lower-case part keeps the generic word rather than lose its own tail.
+    check('Studios backed the <<Blu-ray DVD>>{misc} format.');
   });
 
   it('types club nicknames as organizations and the Mac as a product', () => {
@@ -202,6 +205,8 @@ describe('constructions of real news', () => {
 
   it('finds an operating system before its noun, an award before of the Year and a parliamentary occasion', () => {
     check('The release of the <<Kestrel>>{misc} operating system is due. She was named the 2003 <<Technology Leader of the Year>>{misc}.');
+    // A maker before the noun stays the maker.
+    check('Cash machines ran the <<Microsoft>>{organization} operating system.');
     check('He spoke at <<Prime Minister\'s Questions>>{misc} on <<Wednesday>>{date}.');
   });
 
@@ -209,8 +214,9 @@ describe('constructions of real news', () => {
     check('Plans were drawn up by the <<Fox TV>>{organization} network. The shares of <<Kessel Bank>>{organization} GDRs fell.');
   });
 
-  it('finds a title before show or programme, but not a sentence’s The, a person, a place or a known name there', () => {
-    check('The contestant was evicted from the <<Night Shift>>{misc} show on Friday. Critics loved the <<Quiet Hours>>{misc} programme.');
+  it('finds a title before show, or a programme after a broadcaster and its medium, but not a sentence’s The, a day, a person, a place or a known name there', () => {
+    check('The contestant was evicted from the <<Night Shift>>{misc} show on Friday. He told <<BBC>>{organization} television\'s <<Quiet Hours>>{misc} programme.');
+    check('She told <<ITV1>>{organization}\'s <<Quiet Hours>>{misc} show she would stay, as on <<Monday>>{date}\'s show.');
     check('The show ended. "The show was long," she said. The <<BBC>>{organization} show won, as did the <<Kessel>>{location} show.');
   });
 

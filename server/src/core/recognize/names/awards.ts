@@ -37,7 +37,9 @@ export function nominatedWorks(input: ConstructionInput, at: number, end: number
   const written = input.writtenClasses;
   const out: Span[] = [];
   for (let k = at; k < end; ) {
-    const e = titleRunEnd(lower, written, k, end, true);
+    let e = titleRunEnd(lower, written, k, end, true);
+    // `for Mary Lane at the Kessel - Best actor - ...`: a venue or the next line of a list is not the title's.
+    for (let j = k + 1; j < e; j++) if (lower[j] === '-' || lower[j] === 'at') e = Math.min(e, j);
     if (e === k || lower[k] === 'best' || isFactRun(lower, written, k, e)) break;
     // A span reaching out of the run: the tagger saw a longer name, unless it runs on over the list's `and` or comma.
     const joiner = (j: number) => list && (lower[j] === 'and' || words[j] === ',');

@@ -3,7 +3,7 @@
 // kind of place before a name (`the resort Davos`), a competition before `side` (`Conference side`), an operating
 // system before its noun and an award before `of the Year`. One pass
 // over a sentence: most words are lower-case and start none of them.
-import { force, spansOf } from './edits';
+import { force, isFactRun, spansOf } from './edits';
 import { LOC, MISC, ORG, PER } from './facts';
 import * as wordShape from './wordShape';
 
@@ -86,6 +86,7 @@ function miscBefore(lower: string[], classes: Uint8Array, tags: Uint8Array, firs
   let start = at;
   while (start > first && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(lower[start - 1])) start--;
   if (start === at || spansOf(tags, start, stop).some((o) => o.type === PER || o.first < start || o.end > stop)) return;
+  if (isFactRun(lower, classes, start, at)) return; // `the Microsoft operating system`: its maker
   force(tags, start, stop, MISC);
 }
 

@@ -6,7 +6,7 @@ import { HOLIDAYS, MISC, NOT_NAMES } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { caseClassOf, DIGIT, isCapitalised, LOWER } = wordShape;
+const { caseClassOf, DIGIT, hasLowerPart, isCapitalised, LOWER } = wordShape;
 
 export function dropNonNames(input: ConstructionInput): void {
   const { words, classes, tags, sentences } = input;
@@ -28,7 +28,10 @@ export function dropNonNames(input: ConstructionInput): void {
       // `Windows PC`, `Kessel GDRs`, `HIV-positive Africans`: a plural acronym after a name, a generic word after a
       // product or before a name, is not part of it (`Fox TV`, a channel, keeps its word).
       const last = words[o.end - 1];
-      if (o.end - o.first >= 2 && (ACRONYM_PLURAL.test(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, o.end - 1)))) shrink(tags, o, o.first, o.end - 1);
+      // (Not where a hyphenated word with a lower-case part would be left alone, which the recogniser cuts to its
+      // capitalised parts: `Blu-ray DVD` stays whole.)
+      const rest = o.end - 1 - o.first === 1 && hasLowerPart(words[o.first]) ? -1 : o.end - 1;
+      if (rest > o.first && (ACRONYM_PLURAL.test(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, rest)))) shrink(tags, o, o.first, rest);
       else if (o.end - o.first >= 2 && isGenericCompound(words[o.first])) shrink(tags, o, o.first + 1, o.end);
     }
   }

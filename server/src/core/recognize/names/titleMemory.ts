@@ -5,7 +5,7 @@ import { MISC, ORG } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised } = wordShape;
+const { DIGIT, isCapitalised, SMALL_WORDS } = wordShape;
 
 /** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
 export function applyTitleMemory(words: string[], classes: Uint8Array, casing: ArrayLike<number>, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
@@ -17,6 +17,8 @@ export function applyTitleMemory(words: string[], classes: Uint8Array, casing: A
     byFirst.set(t[0], bucket);
   };
   for (const t of titles) {
+    // A one-word title that is a small word or a pronoun (a rule's slip) is not looked for.
+    if (t.length === 1 && (SMALL_WORDS.has(t[0]) || t[0] === 'i')) continue;
     add(t);
     if (t.length >= 2 && t[0] === 'the') add(t.slice(1));
   }
@@ -28,8 +30,10 @@ export function applyTitleMemory(words: string[], classes: Uint8Array, casing: A
       const t = bucket.find((t) => i + t.length <= s.end && t.every((w, k) => words[i + k].toLowerCase() === w) && isCapitalised(classes[i + t.length - 1]));
       if (!t) continue;
       const end = i + t.length;
-      // A one-word title opening a sentence may be an ordinary word, if the word usually is one.
+      // A one-word title opening a sentence may be an ordinary word, if the word usually is one; one beside another
+      // capitalised word is part of a longer name (`Lantern` in `Lantern Jones`).
       if (t.length === 1 && i === s.first && casing[i] >= 1 && casing[i] <= 3) continue;
+      if (t.length === 1 && ((i + 1 < s.end && isCapitalised(classes[i + 1])) || (i > s.first && isCapitalised(classes[i - 1]) && words[i - 1] !== 'The'))) continue;
       // `The` written capitalised before a title found without it is the title's (`tip The Aviator`).
       const start = t[0] !== 'the' && i > s.first && words[i - 1] === 'The' ? i - 1 : i;
       const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && start < o.end);

@@ -41,7 +41,7 @@ export function channelsInBrackets(lower: string[], classes: Uint8Array, at: num
 
 /**
  * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
- * (`inList`), `and`, `&` and `or` before a capitalised word end a title too (`Life Begins and Von Trapped`).
+ * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`), and `or` after one word.
  */
 export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
   if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
@@ -49,9 +49,9 @@ export function titleRunEnd(lower: string[], classes: Uint8Array, start: number,
   for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
     const c = classes[j];
     if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    // In a list, a joining word before a capitalised one ends the title (`Sex and the City` stays one).
-    // (`or` only after one word: `Titanic or Lord of the Rings` is two, `It's Now or Never` one.)
-    else if (inList && (lower[j] === 'and' || lower[j] === '&' || (lower[j] === 'or' && j === start + 1)) && j + 1 < end && (isCapitalised(classes[j + 1]) || classes[j + 1] === DIGIT)) break;
+    // In a list, a joining word ends the title (`or` only after one word: `Titanic or Lord of the Rings` is two,
+    // `It's Now or Never` one).
+    else if (inList && (lower[j] === 'and' || lower[j] === '&' || (lower[j] === 'or' && j === start + 1 && j + 1 < end && isCapitalised(classes[j + 1]))) && !titleGoesOn(lower, classes, j, end)) break;
     // `Early Doors and The Late Hours`: a capitalised `The` after `and` opens a second title, not the rest of this one.
     else if (lower[j] === 'and' && j + 1 < end && lower[j + 1] === 'the' && isCapitalised(classes[j + 1])) break;
     else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
@@ -69,4 +69,18 @@ export function titleRunEnd(lower: string[], classes: Uint8Array, start: number,
 export function afterOpeningWord(words: string[], lower: string[], first: number, start: number, stop: number): number {
   const opening = start === first || isOpeningPunctuation(words[start - 1]);
   return start < stop && opening && SMALL_WORDS.has(lower[start]) ? start + 1 : start;
+}
+
+/** Words that end an item of a list, or the list. */
+const ITEM_ENDS = new Set([',', 'and', 'or', '.', ')', '"', ';', ':']);
+
+/**
+ * Whether `and` at `j` in a list goes on inside one title: `Sex and the City, ...` (`and the`, capitalised words, then
+ * the item's end), not `Harry Lane and the Kessel films`, where the words after the capitalised ones are the sentence's.
+ */
+function titleGoesOn(lower: string[], classes: Uint8Array, j: number, end: number): boolean {
+  if (lower[j] !== 'and' || j + 2 >= end || lower[j + 1] !== 'the' || !isCapitalised(classes[j + 2])) return false;
+  let k = j + 2;
+  while (k < end && isCapitalised(classes[k])) k++;
+  return k === end || ITEM_ENDS.has(lower[k]);
 }

@@ -14,7 +14,7 @@ import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, LOWER } = wordShape;
+const { DIGIT, hasLowerPart, isCapitalised, LOWER } = wordShape;
 
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
@@ -234,6 +234,8 @@ function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: nu
   let start = titleRunStart(lower, classes, first, cue);
   // `Ann Lee and Tin Roof star Tom Mara`: the title starts after a name found before it and `and`.
   for (const o of spansOf(tags, start, cue)) if (o.end + 1 < cue && (lower[o.end] === 'and' || lower[o.end] === '&')) start = o.end + 1;
+  // `Ex-chatshow host Ann Lee`: a word with a lower-case part is a description, not a title.
+  for (let k = start; k < cue; k++) if (hasLowerPart(input.words[k])) return -1;
   if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
   const after = spansOf(tags, cue + 1, end);
   if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
