@@ -150,6 +150,8 @@ describe('constructions of real news', () => {
     // A list of credits is in title case: its truecasing must not hide the titles' words (`Little`, `Show`).
     check('<<Ann Lee>>{person} (<<Tin Roof>>{misc}/ <<Little Wonders>>{misc}, <<ITV1>>{organization}) <<Tom Mara>>{person} (<<The Tom Mara Show>>{misc}, <<BBC Two>>{organization}) <<Marsh Lane>>{misc} (<<Kessel Hill Productions>>{organization}, <<BBC Three>>{organization})');
     check('The winner was <<Marsh Lane>>{misc} (<<Twentieth Century Fox>>{organization}, <<BBC Two>>{organization}), ahead of its rivals.');
+    // A title ending in `!` ends the tokenizer's sentence inside the brackets.
+    check('<<Ann Lee>>{person} (<<Tin Roof>>{misc}/ <<Help Me Now, I Said!>>{misc}, <<ITV1>>{organization}) <<Tom Mara>>{person} (<<Quiet Hours>>{misc}, <<BBC Two>>{organization})');
   });
 
   it('finds a title after a broadcaster’s possessive, but not a person or a place there', () => {

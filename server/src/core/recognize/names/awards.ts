@@ -130,9 +130,12 @@ export function readCredits(input: ConstructionInput, at: number, end: number): 
   const { lower, words } = input;
   const written = input.writtenClasses;
   if (channelsInBrackets(lower, written, at, end)) return { close: at, titles: false, groups: [] };
+  // The brackets may close after the sentence's end: the tokenizer ends a sentence at a title's `!` (`(Tin Roof/ Help
+  // Me Now!, ITV1)`); the titles found must still end within the sentence.
+  const limit = Math.min(words.length, at + MAX_CREDIT_TOKENS);
   let close = at;
-  while (close < end && words[close] !== ')' && words[close] !== '(' && close - at < MAX_CREDIT_TOKENS) close++;
-  if (close >= end || words[close] !== ')') return null;
+  while (close < limit && words[close] !== ')' && words[close] !== '(') close++;
+  if (close >= limit || words[close] !== ')') return null;
   let comma = -1;
   for (let k = close - 1; k > at && comma < 0; k--) if (words[k] === ',' && channelsInBrackets(lower, written, k + 1, close + 1)) comma = k;
   if (comma < 0 || !isCapitalised(written[at])) return null;
@@ -149,6 +152,7 @@ export function readCredits(input: ConstructionInput, at: number, end: number): 
     }
     return out;
   };
+  if (comma > end) return null;
   const makers = split(',');
   const isMaker = (g: { first: number; end: number }) => isFactRun(lower, written, g.first, g.end) || isOrganizationHead(input.original(g.end - 1));
   if (makers.every(isMaker)) return { close, titles: false, groups: makers };
