@@ -249,6 +249,10 @@ describe('constructions of real news', () => {
     check('<<Quiet Hours>>{misc} was voted best comedy film. But <<Night Shift>>{misc} won best drama, and <<Ann Lee>>{person} won best actress.');
   });
 
+  it('types newspapers and magazines as organizations', () => {
+    check('The trade paper <<Variety>>{organization} and the <<Hollywood Reporter>>{organization} both said so, as did a poll for the <<News of the World>>{organization} newspaper.');
+  });
+
   it('finds a title named by its last word', () => {
     check('She was a guest on <<The Morning Harbour Show>>{misc} last week.');
   });

@@ -91,6 +91,14 @@ const BROADCASTERS =
 // News agencies (credited in brackets after a dateline, so not channels for the programme rule).
 const AGENCIES = 'Reuters|Associated Press|Agence France-Presse|Press Association|Bloomberg|Xinhua|Interfax|Itar-Tass|Kyodo|Yonhap';
 
+// Newspapers and magazines, by the words that name only them (not `Times`, `Sun`, `Independent`, `Observer` alone,
+// nor `The`, which opening a sentence is the sentence's).
+const NEWSPAPERS =
+  'Financial Times|Guardian|Sunday Times|Daily Telegraph|Sunday Telegraph|Daily Mail|Mail on Sunday|Daily Mirror|Sunday Mirror|' +
+  'Daily Express|Sunday Express|Independent on Sunday|Evening Standard|Daily Record|News of the World|New Statesman|Private Eye|' +
+  'Radio Times|New York Times|Washington Post|Wall Street Journal|Los Angeles Times|USA Today|Boston Globe|Chicago Tribune|Newsweek|' +
+  'Variety|Hollywood Reporter|Rolling Stone|NME|Le Monde|Le Figaro|Der Spiegel|Die Welt|Corriere della Sera|El Pais';
+
 // British public bodies the news names without context words (not ones whose name is also a common noun: Treasury).
 const PUBLIC_BODIES =
   'NHS|National Health Service|Home Office|Foreign Office|Foreign and Commonwealth Office|Cabinet Office|House of Commons|' +
@@ -185,6 +193,7 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: AGENCIES },
   { type: ORG, kind: 'name', names: PARTIES, party: true },
   { type: ORG, kind: 'name', names: PUBLIC_BODIES },
+  { type: ORG, kind: 'name', names: NEWSPAPERS },
   { type: ORG, kind: 'name', names: COMPANIES, models: true },
   { type: MISC, kind: 'name', names: AWARDS },
   { type: MISC, kind: 'name', names: EVENTS },
