@@ -33,7 +33,7 @@ const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter', '
 const MAKER_ROLES = new Set(['creator', 'co-creator', 'co-writer']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
-/** A part played, before `in` and a title (`his performance in Closer`), or in a game or a war: see PART_CUES's rule. */
+/** A part played, before `in` and a title (`his performance in Closer`); a part in a game or a war is told by the names there. */
 const PART_CUES = new Set(['performance', 'role', 'roles']);
 /** A chart after a plural cue (`the singles chart including ...`). */
 const CHART_WORDS = new Set(['chart', 'charts']);
@@ -125,7 +125,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
       continue;
     }
-    // `the Night Shift show`, `the Tin Roof programme` (programmes.ts).
+    // `the Night Shift show` (programmes.ts).
     if (classes[i] === LOWER && TRAILING_PROGRAMME_NOUNS.has(lw) && i > first && input.original(i) === w) {
       const t = titleBeforeProgrammeNoun(input, classes, first, i);
       if (t) mark(t.first, t.end);
