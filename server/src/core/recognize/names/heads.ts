@@ -36,12 +36,14 @@ export function applyHeadWords(words: string[], lower: string[], classes: Uint8A
     const c = classes[i];
     if (c === LOWER) {
       if (i + 1 < end && (isCapitalised(classes[i + 1]) || lower[i + 1] === 'of') && PLACE_NOUNS.has(lower[i])) placeAfterNoun(lower, classes, tags, i, end);
-      else if (lower[i] === 'operating' && i > first && i + 1 < end && SYSTEM_WORDS.has(lower[i + 1]) && isCapitalised(classes[i - 1])) miscBefore(lower, classes, tags, first, i, i);
       continue;
     }
+    if (!isCapitalised(c)) continue;
+    // `the Kestrel operating system`: an operating system's name.
+    if (i + 2 < end && lower[i + 1] === 'operating' && SYSTEM_WORDS.has(lower[i + 2])) miscBefore(lower, classes, tags, first, i + 1, i + 1);
+    if (i === first) continue;
     // `Technology Leader of the Year`: an award.
-    if (words[i] === 'Year' && i - 3 >= first && lower[i - 1] === 'the' && lower[i - 2] === 'of' && isCapitalised(classes[i - 3])) miscBefore(lower, classes, tags, first, i - 2, i + 1);
-    if (i === first || !isCapitalised(c)) continue;
+    if (i - 3 >= first && words[i] === 'Year' && lower[i - 1] === 'the' && lower[i - 2] === 'of' && isCapitalised(classes[i - 3])) miscBefore(lower, classes, tags, first, i - 2, i + 1);
     if (i + 1 < end && (lower[i + 1] === 'side' || lower[i + 1] === 'sides')) competitionBeforeSide(lower, classes, tags, i, end);
     if (isCapitalised(classes[i - 1])) {
       const head = HEADS.get(words[i]);

@@ -31,7 +31,7 @@ export function dropNonNames(input: ConstructionInput): void {
       // (Not where a hyphenated word with a lower-case part would be left alone, which the recogniser cuts to its
       // capitalised parts: `Blu-ray DVD` stays whole.)
       const rest = o.end - 1 - o.first === 1 && hasLowerPart(words[o.first]) ? -1 : o.end - 1;
-      if (rest > o.first && (ACRONYM_PLURAL.test(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, rest)))) shrink(tags, o, o.first, rest);
+      if (rest > o.first && (isAcronymPlural(last) || (NOT_NAMES.has(last.toLowerCase()) && isProductRun(input, o.first, rest)))) shrink(tags, o, o.first, rest);
       else if (o.end - o.first >= 2 && isGenericCompound(words[o.first])) shrink(tags, o, o.first + 1, o.end);
     }
   }
@@ -45,7 +45,11 @@ export const YEAR = /^(?:1[89]|20)\d\d$/;
  * generic noun (`ISPs`, `SUVs`, `MPs`).
  */
 function isGeneric(word: string): boolean {
-  return NOT_NAMES.has(word.toLowerCase()) || ACRONYM_PLURAL.test(word);
+  return NOT_NAMES.has(word.toLowerCase()) || isAcronymPlural(word);
+}
+
+function isAcronymPlural(word: string): boolean {
+  return word.length >= 3 && word.length <= 6 && word.charCodeAt(word.length - 1) === 115 && ACRONYM_PLURAL.test(word);
 }
 
 const ACRONYM_PLURAL = /^[A-Z]{2,5}s$/;

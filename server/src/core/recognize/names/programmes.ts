@@ -8,7 +8,7 @@ import { afterOpeningWord, MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from '
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { isCapitalised, SMALL_WORDS } = wordShape;
+const { DIGIT, isCapitalised, SMALL_WORDS } = wordShape;
 
 /** Nouns of a programme after its title (`BBC Radio 4's World at One programme`). */
 const PROGRAMME_NOUNS = new Set(['programme', 'show', 'series']);
@@ -22,8 +22,11 @@ const MEDIA = new Set(['television', 'tv', 'radio']);
 
 /** The title after a broadcaster's `'s` at `at` (`the BBC's Tinroofers`), or null. */
 export function titleAfterBroadcaster(input: ConstructionInput, classes: Uint8Array, first: number, end: number, at: number): Span | null {
-  if (at <= first || at + 1 >= end || reportedBy(input.lower, first, at)) return null;
-  if (!endsBroadcaster(input.lower, classes, first, at) && !(MEDIA.has(input.lower[at - 1]) && endsBroadcaster(input.lower, classes, first, at - 1))) return null;
+  if (at <= first || at + 1 >= end) return null;
+  // Most possessives follow no broadcaster: one ends in a capitalised word, a number or a medium.
+  const medium = MEDIA.has(input.lower[at - 1]);
+  if (!medium && !isCapitalised(classes[at - 1]) && classes[at - 1] !== DIGIT) return null;
+  if (!(medium ? endsBroadcaster(input.lower, classes, first, at - 1) : endsBroadcaster(input.lower, classes, first, at)) || reportedBy(input.lower, first, at)) return null;
   const stop = titleRunEnd(input.lower, input.writtenClasses, at + 1, end);
   return stop > at + 1 && isBroadcastTitle(input, at + 1, stop, end) ? { first: at + 1, end: stop, type: MISC } : null;
 }

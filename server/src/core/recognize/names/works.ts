@@ -22,6 +22,8 @@ const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', '
 const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-author', 'writer', 'co-writer', 'star', 'stars']);
 /** Last words that make a capitalised run a title of a work. */
 const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
+/** The same as a title-case line's truecasing writes them, to read the word as written only then. */
+const LOWER_WORK_HEADS = new Set([...WORK_HEADS].map((w) => w.toLowerCase()));
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
 /** A performer's role between a title and a person (`Ray star Jamie Foxx`, `Holby City actor Ann Lee`). */
@@ -217,7 +219,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       continue;
     }
     // A title named by its last word as written (`The Catherine Tate Show`, `The Alan Clark Diaries`).
-    if (i > first && WORK_HEADS.has(input.original(i))) {
+    if (i > first && (WORK_HEADS.has(w) || (LOWER_WORK_HEADS.has(w) && WORK_HEADS.has(input.original(i))))) {
       const start = titleRunStart(lower, written, first, i);
       if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, written, start, i + 1)) mark(start, i + 1);
     }
