@@ -1,14 +1,17 @@
 // Constructions of real news that the CoNLL training text teaches too little of, applied to the tagger's tags
-// before they become spans: names of known kinds (facts.ts) typed, clubs in fixture lists, a lone surname as its
-// person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and lines of site furniture. Each rule writes whole spans (edits.ts).
+// before they become spans: names of known kinds (facts.ts) typed, products by their model, clubs in fixture lists,
+// a lone surname as its person, names by their head or a noun before them (heads.ts), titles of works (works.ts) and
+// lines of site furniture; last, what is no name is dropped (nonNames.ts). Each rule writes whole spans (edits.ts).
 import { allCaps, clear, factAt, force, spansOf, type Fact, type Span } from './edits';
-import { HOLIDAYS, MISC, NOT_NAMES, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
+import { MISC, ORG, PARTY_ROLES, SITE_FURNITURE } from './facts';
 import { applyHeadWords } from './heads';
-import { applyTitleMemory, applyWorks } from './works';
+import { dropNonNames, YEAR } from './nonNames';
+import { applyTitleMemory } from './titleMemory';
+import { applyWorks } from './works';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { CAPS, DIGIT, isCapitalised, LOWER } = wordShape;
+const { CAPS, DIGIT, INITIAL, isCapitalised, LOWER } = wordShape;
 
 const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.']);
 
@@ -48,23 +51,10 @@ export function applyConstructions(input: ConstructionInput): void {
     applyFixtures(input.lower, classes, tags, s.first, s.end);
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
-  if (titles.length) applyTitleMemory(words, classes, tags, sentences, titles);
+  if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
   if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
-  // What a rule cut off a longer span and holds no capitalised word or digit (`and` between two titles) is no name,
-  // nor is a generic word alone (`PC`, `TV`, `Aids`), nor a holiday (`Boxing Day`: a date).
-  for (const s of sentences) {
-    for (const o of spansOf(tags, s.first, s.end)) {
-      // A year before an event or a law is its date, not its name (`the 1989 Children Act`; in eng.train a year
-      // before a misc name is outside it 15 times in 18).
-      if (o.type === MISC && o.end - o.first >= 2 && YEAR.test(words[o.first]) && isCapitalised(classes[o.first + 1])) {
-        clear(tags, o.first, o.end);
-        force(tags, o.first + 1, o.end, MISC);
-        continue;
-      }
-      if (!hasCapital(classes, o.first, o.end) || (o.end - o.first === 1 && NOT_NAMES.has(words[o.first].toLowerCase())) || isHoliday(input.lower, o.first, o.end)) clear(tags, o.first, o.end);
-    }
-  }
+  dropNonNames(input);
 }
 
 /**
@@ -82,24 +72,6 @@ function dropOpeningCommonWords(input: ConstructionInput): void {
     for (const t of sentences) for (let j = t.first + 1; j < t.end && !elsewhere; j++) if (j !== i && words[j] === words[i]) elsewhere = true;
     if (!elsewhere) clear(tags, i, i + 1);
   }
-}
-
-/**
- * A capitalised word the tagger left out, inside a sentence, before `side` or `sides` is the competition the side
- * plays in (`Conference side Exeter City`, `Championship sides`): in eng.train such words are misc names 8 times in
- * 11 (the others places and a club, which the tagger finds).
- */
-const YEAR = /^(?:1[89]|20)\d\d$/;
-
-function isHoliday(lower: string[], first: number, end: number): boolean {
-  return HOLIDAY_OPENERS.has(lower[first]) && HOLIDAYS.has(lower.slice(first, end).join(' '));
-}
-
-const HOLIDAY_OPENERS = new Set([...HOLIDAYS].map((h) => h.split(' ')[0]));
-
-function hasCapital(classes: Uint8Array, first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (isCapitalised(classes[i]) || classes[i] === DIGIT) return true;
-  return false;
 }
 
 /**
@@ -201,6 +173,12 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
     }
     // A headline in capitals (`ENGLISH PREMIER LEAGUE RESULTS`): the tagger knows that style better than a list.
     if (!allCapsEntry(m.fact) && allCaps(classes, m.first, m.end) && m.fact.words.some((w) => w.length > 3)) continue;
+    // `Nintendo 64`, `PowerMac G4`: a maker or a product and a model's number or code is a product (not a year).
+    if (m.fact.models && m.end < end && isModelCode(input.words[m.end], classes, m.first, m.end, end)) {
+      clear(tags, m.first, m.end + 1);
+      force(tags, m.first, m.end + 1, MISC);
+      continue;
+    }
     force(tags, m.first, m.end, m.fact.type);
     const last = m.fact.words.length - 1;
     if (m.fact.type === MISC && last > 0 && m.fact.capital[last]) shortForms.add(m.fact.words[last]);
@@ -217,6 +195,22 @@ function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly 
     for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
   }
 }
+
+/**
+ * Whether token `at`, after a maker or a product named at `first`, is a model's number or code (`64`, `G4`, `A380`):
+ * not a year (`Sony 2004`), nor a score or a table's figure, which stands between other names or figures
+ * (`Samsung 10 Hanwha 3`, `Motorola 2 seconds` in a result: a number alone is a model only where the next word is
+ * not a name, a figure or a unit of a race).
+ */
+function isModelCode(word: string, classes: Uint8Array, first: number, at: number, end: number): boolean {
+  const c = classes[at];
+  if (c === INITIAL || c === CAPS) return MODEL_CODE.test(word);
+  if (c !== DIGIT || YEAR.test(word) || word.length < 2 || word.length > 4 || !/^\d+$/.test(word)) return false;
+  const next = at + 1 < end ? classes[at + 1] : LOWER;
+  return !(first > 0 && classes[first - 1] === DIGIT) && next !== DIGIT && !isCapitalised(next);
+}
+
+const MODEL_CODE = /^[A-Z]{1,2}\d{1,4}$/;
 
 /** An entry written in capitals (`ITV`, `BBC One` is not). */
 function allCapsEntry(f: Fact): boolean {

@@ -14,6 +14,7 @@ export interface Fact {
   kind: FactKind;
   broadcaster: boolean;
   party: boolean;
+  models: boolean;
 }
 
 export interface Span {
@@ -32,7 +33,7 @@ export function facts(): Map<string, Fact[]> {
     for (const name of list.names.split('|')) {
       const raw = splitName(name);
       if (raw.length === 0) continue;
-      const fact: Fact = { words: raw.map((w) => w.toLowerCase()), capital: raw.map((w) => w !== w.toLowerCase()), type: list.type, kind: list.kind, broadcaster: list.broadcaster === true, party: list.party === true };
+      const fact: Fact = { words: raw.map((w) => w.toLowerCase()), capital: raw.map((w) => w !== w.toLowerCase()), type: list.type, kind: list.kind, broadcaster: list.broadcaster === true, party: list.party === true, models: list.models === true };
       const bucket = index.get(fact.words[0]);
       if (bucket) bucket.push(fact);
       else index.set(fact.words[0], [fact]);

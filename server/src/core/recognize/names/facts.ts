@@ -27,6 +27,8 @@ export interface FactList {
   broadcaster?: boolean;
   /** Political parties: a member's role after one (`Tory MP`) is not part of its name. */
   party?: boolean;
+  /** Makers and products: a model's number or code after one (`Nintendo 64`, `PowerMac G4`) makes a product of it. */
+  models?: boolean;
 }
 
 // Football clubs of the English and Scottish leagues (recent decades), with the short forms of results tables.
@@ -48,6 +50,8 @@ const FOOTBALL_CLUBS_DISTINCT =
   'Partick Thistle|St Mirren|St Johnstone|Ross County|Hamilton Academical|Falkirk FC|Queen of the South|Raith Rovers|Greenock Morton|' +
   'Airdrie United|Clyde FC|Ayr United|Dundee FC|Stenhousemuir|Brechin City|Forfar Athletic|Arbroath FC|Montrose FC|Queen\'s Park|Stranraer|' +
   'Albion Rovers|Cowdenbeath|East Fife|Alloa Athletic|Berwick Rangers|Elgin City|Peterhead FC|Annan Athletic|Old Firm|' +
+  // Nicknames the reports use for clubs, plural and distinctive (not `Saints` or `Blues`, common elsewhere).
+  'Gunners|Red Devils|Magpies|Toffees|Hammers|Baggies|Villans|Black Cats|Bhoys|Gers|' +
   'Real Madrid|Barcelona FC|FC Barcelona|Atletico Madrid|Valencia CF|Deportivo La Coruna|Bayern Munich|Borussia Dortmund|Juventus|AC Milan|' +
   'Inter Milan|Internazionale|AS Roma|Lazio|Ajax|PSV Eindhoven|Feyenoord|Porto FC|FC Porto|Benfica|Sporting Lisbon|Olympiakos|Galatasaray|Fenerbahce|' +
   'Paris St Germain|Paris Saint-Germain|Olympique Lyonnais|Olympique Marseille|CSKA Moscow|Spartak Moscow|Dynamo Kiev|Shakhtar Donetsk';
@@ -86,6 +90,20 @@ const BROADCASTERS =
 
 // News agencies (credited in brackets after a dateline, so not channels for the programme rule).
 const AGENCIES = 'Reuters|Associated Press|Agence France-Presse|Press Association|Bloomberg|Xinhua|Interfax|Itar-Tass|Kyodo|Yonhap';
+
+// Newspapers and magazines, by the words that name only them (not `Times`, `Sun`, `Independent`, `Observer` alone,
+// nor `The`, which opening a sentence is the sentence's).
+const NEWSPAPERS =
+  'Financial Times|Guardian|Sunday Times|Daily Telegraph|Sunday Telegraph|Daily Mail|Mail on Sunday|Daily Mirror|Sunday Mirror|' +
+  'Daily Express|Sunday Express|Independent on Sunday|Evening Standard|Daily Record|News of the World|New Statesman|Private Eye|' +
+  'Radio Times|New York Times|Washington Post|Wall Street Journal|Los Angeles Times|USA Today|Boston Globe|Chicago Tribune|Newsweek|' +
+  'Variety|Hollywood Reporter|Rolling Stone|NME|Le Monde|Le Figaro|Der Spiegel|Die Welt|Corriere della Sera|El Pais';
+
+// British public bodies the news names without context words (not ones whose name is also a common noun: Treasury).
+const PUBLIC_BODIES =
+  'NHS|National Health Service|Home Office|Foreign Office|Foreign and Commonwealth Office|Cabinet Office|House of Commons|' +
+  'House of Lords|Commons|TUC|Trades Union Congress|CBI|Confederation of British Industry|DTI|Department of Trade and Industry|' +
+  'National Audit Office|Bank of England|Office for National Statistics|Met Office|Crown Prosecution Service|Serious Fraud Office';
 
 // Political parties, with the short forms news writes.
 const PARTIES =
@@ -152,11 +170,13 @@ const EVENTS =
   'Tour de France|Giro d\'Italia|Grand National|Cheltenham Festival|Derby Stakes|Melbourne Cup|Formula One|Formula 1|Ashes|' +
   'Super Bowl|World Series|Stanley Cup|Eurovision|Eurovision Song Contest|Glastonbury|Glastonbury Festival|Live Aid|Live 8|' +
   'Edinburgh Festival|Edinburgh Fringe|Cannes Film Festival|Berlin Film Festival|Venice Film Festival|Sundance|Sundance Film Festival|' +
-  'Toronto Film Festival|MacWorld|Macworld|CES|Consumer Electronics Show|E3|Cebit|CeBIT|3GSM|Ideal Home Show|Chelsea Flower Show';
+  'Toronto Film Festival|MacWorld|Macworld|CES|Consumer Electronics Show|E3|Cebit|CeBIT|3GSM|Ideal Home Show|Chelsea Flower Show|' +
+  // Parliamentary occasions.
+  'Prime Minister\'s Questions|PMQs|Queen\'s Speech|State Opening of Parliament';
 
 // Products, product lines, software and platforms named as products.
 const PRODUCTS =
-  'iPod|iPods|iPod shuffle|iPod mini|iPod nano|iTunes|iMac|iBook|PowerBook|PowerMac|Power Mac|Mac mini|Macintosh|Mac OS|Mac OS X|' +
+  'iPod|iPods|iPod shuffle|iPod mini|iPod nano|iTunes|iMac|iBook|PowerBook|PowerMac|Power Mac|Mac|Macs|Mac mini|Macintosh|Mac OS|Mac OS X|' +
   'Windows|Windows XP|Windows Vista|Windows 95|Windows 98|Windows 2000|Windows Media|Windows Media Player|Longhorn|Linux|Unix|' +
   'Internet Explorer|Firefox|Mozilla Firefox|Netscape Navigator|Safari|Excel|PowerPoint|Google Earth|Gmail|Hotmail|' +
   'MSN Messenger|AOL Instant Messenger|Xbox|Xbox 360|Xbox Live|PlayStation|PlayStation 2|PlayStation 3|PlayStation Portable|PSP|' +
@@ -172,10 +192,12 @@ export const FACT_LISTS: readonly FactList[] = [
   { type: ORG, kind: 'name', names: BROADCASTERS, broadcaster: true },
   { type: ORG, kind: 'name', names: AGENCIES },
   { type: ORG, kind: 'name', names: PARTIES, party: true },
-  { type: ORG, kind: 'name', names: COMPANIES },
+  { type: ORG, kind: 'name', names: PUBLIC_BODIES },
+  { type: ORG, kind: 'name', names: NEWSPAPERS },
+  { type: ORG, kind: 'name', names: COMPANIES, models: true },
   { type: MISC, kind: 'name', names: AWARDS },
   { type: MISC, kind: 'name', names: EVENTS },
-  { type: MISC, kind: 'name', names: PRODUCTS },
+  { type: MISC, kind: 'name', names: PRODUCTS, models: true },
   { type: MISC, kind: 'name', names: DEMONYMS },
 ];
 

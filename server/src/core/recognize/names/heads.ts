@@ -1,9 +1,10 @@
 // Names told by a word of their own or the word before them, applied to the tagger's tags after the lists of facts:
 // an organization's or an event's head (`Defense Ministry`, `Baby Cow Productions`, `Hinton Lecture`), a noun of a
-// kind of place before a name (`the resort Davos`), and a competition before `side` (`Conference side`). One pass
+// kind of place before a name (`the resort Davos`), a competition before `side` (`Conference side`), an operating
+// system before its noun and an award before `of the Year`. One pass
 // over a sentence: most words are lower-case and start none of them.
-import { force, spansOf } from './edits';
-import { LOC, MISC, ORG } from './facts';
+import { force, isFactRun, spansOf } from './edits';
+import { LOC, MISC, ORG, PER } from './facts';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
@@ -19,10 +20,16 @@ const HEADS = new Map<string, number>([
   ...['Cup', 'Open', 'Championship', 'Championships', 'Trophy', 'Prize', 'Classic', 'Rally', 'Lecture', 'Awards', 'Festival'].map((w) => [w, MISC] as const),
 ]);
 
+/** Whether a capitalised word ends an organization's name (`Productions`, `Ministry`). */
+export function isOrganizationHead(word: string): boolean {
+  return HEADS.get(word) === ORG;
+}
+
 /** Lower-case nouns of a kind of place, before its name: in eng.train the capitalised word after them (and `of`) is a place 138 times in 146. */
 const PLACE_NOUNS = new Set(['town', 'city', 'village', 'resort', 'port', 'capital', 'province', 'region', 'district', 'suburb']);
 
-const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Days and months, as lower-case words. */
+export const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 export function applyHeadWords(words: string[], lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, end: number): void {
   for (let i = first; i < end; i++) {
@@ -31,7 +38,12 @@ export function applyHeadWords(words: string[], lower: string[], classes: Uint8A
       if (i + 1 < end && (isCapitalised(classes[i + 1]) || lower[i + 1] === 'of') && PLACE_NOUNS.has(lower[i])) placeAfterNoun(lower, classes, tags, i, end);
       continue;
     }
-    if (i === first || !isCapitalised(c)) continue;
+    if (!isCapitalised(c)) continue;
+    // `the Kestrel operating system`: an operating system's name.
+    if (i + 2 < end && lower[i + 1] === 'operating' && SYSTEM_WORDS.has(lower[i + 2])) miscBefore(lower, classes, tags, first, i + 1, i + 1);
+    if (i === first) continue;
+    // `Technology Leader of the Year`: an award.
+    if (i - 3 >= first && words[i] === 'Year' && lower[i - 1] === 'the' && lower[i - 2] === 'of' && isCapitalised(classes[i - 3])) miscBefore(lower, classes, tags, first, i - 2, i + 1);
     if (i + 1 < end && (lower[i + 1] === 'side' || lower[i + 1] === 'sides')) competitionBeforeSide(lower, classes, tags, i, end);
     if (isCapitalised(classes[i - 1])) {
       const head = HEADS.get(words[i]);
@@ -64,6 +76,20 @@ function eventByHead(words: string[], classes: Uint8Array, tags: Uint8Array, fir
   if (start === i || start === first) return;
   if (spansOf(tags, start, i + 1).some((o) => o.type === ORG || o.type === MISC || o.first < start || o.end > i + 1)) return;
   force(tags, start, i + 1, MISC);
+}
+
+const SYSTEM_WORDS = new Set(['system', 'systems']);
+
+/**
+ * A run of capitalised words ending before `at` (`Tiger` before `operating system`, `Player` before `of the Year`),
+ * through `stop`, is a misc name where the tagger read no person and no name reaching out of it.
+ */
+function miscBefore(lower: string[], classes: Uint8Array, tags: Uint8Array, first: number, at: number, stop: number): void {
+  let start = at;
+  while (start > first && isCapitalised(classes[start - 1]) && !SMALL_WORDS.has(lower[start - 1])) start--;
+  if (start === at || spansOf(tags, start, stop).some((o) => o.type === PER || o.first < start || o.end > stop)) return;
+  if (isFactRun(lower, classes, start, at)) return; // `the Microsoft operating system`: its maker
+  force(tags, start, stop, MISC);
 }
 
 /**

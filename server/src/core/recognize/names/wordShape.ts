@@ -109,6 +109,11 @@ export function sentenceKind(caseClass: ArrayLike<number>, small: (i: number) =>
   return NORMAL;
 }
 
+/** `Blu-ray`, `Ex-chatshow`: a hyphenated word with a lower-case part. */
+export function hasLowerPart(word: string): boolean {
+  return word.indexOf('-') > 0 && word.split('-').some((p) => p !== '' && caseClassOf(p) === LOWER);
+}
+
 export function isOpeningPunctuation(w: string): boolean {
   return w === '"' || w === '(' || w === ':' || w === '-' || w === '--' || w === "'" || w === '`' || w === '[';
 }

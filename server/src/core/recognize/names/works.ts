@@ -1,35 +1,48 @@
 // Titles of works, the construction the training text has least of: a run of capitalised words after a cue word
 // (`the film Million Dollar Baby`, `films such as ...`, `creator of ...`), in quotes, before a channel in brackets,
-// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last word (`The Catherine Tate Show`) is
-// MISC, and so are its other mentions in the document; so is a run before a performer's role and a person
-// (`Ray star Jamie Foxx`) or after `starred in`.
+// in apposition to a cue (`The Aviator, the film by ...`, also where the tagger read a person) or named by its last
+// word (`The Catherine Tate Show`) is MISC; so is a run before a performer's role and a person (`Ray star Jamie Foxx`)
+// or after `starred in`. The rules of awards reports are in awards.ts, those of programmes in programmes.ts; the
+// titles found are returned for their other mentions (titleMemory.ts).
+import { isNominationSentence, NOMINATED_MAKERS, nominatedWorks, personBefore, readCredits, titlesAtCategory } from './awards';
 import type { ConstructionInput } from './constructions';
 import { allCaps, factAt, force, isFactRun, spansOf } from './edits';
 import { LOC, MISC, ORG, PER, WEAK_WORK_CUES, WORK_CUE_OPENERS, WORK_CUES } from './facts';
+import { CALENDAR_WORDS } from './heads';
+import { endsBroadcaster, titleAfterBroadcaster, titleBeforeProgrammeNoun, TRAILING_PROGRAMME_NOUNS } from './programmes';
+import { MAX_TITLE_TOKENS, titleRunEnd, titleRunStart } from './titleRuns';
 import * as wordShape from './wordShape';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { DIGIT, isCapitalised, LOWER } = wordShape;
+const { DIGIT, hasLowerPart, isCapitalised, LOWER } = wordShape;
 
-/** Words a title of a work or a multi-word name may hold between its capitalised words. */
-const INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'or', 'de', '&', "'s", "n't", "'m", "'re", "'ve", "'ll", "'d", '-', ':']);
-/** The same inside a title written before a channel in brackets, where `with`, `from` would reach back into the sentence. */
-const BACKWARD_INNER_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'at', 'to', 'for', '&', "'s"]);
-const MAX_TITLE_TOKENS = 10;
 /** Quoted words opening with one of these are a nickname or a name (`"Mr Yen"`), not a title. */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'saint', 'st']);
 /** Makers of a work, before `of` and its title (`creator of The Simpsons`); a person or place after them stays one. */
 const MAKER_CUES = new Set(['creator', 'creators', 'co-creator', 'author', 'co-author', 'writer', 'co-writer', 'star', 'stars']);
 /** Last words that make a capitalised run a title of a work. */
 const WORK_HEADS = new Set(['Show', 'Diaries', 'Chronicles', 'Saga']);
+/** The same as a title-case line's truecasing writes them, to read the word as written only then. */
+const LOWER_WORK_HEADS = new Set([...WORK_HEADS].map((w) => w.toLowerCase()));
 /** Plural cue words, which announce a list of titles. */
 const PLURAL_WORK_CUES = new Set(['films', 'movies', 'albums', 'songs', 'novels', 'sitcoms', 'programmes', 'shows', 'dramas', 'books', 'plays', 'musicals', 'hits', 'singles']);
 /** A performer's role between a title and a person (`Ray star Jamie Foxx`, `Holby City actor Ann Lee`). */
-const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter']);
+const ROLE_CUES = new Set(['star', 'co-star', 'actor', 'actress', 'presenter', 'host', 'judge', 'creator', 'co-creator', 'co-writer']);
+/**
+ * Roles of a work's makers: a work has them and an organization hardly ever does, so a run the tagger read as an
+ * organization before one is a title too (`The Office creator Ann Lee`), unless it is a known one.
+ */
+const MAKER_ROLES = new Set(['creator', 'co-creator', 'co-writer']);
 /** Words of acting before `in` and a title (`starred in`, `a cameo in`). */
 const ACTING_CUES = new Set(['starred', 'co-starred', 'starring', 'co-starring', 'cameo']);
+/** A part played, before `in` and a title (`his performance in Closer`); a part in a game or a war is told by the names there. */
+const PART_CUES = new Set(['performance', 'role', 'roles']);
+/** A chart after a plural cue (`the singles chart including ...`). */
+const CHART_WORDS = new Set(['chart', 'charts']);
+/** Words after a cue and its comma that open a list of titles (`a blockbuster, such as ...`). */
+const LIST_OPENERS = new Set(['such', 'including', 'like']);
 /** Every lower-case word a rule below starts from. */
-const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...WORK_CUES, 'best']);
+const LOWER_CUES = new Set([...MAKER_CUES, ...ROLE_CUES, ...ACTING_CUES, ...PART_CUES, ...WORK_CUES, ...NOMINATED_MAKERS, 'best', 'for', "'s", 'singles']);
 /** What stands between a title, its comma and a cue word in an apposition (`The Aviator, the film by ...`). */
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
@@ -40,11 +53,14 @@ const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'it
  */
 export function applyWorks(input: ConstructionInput, classes: Uint8Array, first: number, end: number): string[][] {
   const { words, lower, tags } = input;
+  const written = input.writtenClasses;
   const found: string[][] = [];
   const mark = (a: number, b: number) => {
     force(tags, a, b, MISC);
     found.push(lower.slice(a, b));
   };
+  let nominating = -1; // whether the sentence speaks of nominations, read when a rule needs it
+  const nominations = () => (nominating < 0 ? (nominating = isNominationSentence(lower, first, end) ? 1 : 0) : nominating) === 1;
   // `The Aviator, the film by ...`: a capitalised run before `, the <cue>` that the tagger did not find as a person.
   const appositiveTitle = (cue: number) => {
     if (cue - 3 < first || !APPOSITIVE_OPENERS.has(lower[cue - 1]) || words[cue - 2] !== ',') return;
@@ -69,23 +85,39 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && isCapitalised(classes[i + 2]) && !known) mark(i + 2, stop);
       continue;
     }
-    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person.
-    if (classes[i] === LOWER && ROLE_CUES.has(lw) && i > first && i + 1 < end && input.original(i) === w) {
+    // In a sentence about nominations: `Ann Lee for Tin Roof`, `Ann Lee For Tin Roof` (as written), `the directors of
+    // Tin Roof and Marsh Lane` (awards.ts).
+    if (lower[i] === 'for' && i > first && personBefore(tags, i) && nominations()) {
+      for (const t of nominatedWorks(input, i + 1, end, false)) mark(t.first, t.end);
+      continue;
+    }
+    if (classes[i] === LOWER && NOMINATED_MAKERS.has(lw) && i + 2 < end && lower[i + 1] === 'of' && nominations()) {
+      for (const t of nominatedWorks(input, i + 2, end, true)) mark(t.first, t.end);
+      continue;
+    }
+    // `Ray star Jamie Foxx`: a run of capitalised words, a performer's role, then a person; in a sentence about
+    // nominations, also a maker's role (`Tin Roof director Ann Lee`).
+    if (classes[i] === LOWER && (ROLE_CUES.has(lw) || (NOMINATED_MAKERS.has(lw) && nominations())) && i > first && i + 1 < end && input.original(i) === w) {
       const start = roleTitleStart(input, classes, first, end, i);
       if (start >= 0) {
         mark(start, i);
         continue;
       }
     }
-    // `won best director for Lantern Road`: a title after an award category and `for`.
-    if (lw === 'best' && classes[i] === LOWER) {
-      let k = i + 1;
-      while (k < end && k - i <= 3 && classes[k] === LOWER && lower[k] !== 'for') k++;
-      const stop = k > i + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end) : -1;
-      if (stop > 0 && isAwardTitle(input, classes, k + 1, stop)) {
-        mark(k + 1, stop);
-        i = k;
+    // `the BBC's Tinroofers`, `Channel 4's Tin Roof programme` (programmes.ts).
+    if (w === "'s") {
+      const t = titleAfterBroadcaster(input, classes, first, end, i);
+      if (t) {
+        mark(t.first, t.end);
+        i = t.end - 1;
       }
+      continue;
+    }
+    // `Quiet Hours won best drama`, `won best director for Lantern Road` (awards.ts).
+    if (lw === 'best' && classes[i] === LOWER) {
+      const { titles, next } = titlesAtCategory(input, classes, first, end, i);
+      for (const t of titles) mark(t.first, t.end);
+      i = next;
       continue;
     }
     // `starred in Harbour Lights`: a title after a word of acting and `in`.
@@ -95,12 +127,37 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       if (stop > i + 2 && !spans.some((o) => o.type === LOC || o.first < i + 2 || o.end > stop) && !isFactRun(lower, classes, i + 2, stop)) mark(i + 2, stop);
       continue;
     }
+    // `the Night Shift show` (programmes.ts).
+    if (classes[i] === LOWER && TRAILING_PROGRAMME_NOUNS.has(lw) && i > first && input.original(i) === w) {
+      const t = titleBeforeProgrammeNoun(input, classes, first, i);
+      if (t) mark(t.first, t.end);
+    }
+    // `his performance in Closer`: a part in a title, where the tagger read no name there (`his role in Kessel`, `in
+    // Iraq`, `in Kessel United's win`) and the run is no day or month (`his performance in Sunday's final`).
+    if (classes[i] === LOWER && PART_CUES.has(lw) && i + 2 < end && lower[i + 1] === 'in' && input.original(i) === w) {
+      const stop = titleRunEnd(lower, written, i + 2, end);
+      if (stop > i + 2 && stop - i - 2 <= MAX_TITLE_TOKENS && isCapitalised(written[i + 2]) && !CALENDAR_WORDS.has(lower[i + 2]) && spansOf(tags, i + 2, stop).length === 0 && !continuesInto(tags, stop) && factAt(lower, written, i + 2, stop) === null) mark(i + 2, stop);
+      continue;
+    }
     // A cue word, then the title (or a list of them: `films such as Ray, Closer and Sideways`).
-    if (classes[i] === LOWER && WORK_CUES.has(lw) && i + 1 < end) {
+    if (classes[i] === LOWER && (WORK_CUES.has(lw) || (lw === 'singles' && CHART_WORDS.has(lower[i + 1]))) && i + 1 < end) {
       if (input.original(i) !== w) continue; // a headline word the truecasing lowered: no cue
       if (WEAK_WORK_CUES.has(lw) && !(i > first && (WORK_CUE_OPENERS.has(lower[i - 1]) || endsBroadcaster(lower, classes, first, i)))) continue;
       let start = i + 1;
       let list = PLURAL_WORK_CUES.has(lw);
+      // `the singles chart including ...`
+      if (list && start + 1 < end && CHART_WORDS.has(lower[start]) && LIST_OPENERS.has(lower[start + 1])) start++;
+      // `a blockbuster, such as ...`
+      if (lower[start] === ',' && start + 1 < end && LIST_OPENERS.has(lower[start + 1])) start++;
+      // `a new book, Kessel's Harbour by Ann Lee`: a work by someone, whatever the tagger read in its title.
+      else if (lower[start] === ',' && !list) {
+        const e = titleRunEnd(lower, written, start + 1, end);
+        if (e > start + 1 && e < end && lower[e] === 'by' && !isFactRun(lower, written, start + 1, e)) {
+          mark(start + 1, e);
+          i = e - 1;
+          continue;
+        }
+      }
       const next = lower[start];
       if (next === 'such' && start + 1 < end && lower[start + 1] === 'as') (start += 2), (list = true);
       else if (next === 'including' || next === 'like') (start += 1), (list = true);
@@ -111,11 +168,15 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
         continue;
       }
       mark(start, stop);
+      // `comedy series Early Doors and The Late Hours`: a second title opening with `The` after `and` (see titleRunEnd).
+      if (stop + 1 < end && lower[stop] === 'and' && lower[stop + 1] === 'the') list = true;
       let at = stop;
       while (list && at < end) {
         let k = at;
         if (words[k] === '"') k++;
-        if (k < end && (words[k] === ',' || lower[k] === 'and' || words[k] === '&')) k++;
+        // `X at number 20, Y at number 27 and Z`: a chart's places between its titles.
+        if (k + 2 < end && lower[k] === 'at' && lower[k + 1] === 'number' && classes[k + 2] === DIGIT) k += 3;
+        if (k < end && (words[k] === ',' || lower[k] === 'and' || lower[k] === 'or' || words[k] === '&')) k++;
         if (k < end && lower[k] === 'and') k++;
         if (k < end && words[k] === '"') k++;
         if (k === at) break;
@@ -139,19 +200,28 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
       i = close;
       continue;
     }
-    // A channel in brackets after a title.
+    // A channel in brackets after a title, alone or after its makers (`Marsh Lane (Harbour Productions, BBC Two)`),
+    // or after a person's titles (`Ann Lee (Marsh Lane/ Tin Roof, ITV1)`). The runs are read as written: a list of
+    // credits is in title case, and its truecasing lowers words of the titles (`Little`, `Show`).
     if (w === '(' && i > first) {
-      if (!channelsInBrackets(lower, classes, i + 1, end)) continue;
-      const start = titleRunStart(lower, classes, first, i);
+      const credits = readCredits(input, i + 1, end);
+      if (!credits) continue;
+      if (credits.titles) {
+        for (const t of credits.groups) mark(t.first, t.end);
+        i = credits.close;
+        continue;
+      }
+      for (const g of credits.groups) if (!isFactRun(lower, written, g.first, g.end)) force(tags, g.first, g.end, ORG);
+      const start = titleRunStart(lower, written, first, i);
       // A line opening with a person and a channel (`Ann Lee (BBC News)`) is a byline, not a programme.
       const person = start === first && spansOf(tags, start, i).some((o) => o.type === 0 && o.first === start && o.end === i);
-      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, classes, start, i)) mark(start, i);
+      if (start < i && i - start <= MAX_TITLE_TOKENS && !person && !allCaps(classes, start, i) && !isFactRun(lower, written, start, i)) mark(start, i);
       continue;
     }
-    // A title named by its last word (`The Catherine Tate Show`, `The Alan Clark Diaries`).
-    if (WORK_HEADS.has(w) && i > first) {
-      const start = titleRunStart(lower, classes, first, i);
-      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, classes, start, i + 1)) mark(start, i + 1);
+    // A title named by its last word as written (`The Catherine Tate Show`, `The Alan Clark Diaries`).
+    if (i > first && (WORK_HEADS.has(w) || (LOWER_WORK_HEADS.has(w) && WORK_HEADS.has(input.original(i))))) {
+      const start = titleRunStart(lower, written, first, i);
+      if (start < i && i + 1 - start <= MAX_TITLE_TOKENS && !isFactRun(lower, written, start, i + 1)) mark(start, i + 1);
     }
   }
   return found;
@@ -163,103 +233,21 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
  */
 function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
   const { lower, tags } = input;
-  const start = titleRunStart(lower, classes, first, cue);
+  let start = titleRunStart(lower, classes, first, cue);
+  // `Ann Lee and Tin Roof star Tom Mara`: the title starts after a name found before it and `and`.
+  for (const o of spansOf(tags, start, cue)) if (o.end + 1 < cue && (lower[o.end] === 'and' || lower[o.end] === '&')) start = o.end + 1;
+  // `Ex-chatshow host Ann Lee`: a word with a lower-case part is a description, not a title.
+  for (let k = start; k < cue; k++) if (hasLowerPart(input.words[k])) return -1;
   if (start === cue || cue - start > MAX_TITLE_TOKENS || isFactRun(lower, classes, start, cue)) return -1;
   const after = spansOf(tags, cue + 1, end);
   if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
-  if (spansOf(tags, start, cue).some((o) => o.type === ORG || o.type === LOC || o.first < start || o.end > cue)) return -1;
+  const maker = (MAKER_ROLES.has(lower[cue]) || NOMINATED_MAKERS.has(lower[cue])) && !isFactRun(lower, input.writtenClasses, start, cue);
+  if (spansOf(tags, start, cue).some((o) => (o.type === ORG && !(maker && cue - start >= 2)) || o.type === LOC || o.first < start || o.end > cue)) return -1;
   return start;
 }
 
-/**
- * Whether the run after an award category and `for` is a title: a category says a work, not who made it, but a run
- * that is a person, a place or a known organization is left alone (`best actress for Ann Lee`, `best season for
- * Arsenal`). (`at number 20` in a chart is no such cue: artists stand there as often as songs.)
- */
-function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
-  const { lower, tags } = input;
-  if (stop <= start || stop - start > MAX_TITLE_TOKENS || !isCapitalised(classes[start]) || isFactRun(lower, classes, start, stop)) return false;
-  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+/** Whether a name runs on into token `at` from before it. */
+function continuesInto(tags: Uint8Array, at: number): boolean {
+  return at < tags.length && tags[at] !== 0 && (tags[at] & 1) === 0;
 }
 
-/** Whether the words before `at` end a broadcaster's name (`BBC comedy Coupling`, `ITV1 shows ...`); the lists leave `BBC` to the tagger. */
-function endsBroadcaster(lower: string[], classes: Uint8Array, first: number, at: number): boolean {
-  if (lower[at - 1] === 'bbc') return true;
-  for (let j = Math.max(first, at - 4); j < at; j++) {
-    const f = factAt(lower, classes, j, at);
-    if (f && f.broadcaster && j + f.words.length === at) return true;
-  }
-  return false;
-}
-
-/** Where a title ending before `stop` starts, reading back over capitalised words, digits and small words between them. */
-export function titleRunStart(lower: string[], classes: Uint8Array, first: number, stop: number): number {
-  let start = stop;
-  while (start > first && (isCapitalised(classes[start - 1]) || classes[start - 1] === DIGIT || (BACKWARD_INNER_WORDS.has(lower[start - 1]) && start - 2 >= first && isCapitalised(classes[start - 2])))) start--;
-  if (start < stop && classes[start] === LOWER && BACKWARD_INNER_WORDS.has(lower[start])) start++;
-  return start;
-}
-
-/**
- * Whether the words from `at` are known organizations in brackets, one of them a channel, joined by `,` or `/`
- * (`(Channel 4)`, `(Granada, ITV1)`, `(Twentieth Century Fox, BBC Two/Sky One)`).
- */
-export function channelsInBrackets(lower: string[], classes: Uint8Array, at: number, end: number): boolean {
-  let channel = false;
-  for (let k = at; k < end; ) {
-    const f = factAt(lower, classes, k, end);
-    if (!f || f.type !== ORG) return false;
-    if (f.broadcaster) channel = true;
-    k += f.words.length;
-    if (lower[k] === ')') return channel;
-    if (lower[k] !== ',' && lower[k] !== '/') return false;
-    k++;
-  }
-  return false;
-}
-
-/**
- * Where a title starting at `start` ends: capitalised words and digits, with small words between them; in a list
- * (`inList`), `and` and `&` end a title too (`Life Begins and Von Trapped`).
- */
-export function titleRunEnd(lower: string[], classes: Uint8Array, start: number, end: number, inList = false): number {
-  if (start >= end || !(isCapitalised(classes[start]) || classes[start] === DIGIT)) return start;
-  let last = start + 1;
-  for (let j = start + 1; j < end && j - start < MAX_TITLE_TOKENS; j++) {
-    const c = classes[j];
-    if (isCapitalised(c) || c === DIGIT) last = j + 1;
-    else if (inList && (lower[j] === 'and' || lower[j] === '&')) break;
-    else if (!(INNER_WORDS.has(lower[j]) || lower[j] === '...')) break;
-  }
-  return last;
-}
-
-/** Other mentions of a title found in the document, where the tagger saw no longer name around them. */
-export function applyTitleMemory(words: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[], titles: string[][]): void {
-  const byFirst = new Map<string, string[][]>();
-  const add = (t: string[]) => {
-    const bucket = byFirst.get(t[0]) ?? [];
-    if (!bucket.some((o) => o.join(' ') === t.join(' '))) bucket.push(t);
-    bucket.sort((a, b) => b.length - a.length);
-    byFirst.set(t[0], bucket);
-  };
-  for (const t of titles) {
-    add(t);
-    if (t.length >= 2 && t[0] === 'the') add(t.slice(1));
-  }
-  for (const s of sentences) {
-    for (let i = s.first; i < s.end; i++) {
-      if (!isCapitalised(classes[i]) && classes[i] !== DIGIT) continue;
-      const bucket = byFirst.get(words[i].toLowerCase());
-      if (!bucket) continue;
-      const t = bucket.find((t) => i + t.length <= s.end && t.every((w, k) => words[i + k].toLowerCase() === w) && isCapitalised(classes[i + t.length - 1]));
-      if (!t) continue;
-      const end = i + t.length;
-      // A one-word title opening a sentence may be an ordinary word.
-      if (t.length === 1 && i === s.first) continue;
-      const spans = spansOf(tags, s.first, s.end).filter((o) => o.first < end && i < o.end);
-      if (!spans.some((o) => o.first < i || o.end > end)) force(tags, i, end, MISC);
-      i = end - 1;
-    }
-  }
-}
