@@ -437,9 +437,12 @@ export function startServer(connection: Connection): void {
     const problem = indexer?.persist();
     if (problem) connection.console.warn(problem);
   };
-  /** The cache written a slice per turn: requests after a cold index of a large archive do not wait for it. */
+  /**
+   * The cache is cut into slices here (a few milliseconds each), in the gaps between the editor's messages or a
+   * quarter of a second apart in a burst of them, and made and written by a worker thread.
+   */
   const persistInBackground = () => {
-    void indexer?.persistInBackground(() => whenQuiet()).then((problem) => {
+    void indexer?.persistInBackground(() => whenQuiet(10, 250)).then((problem) => {
       if (problem) connection.console.warn(problem);
     });
   };
