@@ -481,8 +481,11 @@ export function startServer(connection: Connection): void {
     const file = filePath(canonicalUri(uri));
     return file !== null && isArticle(file);
   };
+  /** The document just opened: its content change, which the document store fires right after, is no edit. */
+  let opening: TextDocument | undefined;
   documents.onDidOpen(
     orDrop('opening it', (document) => {
+      opening = document;
       if (!isWanted(document.uri)) return;
       open.add(canonicalUri(document.uri));
       pending.delete(canonicalUri(document.uri));
@@ -492,6 +495,11 @@ export function startServer(connection: Connection): void {
   );
   documents.onDidChangeContent(
     orDrop('its change', (document) => {
+      if (document === opening) {
+        // Analysed as it was opened: not again at the next request, and it starts no burst of typing.
+        opening = undefined;
+        return;
+      }
       if (!open.has(canonicalUri(document.uri))) return; // a document not taken in when it was opened
       // Analysis waits for the next request, so a burst of keystrokes is analysed once.
       pending.set(canonicalUri(document.uri), document);
