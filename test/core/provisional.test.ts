@@ -31,4 +31,20 @@ describe('provisional mentions while indexing', () => {
     assert.ok(final.entity);
     assert.deepEqual(index.provisionalMentions('file:///b.txt'), index.get('file:///b.txt')!.mentions);
   });
+
+  it("after a decision of the user's are the final mentions: a decision shows at once, in the table it makes", () => {
+    const index = new CorpusIndex();
+    add(index, 'a.txt', 'Prime Minister Helena Marsh met union leaders in Port Aster on Monday.\n');
+    void index.get('file:///a.txt')!.mentions;
+    // An edit: stale, and the last table answers.
+    add(index, 'a.txt', 'Prime Minister Helena Marsh met Tomas Brenn in Port Aster on Monday.\n');
+    const edited = index.provisionalMentions('file:///a.txt');
+    assert.equal(edited.find((m) => m.text === 'Tomas Brenn')?.entity, null, 'the last table does not know the new name');
+    // A decision: Helena Marsh is an organization, everywhere. Its colour must follow at once.
+    index.setDecisions({ entities: [], rules: { ...index.getDecisions().rules, typed: new Map([['helena marsh', 'organization']]) } });
+    const decided = index.provisionalMentions('file:///a.txt');
+    assert.deepEqual(decided, index.get('file:///a.txt')!.mentions, 'the final mentions');
+    assert.equal(decided.find((m) => m.text === 'Helena Marsh')?.type, 'organization');
+    assert.ok(decided.find((m) => m.text === 'Tomas Brenn')?.entity, 'and the new name has its entity');
+  });
 });

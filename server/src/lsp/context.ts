@@ -17,6 +17,11 @@ export interface ServerContext {
   openVersion(uri: string): number | null;
   /** Whether the workspace is being indexed (the first time, or again after a settings change). */
   indexing(): boolean;
+  /**
+   * Whether the editor is typing: open articles were edited since the entity table was last brought up to date,
+   * which waits until the editor is quiet (see server.ts, settleEntities).
+   */
+  typing(): boolean;
   /** After a decision: asks the client to fetch tokens, code lenses and diagnostics again. */
   refresh(): void;
 }

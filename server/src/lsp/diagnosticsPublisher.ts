@@ -45,22 +45,29 @@ export class DiagnosticsPublisher {
   schedule(uri?: string): void {
     if (uri !== undefined) {
       this.dirty.add(uri);
-      this.timer ??= setTimeout(() => {
-        this.timer = undefined;
-        const uris = [...this.dirty];
-        this.dirty.clear();
-        this.guard(() => this.publish(uris));
-      }, 100);
+      this.armEdited();
     }
     if (this.allTimer) clearTimeout(this.allTimer);
     this.allTimer = setTimeout(
       () => {
         this.allTimer = undefined;
+        // Spelling hints weigh the corpus's entities: while the editor types they wait for the table (server.ts).
+        if (this.ctx().typing()) return this.schedule();
         this.guard(() => this.publish(this.documents.keys()));
         this.guard(() => this.publishClosed());
       },
       uri === undefined ? 100 : 1000,
     );
+  }
+
+  private armEdited(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      if (this.ctx().typing()) return this.armEdited();
+      const uris = [...this.dirty];
+      this.dirty.clear();
+      this.guard(() => this.publish(uris));
+    }, 100);
   }
 
   forget(uri: string): void {

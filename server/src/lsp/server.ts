@@ -60,6 +60,13 @@ import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 import { UserStore } from './userStore';
 
 const PERSIST_AFTER_INDEXING_MS = 1000;
+/**
+ * A pause in typing this long brings the entity table up to date with the edits. Shorter than a person's pause
+ * after a word would resolve between keystrokes, and the next keystroke would wait for it.
+ */
+const SETTLE_AFTER_TYPING_MS = 500;
+/** However busy the editor, the table is brought up to date this long after the first edit of a burst. */
+const SETTLE_AT_MOST_MS = 3000;
 const WARM_UP = 'Harbour talks resume\n\nPORT ASTER, March 4, 2024 - Prime Minister Helena Marsh met the Velorian Harbour Authority on Monday and said the Kessel Bridge would reopen in late July.\n';
 
 export function startServer(connection: Connection): void {
@@ -156,6 +163,7 @@ export function startServer(connection: Connection): void {
       return documents.get(uri)?.version ?? null;
     },
     indexing: () => indexingNow,
+    typing: () => typing,
     refresh() {
       if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
       if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
@@ -232,6 +240,32 @@ export function startServer(connection: Connection): void {
 
   /** While the workspace is indexed, open articles are coloured from the entity table as last built. */
   let indexingNow = false;
+  /** Open articles were edited and the entity table not brought up to date since: settleEntities does that. */
+  let typing = false;
+  let settling = false;
+  /**
+   * Typing changes an article's names, and bringing the entity table up to date with them costs what the names
+   * reach (at 100,000 articles, a common name's count changing reaches thousands of names: 30-200 ms). So while the
+   * editor types, the article is coloured from the table as last built, and its diagnostics wait; once the editor
+   * has been quiet a moment the table is brought up to date, and the client asks for tokens and diagnostics again.
+   * A question that needs the table meanwhile (a hover, references) brings it up to date itself.
+   */
+  const settleEntities = () => {
+    typing = true;
+    if (settling) return;
+    settling = true;
+    void whenQuiet(SETTLE_AFTER_TYPING_MS, SETTLE_AT_MOST_MS).then(
+      guarded(logError, 'bringing the entities up to date', () => {
+        settling = false;
+        typing = false;
+        ctx.sync();
+        void index.entityTableVersion;
+        // Tokens were answered from the table as it was (a hover meanwhile may have brought it up to date since).
+        if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+        publisher.schedule();
+      }),
+    );
+  };
   /** The indexing under way (or the last one): a re-indexing after a settings change waits for it. */
   let indexing: Promise<void> = Promise.resolve();
 
@@ -403,9 +437,12 @@ export function startServer(connection: Connection): void {
     const problem = indexer?.persist();
     if (problem) connection.console.warn(problem);
   };
-  /** The cache written a slice per turn: requests after a cold index of a large archive do not wait for it. */
+  /**
+   * The cache is cut into slices here (a few milliseconds each), in the gaps between the editor's messages or a
+   * quarter of a second apart in a burst of them, and made and written by a worker thread.
+   */
   const persistInBackground = () => {
-    void indexer?.persistInBackground(() => whenQuiet()).then((problem) => {
+    void indexer?.persistInBackground(() => whenQuiet(10, 250)).then((problem) => {
       if (problem) connection.console.warn(problem);
     });
   };
@@ -444,8 +481,11 @@ export function startServer(connection: Connection): void {
     const file = filePath(canonicalUri(uri));
     return file !== null && isArticle(file);
   };
+  /** The document just opened: its content change, which the document store fires right after, is no edit. */
+  let opening: TextDocument | undefined;
   documents.onDidOpen(
     orDrop('opening it', (document) => {
+      opening = document;
       if (!isWanted(document.uri)) return;
       open.add(canonicalUri(document.uri));
       pending.delete(canonicalUri(document.uri));
@@ -455,9 +495,15 @@ export function startServer(connection: Connection): void {
   );
   documents.onDidChangeContent(
     orDrop('its change', (document) => {
+      if (document === opening) {
+        // Analysed as it was opened: not again at the next request, and it starts no burst of typing.
+        opening = undefined;
+        return;
+      }
       if (!open.has(canonicalUri(document.uri))) return; // a document not taken in when it was opened
       // Analysis waits for the next request, so a burst of keystrokes is analysed once.
       pending.set(canonicalUri(document.uri), document);
+      settleEntities();
       schedulePublish(document.uri);
     }),
   );

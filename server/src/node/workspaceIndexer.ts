@@ -209,7 +209,7 @@ export class WorkspaceIndexer {
     if (!this.cache || (!this.dirty && !this.writing)) return undefined;
     this.writes++;
     try {
-      writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values(), this.index.exportClusters());
+      writeIndexCache(this.cache.dir, this.cache.identity, this.entries.values(), this.index.exportClusters(), this.pool);
       this.dirty = false;
       return undefined;
     } catch (e) {
@@ -218,10 +218,10 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * The same, encoded a slice of documents per turn of the event loop, so the requests that come meanwhile are
-   * answered (at 100,000 articles the encoding takes seconds). What is written is the index as it was when the
-   * write began; a change meanwhile leaves the cache to write again. A write overtaken by a newer one (persist at
-   * shutdown) is dropped.
+   * The same, in the background: the index is cut into slices a pause apart, and a worker thread makes the file of
+   * them and writes it (at 100,000 articles that takes seconds), so the requests that come meanwhile are answered.
+   * What is written is the index as it was when the write began; a change meanwhile leaves the cache to write again.
+   * A write overtaken by a newer one (persist at shutdown) is dropped.
    */
   async persistInBackground(pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<string | undefined> {
     if (!this.cache || !this.dirty) return undefined;
@@ -234,7 +234,7 @@ export class WorkspaceIndexer {
     this.writing = true;
     this.dirty = false;
     try {
-      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), pause, () => this.writes === write);
+      await writeIndexCacheInSlices(cache.dir, cache.identity, this.entries.values(), this.index.exportClusters(), pause, () => this.writes === write, { pool: this.pool, offThread: this.useWorkers });
       return undefined;
     } catch (e) {
       this.dirty = true;

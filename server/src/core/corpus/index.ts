@@ -181,6 +181,11 @@ export class CorpusIndex {
   private clusters: Clusters | null = null;
   /** Clusters are rebuilt when the name table or the registry changed since they were built. */
   private clustersStale = true;
+  /**
+   * A decision of the user's changed mentions since the entities were last built: no answer may take the old table
+   * then (see provisionalMentions), since the decision's types and entities are the point of it.
+   */
+  private decisionPending = false;
   /** The resolver's groups restored from a cache, used once instead of resolving an unchanged table again. */
   private restoredGroups: Map<string, string> | null = null;
   /** False after groups were restored from a cache, until the resolver has indexed every key. */
@@ -310,6 +315,7 @@ export class CorpusIndex {
     const before = this.decisions.rules;
     this.decisions = decisions;
     this.clustersStale = true;
+    this.decisionPending = true;
     const keys = new Set([...before.rejected, ...before.typed.keys(), ...decisions.rules.rejected, ...decisions.rules.typed.keys()]);
     const lexiconChanged = JSON.stringify(before.lexicon) !== JSON.stringify(decisions.rules.lexicon);
     if (before.lexicon.length + decisions.rules.lexicon.length > 0) {
@@ -341,6 +347,7 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (doc) {
       this.redecide(doc);
+      this.decisionPending = true;
       this.changed(false);
     }
   }
@@ -707,21 +714,23 @@ export class CorpusIndex {
         ? updateClusters(this.clusters, this.names, groups, touched, this.decisions.entities, ++this.clustersVersion)
         : buildClusters(this.names, groups, this.decisions.entities, ++this.clustersVersion);
     this.clustersStale = false;
+    this.decisionPending = false;
     this.entityCache.clear();
     return this.clusters;
   }
 
   /**
    * A document's mentions with the entity table as it was last built, without bringing it up to date: to colour
-   * an article at once while thousands of others are being indexed (each bringing the table up to date would
-   * resolve every name they added). A name new since then keeps the type of its own mentions and no entity yet;
-   * the final mentions, asked for once indexing is done, settle both.
+   * an article at once while thousands of others are being indexed, or while its own text is typed (bringing the
+   * table up to date resolves every name a change reaches: at 100,000 articles a common name's count changing
+   * reaches thousands). A name new since then keeps the type of its own mentions and no entity yet; the final
+   * mentions, asked for once things are quiet, settle both. After a decision of the user's, they are the final ones.
    */
   provisionalMentions(uri: string): FinalMention[] {
     const doc = this.docs.get(uri);
     if (!doc) return [];
     const clusters = this.clusters;
-    if (clusters === null || !this.clustersStale) return doc.mentions;
+    if (clusters === null || !this.clustersStale || this.decisionPending) return doc.mentions;
     return doc.decided.map((m) => finalMention(m, clusters));
   }
 

@@ -17,12 +17,12 @@ export function registerSemanticTokens(ctx: ServerContext): void {
 }
 
 /**
- * While the workspace is being indexed, an opened article is coloured from the entity table as last built (see
- * CorpusIndex.provisionalMentions), so it is coloured at once; when indexing ends, the client is asked for its
- * tokens again and gets the final ones.
+ * While the workspace is being indexed, or the editor types, an article is coloured from the entity table as last
+ * built (see CorpusIndex.provisionalMentions), so it is coloured at once; when indexing ends or typing pauses, the
+ * client is asked for its tokens again and gets the final ones.
  */
 function colours(ctx: ServerContext, doc: IndexedDocument): readonly FinalMention[] {
-  return ctx.indexing() ? ctx.index.provisionalMentions(doc.uri) : doc.mentions;
+  return ctx.indexing() || ctx.typing() ? ctx.index.provisionalMentions(doc.uri) : doc.mentions;
 }
 
 /** Tokens never span lines (clients need not support multi-line tokens), so a mention across a line break is split. */

@@ -1,0 +1,368 @@
+// The tables of the persistent index (indexCache.ts): how a mention, the name table and the built entities are
+// packed into ints whose strings are ids of a string table, and the analyses held in that packed form.
+import type { ClustersState } from '../core/corpus/clusters';
+import { LazyMap } from '../core/corpus/lazyMap';
+import { type NameStats, type NameTable, zeroCounts } from '../core/corpus/nameTable';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
+import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
+import type { Sections } from './indexCacheLayout';
+
+// A mention is four ints: start, length << 8 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
+// NEEDS_DATE, EXTRA (a value and resolution of the mention follow in the extras table, in mention order; for a name,
+// its form in the resolution's place) and WEAK.
+export const GUESSED = 16;
+export const NEEDS_DATE = 32;
+export const EXTRA = 64;
+export const WEAK = 128;
+export const LENGTH_SHIFT = 8;
+/** Longer mentions do not fit beside the flags in an int; no recogniser makes one. */
+export const MAX_MENTION = 2 ** (31 - LENGTH_SHIFT) - 1;
+export const SOURCES: readonly ArticleDateSource[] = ['text', 'metadata', 'user', 'file date'];
+/** Ints per document, mention and article in their tables (see indexCacheLayout.ts). */
+export const DOC_INTS = 9;
+export const MENTION_INTS = 4;
+export const ARTICLE_INTS = 7;
+
+/**
+ * The mention tables of a cache file, kept after it is read: a document's mentions are made from them when first
+ * asked for (see CachedAnalysis), so a warm start of a large archive neither builds millions of objects it may
+ * never need nor keeps them (most articles are never opened nor searched in a session).
+ */
+export class MentionTables {
+  constructor(
+    readonly flat: Int32Array,
+    readonly extras: Int32Array,
+    /** Where the string ids of the tables point: the cache file's string table, or a pool. */
+    readonly strings: StringSource,
+  ) {}
+
+  /** Mentions [first, first + count), whose first value or resolution is extras pair `extra`; checked at read. */
+  make(first: number, count: number, extra: number): Mention[] {
+    const { flat, extras } = this;
+    const str = this.strings.str;
+    const mentions: Mention[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = (first + k) * MENTION_INTS;
+      const packed = flat[i + 1];
+      const flags = packed & ((1 << LENGTH_SHIFT) - 1);
+      const start = flat[i];
+      const m: Mention = { start, end: start + (packed >>> LENGTH_SHIFT), type: MENTION_TYPES[flags & 15] as MentionType, text: str(flat[i + 2]), key: flat[i + 3] < 0 ? null : str(flat[i + 3]), value: null };
+      if (flags & EXTRA) {
+        m.value = extras[2 * extra] < 0 ? null : str(extras[2 * extra]);
+        if (extras[2 * extra + 1] >= 0) {
+          if (m.key !== null) m.form = str(extras[2 * extra + 1]);
+          else m.resolution = str(extras[2 * extra + 1]);
+        }
+        extra++;
+      }
+      if (flags & GUESSED) m.guessed = true;
+      if (flags & NEEDS_DATE) m.needsDate = true;
+      if (flags & WEAK) m.weak = true;
+      mentions[k] = m;
+    }
+    return mentions;
+  }
+}
+
+/** A cached document's analysis, its mentions made from the cache's tables on first use and kept from then on. */
+export class CachedAnalysis implements DocumentAnalysis {
+  declare mentions: Mention[];
+  made: Mention[] | null = null;
+  /** Mentions were set from outside: the tables no longer say what they are. */
+  replaced = false;
+
+  constructor(
+    readonly uri: string,
+    readonly title: string,
+    readonly referenceDate: string | null,
+    readonly articles: ArticleInfo[],
+    readonly tables: MentionTables,
+    readonly first: number,
+    readonly count: number,
+    readonly extra: number,
+    readonly version = 0,
+    readonly problems: Problem[] = [],
+  ) {
+    // An own enumerable property, as a plain analysis has: spread and JSON see the mentions too.
+    Object.defineProperty(this, 'mentions', LAZY_MENTIONS);
+  }
+}
+
+const LAZY_MENTIONS: PropertyDescriptor = {
+  get(this: CachedAnalysis) {
+    return (this.made ??= this.tables.make(this.first, this.count, this.extra));
+  },
+  set(this: CachedAnalysis, v: Mention[]) {
+    this.made = v;
+    this.replaced = true;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** Packs one mention at flat[at..at + MENTION_INTS) and, if it has a value or a second string, a pair of extras. */
+export function packMention(x: Mention, intern: (s: string) => number, flat: Int32Array, at: number, extras: number[], where: string): void {
+  const orNone = (s: string | null) => (s === null ? -1 : intern(s));
+  const second = x.key !== null ? x.form : x.resolution;
+  const extra = x.value !== null || second !== undefined;
+  const flags = MENTION_TYPES.indexOf(x.type) | (x.guessed ? GUESSED : 0) | (x.needsDate ? NEEDS_DATE : 0) | (extra ? EXTRA : 0) | (x.weak ? WEAK : 0);
+  if (!(x.end > x.start && x.end - x.start <= MAX_MENTION)) throw new Error(`a mention of ${x.end - x.start} characters in ${where}`);
+  flat[at] = x.start;
+  flat[at + 1] = ((x.end - x.start) << LENGTH_SHIFT) | flags;
+  flat[at + 2] = intern(x.text);
+  flat[at + 3] = orNone(x.key);
+  if (extra) extras.push(orNone(x.value), second === undefined ? -1 : intern(second));
+}
+
+/** Strings by id. */
+export interface StringSource {
+  readonly str: (id: number) => string;
+}
+
+/** Strings of the analyses held compactly, each kept once (see compactAnalysis). */
+export class StringPool implements StringSource {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+  get size(): number {
+    return this.list.length;
+  }
+  /** The strings with ids from `from` up to `to`, in id order. */
+  since(from: number, to = this.list.length): string[] {
+    return this.list.slice(from, to);
+  }
+  readonly intern = (s: string): number => {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  };
+  readonly str = (id: number): string => this.list[id];
+}
+
+/**
+ * The same analysis with its mentions packed as the persistent index packs them, made again when first read: what
+ * a cold index keeps of each article it indexes, so that 100,000 articles are not millions of objects.
+ */
+export function compactAnalysis(a: DocumentAnalysis, pool: StringPool): DocumentAnalysis {
+  const flat = new Int32Array(a.mentions.length * MENTION_INTS);
+  const extras: number[] = [];
+  a.mentions.forEach((m, i) => packMention(m, pool.intern, flat, i * MENTION_INTS, extras, a.uri));
+  return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, new MentionTables(flat, Int32Array.from(extras), pool), 0, a.mentions.length, 0, a.version, a.problems);
+}
+
+
+
+// The built entities (ClustersState), each map in its order: its size, then per entry the key, and the value as a
+// string, a type's index, or a count and that many strings, types or (type, string) pairs.
+export function* encodeBuilt(c: ClustersState, intern: (s: string) => number, current: () => boolean): Generator<void, Int32Array | null> {
+  const out: number[] = [];
+  const type = (t: EntityType) => ENTITY_TYPES.indexOf(t);
+  const strings = (list: ReadonlySet<string> | readonly string[]) => {
+    out.push('size' in list ? list.size : list.length);
+    for (const x of list) out.push(intern(x));
+  };
+  const map = <V>(m: ReadonlyMap<string, V>, value: (v: V) => void) => {
+    out.push(m.size);
+    for (const [k, v] of m) {
+      out.push(intern(k));
+      value(v);
+    }
+  };
+  // A pause after each map (100,000 entries at most); the maps must not have changed meanwhile.
+  const parts: (() => void)[] = [
+    () => map(c.keyToEntity, (id) => out.push(intern(id))),
+    () => map(c.entityKeys, strings),
+    () => map(c.types, (t) => out.push(type(t))),
+    () => map(c.repOf, (rep) => out.push(intern(rep))),
+    () => map(c.members, strings),
+    () => strings(c.typed),
+    () => strings(c.forced),
+    () =>
+      map(c.senses, (ids) => {
+        out.push(ids.size);
+        for (const [t, id] of ids) out.push(type(t), intern(id));
+      }),
+    () =>
+      map(c.slices, (set) => {
+        out.push(set.size);
+        for (const t of set) out.push(type(t));
+      }),
+  ];
+  for (const part of parts) {
+    part();
+    yield;
+    if (!current()) return null;
+  }
+  return Int32Array.from(out);
+}
+
+export function decodeBuilt(s: Sections): ClustersState {
+  const c = s.built;
+  let o = 0;
+  const int = () => {
+    if (o >= c.length) throw new Error('bad entity table');
+    return c[o++];
+  };
+  const str = () => {
+    const v = s.strings(int());
+    if (v === undefined) throw new Error('bad entity table string');
+    return v;
+  };
+  const type = () => {
+    const t = ENTITY_TYPES[int()];
+    if (t === undefined) throw new Error('bad entity table type');
+    return t;
+  };
+  const count = () => {
+    const n = int();
+    if (!(n >= 0) || o + n > c.length) throw new Error('bad entity table');
+    return n;
+  };
+  const strings = () => {
+    const n = count();
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = str();
+    return out;
+  };
+  const map = <V>(value: () => V): Map<string, V> => {
+    const m = new Map<string, V>();
+    for (let n = count(); n > 0; n--) {
+      const k = str();
+      m.set(k, value());
+    }
+    return m;
+  };
+  const state: ClustersState = {
+    keyToEntity: map(str),
+    entityKeys: map(strings),
+    types: map(type),
+    repOf: map(str),
+    members: map(() => new Set(strings())),
+    typed: new Set(strings()),
+    forced: new Set(strings()),
+    senses: map(() => {
+      const ids = new Map<EntityType, string>();
+      for (let n = count(); n > 0; n--) {
+        const t = type();
+        ids.set(t, str());
+      }
+      return ids;
+    }),
+    slices: map(() => {
+      const set = new Set<EntityType>();
+      for (let n = count(); n > 0; n--) set.add(type());
+      return set;
+    }),
+  };
+  if (o !== c.length) throw new Error('bad entity table');
+  return state;
+}
+
+// The name table, a key after another: key, total, then the counts by type (ENTITY_TYPES order) of all mentions,
+// of the confirmed and of the weak ones, the numbers of documents and spellings and a bit mask of the types kept per
+// document (NameStats.typeDocs), then (uri, count) pairs, (spelling, count) pairs, and per type of the mask its
+// number of documents and their (uri, count) pairs. Strings are ids of the string table.
+const NAME_HEAD = 17;
+
+export function* encodeNames(table: NameTable, intern: (s: string) => number): Generator<void, Int32Array> {
+  let size = 0;
+  for (const s of table.values()) {
+    size += NAME_HEAD + 2 * s.docs.size + 2 * s.forms.size;
+    if (s.typeDocs) for (const t of ENTITY_TYPES) if (s.typeDocs[t]) size += 1 + 2 * s.typeDocs[t]!.size;
+  }
+  const out = new Int32Array(size);
+  let o = 0;
+  const pairs = (map: ReadonlyMap<string, number>) => {
+    for (const [k, n] of map) {
+      out[o++] = intern(k);
+      out[o++] = n;
+    }
+  };
+  let done = 0;
+  for (const s of table.values()) {
+    if (++done % 5000 === 0) yield;
+    out[o++] = intern(s.key);
+    out[o++] = s.total;
+    for (const counts of [s.types, s.confirmed, s.weak]) for (const t of ENTITY_TYPES) out[o++] = counts[t];
+    out[o++] = s.docs.size;
+    out[o++] = s.forms.size;
+    let mask = 0;
+    if (s.typeDocs) ENTITY_TYPES.forEach((t, i) => (mask |= s.typeDocs![t] ? 1 << i : 0));
+    out[o++] = mask;
+    pairs(s.docs);
+    pairs(s.forms);
+    if (s.typeDocs) {
+      for (const t of ENTITY_TYPES) {
+        const docs = s.typeDocs[t];
+        if (!docs) continue;
+        out[o++] = docs.size;
+        pairs(docs);
+      }
+    }
+  }
+  return out;
+}
+
+export function decodeNames(s: Sections): NameStats[] {
+  const c = s.names;
+  const out: NameStats[] = [];
+  const { stringCount } = s;
+  const str = (id: number) => {
+    const v = s.strings(id);
+    if (v === undefined) throw new Error('bad name table string');
+    return v;
+  };
+  const counts = (at: number): Record<EntityType, number> => {
+    const r = zeroCounts();
+    for (let i = 0; i < ENTITY_TYPES.length; i++) r[ENTITY_TYPES[i]] = c[at + i];
+    return r;
+  };
+  let o = 0;
+  /** Checks n (string, count) pairs at o and moves past them; returns where they start. */
+  const skipPairs = (n: number): number => {
+    if (!(n >= 0) || o + 2 * n > c.length) throw new Error('bad name table');
+    const from = o;
+    for (let i = 0; i < n; i++, o += 2) if (!(c[o] >= 0 && c[o] < stringCount && c[o + 1] > 0)) throw new Error('bad name table entry');
+    return from;
+  };
+  const pairs = (from: number, n: number, map: Map<string, number>): Map<string, number> => {
+    for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(c[at]), c[at + 1]);
+    return map;
+  };
+  // The table outlives the file's bytes: the documents of a name are read from a copy when first asked for.
+  let copy: Int32Array | null = null;
+  const lazyPairs = (from: number, n: number) =>
+    new LazyMap<string, number>((map) => {
+      for (let i = 0, at = from; i < n; i++, at += 2) map.set(str(copy![at]), copy![at + 1]);
+    }, n);
+  while (o < c.length) {
+    if (o + NAME_HEAD > c.length) throw new Error('bad name table');
+    const key = str(c[o]);
+    const total = c[o + 1];
+    const types = counts(o + 2);
+    const confirmed = counts(o + 6);
+    const weak = counts(o + 10);
+    const docCount = c[o + 14];
+    const formCount = c[o + 15];
+    const mask = c[o + 16];
+    o += NAME_HEAD;
+    if (!(total > 0) || !(docCount > 0)) throw new Error('bad name table entry');
+    const docs = lazyPairs(skipPairs(docCount), docCount);
+    const forms = skipPairs(formCount);
+    const stats: NameStats = { key, docs, forms: pairs(forms, formCount, new Map()), types, confirmed, weak, total };
+    if (mask !== 0) {
+      stats.typeDocs = {};
+      for (let i = 0; i < ENTITY_TYPES.length; i++) {
+        if (!(mask & (1 << i))) continue;
+        const n = c[o++];
+        stats.typeDocs[ENTITY_TYPES[i]] = lazyPairs(skipPairs(n), n);
+      }
+    }
+    out.push(stats);
+  }
+  copy = c.slice();
+  return out;
+}
