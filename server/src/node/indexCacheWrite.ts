@@ -16,6 +16,7 @@ import type { CacheEntry, CacheIdentity, PersistedClusters } from './indexCache'
 import { type Header, encodeSectionsInSteps } from './indexCacheLayout';
 import { CachedAnalysis, EXTRA, MENTION_INTS, MentionTables, SOURCES, type StringSource, StringPool, encodeBuilt, encodeNames, packMention } from './indexCacheTables';
 import { workerScript } from './indexingPool';
+import { logMemory } from './memoryLog';
 
 export const CACHE_FILE = 'index-cache.bin';
 /** The JSON cache of earlier versions: removed when a binary one is written, never read. */
@@ -115,6 +116,7 @@ export async function writeIndexCacheInSlices(
 ): Promise<boolean> {
   const slices = cacheSlices([...entries], clusters, options.pool ?? new StringPool());
   const worker = options.offThread ? startWriter(options.script ?? workerScript()) : null;
+  logMemory('cache write begins');
   let temp: string;
   if (worker) {
     try {
@@ -141,6 +143,7 @@ export async function writeIndexCacheInSlices(
     return false;
   }
   commit(dir, temp);
+  logMemory('cache written');
   return true;
 }
 
@@ -561,7 +564,10 @@ export function serveCacheWriter(port: MessagePort): void {
       if (!assembler) throw new Error('a slice before the cache began');
       assembler.take(request);
       if (request.kind !== 'end') return;
-      writePieces(temp, run(assembler.finish()));
+      logMemory('cache writer: all slices taken');
+      const pieces = run(assembler.finish());
+      logMemory('cache writer: file assembled');
+      writePieces(temp, pieces);
       assembler = null;
       port.postMessage({ kind: 'written' } satisfies WriterReply);
     } catch (e) {
