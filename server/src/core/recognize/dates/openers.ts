@@ -3,6 +3,7 @@
 // every position of a 5 KB article. For a pattern that opens with \b and one of its opening words (or, for the
 // digit forms, with \b and a digit) the two find the same matches: such a match can only start where a word of that
 // set starts, and taking the first match at or after the previous match's end is what a global match does.
+import { doubled } from '../../text/tokenize';
 
 /** The finders, as bits of the words that open their expressions. */
 export const CHRONO = 1; // chronoFinder's trigger words (CHRONO_TRIGGER)
@@ -86,12 +87,8 @@ export function findOpeners(text: string): Openers {
     }
     if (opens === 0) continue;
     if (count === starts.length) {
-      const more = new Int32Array(count * 2);
-      more.set(starts);
-      starts = more;
-      const moreBits = new Uint8Array(count * 2);
-      moreBits.set(bits);
-      bits = moreBits;
+      starts = doubled(starts);
+      bits = doubled(bits);
     }
     starts[count] = start;
     bits[count] = opens;
