@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analyze';
 import { createDateRecognizer } from '../../server/src/core/recognize/dates/index';
-import type { NameStats } from '../../server/src/core/corpus/nameTable';
+import { type NameStats, NameTable } from '../../server/src/core/corpus/nameTable';
 import type { DocumentAnalysis, NameSpan } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { type CacheEntry, StringPool, cacheIdentity, compactAnalysis, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from '../../server/src/node/indexCache';
@@ -23,6 +23,10 @@ const WORKER = path.join(__dirname, '..', '..', 'dist', 'worker.js');
 const identity = cacheIdentity(nameModelPath(), null, 'none');
 
 /** What a cache file gives back, as plain data to compare. */
+/** A name table as plain data, in its own order. */
+const plainNames = (stats: Iterable<NameStats>) =>
+  [...stats].map((s) => ({ ...s, docs: [...s.docs], forms: [...s.forms], typeDocs: s.typeDocs && Object.fromEntries(Object.entries(s.typeDocs).map(([t, m]) => [t, [...m!]])) }));
+
 function contents(dir: string) {
   const back = readIndexCache(dir, identity);
   assert.strictEqual(back.problem, undefined);
@@ -39,9 +43,7 @@ function contents(dir: string) {
     lines: [[...e.lines.starts], [...e.lines.ends], e.lines.length],
     dates: e.dates,
   }));
-  const names = (back.names ?? [])
-    .map((s: NameStats) => ({ ...s, docs: [...s.docs], forms: [...s.forms], typeDocs: s.typeDocs && Object.fromEntries(Object.entries(s.typeDocs).map(([t, m]) => [t, [...m!]])) }))
-    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const names = plainNames(back.names ?? []).sort((a, b) => (a.key < b.key ? -1 : 1));
   const c = back.clusters;
   const clusters = c && { fingerprint: c.fingerprint, groups: [...c.groups], built: c.built && { registry: c.built.registry, state: Object.entries(c.built.state).map(([k, v]) => [k, [...(v as Iterable<unknown>)]]) } };
   return { entries, names, clusters };
@@ -79,6 +81,13 @@ describe('persistent index: written in slices', () => {
       assert.ok(expected.clusters?.built, 'the entities are written');
       const analyses = new Map(uris.map((u) => [u, index.get(u)!.analysis]));
       for (const e of expected.entries) assert.deepStrictEqual(e.mentions, analyses.get(e.uri)!.mentions, e.uri);
+      // The name table is counted from the packed mentions: what a NameTable of the documents counts, in its order
+      // (keys, and each key's documents and spellings, as first met).
+      const table = new NameTable();
+      for (const e of entries) table.add(e.analysis.uri, e.analysis.mentions);
+      const written = plainNames(readIndexCache(whole, identity).names ?? []);
+      assert.deepStrictEqual(written, plainNames(table.values()));
+      assert.ok(written.some((s) => s.typeDocs) && written.some((s) => s.weak.person + s.weak.organization + s.weak.location + s.weak.misc > 0), 'keys of two types and weak names are among them');
 
       let pauses = 0;
       const pause = async () => void pauses++;

@@ -34,9 +34,9 @@ interface Tables {
   extras: Int32Array;
   articles: Int32Array;
   clusters: Int32Array;
-  /** The name table of the recogniser's output over every document (see indexCache.ts, encodeNames). */
+  /** The name table of the recogniser's output over every document (see indexCacheNames.ts). */
   names: Int32Array;
-  /** The entities built from the clusters (see indexCache.ts, encodeBuilt); empty when none were written. */
+  /** The entities built from the clusters (see decodeBuilt); empty when none were written. */
   built: Int32Array;
 }
 
@@ -60,11 +60,14 @@ const pad8 = (n: number) => (n + 7) & ~7;
 // zlib.crc32 is in Node 20.15 and later; without it the table lengths alone tell a truncated file.
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
+/** What a file is made of: each table whole, or in parts written one after the other (a writer's slices). */
+export type TableParts = { [K in keyof Tables]: Tables[K] | readonly Tables[K][] } & { strings: string[] };
+
 /**
  * The file as pieces to write one after the other (fs.writevSync): the tables are written from their own memory,
  * never copied into one more buffer the size of the file.
  */
-export function encodeSections(header: Header, t: Tables & { strings: string[] }): Buffer[] {
+export function encodeSections(header: Header, t: TableParts): Buffer[] {
   const steps = encodeSectionsInSteps(header, t);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -72,7 +75,7 @@ export function encodeSections(header: Header, t: Tables & { strings: string[] }
 }
 
 /** The same, yielding between its costly steps (the strings, each table's checksum): 100 MB take a second. */
-export function* encodeSectionsInSteps(header: Header, t: Tables & { strings: string[] }): Generator<void, Buffer[]> {
+export function* encodeSectionsInSteps(header: Header, t: TableParts): Generator<void, Buffer[]> {
   const joined = t.strings.join('');
   const wellFormed = (joined as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\uD800-\uDFFF]/.test(joined);
   const encoding = wellFormed ? 'utf8' : 'utf16le';
@@ -82,10 +85,15 @@ export function* encodeSectionsInSteps(header: Header, t: Tables & { strings: st
   yield;
   const stringBlob = Buffer.from(joined, encoding);
   yield;
+  const parts = (k: keyof Tables): readonly ArrayBufferView[] => {
+    const v = t[k];
+    return ArrayBuffer.isView(v) ? [v] : (v as readonly ArrayBufferView[]);
+  };
+  const length = (k: keyof Tables) => parts(k).reduce((n, p) => n + (p as Int32Array).length, 0);
   const stored: StoredHeader = {
     ...header,
     endian: os.endianness(),
-    lengths: { docNums: t.docNums.length, docInts: t.docInts.length, lines: t.lines.length, mentions: t.mentions.length, extras: t.extras.length, articles: t.articles.length, clusters: t.clusters.length, names: t.names.length, built: t.built.length, stringEnds: stringEnds.length },
+    lengths: { docNums: length('docNums'), docInts: length('docInts'), lines: length('lines'), mentions: length('mentions'), extras: length('extras'), articles: length('articles'), clusters: length('clusters'), names: length('names'), built: length('built'), stringEnds: stringEnds.length },
     stringBytes: stringBlob.length,
     encoding,
   };
@@ -102,10 +110,12 @@ export function* encodeSectionsInSteps(header: Header, t: Tables & { strings: st
       at = pad8(at);
     }
   };
-  for (const a of [...TABLES.map((k) => t[k]), stringEnds]) {
+  for (const table of [...TABLES.map(parts), [stringEnds]]) {
     align();
-    pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    at += a.byteLength;
+    for (const a of table) {
+      pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      at += a.byteLength;
+    }
   }
   align();
   pieces.push(stringBlob);

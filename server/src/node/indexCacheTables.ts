@@ -2,7 +2,7 @@
 // packed into ints whose strings are ids of a string table, and the analyses held in that packed form.
 import type { ClustersState } from '../core/corpus/clusters';
 import { LazyMap } from '../core/corpus/lazyMap';
-import { type NameStats, type NameTable, zeroCounts } from '../core/corpus/nameTable';
+import { type NameStats, zeroCounts } from '../core/corpus/nameTable';
 import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
 import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
 import type { Sections } from './indexCacheLayout';
@@ -156,49 +156,7 @@ export function compactAnalysis(a: DocumentAnalysis, pool: StringPool): Document
 
 
 // The built entities (ClustersState), each map in its order: its size, then per entry the key, and the value as a
-// string, a type's index, or a count and that many strings, types or (type, string) pairs.
-export function* encodeBuilt(c: ClustersState, intern: (s: string) => number, current: () => boolean): Generator<void, Int32Array | null> {
-  const out: number[] = [];
-  const type = (t: EntityType) => ENTITY_TYPES.indexOf(t);
-  const strings = (list: ReadonlySet<string> | readonly string[]) => {
-    out.push('size' in list ? list.size : list.length);
-    for (const x of list) out.push(intern(x));
-  };
-  const map = <V>(m: ReadonlyMap<string, V>, value: (v: V) => void) => {
-    out.push(m.size);
-    for (const [k, v] of m) {
-      out.push(intern(k));
-      value(v);
-    }
-  };
-  // A pause after each map (100,000 entries at most); the maps must not have changed meanwhile.
-  const parts: (() => void)[] = [
-    () => map(c.keyToEntity, (id) => out.push(intern(id))),
-    () => map(c.entityKeys, strings),
-    () => map(c.types, (t) => out.push(type(t))),
-    () => map(c.repOf, (rep) => out.push(intern(rep))),
-    () => map(c.members, strings),
-    () => strings(c.typed),
-    () => strings(c.forced),
-    () =>
-      map(c.senses, (ids) => {
-        out.push(ids.size);
-        for (const [t, id] of ids) out.push(type(t), intern(id));
-      }),
-    () =>
-      map(c.slices, (set) => {
-        out.push(set.size);
-        for (const t of set) out.push(type(t));
-      }),
-  ];
-  for (const part of parts) {
-    part();
-    yield;
-    if (!current()) return null;
-  }
-  return Int32Array.from(out);
-}
-
+// string, a type's index, or a count and that many strings, types or (type, string) pairs (written by CacheAssembler).
 export function decodeBuilt(s: Sections): ClustersState {
   const c = s.built;
   let o = 0;
@@ -265,46 +223,7 @@ export function decodeBuilt(s: Sections): ClustersState {
 // of the confirmed and of the weak ones, the numbers of documents and spellings and a bit mask of the types kept per
 // document (NameStats.typeDocs), then (uri, count) pairs, (spelling, count) pairs, and per type of the mask its
 // number of documents and their (uri, count) pairs. Strings are ids of the string table.
-const NAME_HEAD = 17;
-
-export function* encodeNames(table: NameTable, intern: (s: string) => number): Generator<void, Int32Array> {
-  let size = 0;
-  for (const s of table.values()) {
-    size += NAME_HEAD + 2 * s.docs.size + 2 * s.forms.size;
-    if (s.typeDocs) for (const t of ENTITY_TYPES) if (s.typeDocs[t]) size += 1 + 2 * s.typeDocs[t]!.size;
-  }
-  const out = new Int32Array(size);
-  let o = 0;
-  const pairs = (map: ReadonlyMap<string, number>) => {
-    for (const [k, n] of map) {
-      out[o++] = intern(k);
-      out[o++] = n;
-    }
-  };
-  let done = 0;
-  for (const s of table.values()) {
-    if (++done % 5000 === 0) yield;
-    out[o++] = intern(s.key);
-    out[o++] = s.total;
-    for (const counts of [s.types, s.confirmed, s.weak]) for (const t of ENTITY_TYPES) out[o++] = counts[t];
-    out[o++] = s.docs.size;
-    out[o++] = s.forms.size;
-    let mask = 0;
-    if (s.typeDocs) ENTITY_TYPES.forEach((t, i) => (mask |= s.typeDocs![t] ? 1 << i : 0));
-    out[o++] = mask;
-    pairs(s.docs);
-    pairs(s.forms);
-    if (s.typeDocs) {
-      for (const t of ENTITY_TYPES) {
-        const docs = s.typeDocs[t];
-        if (!docs) continue;
-        out[o++] = docs.size;
-        pairs(docs);
-      }
-    }
-  }
-  return out;
-}
+export const NAME_HEAD = 17;
 
 export function decodeNames(s: Sections): NameStats[] {
   const c = s.names;

@@ -9,12 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type MessagePort, Worker } from 'worker_threads';
-import type { ClustersState } from '../core/corpus/clusters';
-import { NameTable } from '../core/corpus/nameTable';
 import { type DocumentAnalysis, ENTITY_TYPES, type EntityType } from '../core/model';
 import type { CacheEntry, CacheIdentity, PersistedClusters } from './indexCache';
 import { type Header, encodeSectionsInSteps } from './indexCacheLayout';
-import { CachedAnalysis, EXTRA, MENTION_INTS, MentionTables, SOURCES, type StringSource, StringPool, encodeBuilt, encodeNames, packMention } from './indexCacheTables';
+import { Ints, NameCounter } from './indexCacheNames';
+import { CachedAnalysis, EXTRA, MENTION_INTS, SOURCES, type StringSource, StringPool, packMention } from './indexCacheTables';
 import { workerScript } from './indexingPool';
 import { logMemory } from './memoryLog';
 
@@ -32,7 +31,7 @@ const SLICE_DOC_INTS = 5;
 /** Per article of a slice: start, end, headline start and end, date source. */
 const SLICE_ARTICLE_INTS = 5;
 
-/** The built entities' maps and sets, in the order the file holds them (encodeBuilt). */
+/** The built entities' maps and sets, in the order the file holds them (see decodeBuilt). */
 const BUILT_PARTS = ['keyToEntity', 'entityKeys', 'types', 'repOf', 'members', 'typed', 'forced', 'senses', 'slices'] as const;
 type BuiltPart = (typeof BUILT_PARTS)[number];
 
@@ -343,23 +342,28 @@ function builtEntry(part: BuiltPart, entry: unknown, strings: string[], ints: nu
 
 // ---- the file, made of the slices (on a worker thread, or this one) ----
 
-/** Makes the cache file of its slices, taken in order; `finish` after the last ('end'). */
+/**
+ * Makes the cache file of its slices, taken in order; `finish` after the last ('end'). What it keeps is ints: the
+ * slices' own arrays, the name table counted from them (NameCounter) and the built entities as the file encodes
+ * them, so the thread that writes the cache of 100,000 articles holds little more than the file.
+ */
 export class CacheAssembler {
   /** The pool's strings, by the pool's ids. */
   private readonly pooled: string[] = [];
   /** The file's strings, and the file's id of each pool id (-1: none yet). */
   private readonly strings = new StringPool();
   private fileIds = new Int32Array(0);
-  private readonly docInts: number[] = [];
+  private readonly docInts = new Ints();
   private readonly docNums: number[] = [];
   private readonly lines: Uint32Array[] = [];
   private readonly mentions: Int32Array[] = [];
   private readonly extras: Int32Array[] = [];
-  private readonly articles: number[] = [];
-  private readonly clusterInts: number[] = [];
+  private readonly articles = new Ints();
+  private readonly clusterInts = new Ints();
   /** The name table of exactly these analyses, so a warm start need not count their mentions again. */
-  private readonly names = new NameTable();
-  private readonly built: ClustersState = { keyToEntity: new Map(), entityKeys: new Map(), types: new Map(), repOf: new Map(), members: new Map(), typed: new Set(), forced: new Set(), senses: new Map(), slices: new Map() };
+  private readonly names = new NameCounter(this.strings);
+  /** Per part of the built entities (BUILT_PARTS order), its number of entries and their ints as the file holds them. */
+  private readonly built = BUILT_PARTS.map(() => ({ entries: 0, ints: new Ints() }));
   private docs = 0;
   private end: { fingerprint: string | null; registry: string | null } | null = null;
 
@@ -392,7 +396,8 @@ export class CacheAssembler {
       const strings = unpackStrings(slice.strings) as string[];
       let o = 0;
       for (const n of slice.sizes) {
-        this.clusterInts.push(this.intern(strings[o]), n);
+        this.clusterInts.push(this.intern(strings[o]));
+        this.clusterInts.push(n);
         for (let k = 1; k <= n; k++) this.clusterInts.push(this.intern(strings[o + k]));
         o += 1 + n;
       }
@@ -403,7 +408,12 @@ export class CacheAssembler {
   private takeDocs(slice: Extract<CacheSlice, { kind: 'docs' }>): void {
     const texts = unpackStrings(slice.texts);
     const { ints, nums, articles, mentions, extras } = slice;
-    const tables = new MentionTables(mentions, extras, { str: (id) => this.pooled[id] });
+    // The mentions' strings get the file's ids, in place: the slice's arrays are the file's from now on.
+    for (let i = 0; i < mentions.length; i += MENTION_INTS) {
+      mentions[i + 2] = this.fromPool(mentions[i + 2]);
+      if (mentions[i + 3] >= 0) mentions[i + 3] = this.fromPool(mentions[i + 3]);
+    }
+    for (let i = 0; i < extras.length; i++) if (extras[i] >= 0) extras[i] = this.fromPool(extras[i]);
     let m = 0;
     let x = 0;
     let t = 0;
@@ -412,58 +422,73 @@ export class CacheAssembler {
       const [length, lineCount, mentionCount, extraCount, articleCount] = ints.subarray(d * SLICE_DOC_INTS, (d + 1) * SLICE_DOC_INTS);
       const [file, uri, title, referenceDate, userDate] = texts.slice(t, t + 5);
       t += 5;
-      this.names.add(uri!, tables.make(m, mentionCount, x));
-      this.docInts.push(this.intern(file!), this.intern(uri!), this.intern(title!), this.orNone(referenceDate), this.orNone(userDate), length, lineCount, mentionCount, articleCount);
+      const uriId = this.intern(uri!);
+      this.names.add(uriId, mentions, m, mentionCount, extras, x);
+      this.docInts.pushAll([this.intern(file!), uriId, this.intern(title!), this.orNone(referenceDate), this.orNone(userDate), length, lineCount, mentionCount, articleCount]);
       this.docNums.push(nums[2 * d], nums[2 * d + 1]);
       for (let k = 0; k < articleCount; k++, a += SLICE_ARTICLE_INTS, t += 2) {
         const [start, end, headStart, headEnd, source] = articles.subarray(a, a + SLICE_ARTICLE_INTS);
-        this.articles.push(start, end, this.intern(texts[t]!), headStart, headEnd, this.orNone(texts[t + 1]), source);
+        this.articles.pushAll([start, end, this.intern(texts[t]!), headStart, headEnd, this.orNone(texts[t + 1]), source]);
       }
       m += mentionCount;
       x += extraCount;
       this.docs++;
     }
-    // The mentions' strings get the file's ids, in place: the slice's arrays are the file's from now on.
-    for (let i = 0; i < mentions.length; i += MENTION_INTS) {
-      mentions[i + 2] = this.fromPool(mentions[i + 2]);
-      if (mentions[i + 3] >= 0) mentions[i + 3] = this.fromPool(mentions[i + 3]);
-    }
-    for (let i = 0; i < extras.length; i++) if (extras[i] >= 0) extras[i] = this.fromPool(extras[i]);
     this.lines.push(slice.lines);
     this.mentions.push(mentions);
     this.extras.push(extras);
   }
 
-  /** Entries of the built entities, as builtEntry wrote them. */
+  /**
+   * Entries of the built entities, as builtEntry wrote them, encoded at once as the file holds a map's entry (see decodeBuilt):
+   * the key, then the value as a string, a type, or a count and that many strings, types or (type, string) pairs.
+   */
   private takeBuilt(part: BuiltPart, strings: string[], ints: Int32Array): void {
-    const b = this.built;
+    const into = this.built[BUILT_PARTS.indexOf(part)];
+    const out = into.ints;
     let s = 0;
     let i = 0;
     const type = () => {
-      const t = ENTITY_TYPES[ints[i++]];
-      if (t === undefined) throw new Error('a bad type in the built entities');
+      const t = ints[i++];
+      if (ENTITY_TYPES[t] === undefined) throw new Error('a bad type in the built entities');
       return t;
     };
     while (s < strings.length) {
-      const key = strings[s++];
-      if (part === 'typed' || part === 'forced') b[part].add(key);
-      else if (part === 'keyToEntity' || part === 'repOf') b[part].set(key, strings[s++]);
-      else if (part === 'types') b.types.set(key, type());
+      into.entries++;
+      out.push(this.intern(strings[s++]));
+      if (part === 'typed' || part === 'forced') continue;
+      if (part === 'keyToEntity' || part === 'repOf') out.push(this.intern(strings[s++]));
+      else if (part === 'types') out.push(type());
       else if (part === 'entityKeys' || part === 'members') {
-        const values = strings.slice(s, (s += ints[i++]));
-        if (part === 'members') b.members.set(key, new Set(values));
-        else b.entityKeys.set(key, values);
+        const n = ints[i++];
+        out.push(n);
+        for (let k = 0; k < n; k++) out.push(this.intern(strings[s++]));
       } else if (part === 'senses') {
-        const ids = new Map<EntityType, string>();
-        for (let n = ints[i++]; n > 0; n--) ids.set(type(), strings[s++]);
-        b.senses.set(key, ids);
+        const n = ints[i++];
+        out.push(n);
+        for (let k = 0; k < n; k++) {
+          out.push(type());
+          out.push(this.intern(strings[s++]));
+        }
       } else {
-        const types = new Set<EntityType>();
-        for (let n = ints[i++]; n > 0; n--) types.add(type());
-        b.slices.set(key, types);
+        const n = ints[i++];
+        out.push(n);
+        for (let k = 0; k < n; k++) out.push(type());
       }
     }
     if (s !== strings.length || i !== ints.length) throw new Error('bad entries of the built entities');
+  }
+
+  /** The built entities as the file holds them: each part's size, then its entries. */
+  private builtInts(): Int32Array {
+    const out = new Int32Array(this.built.reduce((n, p) => n + 1 + p.ints.length, 0));
+    let o = 0;
+    for (const p of this.built) {
+      out[o++] = p.entries;
+      out.set(p.ints.done(), o);
+      o += p.ints.length;
+    }
+    return out;
   }
 
   /** The file's pieces, yielding between its costly steps. */
@@ -471,33 +496,23 @@ export class CacheAssembler {
     const end = this.end;
     if (!end) throw new Error('the cache ended before its last slice');
     yield;
-    const nameInts = yield* encodeNames(this.names, this.intern);
-    const built = end.registry !== null ? yield* encodeBuilt(this.built, this.intern, () => true) : null;
+    const nameInts = yield* this.names.encode();
+    const built = end.registry !== null ? this.builtInts() : null;
     yield;
     const header: Header = { ...this.identity, docs: this.docs, fingerprint: end.fingerprint, registry: built ? end.registry : null };
     return yield* encodeSectionsInSteps(header, {
       strings: this.strings.since(0),
-      docInts: Int32Array.from(this.docInts),
+      docInts: this.docInts.done(),
       docNums: Float64Array.from(this.docNums),
-      lines: concat(Uint32Array, this.lines),
-      mentions: concat(Int32Array, this.mentions),
-      extras: concat(Int32Array, this.extras),
-      articles: Int32Array.from(this.articles),
-      clusters: Int32Array.from(this.clusterInts),
+      lines: this.lines,
+      mentions: this.mentions,
+      extras: this.extras,
+      articles: this.articles.done(),
+      clusters: this.clusterInts.done(),
       names: nameInts,
       built: built ?? new Int32Array(0),
     });
   }
-}
-
-function concat<T extends Int32Array | Uint32Array>(make: new (n: number) => T, parts: readonly T[]): T {
-  const out = new make(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function run<T>(steps: Generator<void, T>): T {
