@@ -64,7 +64,12 @@ export class MentionTables {
   }
 }
 
-/** A cached document's analysis, its mentions made from the cache's tables on first use and kept from then on. */
+/**
+ * A cached document's analysis, its mentions made from the cache's tables when read. Made mentions are kept for the
+ * documents read last (MADE_KEPT of them): a question across the corpus (a hover's related entities, a decision on
+ * a spelling) reads thousands of documents, and keeping each one's mentions from then on would in time hold every
+ * mention of the archive as objects, where the tables hold them in 16 bytes each.
+ */
 export class CachedAnalysis implements DocumentAnalysis {
   declare mentions: Mention[];
   made: Mention[] | null = null;
@@ -88,13 +93,29 @@ export class CachedAnalysis implements DocumentAnalysis {
   }
 }
 
+/** How many documents' made mentions are kept; made again from the tables when read after that. */
+export const MADE_KEPT = 2000;
+/** The analyses whose mentions are made, the one read longest ago first. */
+const madeOrder = new Set<CachedAnalysis>();
+
 const LAZY_MENTIONS: PropertyDescriptor = {
   get(this: CachedAnalysis) {
-    return (this.made ??= this.tables.make(this.first, this.count, this.extra));
+    if (this.replaced) return this.made;
+    if (this.made === null) {
+      this.made = this.tables.make(this.first, this.count, this.extra);
+      if (madeOrder.size >= MADE_KEPT) {
+        const oldest = madeOrder.values().next().value as CachedAnalysis;
+        madeOrder.delete(oldest);
+        oldest.made = null;
+      }
+    } else madeOrder.delete(this);
+    madeOrder.add(this);
+    return this.made;
   },
   set(this: CachedAnalysis, v: Mention[]) {
     this.made = v;
     this.replaced = true;
+    madeOrder.delete(this);
   },
   enumerable: true,
   configurable: true,

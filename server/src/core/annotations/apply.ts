@@ -53,24 +53,34 @@ export function isDecidedKey(key: string): boolean {
 
 /**
  * Applies the decisions. `raw` is sorted and non-overlapping, and so is the result. Unchanged mentions are the
- * same objects as in `raw`. `text` is needed only to add the occurrences of typed spellings.
+ * same objects as in `raw`, and where no decision touches the document the result is `raw` itself: most articles of
+ * an archive name none of the spellings decided, and keep no copy of the list. `text` is needed only to add the
+ * occurrences of typed spellings.
  */
 export function applyDecisions(text: string | null, raw: readonly Mention[], rules: SpellingRules, placed: readonly PlacedRecord[]): Mention[] {
   if (placed.length === 0 && rules.rejected.size === 0 && rules.typed.size === 0) return raw as Mention[];
-  let out: Mention[] = [];
-  for (const m of raw) {
+  // Copied from the first mention a rule drops or retypes.
+  let out: Mention[] | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i];
     if (m.key === null || !isEntityType(m.type)) {
-      out.push(m);
+      out?.push(m);
       continue;
     }
     const spelling = nameKey(m.text);
-    if (rules.rejected.has(spelling)) continue;
-    const type = rules.typed.get(spelling);
-    out.push(type === undefined ? m : { ...m, type, confirmed: true });
+    const rejected = rules.rejected.has(spelling);
+    const type = rejected ? undefined : rules.typed.get(spelling);
+    if (!rejected && type === undefined) {
+      out?.push(m);
+      continue;
+    }
+    out ??= raw.slice(0, i);
+    if (type !== undefined) out.push({ ...m, type, confirmed: true });
   }
-  if (text !== null && rules.lexicon.length > 0) out = withLexicon(text, out, rules);
-  for (const { record, span } of placed) out = withRecord(text, out, record, span);
-  return out;
+  let result = out ?? (raw as Mention[]);
+  if (text !== null && rules.lexicon.length > 0) result = withLexicon(text, result, rules);
+  for (const { record, span } of placed) result = withRecord(text, result, record, span);
+  return result;
 }
 
 /** Adds the occurrences of typed spellings that no mention covers; a shorter name inside one gives way. */

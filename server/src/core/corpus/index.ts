@@ -83,7 +83,9 @@ class StoredDocument implements IndexedDocument {
     return this.decidedOwn ?? this.analysis.mentions;
   }
   set decided(mentions: Mention[]) {
-    this.decidedOwn = mentions;
+    // Where no decision touches the document (applyDecisions gives the recogniser's own list back), none is kept:
+    // the analysis holds its mentions packed, made when read, and a copy per document would undo that.
+    this.decidedOwn = mentions === this.held.mentions ? null : mentions;
   }
   placed: PlacedRecord[] = [];
   orphans: Orphan[] = [];

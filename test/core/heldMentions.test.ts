@@ -1,0 +1,65 @@
+// An archive's mentions are held packed (16 bytes each) and made as objects only when read. Reading them must not
+// turn, question after question, into a copy of every mention as objects: only the documents read last keep their
+// made mentions, and a document no decision touches keeps no decided copy of its own.
+import * as assert from 'assert';
+import { NO_RULES, applyDecisions } from '../../server/src/core/annotations/apply';
+import type { Mention } from '../../server/src/core/model';
+import { nameKey } from '../../server/src/core/resolve/names';
+import { CachedAnalysis, MADE_KEPT, MENTION_INTS, MentionTables, StringPool, packMention } from '../../server/src/node/indexCacheTables';
+
+const name = (start: number, text: string, type: Mention['type'] = 'person'): Mention => ({ start, end: start + text.length, text, type, value: null, key: nameKey(text) });
+
+/** `n` documents of a harbour town's news, two mentions each, packed into one table as a warm start holds them. */
+function packedCorpus(n: number): { analyses: CachedAnalysis[]; mentions: Mention[][] } {
+  const pool = new StringPool();
+  const mentions: Mention[][] = [];
+  for (let d = 0; d < n; d++) mentions.push([name(0, `Harbourmaster Ilse Varga ${d % 7}`), { start: 40, end: 50, text: '3 May 2024', type: 'date', value: '2024-05-03', key: null }]);
+  const flat = new Int32Array(2 * n * MENTION_INTS);
+  const extras: number[] = [];
+  mentions.flat().forEach((m, i) => packMention(m, pool.intern, flat, i * MENTION_INTS, extras, 'test'));
+  const tables = new MentionTables(flat, Int32Array.from(extras), pool);
+  const analyses = mentions.map((_, d) => new CachedAnalysis(`file:///harbour/${d}.txt`, `Harbour ${d}`, null, [], tables, 2 * d, 2, d));
+  return { analyses, mentions };
+}
+
+describe('mentions held packed', () => {
+  it('keeps made mentions for the documents read last only, and makes the others again, equal, when read', () => {
+    const { analyses, mentions } = packedCorpus(MADE_KEPT + 50);
+    const first = analyses[0].mentions;
+    assert.deepStrictEqual(first, mentions[0]);
+    assert.strictEqual(analyses[0].mentions, first, 'read again at once: the same objects');
+    for (const a of analyses) void a.mentions;
+    // The first 50 documents were read longest ago: theirs were dropped.
+    assert.strictEqual(analyses[0].made, null);
+    assert.strictEqual(analyses[49].made, null);
+    assert.notStrictEqual(analyses[50].made, null);
+    assert.notStrictEqual(analyses[analyses.length - 1].made, null);
+    assert.strictEqual(analyses.filter((a) => a.made !== null).length, MADE_KEPT);
+    // Made again from the tables, they are what they were.
+    assert.deepStrictEqual(analyses[0].mentions, mentions[0]);
+    assert.deepStrictEqual(analyses[10].mentions, mentions[10]);
+  });
+
+  it('a document whose mentions were set from outside keeps them, whatever is read after', () => {
+    const { analyses } = packedCorpus(MADE_KEPT + 10);
+    const own = [name(3, 'Mayor Tomas Brill')];
+    analyses[0].mentions = own;
+    for (const a of analyses.slice(1)) void a.mentions;
+    assert.strictEqual(analyses[0].mentions, own);
+  });
+
+  it('a document no decision touches gets the recogniser\'s own list back, not a copy', () => {
+    const raw = [name(0, 'Ilse Varga'), name(20, 'Port Talvi', 'location')];
+    const elsewhere = { ...NO_RULES, rejected: new Set([nameKey('Quay Nine')]) };
+    assert.strictEqual(applyDecisions(null, raw, NO_RULES, []), raw);
+    assert.strictEqual(applyDecisions(null, raw, elsewhere, []), raw);
+    // A rule on one of its spellings copies the list, and leaves the recogniser's as it was.
+    const rejected = applyDecisions(null, raw, { ...NO_RULES, rejected: new Set([nameKey('Port Talvi')]) }, []);
+    assert.deepStrictEqual(rejected, [raw[0]]);
+    assert.strictEqual(rejected[0], raw[0]);
+    const typed = applyDecisions(null, raw, { ...NO_RULES, typed: new Map([[nameKey('Ilse Varga'), 'organization' as const]]) }, []);
+    assert.deepStrictEqual(typed, [{ ...raw[0], type: 'organization', confirmed: true }, raw[1]]);
+    assert.strictEqual(raw.length, 2);
+    assert.strictEqual(raw[0].type, 'person');
+  });
+});
