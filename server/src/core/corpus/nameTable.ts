@@ -56,6 +56,31 @@ const EMPTY: ReadonlyMap<string, number> = new Map();
 export class NameTable {
   private readonly stats = new Map<string, NameStats>();
   private touched = new Set<string>();
+  /**
+   * Keys in the order they came into the table (a key that went and came back is listed again, and one that went
+   * is still listed): what the resolver reads to index the keys new since it last looked, without walking them all.
+   */
+  private arrived: string[] = [];
+  private arrivedEpoch = 0;
+
+  /**
+   * The keys that came into the table, in that order, since `epoch` began. A new epoch begins, listing the keys
+   * of now, when the table is replaced (load) or the list has grown far past the table (keys coming and going as
+   * text is typed): a reader that held a place in the old list starts again from the new one's beginning.
+   */
+  arrivals(): { epoch: number; keys: readonly string[] } {
+    return { epoch: this.arrivedEpoch, keys: this.arrived };
+  }
+
+  private arrive(key: string): void {
+    this.arrived.push(key);
+    if (this.arrived.length > 2 * this.stats.size + 10_000) this.restartArrivals();
+  }
+
+  private restartArrivals(): void {
+    this.arrived = [...this.stats.keys()];
+    this.arrivedEpoch++;
+  }
 
   /** Keys whose statistics changed (added, recounted or gone) since the last call: what a resolution must revisit. */
   takeChanges(): Set<string> {
@@ -108,6 +133,7 @@ export class NameTable {
       this.stats.set(s.key, s);
       this.touched.add(s.key);
     }
+    this.restartArrivals();
   }
 
   add(uri: string, mentions: readonly Mention[]): void {
@@ -144,6 +170,7 @@ export class NameTable {
         if (sign < 0) continue;
         s = { key: m.key, docs: new Map(), forms: new Map(), types: zeroCounts(), confirmed: zeroCounts(), weak: zeroCounts(), total: 0 };
         this.stats.set(m.key, s);
+        this.arrive(m.key);
       }
       countType(s, m.type, uri, sign);
       bump(s.docs, uri, sign);

@@ -277,10 +277,21 @@ class AliasResolver implements EntityResolver {
     return fits.length === 1 ? fits[0] : undefined;
   }
 
+  /** Where prepare has read the table's arrivals up to (NameTable.arrivals). */
+  private prepared = { epoch: -1, next: 0 };
+
+  /**
+   * Indexes up to `limit` keys of the table not indexed yet, reading only the keys that came in since the last call
+   * (called between a cold index's batches, it walked every key each time: 28 s of 140 at 100,000 articles).
+   * True when every key of the table is indexed.
+   */
   prepare(table: NameTable, limit = Infinity): boolean {
+    const { epoch, keys } = table.arrivals();
+    if (epoch !== this.prepared.epoch) this.prepared = { epoch, next: 0 };
     let added = 0;
-    for (const key of table.keys()) {
-      if (this.infos.has(key) || isDecidedKey(key)) continue;
+    for (; this.prepared.next < keys.length; this.prepared.next++) {
+      const key = keys[this.prepared.next];
+      if (this.infos.has(key) || isDecidedKey(key) || !table.get(key)) continue;
       if (added++ >= limit) return false;
       this.add(key);
     }
