@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import { NO_RULES, applyDecisions } from '../../server/src/core/annotations/apply';
 import type { Mention } from '../../server/src/core/model';
 import { nameKey } from '../../server/src/core/resolve/names';
-import { CachedAnalysis, MADE_KEPT, MENTION_INTS, MentionTables, StringPool, packMention } from '../../server/src/node/indexCacheTables';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { CachedAnalysis, LineArena, MADE_KEPT, MENTION_INTS, MentionArena, MentionTables, StringPool, compactAnalysis, packMention } from '../../server/src/node/indexCacheTables';
 
 const name = (start: number, text: string, type: Mention['type'] = 'person'): Mention => ({ start, end: start + text.length, text, type, value: null, key: nameKey(text) });
 
@@ -40,6 +41,18 @@ describe('mentions held packed', () => {
     assert.deepStrictEqual(analyses[10].mentions, mentions[10]);
   });
 
+  it('a scan reads each mention\'s start, type, key and value as made mentions have them, without making them', () => {
+    const { analyses, mentions } = packedCorpus(5);
+    for (const [d, a] of analyses.entries()) {
+      const seen: unknown[] = [];
+      assert.strictEqual(a.scanMentions((start, type, key, value) => seen.push({ start, type, key, value })), true);
+      assert.strictEqual(a.made, null, 'nothing made');
+      assert.deepStrictEqual(seen, mentions[d].map((m) => ({ start: m.start, type: m.type, key: m.key, value: m.value })));
+    }
+    analyses[0].mentions = [name(3, 'Mayor Tomas Brill')];
+    assert.strictEqual(analyses[0].scanMentions(() => undefined), false, 'replaced: the caller reads the mentions');
+  });
+
   it('a document whose mentions were set from outside keeps them, whatever is read after', () => {
     const { analyses } = packedCorpus(MADE_KEPT + 10);
     const own = [name(3, 'Mayor Tomas Brill')];
@@ -61,5 +74,40 @@ describe('mentions held packed', () => {
     assert.deepStrictEqual(typed, [{ ...raw[0], type: 'organization', confirmed: true }, raw[1]]);
     assert.strictEqual(raw.length, 2);
     assert.strictEqual(raw[0].type, 'person');
+  });
+});
+
+describe('analyses held in shared chunks', () => {
+  const analysisOf = (d: number, mentions: Mention[]) => ({ uri: `file:///quay/${d}.txt`, version: 0, title: `Quay ${d}`, referenceDate: null, articles: [], mentions, problems: [] });
+
+  it('gives back every document\'s mentions as they were, across chunks and for a document larger than a chunk', () => {
+    const pool = new StringPool();
+    // A chunk of 64 ints holds 16 mentions: documents of 3 to 9 mentions fill several, and one of 40 needs its own.
+    const arena = new MentionArena(pool, 64);
+    const docs: Mention[][] = [];
+    for (let d = 0; d < 30; d++) {
+      const count = d === 17 ? 40 : 3 + (d % 7);
+      const list: Mention[] = [];
+      for (let k = 0; k < count; k++) {
+        if (k % 3 === 2) list.push({ start: 30 * k, end: 30 * k + 10, text: '4 June 2024', type: 'date', value: '2024-06-04', key: null, resolution: 'day', ...(d % 2 === 0 ? { guessed: true } : {}) });
+        else list.push({ ...name(30 * k, `Pilot Ansa Kerr ${d}-${k}`), ...(k % 4 === 1 ? { weak: true } : {}) });
+      }
+      docs.push(list);
+    }
+    const held = docs.map((list, d) => compactAnalysis(analysisOf(d, list), pool, arena) as CachedAnalysis);
+    const chunks = new Set(held.map((a) => a.tables));
+    assert.ok(chunks.size > 3, `${chunks.size} chunks`);
+    held.forEach((a, d) => assert.deepStrictEqual(a.mentions, docs[d], `document ${d}`));
+  });
+
+  it('line indexes over a shared chunk answer as those made from the text', () => {
+    const arena = new LineArena(16);
+    const texts = ['Ferry to Port Talvi\nleaves at noon.\r\nReturns at six.', 'One line only.', 'a\n\nb\rc\n', 'x'.repeat(5) + '\n'.repeat(20)];
+    for (const text of texts) {
+      const own = LineIndex.fromText(text);
+      const shared = arena.index(own.starts, own.ends, own.length);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepStrictEqual(shared.positionAt(offset), own.positionAt(offset), `${JSON.stringify(text)} at ${offset}`);
+      assert.strictEqual(shared.lineCount, own.lineCount);
+    }
   });
 });

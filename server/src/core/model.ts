@@ -120,6 +120,19 @@ export interface DocumentAnalysis {
   problems: Problem[];
 }
 
+/**
+ * An analysis that holds its mentions packed may let a question over every article of an archive read each
+ * mention's start, type, key and value without making it an object. False when it cannot (its mentions were
+ * replaced): the caller reads `mentions` then.
+ */
+export interface PackedScan {
+  scanMentions(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): boolean;
+}
+
+export function canScan(a: DocumentAnalysis): a is DocumentAnalysis & PackedScan {
+  return typeof (a as Partial<PackedScan>).scanMentions === 'function';
+}
+
 /** A canonical entity of the corpus. */
 export interface Entity {
   id: string;

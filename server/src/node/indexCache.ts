@@ -19,7 +19,7 @@ import { ARTICLE_INTS, CachedAnalysis, DOC_INTS, EXTRA, GUESSED, LENGTH_SHIFT, M
 import { CACHE_FILE } from './indexCacheWrite';
 
 export { CACHE_FILE, writeIndexCache, writeIndexCacheInSlices } from './indexCacheWrite';
-export { StringPool, compactAnalysis } from './indexCacheTables';
+export { LineArena, MentionArena, StringPool, compactAnalysis } from './indexCacheTables';
 
 export interface CacheEntry {
   file: string;

@@ -3,9 +3,10 @@
 import type { ClustersState } from '../core/corpus/clusters';
 import { LazyMap } from '../core/corpus/lazyMap';
 import { type NameStats, zeroCounts } from '../core/corpus/nameTable';
-import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, Problem } from '../core/model';
+import type { ArticleDateSource, ArticleInfo, DocumentAnalysis, EntityType, Mention, MentionType, PackedScan, Problem } from '../core/model';
 import { ENTITY_TYPES, MENTION_TYPES } from '../core/model';
 import type { Sections } from './indexCacheLayout';
+import { LineIndex } from '../core/text/lineIndex';
 
 // A mention is four ints: start, length << 8 | flags, text, key. Its flags hold the type's index (4 bits), GUESSED,
 // NEEDS_DATE, EXTRA (a value and resolution of the mention follow in the extras table, in mention order; for a name,
@@ -70,7 +71,7 @@ export class MentionTables {
  * a spelling) reads thousands of documents, and keeping each one's mentions from then on would in time hold every
  * mention of the archive as objects, where the tables hold them in 16 bytes each.
  */
-export class CachedAnalysis implements DocumentAnalysis {
+export class CachedAnalysis implements DocumentAnalysis, PackedScan {
   declare mentions: Mention[];
   made: Mention[] | null = null;
   /** Mentions were set from outside: the tables no longer say what they are. */
@@ -90,6 +91,24 @@ export class CachedAnalysis implements DocumentAnalysis {
   ) {
     // An own enumerable property, as a plain analysis has: spread and JSON see the mentions too.
     Object.defineProperty(this, 'mentions', LAZY_MENTIONS);
+  }
+
+  scanMentions(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): boolean {
+    if (this.replaced) return false;
+    const { flat, extras } = this.tables;
+    const str = this.tables.strings.str;
+    let extra = this.extra;
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.first + k) * MENTION_INTS;
+      const flags = flat[i + 1] & ((1 << LENGTH_SHIFT) - 1);
+      let value: string | null = null;
+      if (flags & EXTRA) {
+        if (extras[2 * extra] >= 0) value = str(extras[2 * extra]);
+        extra++;
+      }
+      visit(flat[i], MENTION_TYPES[flags & 15], flat[i + 3] < 0 ? null : str(flat[i + 3]), value);
+    }
+    return true;
   }
 }
 
@@ -167,14 +186,84 @@ export class StringPool implements StringSource {
  * The same analysis with its mentions packed as the persistent index packs them, made again when first read: what
  * a cold index keeps of each article it indexes, so that 100,000 articles are not millions of objects.
  */
-export function compactAnalysis(a: DocumentAnalysis, pool: StringPool): DocumentAnalysis {
+export function compactAnalysis(a: DocumentAnalysis, pool: StringPool, arena?: MentionArena): DocumentAnalysis {
+  // A worker's analysis comes as a copy, with the first article's title (mostly the document's) a string of its own.
+  for (const x of a.articles) if (x.title === a.title) x.title = a.title;
+  if (arena) {
+    const { tables, first, extra } = arena.pack(a);
+    return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, tables, first, a.mentions.length, extra, a.version, a.problems);
+  }
   const flat = new Int32Array(a.mentions.length * MENTION_INTS);
   const extras: number[] = [];
   a.mentions.forEach((m, i) => packMention(m, pool.intern, flat, i * MENTION_INTS, extras, a.uri));
   return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, new MentionTables(flat, Int32Array.from(extras), pool), 0, a.mentions.length, 0, a.version, a.problems);
 }
 
+/**
+ * The packed mentions of many analyses in shared chunks (compactAnalysis), so that a document costs its ints and
+ * not two typed arrays and a table object of its own: at 100,000 documents those were some 40 MB of heap beside
+ * the 54 MB of ints. A document replaced later leaves its ints unused in their chunk (edits on disk are few).
+ */
+export class MentionArena {
+  private tables: MentionTables | null = null;
+  private flatUsed = 0;
+  private extrasUsed = 0;
+  private scratch = new Int32Array(1024);
+  private readonly extras: number[] = [];
 
+  constructor(
+    private readonly pool: StringPool,
+    /** Ints of mentions per chunk; a chunk's extras take a quarter of that. */
+    private readonly chunk = 1 << 18,
+  ) {}
+
+  pack(a: DocumentAnalysis): { tables: MentionTables; first: number; extra: number } {
+    const ints = a.mentions.length * MENTION_INTS;
+    if (this.scratch.length < ints) this.scratch = new Int32Array(Math.max(ints, 2 * this.scratch.length));
+    const extras = this.extras;
+    extras.length = 0;
+    a.mentions.forEach((m, i) => packMention(m, this.pool.intern, this.scratch, i * MENTION_INTS, extras, a.uri));
+    let t = this.tables;
+    if (t === null || this.flatUsed + ints > t.flat.length || this.extrasUsed + extras.length > t.extras.length) {
+      // A document larger than a chunk gets a chunk of its own size.
+      t = this.tables = new MentionTables(new Int32Array(Math.max(this.chunk, ints)), new Int32Array(Math.max(this.chunk >> 2, extras.length)), this.pool);
+      this.flatUsed = 0;
+      this.extrasUsed = 0;
+    }
+    t.flat.set(this.scratch.subarray(0, ints), this.flatUsed);
+    t.extras.set(extras, this.extrasUsed);
+    const placed = { tables: t, first: this.flatUsed / MENTION_INTS, extra: this.extrasUsed / 2 };
+    this.flatUsed += ints;
+    this.extrasUsed += extras.length;
+    return placed;
+  }
+}
+
+
+
+/**
+ * Line indexes of many documents over shared chunks: a worker sends each document's line starts and ends as arrays
+ * of their own, each with its own buffer; held as views of one chunk, a document no longer keeps two buffers.
+ */
+export class LineArena {
+  private chunk = new Uint32Array(0);
+  private used = 0;
+
+  constructor(private readonly size = 1 << 18) {}
+
+  index(starts: Uint32Array, ends: Uint32Array, length: number): LineIndex {
+    const n = starts.length + ends.length;
+    if (this.used + n > this.chunk.length) {
+      this.chunk = new Uint32Array(Math.max(this.size, n));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.chunk.set(starts, at);
+    this.chunk.set(ends, at + starts.length);
+    this.used += n;
+    return new LineIndex(this.chunk.subarray(at, at + starts.length), this.chunk.subarray(at + starts.length, at + n), length);
+  }
+}
 
 // The built entities (ClustersState), each map in its order: its size, then per entry the key, and the value as a
 // string, a type's index, or a count and that many strings, types or (type, string) pairs (written by CacheAssembler).

@@ -6,9 +6,21 @@ import { isMainThread, threadId } from 'worker_threads';
 const enabled = process.env.ARTICLE_LENS_MEMORY_LOG === '1';
 const mb = (n: number): string => (n / 1048576).toFixed(0);
 
+/**
+ * With ARTICLE_LENS_MEMORY_LOG=1 the main thread also logs every `seconds`; where the process runs with --expose-gc
+ * each line first collects garbage, so the heap it gives is what is live, not what awaits collection.
+ */
+export function logMemoryEvery(seconds: number): void {
+  if (!enabled || !isMainThread) return;
+  const started = Date.now();
+  setInterval(() => logMemory(`at ${((Date.now() - started) / 1000).toFixed(0)} s`), seconds * 1000).unref();
+}
+
 /** One line: the process's RSS and this thread's heap (a worker thread has a heap of its own). */
 export function logMemory(phase: string): void {
   if (!enabled) return;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
   const m = process.memoryUsage();
   const h = v8.getHeapStatistics();
   const thread = isMainThread ? 'main' : `thread ${threadId}`;

@@ -4,9 +4,8 @@
 import * as fs from 'fs';
 import type { Recognizers } from '../core/analyze';
 import type { CorpusIndex } from '../core/corpus/index';
-import { LineIndex } from '../core/text/lineIndex';
 import { type ArticleFilter, findArticles } from './files';
-import { type CacheEntry, type CacheIdentity, type DateFallback, StringPool, compactAnalysis, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
+import { type CacheEntry, type CacheIdentity, type DateFallback, LineArena, MentionArena, StringPool, compactAnalysis, readIndexCache, writeIndexCache, writeIndexCacheInSlices } from './indexCache';
 import { type LoadOutcome, fileUri, loadFile } from './corpusLoader';
 import { type PoolJob, analyzeInWorkers } from './indexingPool';
 import type { WorkerReply } from './workerProtocol';
@@ -52,6 +51,9 @@ export class WorkspaceIndexer {
    * name and key is dropped once packed, so each string is kept once.
    */
   private readonly pool = new StringPool();
+  /** Their mentions and line indexes, in shared chunks. */
+  private readonly arena = new MentionArena(this.pool);
+  private readonly lineArena = new LineArena();
   /** Writes begun, so a sliced write overtaken by a newer one is not written over it; and one under way. */
   private writes = 0;
   private writing = false;
@@ -255,10 +257,10 @@ export class WorkspaceIndexer {
       this.entries.delete(r.file);
       return { outcome: { ok: false, uri: r.uri, reason: r.reason } };
     }
-    const lines = new LineIndex(r.starts, r.ends, r.length);
+    const lines = this.lineArena.index(r.starts, r.ends, r.length);
     this.index.set(r.analysis, { lines });
     // Counted into the index, the analysis is held compactly from now on (its mentions made again when read).
-    const analysis = compactAnalysis(r.analysis, this.pool);
+    const analysis = compactAnalysis(r.analysis, this.pool, this.arena);
     this.index.holdCompactly(r.analysis, analysis);
     const entry: CacheEntry = { file: r.file, size: r.size, mtimeMs: r.mtimeMs, userDate, analysis, lines };
     this.entries.set(r.file, entry);

@@ -2,7 +2,7 @@
 // corpus: name key -> documents, entity -> keys, date value -> documents (values known apart from values guessed from a file's date). It runs the one pipeline from the
 // recogniser's output to final mentions: the user's decisions applied once per document (cached with it, so a
 // decision never re-runs the tagger), clustering with the user's registry as constraints, final mentions.
-import { ENTITY_TYPES, type DocumentAnalysis, type Entity, type EntityType, type FinalMention, type Mention, isEntityType } from '../model';
+import { ENTITY_TYPES, type DocumentAnalysis, type Entity, type EntityType, type FinalMention, type Mention, type MentionType, canScan, isEntityType } from '../model';
 import { knownDateOf } from './articleDates';
 
 export { articleAt, isDated, knownDateOf } from './articleDates';
@@ -75,6 +75,13 @@ export interface Decisions {
   rules: SpellingRules;
 }
 
+/** What a stored document asks of its index. */
+interface DocumentHost {
+  loadText(uri: string): string;
+  finalize(doc: StoredDocument): { version: number; mentions: FinalMention[] };
+  clustersVersion(): number;
+}
+
 class StoredDocument implements IndexedDocument {
   private cachedText: string | undefined;
   private decidedOwn: Mention[] | null = null;
@@ -97,9 +104,8 @@ class StoredDocument implements IndexedDocument {
     private held: DocumentAnalysis,
     readonly lines: LineIndex,
     text: string | undefined,
-    private readonly loadText: (uri: string) => string,
-    private readonly finalize: (doc: StoredDocument) => { version: number; mentions: FinalMention[] },
-    private readonly clustersVersion: () => number,
+    /** The index's services, one object for all its documents (not closures of each: 100,000 documents hold them). */
+    private readonly host: DocumentHost,
   ) {
     this.cachedText = text;
   }
@@ -126,18 +132,27 @@ class StoredDocument implements IndexedDocument {
     if (this.cachedText !== undefined) return this.cachedText;
     // Lazily loaded text is not kept: only a few documents are read per hover, and memory stays small.
     // Text that no longer fits the line index (the file changed on disk) would give wrong snippets: none at all is better.
-    const text = this.loadText(this.uri);
+    const text = this.host.loadText(this.uri);
     return text.length === this.lines.length ? text : '';
   }
 
   get mentions(): FinalMention[] {
-    if (this.final === null || this.final.version !== this.clustersVersion()) this.final = this.finalize(this);
+    if (this.final === null || this.final.version !== this.host.clustersVersion()) this.final = this.host.finalize(this);
     return this.final.mentions;
   }
 
   /** The final mentions if they are kept and current, else null (see CorpusIndex.mentionsOf). */
   keptFinal(): FinalMention[] | null {
-    return this.final !== null && this.final.version === this.clustersVersion() ? this.final.mentions : null;
+    return this.final !== null && this.final.version === this.host.clustersVersion() ? this.final.mentions : null;
+  }
+
+  /**
+   * Visits each decided mention's start, type, key and value, without making the mentions where the analysis holds
+   * them packed and no decision changed them (a scan of every article otherwise makes millions of objects).
+   */
+  scanDecided(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): void {
+    if (this.decidedOwn === null && canScan(this.held) && this.held.scanMentions(visit)) return;
+    for (const m of this.decided) visit(m.start, m.type, m.key, m.value);
   }
 
   /** Drops the final mentions kept for reuse (made again on the next question). */
@@ -169,6 +184,8 @@ export interface EntityInfo extends Entity {
   definition?: MentionRef | null;
   /** Entities sharing the most articles with this one, once a hover has counted them. */
   related?: { id: string; name: string; type: EntityType; articles: number }[];
+  /** The dates of its articles, once a hover has looked, for the index's generation then (an article's date may change). */
+  dates?: { generation: number; appears: { first: string; last: string } | null; undatedArticles: number };
 }
 
 /** How many documents keep their final mentions between questions (see CorpusIndex.finalized). */
@@ -205,9 +222,12 @@ export class CorpusIndex {
   private readonly resolver: EntityResolver;
   private readonly loadText: (uri: string) => string;
 
+  private readonly host: DocumentHost;
+
   constructor(options: CorpusIndexOptions = {}) {
     this.resolver = options.resolver ?? createAliasResolver();
     this.loadText = options.loadText ?? (() => '');
+    this.host = { loadText: this.loadText, finalize: (d) => this.finalize(d), clustersVersion: () => this.ensureClusters().version };
   }
 
   setUserTitles(titles: ReadonlyMap<string, string>): void {
@@ -230,8 +250,8 @@ export class CorpusIndex {
     const previous = this.docs.get(analysis.uri);
     const doc =
       'text' in content
-        ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version)
-        : new StoredDocument(analysis, content.lines, undefined, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version);
+        ? new StoredDocument(analysis, LineIndex.fromText(content.text), content.text, this.host)
+        : new StoredDocument(analysis, content.lines, undefined, this.host);
     if (previous) {
       doc.placedOn = previous.placedOn;
       doc.placed = previous.placed;
@@ -268,7 +288,7 @@ export class CorpusIndex {
         continue;
       }
       // Its decided mentions are the recogniser's until a decision touches it (checked below): what decide() gives.
-      const doc = new StoredDocument(analysis, lines, undefined, this.loadText, (d) => this.finalize(d), () => this.ensureClusters().version);
+      const doc = new StoredDocument(analysis, lines, undefined, this.host);
       this.docs.set(doc.uri, doc);
       if (this.spellings) indexSpellings(this.spellings, doc.uri, analysis.mentions, true);
       if (dates) for (const d of dates) bump(d.guessed ? this.guessedDates : this.dates, d.value, doc.uri, 1);
@@ -564,10 +584,10 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (!doc) return out;
     const clusters = this.ensureClusters();
-    for (const m of doc.decided) {
-      const id = m.key === null ? undefined : entityOfMention(clusters, m.key, m.type);
+    doc.scanDecided((_, type, key) => {
+      const id = key === null ? undefined : entityOfMention(clusters, key, type);
       if (id !== undefined) out.add(id);
-    }
+    });
     return out;
   }
 
@@ -577,10 +597,10 @@ export class CorpusIndex {
     const doc = this.docs.get(uri);
     if (!doc) return out;
     const clusters = this.ensureClusters();
-    for (const m of doc.decided) {
-      const id = m.key === null ? undefined : entityOfMention(clusters, m.key, m.type);
-      if (id !== undefined) out.push({ entity: id, start: m.start });
-    }
+    doc.scanDecided((start, type, key) => {
+      const id = key === null ? undefined : entityOfMention(clusters, key, type);
+      if (id !== undefined) out.push({ entity: id, start });
+    });
     return out;
   }
 

@@ -193,8 +193,17 @@ function related(index: CorpusIndex, entity: EntityInfo): NameCard['related'] {
   return entity.related;
 }
 
-/** The span of known dates of the articles mentioning the entity (each article of a file by its own date); a guessed date is left out and counted. */
+/**
+ * The span of known dates of the articles mentioning the entity (each article of a file by its own date); a guessed
+ * date is left out and counted. Kept with the entity for the index's generation: an entity of a whole archive is in
+ * thousands of articles, and its card is asked for again and again.
+ */
 function datesOf(index: CorpusIndex, entity: EntityInfo): Pick<NameCard, 'appears' | 'undatedArticles'> {
+  if (entity.dates?.generation !== index.generation) entity.dates = { generation: index.generation, ...countDates(index, entity) };
+  return { appears: entity.dates.appears, undatedArticles: entity.dates.undatedArticles };
+}
+
+function countDates(index: CorpusIndex, entity: EntityInfo): Pick<NameCard, 'appears' | 'undatedArticles'> {
   let first: string | null = null;
   let last: string | null = null;
   let undated = 0;
