@@ -1,6 +1,12 @@
 // Corpus-level alias resolution over fixture corpora: which spellings become one entity, and which stay apart.
 import * as assert from 'assert';
 import { corpusFixture } from './corpusFixture';
+import { createAliasResolver, oneDeletion } from '../../server/src/core/resolve/aliases';
+import { NameTable } from '../../server/src/core/corpus/nameTable';
+import type { Mention } from '../../server/src/core/model';
+import { nameKey } from '../../server/src/core/resolve/names';
+import { deletions } from '../../server/src/core/resolve/similarity';
+import { random } from '../../train/perceptron';
 
 /** The entity groups of a corpus, as sorted lists of spellings, for the spellings named in `of`. */
 function groups(source: string, of: string[]): string[][] {
@@ -158,5 +164,53 @@ The <<Dnieper>>{location} again. <<Iran>>{location} and <<Iranian>>{misc} envoys
       ['Ukrainian'],
       ['Ukrainians'],
     ]);
+  });
+});
+
+describe('alias resolution: near-spelling blocks', () => {
+  it('a string is one deletion from a key exactly when deleting one of its characters (not a space) gives it', () => {
+    const next = random(41);
+    const letters = 'ab c';
+    for (let n = 0; n < 3000; n++) {
+      const word = (len: number) => Array.from({ length: len }, () => letters[Math.floor(next() * letters.length)]).join('');
+      const key = word(2 + Math.floor(next() * 6));
+      const s = next() < 0.5 ? deletions(key)[Math.floor(next() * key.length)] ?? word(key.length - 1) : word(key.length - 1);
+      assert.strictEqual(oneDeletion(key, s), deletions(key).includes(s), `${JSON.stringify(key)} / ${JSON.stringify(s)}`);
+    }
+  });
+});
+
+describe('alias resolution: many keys coming and going', () => {
+  it('resolves as a fresh resolver does, after thousands of near spellings are added and half of them removed', () => {
+    const next = random(43);
+    const syllables = ['kar', 'vel', 'ost', 'min', 'dra', 'lou', 'sen', 'tir', 'bal', 'rho'];
+    const nameOf = () => {
+      const word = () => syllables[Math.floor(next() * 10)] + syllables[Math.floor(next() * 10)] + syllables[Math.floor(next() * 10)];
+      let n = word().replace(/^./, (c) => c.toUpperCase());
+      if (next() < 0.4) n += ' ' + word().replace(/^./, (c) => c.toUpperCase());
+      // A one-letter slip now and then, so that near spellings meet.
+      if (next() < 0.3) {
+        const i = 1 + Math.floor(next() * (n.length - 1));
+        n = n.slice(0, i) + n.slice(i + 1);
+      }
+      return n;
+    };
+    const table = new NameTable();
+    const live = createAliasResolver({ fullResolutionShare: Infinity });
+    const docs: { uri: string; mentions: Mention[] }[] = [];
+    for (let d = 0; d < 1500; d++) {
+      const mentions: Mention[] = [];
+      let at = 0;
+      for (let k = 0; k < 3; k++) {
+        const text = nameOf();
+        mentions.push({ start: at, end: at + text.length, text, type: next() < 0.7 ? 'person' : 'organization', key: nameKey(text), value: null });
+        at += text.length + 5;
+      }
+      docs.push({ uri: `file:///names/${d}.txt`, mentions });
+      table.add(docs[d].uri, mentions);
+    }
+    assert.deepStrictEqual(live.resolve(table), createAliasResolver().resolve(table));
+    for (const doc of docs.filter((_, d) => d % 2 === 0)) table.remove(doc.uri, doc.mentions);
+    assert.deepStrictEqual(live.resolve(table), createAliasResolver().resolve(table));
   });
 });

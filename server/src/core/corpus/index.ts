@@ -483,6 +483,25 @@ export class CorpusIndex {
     return this.ranks.get(uri) ?? -1;
   }
 
+  /**
+   * `uris` in corpus order, as sorting them by rankOf gives (those not indexed first, as they came): by their ranks
+   * sorted as numbers, not by a comparison looking both up each time (an entity of an archive is in thousands of
+   * articles, and a page of its references sorted them at each request).
+   */
+  inCorpusOrder(uris: Iterable<string>): string[] {
+    const unknown: string[] = [];
+    const known: number[] = [];
+    for (const u of uris) {
+      const r = this.rankOf(u);
+      if (r < 0) unknown.push(u);
+      else known.push(r);
+    }
+    const ranks = Int32Array.from(known).sort();
+    const order = this.order!;
+    for (const r of ranks) unknown.push(order[r]);
+    return unknown;
+  }
+
   /** Rank of a document in corpus order, for sorting mentions. */
   compareUris(a: string, b: string): number {
     const ra = this.rankOf(a);
@@ -552,7 +571,7 @@ export class CorpusIndex {
 
   /** Every mention of an entity, in corpus order. */
   mentionsOf(entity: EntityInfo): MentionRef[] {
-    const uris = [...entity.documents.keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
+    const uris = this.inCorpusOrder(entity.documents.keys());
     const out: MentionRef[] = [];
     const keys = new Set(entity.keys);
     for (const uri of uris) this.collectMentions(entity, keys, uri, out);
@@ -614,7 +633,7 @@ export class CorpusIndex {
    * with `uris`, only those of these documents, in that order (a page of references).
    */
   mentionsOfValue(value: string, guessed = false, uris?: readonly string[]): MentionRef[] {
-    uris ??= [...this.documentsWithValue(value, guessed).keys()].sort((a, b) => this.rankOf(a) - this.rankOf(b));
+    uris ??= this.inCorpusOrder(this.documentsWithValue(value, guessed).keys());
     const same = (m: Mention) => m.value === value && (m.guessed === true) === guessed;
     const out: MentionRef[] = [];
     const clusters = this.ensureClusters();

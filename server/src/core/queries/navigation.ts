@@ -32,7 +32,7 @@ export function definingMention(index: CorpusIndex, entity: EntityInfo): Mention
   const uris = [...entity.documents.keys()];
   let earliest = uris[0];
   for (const u of uris) if (index.rankOf(u) < index.rankOf(earliest)) earliest = u;
-  const rest = () => uris.filter((u) => u !== earliest).sort((a, b) => index.compareUris(a, b));
+  const rest = () => index.inCorpusOrder(uris.filter((u) => u !== earliest));
   for (const uri of iterateThen(uris.length > 0 ? [earliest] : [], rest)) {
     // Only the entity's own mentions are made final (a search lists a hundred entities, each in another article).
     for (const { mention } of index.mentionsIn(entity, uri)) {
@@ -86,7 +86,7 @@ export function referencesPage(index: CorpusIndex, uri: string, offset: number, 
   }
   const def = !includeDeclaration && entity ? definingMention(index, entity) : undefined;
   const isDef = (r: MentionRef) => def !== undefined && r.uri === def.uri && r.mention.start === def.mention.start;
-  const uris = [...counts.keys()].sort((a, b) => index.rankOf(a) - index.rankOf(b));
+  const uris = index.inCorpusOrder(counts.keys());
   const countOf = (u: string) => counts.get(u)! - (def?.uri === u ? 1 : 0);
   let total = 0;
   for (const u of uris) total += countOf(u);

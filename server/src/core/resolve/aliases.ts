@@ -15,9 +15,14 @@ interface KeyInfo {
   key: string;
   words: string[];
   skeletons: string[];
-  /** Near spellings of the same shape found when the key was first seen: structural, count-independent. */
-  near: Set<string>;
+  /**
+   * Near spellings of the same shape found when the key was first seen: structural, count-independent. Made
+   * with the first (most keys have none, and an empty set each is megabytes over an archive's names).
+   */
+  near?: Set<string>;
 }
+
+const NO_NEAR: ReadonlySet<string> = new Set();
 
 /** A location written with its kind: `Dnipro River` is the `Dnipro`. Bridges and cities are not their namesakes. */
 export const GEO_SUFFIXES: ReadonlySet<string> = new Set(['river', 'sea', 'lake', 'ocean', 'mountains', 'island', 'islands', 'gulf', 'strait', 'peninsula', 'desert']);
@@ -74,6 +79,7 @@ class AliasResolver implements EntityResolver {
 
   private readonly infos = new Map<string, KeyInfo>();
   private readonly blocks = new BlockMap();
+  private readonly deletionBlocks = new DeletionBlocks();
   /** The last answer, kept current: a change re-resolves only the keys it can reach. */
   private groups: Map<string, string> | null = null;
   private table: NameTable | null = null;
@@ -157,7 +163,7 @@ class AliasResolver implements EntityResolver {
    * persons'): enough between keys whose statistics did not change, whose reads are what they were.
    */
   private neighbours(info: KeyInfo, table: NameTable, active: boolean): string[] {
-    const out: string[] = [...info.near];
+    const out: string[] = [...(info.near ?? NO_NEAR)];
     const { key, words, skeletons } = info;
     const typeOf = (k: string) => {
       const s = table.get(k);
@@ -198,7 +204,7 @@ class AliasResolver implements EntityResolver {
 
     // 1. Spelling and transliteration variants of the same shape.
     for (const info of keys) {
-      for (const other of info.near) {
+      for (const other of info.near ?? NO_NEAR) {
         if (other < info.key || !this.infos.has(other)) continue;
         if (this.variantsAgree(info, this.infos.get(other)!, stat, typeOf)) uf.union(info.key, other);
       }
@@ -306,17 +312,18 @@ class AliasResolver implements EntityResolver {
 
   private add(key: string): void {
     const words = nameWords(key);
-    const info: KeyInfo = { key, words, skeletons: words.map(skeleton), near: new Set() };
+    const info: KeyInfo = { key, words, skeletons: words.map(skeleton) };
     const blockKeys = this.blockKeysOf(info);
     const candidates = new Set<string>();
     for (const b of blockKeys.near) for (const k of this.blocks.get(b)) candidates.add(k);
+    this.deletionBlocks.find(blockKeys.deletions, candidates);
     candidates.delete(key);
     const shaped = [...candidates].filter((k) => this.infos.get(k)!.words.length === words.length && this.sameShape(info, this.infos.get(k)!));
     // fuse.js scores the near spellings among the few candidates the blocks found. Its score is not symmetric,
     // so the smaller key of a pair is always the pattern: the pair's verdict never depends on which came first.
     const link = (other: string) => {
-      info.near.add(other);
-      this.infos.get(other)!.near.add(key);
+      (info.near ??= new Set()).add(other);
+      (this.infos.get(other)!.near ??= new Set()).add(key);
     };
     const later = shaped.filter((k) => k > key);
     if (later.length > 0) for (const r of new Fuse(later, FUSE_OPTIONS).search(key)) link(r.item);
@@ -328,26 +335,32 @@ class AliasResolver implements EntityResolver {
     this.infos.set(key, info);
     for (const b of blockKeys.near) this.blocks.add(b, key);
     for (const b of blockKeys.other) this.blocks.add(b, key);
+    this.deletionBlocks.add(key, blockKeys.deletions);
   }
 
   private drop(key: string): void {
     const info = this.infos.get(key)!;
-    for (const other of info.near) this.infos.get(other)?.near.delete(key);
+    for (const other of info.near ?? NO_NEAR) this.infos.get(other)?.near?.delete(key);
     const keys = this.blockKeysOf(info);
     for (const b of keys.near) this.blocks.remove(b, key);
     for (const b of keys.other) this.blocks.remove(b, key);
+    this.deletionBlocks.remove(key, keys.deletions);
     this.infos.delete(key);
   }
 
-  /** Blocks that find near spellings (`near`) and blocks used by the acronym and surname passes (`other`). */
-  private blockKeysOf(info: KeyInfo): { near: string[]; other: string[] } {
+  /**
+   * Blocks that find near spellings: by skeleton (`near`) and by the strings one deletion from the key, the key
+   * itself included (`deletions`, see DeletionBlocks); and blocks used by the acronym and surname passes (`other`).
+   */
+  private blockKeysOf(info: KeyInfo): { near: string[]; deletions: string[]; other: string[] } {
     // Short keys get no near-spelling blocks: neither test accepts them (skeletons of three letters or more,
     // slips in words of five or more), and their tiny deletion variants would put thousands of keys in one block.
     const near: string[] = [];
     if (info.skeletons.some((k) => k.length >= 3)) near.push('s:' + info.skeletons.join(' '));
+    const variants: string[] = [];
     if (info.key.length >= MIN_SLIP_KEY && info.key.length <= 40) {
-      near.push('d:' + info.key);
-      for (const d of deletions(info.key)) near.push('d:' + d);
+      variants.push(info.key);
+      for (const d of deletions(info.key)) variants.push(d);
     }
     const other: string[] = [];
     const abbrev = initials(info.words);
@@ -358,7 +371,7 @@ class AliasResolver implements EntityResolver {
     // Proper word suffixes of two words or more (`harbour authority` of `velorian harbour authority`), and first words.
     for (let i = 1; i + 2 <= info.words.length; i++) other.push('x:' + info.words.slice(i).join(' '));
     if (info.words.length >= 2) other.push('p:' + info.words[0]);
-    return { near, other };
+    return { near, deletions: variants, other };
   }
 
   /** Every word pair is the same word, a transliteration variant, or a one-letter slip in a long word. */
@@ -491,6 +504,113 @@ class BlockMap {
     if (rest.length === 0) this.map.delete(block);
     else this.map.set(block, rest.length === 1 ? rest[0] : rest);
   }
+}
+
+/**
+ * The near-spelling blocks of one deletion: each key filed under the key itself and under every string one deletion
+ * from it (a key of twelve letters under thirteen strings). Filed as ints, a hash of the string and the key's
+ * number, in one open-addressed table, where a map of the strings held them as strings: at 100,000 articles they
+ * were the largest part of the resolver. A hash names its string only probably, so a key found under one is kept
+ * only if the string is truly one deletion from it: what `find` gives is exactly what blocks of strings give.
+ */
+class DeletionBlocks {
+  private hashes = new Int32Array(1024);
+  /** The key number in each slot; EMPTY, or GONE where one was removed (probing goes on past it). */
+  private ids = new Int32Array(1024).fill(EMPTY);
+  /** Slots not EMPTY. */
+  private used = 0;
+  private readonly keys: (string | undefined)[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  add(key: string, strings: readonly string[]): void {
+    if (strings.length === 0) return;
+    const id = this.free.pop() ?? this.keys.length;
+    this.keys[id] = key;
+    this.numbers.set(key, id);
+    if ((this.used + strings.length) * 4 > this.ids.length * 3) this.rehash(strings.length);
+    for (const s of strings) this.put(hashOf(s), id);
+  }
+
+  remove(key: string, strings: readonly string[]): void {
+    const id = this.numbers.get(key);
+    if (id === undefined) return;
+    for (const s of strings) {
+      const h = hashOf(s);
+      const mask = this.ids.length - 1;
+      for (let i = slotOf(h, mask); this.ids[i] !== EMPTY; i = (i + 1) & mask) {
+        if (this.ids[i] === id && this.hashes[i] === h) {
+          this.ids[i] = GONE;
+          break;
+        }
+      }
+    }
+    this.numbers.delete(key);
+    this.keys[id] = undefined;
+    this.free.push(id);
+  }
+
+  /** Adds to `out` the keys filed under any of `strings`. */
+  find(strings: readonly string[], out: Set<string>): void {
+    const mask = this.ids.length - 1;
+    for (const s of strings) {
+      const h = hashOf(s);
+      for (let i = slotOf(h, mask); this.ids[i] !== EMPTY; i = (i + 1) & mask) {
+        const id = this.ids[i];
+        if (id < 0 || this.hashes[i] !== h) continue;
+        const key = this.keys[id]!;
+        if (key === s || oneDeletion(key, s)) out.add(key);
+      }
+    }
+  }
+
+  private put(h: number, id: number): void {
+    const mask = this.ids.length - 1;
+    let i = slotOf(h, mask);
+    while (this.ids[i] >= 0) i = (i + 1) & mask;
+    if (this.ids[i] === EMPTY) this.used++;
+    this.hashes[i] = h;
+    this.ids[i] = id;
+  }
+
+  /** A table with room for `more`, at most three quarters full of live entries, the removed ones left out. */
+  private rehash(more: number): void {
+    const { hashes, ids } = this;
+    let live = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) live++;
+    let size = ids.length;
+    while ((live + more) * 2 > size) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.ids = new Int32Array(size).fill(EMPTY);
+    this.used = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) this.put(hashes[i], ids[i]);
+  }
+}
+
+const EMPTY = -1;
+const GONE = -2;
+
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+function slotOf(h: number, mask: number): number {
+  const x = Math.imul(h, 0x9e3779b1);
+  return (x ^ (x >>> 15)) & mask;
+}
+
+/** `s` is `key` without one of its characters other than a space (as deletions() makes them). */
+export function oneDeletion(key: string, s: string): boolean {
+  if (key.length !== s.length + 1) return false;
+  let prefix = 0;
+  while (prefix < s.length && key.charCodeAt(prefix) === s.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < s.length && key.charCodeAt(key.length - 1 - suffix) === s.charCodeAt(s.length - 1 - suffix)) suffix++;
+  // Deleting position j gives s when key[0, j) and key(j, end] match: j from key.length - 1 - suffix up to prefix.
+  for (let j = Math.max(0, key.length - 1 - suffix); j <= prefix; j++) if (key.charCodeAt(j) !== 32) return true;
+  return false;
 }
 
 class UnionFind {
