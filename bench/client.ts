@@ -60,7 +60,8 @@ const CAPABILITIES: ClientCapabilities = {
 
 export function startServer(folder: string, storagePath: string, server = SERVER): BenchServer {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // As the VS Code client starts it (client/src/extension.ts): with --expose-gc, so it collects at phase ends.
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (child.pid === undefined) throw new Error(`cannot start ${server}`);
   const pid = child.pid;
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -4,7 +4,8 @@
 //   npm run bench -- [--corpus bbc|10k|100k|both] [--json] [--requests N] [--open N]
 //   npx tsx bench/lsp.ts --server other/dist/server.js ...   (another build; npm run bench builds dist/ first)
 //   ARTICLE_LENS_MEMORY_LOG=1 npm run bench ...   (the server logs RSS and each thread's heap at the cache write's phases, and every 10 s, on stderr;
-//   with SERVER_NODE_ARGS=--expose-gc each line first collects garbage: the heap it gives is what is live)
+//   with =live each line first collects garbage: the heap it gives is what is live)
+//   The server is started with --expose-gc, as the VS Code client starts it; SERVER_NODE_ARGS adds flags.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -90,8 +90,8 @@ const CAPABILITIES: ClientCapabilities = {
   },
 };
 
-export async function startServer(folder: string, settings: unknown = {}, options: { storagePath?: string } = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(folder: string, settings: unknown = {}, options: { storagePath?: string; nodeArgs?: string[] } = {}): Promise<TestServer> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const progress: unknown[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

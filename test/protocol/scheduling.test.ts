@@ -21,6 +21,25 @@ function bigArticle(): string {
 describe('protocol: scheduling of analysis', () => {
   const BIG = 'zz-big.txt';
 
+  it('collects garbage after a cold index when started with --expose-gc (as the VS Code client starts it), and says so in its log', async () => {
+    const collected = /^collected garbage after indexing: heap \d+ MB -> \d+ MB$/;
+    const withGc = await startServer(copyCorpus(EXAMPLES), {}, { nodeArgs: ['--expose-gc'] });
+    try {
+      await withGc.indexed;
+      assert.ok(withGc.logs.some((l) => collected.test(l)), JSON.stringify(withGc.logs));
+    } finally {
+      await withGc.stop();
+    }
+    // Another editor's plain `node dist/server.js --stdio`: nothing to collect with, and nothing said.
+    const plain = await startServer(copyCorpus(EXAMPLES));
+    try {
+      await plain.indexed;
+      assert.ok(!plain.logs.some((l) => /collected garbage/.test(l)), JSON.stringify(plain.logs));
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it("an archive's undated articles are published a slice at a time: an article opened after indexing is answered before they all are", async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-undated-'));
     const count = 1200;

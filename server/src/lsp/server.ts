@@ -24,6 +24,7 @@ import { cacheIdentity } from '../node/indexCache';
 import { nameModelPath } from '../node/nameModel';
 import { loadRecognizers } from '../node/recognizers';
 import { WorkspaceIndexer } from '../node/workspaceIndexer';
+import { collectAfterPhase } from '../node/collect';
 import { whenQuiet } from './idle';
 import { isCalendarDay } from '../core/calendarDay';
 import { isMarkdownUri } from '../core/text/article';
@@ -394,6 +395,8 @@ export function startServer(connection: Connection): void {
     // Resolve the entity table now, so the first request after indexing does not pay for it.
     progress?.report(100, 'resolving entities');
     void index.entityTableVersion;
+    // The workers' copies of every analysis and the resolution's working sets are garbage now (node/collect.ts).
+    if (report.analysed > 0) logCollected('indexing', collectAfterPhase());
     indexingNow = false;
     progress?.done();
     for (const note of report.notes) connection.console.info(note);
@@ -420,7 +423,7 @@ export function startServer(connection: Connection): void {
     // snapshot of the entities: a few hundred milliseconds at 100,000 articles); a shutdown meanwhile writes it whole.
     persistTimer = setTimeout(guarded(logError, 'saving the index cache', () => {
       persistTimer = undefined;
-      persistInBackground();
+      persistInBackground(report.analysed > 0);
     }), PERSIST_AFTER_INDEXING_MS);
   }
 
@@ -441,9 +444,14 @@ export function startServer(connection: Connection): void {
    * The cache is cut into slices here (a few milliseconds each), in the gaps between the editor's messages or a
    * quarter of a second apart in a burst of them, and made and written by a worker thread.
    */
-  const persistInBackground = () => {
+  const logCollected = (phase: string, collected: ReturnType<typeof collectAfterPhase>) => {
+    if (collected) connection.console.info(`collected garbage after ${phase}: heap ${collected.beforeMb} MB -> ${collected.afterMb} MB`);
+  };
+  /** Writes the cache in the background; `thenCollect` after a cold index, whose first write leaves much garbage. */
+  const persistInBackground = (thenCollect = false) => {
     void indexer?.persistInBackground(() => whenQuiet(10, 250)).then((problem) => {
       if (problem) connection.console.warn(problem);
+      if (thenCollect) void whenQuiet(10, 250).then(() => logCollected('the index cache write', collectAfterPhase()));
     });
   };
   /** After changes on disk, the cache is written once things are quiet again. */

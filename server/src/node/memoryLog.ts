@@ -3,13 +3,12 @@
 import * as v8 from 'v8';
 import { isMainThread, threadId } from 'worker_threads';
 
-const enabled = process.env.ARTICLE_LENS_MEMORY_LOG === '1';
+const enabled = process.env.ARTICLE_LENS_MEMORY_LOG === '1' || process.env.ARTICLE_LENS_MEMORY_LOG === 'live';
+/** `live`: each line first collects garbage (the server runs with --expose-gc), so its heap is what is live. */
+const live = process.env.ARTICLE_LENS_MEMORY_LOG === 'live';
 const mb = (n: number): string => (n / 1048576).toFixed(0);
 
-/**
- * With ARTICLE_LENS_MEMORY_LOG=1 the main thread also logs every `seconds`; where the process runs with --expose-gc
- * each line first collects garbage, so the heap it gives is what is live, not what awaits collection.
- */
+/** The main thread also logs every `seconds` (with ARTICLE_LENS_MEMORY_LOG=1 or =live). */
 export function logMemoryEvery(seconds: number): void {
   if (!enabled || !isMainThread) return;
   const started = Date.now();
@@ -19,8 +18,7 @@ export function logMemoryEvery(seconds: number): void {
 /** One line: the process's RSS and this thread's heap (a worker thread has a heap of its own). */
 export function logMemory(phase: string): void {
   if (!enabled) return;
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) gc();
+  if (live) (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   const h = v8.getHeapStatistics();
   const thread = isMainThread ? 'main' : `thread ${threadId}`;

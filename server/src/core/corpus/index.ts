@@ -75,6 +75,9 @@ export interface Decisions {
   rules: SpellingRules;
 }
 
+const NO_PLACED = Object.freeze([]) as unknown as PlacedRecord[];
+const NO_ORPHANS = Object.freeze([]) as unknown as Orphan[];
+
 /** What a stored document asks of its index. */
 interface DocumentHost {
   loadText(uri: string): string;
@@ -94,8 +97,9 @@ class StoredDocument implements IndexedDocument {
     // the analysis holds its mentions packed, made when read, and a copy per document would undo that.
     this.decidedOwn = mentions === this.held.mentions ? null : mentions;
   }
-  placed: PlacedRecord[] = [];
-  orphans: Orphan[] = [];
+  // Shared empty lists until the user's records are placed: most of an archive's documents have none.
+  placed: PlacedRecord[] = NO_PLACED;
+  orphans: Orphan[] = NO_ORPHANS;
   /** The text the records were last placed on, kept only for documents with records: a change is diffed against it. */
   placedOn: string | null = null;
   private final: { version: number; mentions: FinalMention[] } | null = null;
@@ -413,8 +417,8 @@ export class CorpusIndex {
     // Where each record sat on the text it was last placed on: a change is diffed from there.
     const before = new Map(doc.placed.map((p) => [p.record.id, p.span]));
     const last = doc.placedOn;
-    doc.placed = [];
-    doc.orphans = [];
+    doc.placed = records.length > 0 ? [] : NO_PLACED;
+    doc.orphans = records.length > 0 ? [] : NO_ORPHANS;
     if (records.length > 0 && text !== null && text !== '') {
       const hash = textHash(text);
       for (const record of records) {
