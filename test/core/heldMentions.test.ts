@@ -53,6 +53,20 @@ describe('mentions held packed', () => {
     assert.strictEqual(analyses[0].scanMentions(() => undefined), false, 'replaced: the caller reads the mentions');
   });
 
+  it('makes only the mentions a question takes, equal to those made whole, and none else', () => {
+    const { analyses, mentions } = packedCorpus(4);
+    const dated = (_: string, key: string | null, value: string | null) => key === null && value !== null;
+    for (const [d, a] of analyses.entries()) {
+      assert.deepStrictEqual(a.mentionsWhere(dated), mentions[d].filter((m) => m.key === null && m.value !== null));
+      assert.deepStrictEqual(a.mentionsWhere((type) => type === 'person'), mentions[d].filter((m) => m.type === 'person'));
+      assert.strictEqual(a.made, null, 'nothing made whole');
+    }
+    void analyses[1].mentions;
+    assert.deepStrictEqual(analyses[1].mentionsWhere(dated), mentions[1].filter((m) => m.value !== null));
+    analyses[2].mentions = [name(3, 'Mayor Tomas Brill')];
+    assert.strictEqual(analyses[2].mentionsWhere(dated), null, 'replaced: the caller reads the mentions');
+  });
+
   it('a document whose mentions were set from outside keeps them, whatever is read after', () => {
     const { analyses } = packedCorpus(MADE_KEPT + 10);
     const own = [name(3, 'Mayor Tomas Brill')];

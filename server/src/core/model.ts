@@ -127,6 +127,8 @@ export interface DocumentAnalysis {
  */
 export interface PackedScan {
   scanMentions(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): boolean;
+  /** Only the mentions `keep` takes, made as objects (in text order); null when the mentions were replaced. */
+  mentionsWhere(keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] | null;
 }
 
 export function canScan(a: DocumentAnalysis): a is DocumentAnalysis & PackedScan {

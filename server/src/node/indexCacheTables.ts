@@ -39,29 +39,49 @@ export class MentionTables {
 
   /** Mentions [first, first + count), whose first value or resolution is extras pair `extra`; checked at read. */
   make(first: number, count: number, extra: number): Mention[] {
-    const { flat, extras } = this;
-    const str = this.strings.str;
     const mentions: Mention[] = new Array(count);
     for (let k = 0; k < count; k++) {
-      const i = (first + k) * MENTION_INTS;
-      const packed = flat[i + 1];
-      const flags = packed & ((1 << LENGTH_SHIFT) - 1);
-      const start = flat[i];
-      const m: Mention = { start, end: start + (packed >>> LENGTH_SHIFT), type: MENTION_TYPES[flags & 15] as MentionType, text: str(flat[i + 2]), key: flat[i + 3] < 0 ? null : str(flat[i + 3]), value: null };
-      if (flags & EXTRA) {
-        m.value = extras[2 * extra] < 0 ? null : str(extras[2 * extra]);
-        if (extras[2 * extra + 1] >= 0) {
-          if (m.key !== null) m.form = str(extras[2 * extra + 1]);
-          else m.resolution = str(extras[2 * extra + 1]);
-        }
-        extra++;
-      }
-      if (flags & GUESSED) m.guessed = true;
-      if (flags & NEEDS_DATE) m.needsDate = true;
-      if (flags & WEAK) m.weak = true;
-      mentions[k] = m;
+      mentions[k] = this.one(first + k, extra);
+      if (this.flat[(first + k) * MENTION_INTS + 1] & EXTRA) extra++;
     }
     return mentions;
+  }
+
+  /** Of mentions [first, first + count), only those `keep` takes by their type, key and value. */
+  makeSome(first: number, count: number, extra: number, keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] {
+    const { flat, extras } = this;
+    const str = this.strings.str;
+    const out: Mention[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = (first + k) * MENTION_INTS;
+      const flags = flat[i + 1] & ((1 << LENGTH_SHIFT) - 1);
+      const value = flags & EXTRA && extras[2 * extra] >= 0 ? str(extras[2 * extra]) : null;
+      if (keep(MENTION_TYPES[flags & 15], flat[i + 3] < 0 ? null : str(flat[i + 3]), value)) out.push(this.one(first + k, extra));
+      if (flags & EXTRA) extra++;
+    }
+    return out;
+  }
+
+  /** Mention `at`, whose value or resolution (if it has one) is extras pair `extra`. */
+  private one(at: number, extra: number): Mention {
+    const { flat, extras } = this;
+    const str = this.strings.str;
+    const i = at * MENTION_INTS;
+    const packed = flat[i + 1];
+    const flags = packed & ((1 << LENGTH_SHIFT) - 1);
+    const start = flat[i];
+    const m: Mention = { start, end: start + (packed >>> LENGTH_SHIFT), type: MENTION_TYPES[flags & 15] as MentionType, text: str(flat[i + 2]), key: flat[i + 3] < 0 ? null : str(flat[i + 3]), value: null };
+    if (flags & EXTRA) {
+      m.value = extras[2 * extra] < 0 ? null : str(extras[2 * extra]);
+      if (extras[2 * extra + 1] >= 0) {
+        if (m.key !== null) m.form = str(extras[2 * extra + 1]);
+        else m.resolution = str(extras[2 * extra + 1]);
+      }
+    }
+    if (flags & GUESSED) m.guessed = true;
+    if (flags & NEEDS_DATE) m.needsDate = true;
+    if (flags & WEAK) m.weak = true;
+    return m;
   }
 }
 
@@ -91,6 +111,13 @@ export class CachedAnalysis implements DocumentAnalysis, PackedScan {
   ) {
     // An own enumerable property, as a plain analysis has: spread and JSON see the mentions too.
     Object.defineProperty(this, 'mentions', LAZY_MENTIONS);
+  }
+
+  mentionsWhere(keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] | null {
+    if (this.replaced) return null;
+    // Made already: read from them (and they stay the ones read last).
+    if (this.made !== null) return this.mentions.filter((m) => keep(m.type, m.key, m.value));
+    return this.tables.makeSome(this.first, this.count, this.extra, keep);
   }
 
   scanMentions(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): boolean {

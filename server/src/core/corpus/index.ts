@@ -159,6 +159,15 @@ class StoredDocument implements IndexedDocument {
     for (const m of this.decided) visit(m.start, m.type, m.key, m.value);
   }
 
+  /** The decided mentions `keep` takes, made as objects only for those where the analysis holds them packed. */
+  decidedWhere(keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] {
+    if (this.decidedOwn === null && canScan(this.held)) {
+      const some = this.held.mentionsWhere(keep);
+      if (some) return some;
+    }
+    return this.decided.filter((m) => keep(m.type, m.key, m.value));
+  }
+
   /** Drops the final mentions kept for reuse (made again on the next question). */
   forgetFinal(): void {
     this.final = null;
@@ -598,7 +607,7 @@ export class CorpusIndex {
       return;
     }
     const clusters = this.ensureClusters();
-    for (const m of doc.decided) if (m.key !== null && keys.has(m.key) && entityOfMention(clusters, m.key, m.type) === entity.id) out.push({ uri, mention: finalMention(m, clusters) });
+    for (const m of doc.decidedWhere((type, key) => key !== null && keys.has(key) && entityOfMention(clusters, key, type) === entity.id)) out.push({ uri, mention: finalMention(m, clusters) });
   }
 
   /** The entities a document mentions, without making its mentions final. */
@@ -663,9 +672,7 @@ export class CorpusIndex {
   datedMentionsIn(uri: string): readonly Mention[] {
     const doc = this.docs.get(uri);
     if (!doc) return [];
-    const out: Mention[] = [];
-    for (const m of doc.decided) if (m.value !== null && m.key === null) out.push(m);
-    return out;
+    return doc.decidedWhere((_, key, value) => value !== null && key === null);
   }
 
   private changed(orderChanged = true): void {

@@ -3,7 +3,7 @@
 // entities a graph can show (the most mentioned of each type); a request picks its nodes and edges from that.
 import type { CorpusIndex, EntityInfo } from '../corpus/index';
 import { ENTITY_TYPES, type EntityType } from '../model';
-import { tokenize } from '../text/tokenize';
+import { tokenRanges } from '../text/tokenize';
 import { escapePlain } from './markdown';
 import { definingMention } from './navigation';
 import { type Location, locationOf } from './locations';
@@ -168,13 +168,14 @@ export class CooccurrenceCounts {
 function sentenceGroups(text: string, mentions: { entity: string; start: number }[], slot: Map<string, number>): Set<number>[] {
   const wanted = mentions.filter((m) => slot.has(m.entity)).sort((a, b) => a.start - b.start);
   if (wanted.length < 2) return [];
-  const { tokens, sentences } = tokenize(text);
+  // Offsets only: an object and a string per token, over every article of an archive, was gigabytes of garbage.
+  const { ends, sentences } = tokenRanges(text);
   const groups: Set<number>[] = [];
   let k = 0;
   for (const s of sentences) {
     if (k >= wanted.length) break;
     if (s.end <= s.first) continue;
-    const end = tokens[s.end - 1].end;
+    const end = ends[s.end - 1];
     const group = new Set<number>();
     // Mentions starting before this sentence's end belong to it (a mention never starts between sentences).
     while (k < wanted.length && wanted[k].start < end) group.add(slot.get(wanted[k++].entity)!);
