@@ -12,7 +12,7 @@ import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
-const { buildTokenTable, extractFeatures, FORM_FIELDS, FORM_FLAGS, FORM_SCORES, SCORED_FLAG, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { buildTokenTable, CONTEXT_KEYS, contextRowsOf, extractFeatures, FORM_FIELDS, FORM_FLAGS, FORM_SCORES, SCORED_FLAG, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
 const { liveOffset, liveRows, scoreLive, sumLive } = live;
@@ -269,6 +269,14 @@ export class Tagger {
   private readonly transition: Float64Array;
   private readonly start: Float64Array;
   private features = new Int32Array(0);
+  private contextKeys = new Int32Array(0);
+  /**
+   * The summed scores of the context rows of each key (features.ts contextRowsOf), TAG_COUNT per key, made on the
+   * key's first use; after them TAG_COUNT zeros, for a token without a key.
+   */
+  private readonly contextScores = new Int32Array((CONTEXT_KEYS + 1) * TAG_COUNT);
+  private readonly contextMade = new Uint8Array(CONTEXT_KEYS);
+  private readonly contextRows = new Int32Array(32);
   private emissions = new Float64Array(0);
   private readonly scratch = viterbiScratch();
   private readonly buffers = new TokenTableBuffers();
@@ -315,12 +323,17 @@ export class Tagger {
     const live = this.live;
     const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places, this.buffers);
     if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
+    if (this.contextKeys.length < n) this.contextKeys = new Int32Array(n * 2);
     if (this.emissions.length < n * TAG_COUNT) this.emissions = new Float64Array(n * TAG_COUNT * 2);
     const features = this.features;
+    const keys = this.contextKeys;
     const emissions = this.emissions;
-    extractFeatures(table, lexicon, sentences, mask, features, false);
+    extractFeatures(table, lexicon, sentences, mask, features, false, keys);
     const forms = lexicon.forms;
     const caseClass = table.caseClass;
+    const contextScores = this.contextScores;
+    const contextMade = this.contextMade;
+    const none = CONTEXT_KEYS * TAG_COUNT;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
       const f = id * FORM_FIELDS;
@@ -329,9 +342,15 @@ export class Tagger {
         sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, forms, f + FORM_SCORES);
         forms[f + FORM_FLAGS] |= SCORED_FLAG;
       }
+      const key = keys[i];
+      if (key >= 0 && contextMade[key] === 0) {
+        // The context rows of a key, summed on its first use.
+        sumLive(this.contextRows, 0, contextRowsOf(key, mask, this.contextRows), live, contextScores, key * TAG_COUNT);
+        contextMade[key] = 1;
+      }
       const c = caseClass[i];
       const base = i * D;
-      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, forms, f + FORM_SCORES, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, forms, f + FORM_SCORES, contextScores, key >= 0 ? key * TAG_COUNT : none, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
