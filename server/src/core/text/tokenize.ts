@@ -152,16 +152,10 @@ export function tokenRanges(text: string): TokenRanges {
   let i = 0;
   let breakPending = false;
   let prevEnd = -1;
-  const closeSentence = () => {
-    for (let first = sentenceFirst; first < count; first += MAX_SENTENCE_TOKENS) {
-      sentences.push({ first, end: Math.min(count, first + MAX_SENTENCE_TOKENS) });
-    }
-    sentenceFirst = count;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) closeSentence();
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) sentenceFirst = closeSentence(sentences, sentenceFirst, count);
       i++;
       continue;
     }
@@ -169,7 +163,7 @@ export function tokenRanges(text: string): TokenRanges {
     if (breakPending) {
       // A sentence ends at . ! ? (and any closing quotes or brackets right after) when what follows is not lower case.
       if (i === prevEnd && (c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93)) keepPending = true;
-      else if (!(c >= 97 && c <= 122)) closeSentence();
+      else if (!(c >= 97 && c <= 122)) sentenceFirst = closeSentence(sentences, sentenceFirst, count);
       breakPending = false;
     }
     let j: number;
@@ -204,8 +198,14 @@ export function tokenRanges(text: string): TokenRanges {
     i = j;
     prevEnd = j;
   }
-  closeSentence();
+  closeSentence(sentences, sentenceFirst, count);
   return { count, starts, ends, sentences };
+}
+
+/** Ends the sentence of tokens [first, count) (in pieces of MAX_SENTENCE_TOKENS); returns where the next one starts. */
+function closeSentence(sentences: Sentence[], first: number, count: number): number {
+  for (let f = first; f < count; f += MAX_SENTENCE_TOKENS) sentences.push({ first: f, end: Math.min(count, f + MAX_SENTENCE_TOKENS) });
+  return count;
 }
 
 /** `U.S.` or `Inc.` followed by a capitalised word that usually starts a sentence. */

@@ -140,9 +140,8 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
   // Per-document marks on lower-case forms, by lexicon id: stamp values make clearing unnecessary.
   const stamp = lexicon.nextStamp();
   const marks = lexicon.marks;
-  const small = (i: number) => (forms[ids[i] * F + FORM_FLAGS] & SMALL_FLAG) !== 0;
   for (const s of doc.sentences) {
-    const kind = sentenceKind(table.caseClass, small, s.first, s.end);
+    const kind = sentenceKind(table.caseClass, (i) => (forms[ids[i] * F + FORM_FLAGS] & SMALL_FLAG) !== 0, s.first, s.end);
     for (let i = s.first; i < s.end; i++) {
       table.position[i] = (i === s.first ? 1 : 0) | (kind << 1);
       const k = table.caseClass[i];
