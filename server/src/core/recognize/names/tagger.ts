@@ -189,20 +189,33 @@ export function viterbi(emissions: Float64Array, first: number, end: number, tra
 export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8Array): Uint8Array {
   const n = table.n;
   const memory = new Uint8Array(n);
-  // Per word: counts of labels 0..4, and how many occurrences are in a reliable position.
-  const slotOf = new Map<number, number>();
-  const counts: number[] = [];
-  const slots = new Int32Array(n).fill(-1);
+  // Per word: counts of labels 0..4, and how many occurrences are in a reliable position; the slot of a word (by the
+  // id of its lower-case form) is found through arrays stamped per call, which need no clearing.
+  const scratch = MEMORY_SCRATCH;
+  if (scratch.stampOf.length < lexicon.size) {
+    const size = Math.max(lexicon.size, scratch.stampOf.length * 2, 1024);
+    scratch.stampOf = new Int32Array(size);
+    scratch.slotOf = new Int32Array(size);
+  }
+  if (scratch.slots.length < n) scratch.slots = new Int32Array(Math.max(n, scratch.slots.length * 2));
+  if (scratch.counts.length < n * 6) scratch.counts = new Int32Array(Math.max(n * 6, scratch.counts.length * 2));
+  const { stampOf, slotOf, slots, counts } = scratch;
+  const stamp = ++scratch.stamp;
+  let used = 0;
   for (let i = 0; i < n; i++) {
     const c = table.caseClass[i];
-    if (c === LOWER || c === OTHER || c === DIGIT) continue;
-    const key = lexicon.lowerId(table.id[i]);
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = counts.length;
-      slotOf.set(key, slot);
-      counts.push(0, 0, 0, 0, 0, 0);
+    if (c === LOWER || c === OTHER || c === DIGIT) {
+      slots[i] = -1;
+      continue;
     }
+    const key = lexicon.lowerId(table.id[i]);
+    if (stampOf[key] !== stamp) {
+      stampOf[key] = stamp;
+      slotOf[key] = used;
+      counts.fill(0, used, used + 6);
+      used += 6;
+    }
+    const slot = slotOf[key];
     slots[i] = slot;
     counts[slot + typeOfTag(tags[i]) + 1]++;
     if (table.position[i] === 0) counts[slot + 5]++;
@@ -228,6 +241,9 @@ export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8A
   }
   return memory;
 }
+
+/** documentMemory's arrays, kept across calls (see there). */
+const MEMORY_SCRATCH = { stamp: 0, stampOf: new Int32Array(0), slotOf: new Int32Array(0), slots: new Int32Array(0), counts: new Int32Array(0) };
 
 /**
  * Where a multi-word name the first pass found occurs in the document (itself included): per token
@@ -257,12 +273,15 @@ export function sequenceMemory(table: TokenTable, tags: Uint8Array, sentences: T
   return out;
 }
 
-/** Rows of the two memory features of every token after a first pass (0 where there is no memory). */
-export function memoryRows(table: TokenTable, lexicon: Lexicon, tags: Uint8Array, sentences: TaggerSentence[], mask: number): { memory: Int32Array; sequence: Int32Array } {
+/**
+ * Rows of the two memory features of every token after a first pass (0 where there is no memory); in `into`'s arrays
+ * (at least n long) when given, else in new ones.
+ */
+export function memoryRows(table: TokenTable, lexicon: Lexicon, tags: Uint8Array, sentences: TaggerSentence[], mask: number, into?: { memory: Int32Array; sequence: Int32Array }): { memory: Int32Array; sequence: Int32Array } {
   const m = documentMemory(table, lexicon, tags);
   const q = sequenceMemory(table, tags, sentences);
-  const memory = new Int32Array(table.n);
-  const sequence = new Int32Array(table.n);
+  const memory = into ? into.memory : new Int32Array(table.n);
+  const sequence = into ? into.sequence : new Int32Array(table.n);
   for (let i = 0; i < table.n; i++) {
     memory[i] = memoryRow(table, i, m[i], mask);
     sequence[i] = sequenceRow(table, i, q[i], mask);
@@ -291,6 +310,8 @@ export class Tagger {
   private readonly contextMade = new Uint8Array(CONTEXT_KEYS);
   private readonly contextRows = new Int32Array(32);
   private emissions = new Float64Array(0);
+  /** The memory rows of the last document (see memoryRows). */
+  private memory = { memory: new Int32Array(0), sequence: new Int32Array(0) };
   private readonly scratch = viterbiScratch();
   private readonly buffers = new TokenTableBuffers();
   /** The emission table's rows that are not all zero (see liveRows.ts): what recognition reads. */
@@ -368,7 +389,8 @@ export class Tagger {
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
     if (weights.twoPass) {
-      const rows = memoryRows(table, lexicon, tags, sentences, mask);
+      if (this.memory.memory.length < n) this.memory = { memory: new Int32Array(n * 2), sequence: new Int32Array(n * 2) };
+      const rows = memoryRows(table, lexicon, tags, sentences, mask, this.memory);
       // Only sentences with a token whose scores changed are decoded again: decoding the same scores again gives
       // the same tags, and a memory row whose weights are all zero changes nothing.
       for (const s of sentences) {
