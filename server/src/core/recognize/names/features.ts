@@ -8,7 +8,8 @@
 // once per distinct word form (see Lexicon); the DYNAMIC ones look at the context. Lower-case words,
 // digits and punctuation (most tokens) get a short dynamic set; capitalised words get the full one.
 import * as factLists from './facts';
-import type { Gazetteer } from './gazetteer';
+import * as gazetteers from './gazetteer';
+import type { Gazetteer, GazetteerSet } from './gazetteer';
 import * as hash from './hash';
 import * as wordShape from './wordShape';
 import type { TaggerSentence } from './wordShape';
@@ -154,10 +155,23 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
     if (marks[l + MARK_LOWER] === stamp) table.seenLower[i] = 1;
     if (marks[l + MARK_CAPITAL_MID] === stamp) table.seenCapitalMid[i] = 1;
   }
-  if (gazetteer) gazetteer.mark(table.lower, table.caseClass, doc.sentences, table.gazetteer);
-  if (places) places.mark(table.lower, table.caseClass, doc.sentences, table.places);
-  factLists.factsGazetteer().mark(table.lower, table.caseClass, doc.sentences, table.facts);
+  setOf(gazetteer, places).mark(table.lower, table.caseClass, doc.sentences, [table.gazetteer, table.places, table.facts]);
   return table;
+}
+
+/** An absent gazetteer, which marks nothing. */
+const NONE = new gazetteers.Gazetteer();
+const SETS = new WeakMap<Gazetteer, WeakMap<Gazetteer, GazetteerSet>>();
+
+/** The training names, the places and the facts, marked together (see GazetteerSet); made once per pair. */
+function setOf(gazetteer: Gazetteer | null, places: Gazetteer | null): GazetteerSet {
+  const g = gazetteer ?? NONE;
+  const p = places ?? NONE;
+  let byPlaces = SETS.get(g);
+  if (!byPlaces) SETS.set(g, (byPlaces = new WeakMap()));
+  let set = byPlaces.get(p);
+  if (!set) byPlaces.set(p, (set = new gazetteers.GazetteerSet([g, p, factLists.factsGazetteer()])));
+  return set;
 }
 
 /** Row of the document-memory feature of token i for memory value m (0: no memory, no feature). */
