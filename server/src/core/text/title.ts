@@ -20,8 +20,11 @@ function isMenu(line: string): boolean {
   return items.every((item) => item.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(item)) && !/[.!?]$/.test(line);
 }
 
+/** The words of a line that hold a letter or a digit, counted up to MAX_WORDS + 1 (all any rule below tells apart). */
 function words(line: string): number {
-  return line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  for (const w of line.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w) && ++n > MAX_WORDS) break;
+  return n;
 }
 
 /** A line of `n` words (see `words`) that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
@@ -55,7 +58,8 @@ export function articleTitle(text: string, metadataTitle: string | null = null):
     else if (isHeadline(line, n)) headline = line;
     else if (isParagraph(line, n)) break;
   }
-  return shorten(headline ?? repeated ?? top.contentLine(0) ?? top.lines[0] ?? '');
+  // The lines read are already single-spaced and trimmed.
+  return cut(headline ?? repeated ?? top.contentLine(0) ?? top.lines[0] ?? '');
 }
 
 /**
@@ -100,6 +104,10 @@ class TopLines {
 }
 
 function shorten(line: string): string {
-  const flat = line.replace(/\s+/g, ' ').trim();
+  return cut(line.replace(/\s+/g, ' ').trim());
+}
+
+/** A single-spaced, trimmed line cut to TITLE_LENGTH. */
+function cut(flat: string): string {
   return flat.length > TITLE_LENGTH ? flat.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : flat;
 }
