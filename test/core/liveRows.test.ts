@@ -34,9 +34,11 @@ describe('live emission rows', () => {
     const emission = table();
     const features = Int32Array.from([69, 0, 3, 7, 32, 69]);
     const initial = Int32Array.from({ length: TAG_COUNT }, (_, q) => 10 * q);
+    // A second vector of sums, read from its offset: the token's summed context rows.
+    const extra = Int32Array.from({ length: 2 * TAG_COUNT }, (_, k) => (k < TAG_COUNT ? 0 : 1000 - k));
     const out = new Float64Array(TAG_COUNT);
-    scoreLive(features, 0, features.length, liveRows(emission), initial, 0, out, 0);
-    const expected = Array.from(initial, (v, q) => v + [69, 3, 7, 32, 69].reduce((sum, r) => sum + emission[r * TAG_COUNT + q], 0));
+    scoreLive(features, 0, features.length, liveRows(emission), initial, 0, extra, TAG_COUNT, out, 0);
+    const expected = Array.from(initial, (v, q) => v + extra[TAG_COUNT + q] + [69, 3, 7, 32, 69].reduce((sum, r) => sum + emission[r * TAG_COUNT + q], 0));
     assert.deepEqual(Array.from(out), expected);
   });
 });

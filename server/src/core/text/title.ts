@@ -20,8 +20,11 @@ function isMenu(line: string): boolean {
   return items.every((item) => item.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(item)) && !/[.!?]$/.test(line);
 }
 
+/** The words of a line that hold a letter or a digit, counted up to MAX_WORDS + 1 (all any rule below tells apart). */
 function words(line: string): number {
-  return line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  for (const w of line.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w) && ++n > MAX_WORDS) break;
+  return n;
 }
 
 /** A line of `n` words (see `words`) that reads as a headline: a handful of words, not a paragraph that ends a sentence. */
@@ -41,51 +44,70 @@ function isParagraph(line: string, n: number): boolean {
  */
 export function articleTitle(text: string, metadataTitle: string | null = null): string {
   if (metadataTitle && metadataTitle.trim() !== '') return shorten(metadataTitle);
-  // Only the top lines are read, and only as far as the search below goes (the line after the one it looks at):
-  // a 10 MB article costs no more than a short one, and an article whose first line is its headline costs two lines.
-  const lines: string[] = [];
-  const lineBreak = /\r\n|\r|\n/g;
-  let next = 0;
-  const nextLine = (): string | undefined => {
-    while (next <= text.length && lines.length < HEAD_LINES) {
-      const start = next;
-      const m = lineBreak.exec(text);
-      const end = m ? m.index : text.length;
-      next = m ? m.index + m[0].length : text.length + 1;
-      const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
-      if (line !== '') {
-        lines.push(line);
-        return line;
-      }
-    }
-    return undefined;
-  };
-  // The lines that are not furniture.
-  const content: string[] = [];
-  const contentLine = (i: number): string | undefined => {
-    while (content.length <= i) {
-      const line = nextLine();
-      if (line === undefined) break;
-      if (/[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line)) content.push(line);
-    }
-    return content[i];
-  };
+  const top = new TopLines(text);
   // The headline stands above the body: a line deeper than the first paragraph is a subheading or a teaser.
   // A line said twice in a row is a caption saved twice (alt text, then caption), passed over; a headline said
   // twice is still taken when no other line reads as one.
   let headline: string | undefined;
   let repeated: string | undefined;
-  for (let i = 0; contentLine(i) !== undefined && headline === undefined; i++) {
+  const content = top.content;
+  for (let i = 0; top.contentLine(i) !== undefined && headline === undefined; i++) {
     const line = content[i];
     const n = words(line);
-    if (line === contentLine(i + 1) || line === content[i - 1]) repeated ??= isHeadline(line, n) ? line : undefined;
+    if (line === top.contentLine(i + 1) || line === content[i - 1]) repeated ??= isHeadline(line, n) ? line : undefined;
     else if (isHeadline(line, n)) headline = line;
     else if (isParagraph(line, n)) break;
   }
-  return shorten(headline ?? repeated ?? contentLine(0) ?? lines[0] ?? '');
+  // The lines read are already single-spaced and trimmed.
+  return cut(headline ?? repeated ?? top.contentLine(0) ?? top.lines[0] ?? '');
+}
+
+/**
+ * The top lines of a text, read only as far as they are asked for (the line after the one the search looks at): a
+ * 10 MB article costs no more than a short one, and an article whose first line is its headline costs two lines.
+ */
+class TopLines {
+  /** The non-blank lines read, spaces collapsed. */
+  readonly lines: string[] = [];
+  /** Those that are not furniture. */
+  readonly content: string[] = [];
+  private readonly lineBreak = /\r\n|\r|\n/g;
+  private next = 0;
+
+  constructor(private readonly text: string) {}
+
+  private nextLine(): string | undefined {
+    const text = this.text;
+    while (this.next <= text.length && this.lines.length < HEAD_LINES) {
+      const start = this.next;
+      const m = this.lineBreak.exec(text);
+      const end = m ? m.index : text.length;
+      this.next = m ? m.index + m[0].length : text.length + 1;
+      const line = text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
+      if (line !== '') {
+        this.lines.push(line);
+        return line;
+      }
+    }
+    return undefined;
+  }
+
+  /** Content line i, or undefined past the last one within reach. */
+  contentLine(i: number): string | undefined {
+    while (this.content.length <= i) {
+      const line = this.nextLine();
+      if (line === undefined) break;
+      if (/[\p{L}\p{N}]/u.test(line) && !FURNITURE.test(line) && !isMenu(line)) this.content.push(line);
+    }
+    return this.content[i];
+  }
 }
 
 function shorten(line: string): string {
-  const flat = line.replace(/\s+/g, ' ').trim();
+  return cut(line.replace(/\s+/g, ' ').trim());
+}
+
+/** A single-spaced, trimmed line cut to TITLE_LENGTH. */
+function cut(flat: string): string {
   return flat.length > TITLE_LENGTH ? flat.slice(0, TITLE_LENGTH - 1).trimEnd() + '…' : flat;
 }

@@ -36,14 +36,24 @@ const ABBREVIATIONS = new Set([
   'dept', 'univ', 'assn', 'fig', 'al',
 ]);
 
+// Classes of the ASCII characters, as bits: one table read instead of a chain of comparisons in the scanning loops.
+const ALNUM_BIT = 1;
+const LETTER_BIT = 2;
+const SPACE_BIT = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  ASCII[c] = (letter || (c >= 48 && c <= 57) ? ALNUM_BIT : 0) | (letter ? LETTER_BIT : 0) | (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 ? SPACE_BIT : 0);
+}
+
 function isAlnum(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return (ASCII[c] & ALNUM_BIT) !== 0;
   return ALNUM.test(String.fromCharCode(c));
 }
 const ALNUM = /[\p{L}\p{N}\p{M}]/u;
 
 function isLetter(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 128) return (ASCII[c] & LETTER_BIT) !== 0;
   return LETTER.test(String.fromCharCode(c));
 }
 const LETTER = /[\p{L}\p{M}]/u;
@@ -59,7 +69,8 @@ function isUpper(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || c === 0x200b;
+  if (c < 128) return (ASCII[c] & SPACE_BIT) !== 0;
+  return c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x200b;
 }
 
 const APOSTROPHE = 39; // '
@@ -152,16 +163,10 @@ export function tokenRanges(text: string): TokenRanges {
   let i = 0;
   let breakPending = false;
   let prevEnd = -1;
-  const closeSentence = () => {
-    for (let first = sentenceFirst; first < count; first += MAX_SENTENCE_TOKENS) {
-      sentences.push({ first, end: Math.min(count, first + MAX_SENTENCE_TOKENS) });
-    }
-    sentenceFirst = count;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) closeSentence();
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) sentenceFirst = closeSentence(sentences, sentenceFirst, count);
       i++;
       continue;
     }
@@ -169,7 +174,7 @@ export function tokenRanges(text: string): TokenRanges {
     if (breakPending) {
       // A sentence ends at . ! ? (and any closing quotes or brackets right after) when what follows is not lower case.
       if (i === prevEnd && (c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93)) keepPending = true;
-      else if (!(c >= 97 && c <= 122)) closeSentence();
+      else if (!(c >= 97 && c <= 122)) sentenceFirst = closeSentence(sentences, sentenceFirst, count);
       breakPending = false;
     }
     let j: number;
@@ -204,8 +209,14 @@ export function tokenRanges(text: string): TokenRanges {
     i = j;
     prevEnd = j;
   }
-  closeSentence();
+  closeSentence(sentences, sentenceFirst, count);
   return { count, starts, ends, sentences };
+}
+
+/** Ends the sentence of tokens [first, count) (in pieces of MAX_SENTENCE_TOKENS); returns where the next one starts. */
+function closeSentence(sentences: Sentence[], first: number, count: number): number {
+  for (let f = first; f < count; f += MAX_SENTENCE_TOKENS) sentences.push({ first: f, end: Math.min(count, f + MAX_SENTENCE_TOKENS) });
+  return count;
 }
 
 /** `U.S.` or `Inc.` followed by a capitalised word that usually starts a sentence. */

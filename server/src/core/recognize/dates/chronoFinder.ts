@@ -92,8 +92,7 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   // `Saturday, 26 February 1600 GMT`: chrono-node takes the kick-off time for a year.
   const tail = CLOCK_AS_YEAR.exec(text.slice(start, end));
   const zoned = tail !== null && (tail[2] !== undefined || TIME_ZONE_NEXT.test(text.slice(end, end + 12)));
-  const certain = (component: chrono.Component): boolean => result.start.isCertain(component);
-  const beforeNewsYears = tail !== null && Number(tail[1]) < FIRST_NEWS_YEAR && certain('weekday') && certain('day') && certain('month');
+  const beforeNewsYears = tail !== null && Number(tail[1]) < FIRST_NEWS_YEAR && result.start.isCertain('weekday') && result.start.isCertain('day') && result.start.isCertain('month');
   // A weekday and date before a number earlier than any news year make it a time too; without a weekday
   // (`5 November 1605`) it stays a year, as history writes it.
   const clockAsYear = zoned || beforeNewsYears;
@@ -111,12 +110,10 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   }
   if (tags.has('result/relativeDate') || tags.has('result/relativeDateAndTime')) return undefined; // `in 12 hours`, `past week`
 
-  const known = (component: chrono.Component): number | undefined =>
-    result.start.isCertain(component) ? result.start.get(component) ?? undefined : undefined;
   let candidate: Candidate = {
     start, end, text: core,
-    year: clockAsYear ? undefined : known('year'), month: known('month'), day: known('day'), weekday: known('weekday'),
-    hour: known('hour'), minute: known('minute'),
+    year: clockAsYear ? undefined : known(result, 'year'), month: known(result, 'month'), day: known(result, 'day'), weekday: known(result, 'weekday'),
+    hour: known(result, 'hour'), minute: known(result, 'minute'),
   };
   // `5 a.m. today`, `yesterday at 9pm`: chrono-node dates the word from its parse instant, so the day
   // is the relative word's, counted from the article like the word alone.
@@ -132,6 +129,11 @@ function toCandidate(text: string, rawStart: number, rawEnd: number, result: chr
   if (!plausible(text, start, core, candidate)) return undefined;
   if (/^end of\b/i.test(core)) candidate.day = undefined; // `end of March` names the month
   return withWeekdayStep(text, withRelativeYear(text, candidate));
+}
+
+/** A component chrono-node read from the text (not one it implied), or undefined. */
+function known(result: chrono.ParsedResult, component: chrono.Component): number | undefined {
+  return result.start.isCertain(component) ? result.start.get(component) ?? undefined : undefined;
 }
 
 /** `Jamie Noon`, `J Noon`, `Midnight Express`, `Christmas Midnight Mass`: a capitalised word of time inside a name. */

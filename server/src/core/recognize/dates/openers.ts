@@ -46,10 +46,22 @@ for (const [bits, words] of OPENERS) {
   }
 }
 
-/** A character \b counts as a word character (without the `u` flag): ASCII letters, digits and `_`. */
+/** The characters \b counts as word characters (without the `u` flag): ASCII letters, digits and `_`. */
+const WORD_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CHARS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD_CHARS[c] === 1;
 }
+
+/**
+ * Whether some opening word has this first letter, last letter (low five bits of each, which fold case) and length:
+ * most words of a text (`the`, `said`) are told apart by these alone, before any hashing or probing.
+ */
+const SHAPES = new Uint8Array(32 * 32 * 16);
+function shapeIndex(first: number, last: number, length: number): number {
+  return (((first & 31) << 5) | (last & 31)) * 16 + length;
+}
+for (const [, words] of OPENERS) for (const word of words) SHAPES[shapeIndex(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
 
 /** The starts of the opening words of a text, in text order, with the finders each one opens. */
 export interface Openers {
@@ -65,25 +77,21 @@ export function findOpeners(text: string): Openers {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (!isWordChar(c)) {
       i++;
       continue;
     }
     const start = i;
+    i++;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
     let opens = 0;
-    if (c >= 48 && c <= 57) {
-      opens = DIGIT_OPENS;
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    } else {
+    if (c >= 48 && c <= 57) opens = DIGIT_OPENS;
+    else if (i - start <= longest && SHAPES[shapeIndex(c, text.charCodeAt(i - 1), i - start)] === 1) {
       // Letters are folded to lower case by setting bit 5 (`_` becomes 127, which no opening word holds).
       let h = FNV;
-      for (; i < n; i++) {
-        c = text.charCodeAt(i);
-        if (!isWordChar(c)) break;
-        if (i - start < longest) h = Math.imul(h ^ (c | 32), PRIME);
-      }
-      if (i - start <= longest) opens = lookup(h, text, start, i - start);
+      for (let k = start; k < i; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), PRIME);
+      opens = lookup(h, text, start, i - start);
     }
     if (opens === 0) continue;
     if (count === starts.length) {

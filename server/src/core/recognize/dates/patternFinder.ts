@@ -34,17 +34,25 @@ function mayMatch(lower: string, words: readonly string[]): boolean {
   return false;
 }
 
+/** The 24 characters before `index`: where the context words of a match stand. */
+function before(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 24), index);
+}
+
+/** The matches of a global pattern, or none when the text holds none of the words every match contains (see mayMatch). */
+function matches(text: string, lower: string, pattern: RegExp, words: readonly string[]): Iterable<RegExpMatchArray> {
+  return mayMatch(pattern.flags.includes('i') ? lower : text, words) ? text.matchAll(pattern) : [];
+}
+
 /** Finds the expressions the patterns above read; `openers` are the text's (see openers.ts), found here when not given. */
 export function findWithPatterns(text: string, openers: Openers = findOpeners(text)): Candidate[] {
   const found: Candidate[] = [];
-  const before = (index: number): string => text.slice(Math.max(0, index - 24), index);
   const lower = text.toLowerCase();
-  const matches = (pattern: RegExp, words: readonly string[]): Iterable<RegExpMatchArray> => (mayMatch(pattern.flags.includes('i') ? lower : text, words) ? text.matchAll(pattern) : []);
   for (const m of matchesAt(text, VAGUE, openers, OPENS_VAGUE)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
   for (const m of matchesAt(text, SEASON, openers, OPENS_SEASON)) {
-    const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(m.index!));
+    const anchored = m[1] || m[2] || m[4] || SEASON_CONTEXT.test(before(text, m.index!));
     if (!anchored || !/^[a-z]/.test(m[3])) continue;
     const relation = m[2]?.toLowerCase();
     found.push({
@@ -56,20 +64,20 @@ export function findWithPatterns(text: string, openers: Openers = findOpeners(te
   for (const m of text.matchAll(ZONED_CLOCK)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], hour: Number(m[1]), minute: Number(m[2]), clock: true });
   }
-  for (const m of matches(ANAPHOR, ['that ', 'the same '])) {
-    if (/^that/i.test(m[0]) && THAT_CLAUSE.test(before(m.index!))) continue;
+  for (const m of matches(text, lower, ANAPHOR, ['that ', 'the same '])) {
+    if (/^that/i.test(m[0]) && THAT_CLAUSE.test(before(text, m.index!))) continue;
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], anaphor: m[1].toLowerCase() });
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (/[\d,.$£€]/.test(text[start - 1] ?? '') || /^(?:[,.]\d|%|\d|-\d{2}\b(?!-))/.test(text.slice(end, end + 3))) continue;
-    if (!YEAR_CONTEXT.test(before(start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
+    if (!YEAR_CONTEXT.test(before(text, start)) && !/^['’]s\b/.test(text.slice(end, end + 3))) continue;
     found.push({ start, end, text: m[0], year: Number(m[1]) });
   }
-  for (const m of matches(QUARTER, ['quarter'])) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
+  for (const m of matches(text, lower, QUARTER, ['quarter'])) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   for (const m of matchesAt(text, COUNTED_FROM_EVENT, openers, COUNTED)) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
-  for (const m of matches(NEW_YEAR, ['the new year'])) {
+  for (const m of matches(text, lower, NEW_YEAR, ['the new year'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], shift: { unit: 'year', amount: 1 } });
   }
   // chrono-node reads the first month of `April and May` only.
@@ -78,10 +86,10 @@ export function findWithPatterns(text: string, openers: Openers = findOpeners(te
       found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], month: MONTHS[m[0].toLowerCase()] });
     }
   }
-  for (const m of matches(DECADE, ['0s'])) {
+  for (const m of matches(text, lower, DECADE, ['0s'])) {
     found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], vague: true });
   }
-  for (const m of matches(ISO_WEEK, ['-W'])) {
+  for (const m of matches(text, lower, ISO_WEEK, ['-W'])) {
     const week = Number(m[2]);
     if (week >= 1 && week <= 53) found.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], isoWeek: m[0] });
   }

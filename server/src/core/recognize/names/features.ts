@@ -8,7 +8,8 @@
 // once per distinct word form (see Lexicon); the DYNAMIC ones look at the context. Lower-case words,
 // digits and punctuation (most tokens) get a short dynamic set; capitalised words get the full one.
 import * as factLists from './facts';
-import type { Gazetteer } from './gazetteer';
+import * as gazetteers from './gazetteer';
+import type { Gazetteer, GazetteerSet } from './gazetteer';
 import * as hash from './hash';
 import * as wordShape from './wordShape';
 import type { TaggerSentence } from './wordShape';
@@ -140,9 +141,8 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
   // Per-document marks on lower-case forms, by lexicon id: stamp values make clearing unnecessary.
   const stamp = lexicon.nextStamp();
   const marks = lexicon.marks;
-  const small = (i: number) => (forms[ids[i] * F + FORM_FLAGS] & SMALL_FLAG) !== 0;
   for (const s of doc.sentences) {
-    const kind = sentenceKind(table.caseClass, small, s.first, s.end);
+    const kind = sentenceKind(table.caseClass, (i) => (forms[ids[i] * F + FORM_FLAGS] & SMALL_FLAG) !== 0, s.first, s.end);
     for (let i = s.first; i < s.end; i++) {
       table.position[i] = (i === s.first ? 1 : 0) | (kind << 1);
       const k = table.caseClass[i];
@@ -155,10 +155,23 @@ export function buildTokenTable(doc: { ids: Int32Array; sentences: TaggerSentenc
     if (marks[l + MARK_LOWER] === stamp) table.seenLower[i] = 1;
     if (marks[l + MARK_CAPITAL_MID] === stamp) table.seenCapitalMid[i] = 1;
   }
-  if (gazetteer) gazetteer.mark(table.lower, table.caseClass, doc.sentences, table.gazetteer);
-  if (places) places.mark(table.lower, table.caseClass, doc.sentences, table.places);
-  factLists.factsGazetteer().mark(table.lower, table.caseClass, doc.sentences, table.facts);
+  setOf(gazetteer, places).mark(table.lower, table.caseClass, doc.sentences, [table.gazetteer, table.places, table.facts]);
   return table;
+}
+
+/** An absent gazetteer, which marks nothing. */
+const NONE = new gazetteers.Gazetteer();
+const SETS = new WeakMap<Gazetteer, WeakMap<Gazetteer, GazetteerSet>>();
+
+/** The training names, the places and the facts, marked together (see GazetteerSet); made once per pair. */
+function setOf(gazetteer: Gazetteer | null, places: Gazetteer | null): GazetteerSet {
+  const g = gazetteer ?? NONE;
+  const p = places ?? NONE;
+  let byPlaces = SETS.get(g);
+  if (!byPlaces) SETS.set(g, (byPlaces = new WeakMap()));
+  let set = byPlaces.get(p);
+  if (!set) byPlaces.set(p, (set = new gazetteers.GazetteerSet([g, p, factLists.factsGazetteer()])));
+  return set;
 }
 
 /** Row of the document-memory feature of token i for memory value m (0: no memory, no feature). */
@@ -237,20 +250,81 @@ export function staticRows(w: string, lw: string, caseClass: number, casing: num
 const PAD_PREVIOUS = [hashString('<s-1>'), hashString('<s-2>')];
 const PAD_NEXT = [hashString('</s+1>'), hashString('</s+2>')];
 
+// The templates that read only a token's case class, its place in the sentence, the gazetteer, place and fact codes
+// and, for a capitalised token, how its word is usually written and whether the document writes it in lower case or
+// capitalised elsewhere. With no gazetteer, place or fact match (most tokens) they take a few thousand values, so
+// recognition sums their weights once per value (see contextKey) instead of once per token.
+function caseRow(c0: number, pos: number, mask: number): number {
+  return row(mix(24, c0 | (pos << 3)), mask);
+}
+function gazetteerRow(t: number, code: number, c0: number, mask: number): number {
+  return row(mix(27 + t, code | (c0 << 3)), mask);
+}
+function seenLowerRow(c0: number, seenLower: number, caseless: number, pos: number, mask: number): number {
+  return row(mix(25, c0 | (seenLower << 3) | (caseless << 4) | ((pos & 1) << 5)), mask);
+}
+function seenCapitalRow(c0: number, seenLower: number, seenCapitalMid: number, caseless: number, pos: number, mask: number): number {
+  return row(mix(26, c0 | (seenCapitalMid << 3) | (caseless << 4) | ((pos & 1) << 5) | (seenLower << 6)), mask);
+}
+function casingRow(casing0: number, c0: number, pos: number, mask: number): number {
+  return row(mix(36, casing0 | (c0 << 4) | (pos << 7)), mask);
+}
+function placesRow(p0: number, p1: number, p2: number, p3: number, c0: number, mask: number): number {
+  return row(mix(37, p0 | (p1 << 3) | (p2 << 6) | (p3 << 9) | (c0 << 12)), mask);
+}
+function casingGazetteerRow(casing0: number, c0: number, pos: number, anyGazetteer: boolean, mask: number): number {
+  return row(mix(38, (casing0 & 7) | (c0 << 4) | (pos << 7) | (anyGazetteer ? 1 << 10 : 0)), mask);
+}
+function factsRow(f0: number, f1: number, f2: number, f3: number, c0: number, caseless: number, mask: number): number {
+  return row(mix(41, f0 | (f1 << 3) | (f2 << 6) | (f3 << 9) | (c0 << 12) | (caseless << 15)), mask);
+}
+
+/**
+ * Key of a token's context rows (see contextRowsOf) when its gazetteer codes are all 0: bit 12 set, only the case and
+ * gazetteer rows (a lower-case token, or a capitalised one with a place or fact match); clear, those and every other
+ * context row of a capitalised token, whose place and fact codes are 0 too.
+ */
+export const CONTEXT_KEYS = 1 << 13;
+const SHORT_CONTEXT = 1 << 12;
+
+/** The rows of the context templates that key `key` stands for (see CONTEXT_KEYS), written at out[0..]; returns how many. */
+export function contextRowsOf(key: number, mask: number, out: Int32Array): number {
+  const c0 = key & 7;
+  const pos = (key >>> 3) & 7;
+  let o = 0;
+  out[o++] = caseRow(c0, pos, mask);
+  for (let t = 0; t < 4; t++) out[o++] = gazetteerRow(t, 0, c0, mask);
+  if ((key & SHORT_CONTEXT) !== 0) return o;
+  const seenLower = (key >>> 6) & 1;
+  const seenCapitalMid = (key >>> 7) & 1;
+  const casing0 = (key >>> 8) & 15;
+  const caseless = pos >> 1 !== NORMAL ? 1 : 0;
+  out[o++] = seenLowerRow(c0, seenLower, caseless, pos, mask);
+  out[o++] = seenCapitalRow(c0, seenLower, seenCapitalMid, caseless, pos, mask);
+  out[o++] = casingRow(casing0, c0, pos, mask);
+  out[o++] = placesRow(0, 0, 0, 0, c0, mask);
+  out[o++] = casingGazetteerRow(casing0, c0, pos, false, mask);
+  out[o++] = factsRow(0, 0, 0, 0, c0, caseless, mask);
+  return o;
+}
+
 /**
  * Fills `out` with the rows of every token, `stride` slots per token. With `withStatic` the static rows
  * come first (training); without, only the dynamic rows are written (recognition sums the static ones
  * per word form). With `withStatic` every slot a token does not use is 0 (the memory slots too); without, only the
  * rows recognition reads are written (a lower-case token's first SHORT_DYNAMIC_FEATURES, a capitalised one's first
- * LONG_DYNAMIC_FEATURES) and the rest are left as they were.
+ * LONG_DYNAMIC_FEATURES) and the rest are left as they were. With `contextKeys` (recognition), a token whose
+ * gazetteer codes are all 0 gets its context rows (see contextRowsOf) as 0 and their key in contextKeys[i]; any other
+ * token gets -1 there.
  */
-export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean): void {
+export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences: TaggerSentence[], mask: number, out: Int32Array, withStatic: boolean, contextKeys?: Int32Array): void {
   const { id, lower, caseClass, position, gazetteer, places, facts, seenLower, seenCapitalMid } = table;
   const forms = lexicon.forms;
   const F = FORM_FIELDS;
   const lexStatic = lexicon.staticRows;
   const S = STATIC_FEATURES;
   const stride = withStatic ? FEATURES_PER_TOKEN : DYNAMIC_FEATURES;
+  const keyed = contextKeys !== undefined;
   for (const s of sentences) {
     for (let i = s.first; i < s.end; i++) {
       const w0 = id[i];
@@ -270,6 +344,19 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
       const c0 = caseClass[i];
       const pos = position[i];
       const g = i * 4;
+      const g0 = gazetteer[g], g1 = gazetteer[g + 1], g2 = gazetteer[g + 2], g3 = gazetteer[g + 3];
+      const capitalised = c0 === TITLE || c0 === CAPS || c0 === INITIAL || c0 === MIXED;
+      // The key of this token's context rows, or -1 (see contextRowsOf); its rows are then written as 0.
+      let key = -1;
+      if (keyed && (g0 | g1 | g2 | g3) === 0) {
+        key = c0 | (pos << 3) | SHORT_CONTEXT;
+        if (capitalised && (places[g] | places[g + 1] | places[g + 2] | places[g + 3] | facts[g] | facts[g + 1] | facts[g + 2] | facts[g + 3]) === 0) {
+          key = c0 | (pos << 3) | (seenLower[i] << 6) | (seenCapitalMid[i] << 7) | (((forms[w0 * F + FORM_FLAGS] >>> 4) & 15) << 8);
+        }
+        contextKeys[i] = key;
+      } else if (keyed) contextKeys[i] = -1;
+      const keyedCase = key >= 0;
+      const full = key >= 0 && (key & SHORT_CONTEXT) === 0;
       out[o++] = row(mix(4, lm1), mask);
       out[o++] = row(mix(5, lp1), mask);
       // The cased neighbours only where they differ from the lower-case ones.
@@ -277,9 +364,20 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
       out[o++] = wp1 !== lp1 ? row(mix(9, wp1), mask) : 0;
       out[o++] = row(mix(mix(22, lm1), l0), mask);
       out[o++] = row(mix(mix(23, l0), lp1), mask);
-      out[o++] = row(mix(24, c0 | (pos << 3)), mask);
-      for (let t = 0; t < 4; t++) out[o++] = row(mix(27 + t, gazetteer[g + t] | (c0 << 3)), mask);
-      if (c0 === TITLE || c0 === CAPS || c0 === INITIAL || c0 === MIXED) {
+      if (keyedCase) {
+        out[o++] = 0;
+        out[o++] = 0;
+        out[o++] = 0;
+        out[o++] = 0;
+        out[o++] = 0;
+      } else {
+        out[o++] = caseRow(c0, pos, mask);
+        out[o++] = gazetteerRow(0, g0, c0, mask);
+        out[o++] = gazetteerRow(1, g1, c0, mask);
+        out[o++] = gazetteerRow(2, g2, c0, mask);
+        out[o++] = gazetteerRow(3, g3, c0, mask);
+      }
+      if (capitalised) {
         const lm2 = i - 2 >= s.first ? lower[i - 2] : PAD_PREVIOUS[1];
         const lp2 = i + 2 < s.end ? lower[i + 2] : PAD_NEXT[1];
         const f0 = w0 * F;
@@ -293,19 +391,19 @@ export function extractFeatures(table: TokenTable, lexicon: WordForms, sentences
         out[o++] = row(mix(mix(11, sm1), s0), mask);
         out[o++] = row(mix(mix(12, s0), sp1), mask);
         out[o++] = row(mix(mix(mix(13, sm1), s0), sp1), mask);
-        out[o++] = row(mix(25, c0 | (seenLower[i] << 3) | (caseless << 4) | ((pos & 1) << 5)), mask);
-        out[o++] = row(mix(26, c0 | (seenCapitalMid[i] << 3) | (caseless << 4) | ((pos & 1) << 5) | (seenLower[i] << 6)), mask);
+        out[o++] = full ? 0 : seenLowerRow(c0, seenLower[i], caseless, pos, mask);
+        out[o++] = full ? 0 : seenCapitalRow(c0, seenLower[i], seenCapitalMid[i], caseless, pos, mask);
         const gm1 = hasPrev ? gazetteer[g - 4] | (gazetteer[g - 3] << 3) | (gazetteer[g - 2] << 6) | (gazetteer[g - 1] << 9) : 4095;
         out[o++] = row(mix(31, gm1), mask);
         out[o++] = row(mix(mix(32, s0), lm1), mask);
-        out[o++] = row(mix(36, casing0 | (c0 << 4) | (pos << 7)), mask);
-        out[o++] = row(mix(37, places[g] | (places[g + 1] << 3) | (places[g + 2] << 6) | (places[g + 3] << 9) | (c0 << 12)), mask);
+        out[o++] = full ? 0 : casingRow(casing0, c0, pos, mask);
+        out[o++] = full ? 0 : placesRow(places[g], places[g + 1], places[g + 2], places[g + 3], c0, mask);
         // A word in capitals also gets the word feature of its title-case form (`KHERSON` as `Kherson`).
         out[o++] = c0 === CAPS ? row(mix(2, forms[f0 + FORM_TITLE]), mask) : 0;
-        out[o++] = row(mix(38, (casing0 & 7) | (c0 << 4) | (pos << 7) | (gazetteer[g] !== 0 || gazetteer[g + 1] !== 0 || gazetteer[g + 2] !== 0 || gazetteer[g + 3] !== 0 ? 1 << 10 : 0)), mask);
+        out[o++] = full ? 0 : casingGazetteerRow(casing0, c0, pos, g0 !== 0 || g1 !== 0 || g2 !== 0 || g3 !== 0, mask);
         // --- Facts (names branch): the lists of facts.ts, by type and match position, with the case class and
         // whether the sentence is a headline (where capitals say less).
-        out[o++] = row(mix(41, facts[g] | (facts[g + 1] << 3) | (facts[g + 2] << 6) | (facts[g + 3] << 9) | (c0 << 12) | (caseless << 15)), mask);
+        out[o++] = full ? 0 : factsRow(facts[g], facts[g + 1], facts[g + 2], facts[g + 3], c0, caseless, mask);
         // The neighbours' middle classes (the sentence edge its own value): `Mr` and `said` stand for their classes.
         const km1 = hasPrev ? (forms[id[i - 1] * F + FORM_CLUSTERS] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;
         const kp1 = hasNext ? (forms[id[i + 1] * F + FORM_CLUSTERS] >>> CLUSTER_BITS) & CLUSTER_MASK : CLUSTER_MASK;

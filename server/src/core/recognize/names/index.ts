@@ -240,7 +240,6 @@ interface Forced {
  */
 function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int32Array, ids: Int32Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Forced[] {
   const forced: Forced[] = [];
-  const caseClass = (i: number) => lexicon.caseClass(ids[i]);
   const classes = new Uint8Array(ids.length);
   for (let i = 0; i < ids.length; i++) classes[i] = lexicon.caseClass(ids[i]);
   for (const s of sentences) {
@@ -251,7 +250,7 @@ function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int3
     if (kind === ALL_CAPS_LINE) capsLines.push(s);
     if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
       for (let i = s.first; i < s.end; i++) {
-        const c = caseClass(i);
+        const c = lexicon.caseClass(ids[i]);
         if (!(c === TITLE || (c === CAPS && kind === ALL_CAPS_LINE))) continue;
         const w = lexicon.words[ids[i]];
         const lw = w.toLowerCase();
@@ -265,7 +264,7 @@ function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int3
     // A dateline: words in capitals opening a line, then a comma or a bracket (`KYIV, Aug 3 (Reuters) -`).
     if (atLineStart(text, starts[s.first])) {
       let j = s.first;
-      while (j < s.end && (caseClass(j) === CAPS || caseClass(j) === INITIAL) && j - s.first < 4) j++;
+      while (j < s.end && (lexicon.caseClass(ids[j]) === CAPS || lexicon.caseClass(ids[j]) === INITIAL) && j - s.first < 4) j++;
       if (j > s.first && j < s.end && (isChar(text, starts, ends, j, COMMA) || isChar(text, starts, ends, j, OPEN)) && ends[j - 1] - starts[s.first] >= 2) {
         for (let i = s.first; i < j; i++) ids[i] = lexicon.id(titleCase(lexicon.words[ids[i]]));
         forced.push({ first: s.first, end: j, type: LOCATION });

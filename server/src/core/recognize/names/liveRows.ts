@@ -62,15 +62,17 @@ function bitCount(x: number): number {
 
 /**
  * Writes at `out[o..]` the TAG_COUNT emission scores of one token: `initial[io..]` (the summed static rows of its
- * word form) plus the rows features[from, to). The sums are kept in int32, which is exact (the model's weights are
- * integers and a token's rows sum to far less than 2^31), so the scores are those of summing the whole table in
- * floats, as training does (tagger.ts scoreToken).
+ * word form) plus `extra[eo..]` (its summed context rows, see features.ts contextRowsOf, or zeros) plus the rows
+ * features[from, to). The sums are kept in int32, which is exact (the model's weights are integers and a token's rows
+ * sum to far less than 2^31), so the scores are those of summing the whole table in floats, in any order, as training
+ * does (tagger.ts scoreToken).
  */
-export function scoreLive(features: Int32Array, from: number, to: number, live: LiveRows, initial: Int32Array, io: number, out: Float64Array, o: number): void {
+export function scoreLive(features: Int32Array, from: number, to: number, live: LiveRows, initial: Int32Array, io: number, extra: Int32Array, eo: number, out: Float64Array, o: number): void {
   const blocks = live.blocks;
   const w = live.weights;
-  let s0 = initial[io], s1 = initial[io + 1], s2 = initial[io + 2], s3 = initial[io + 3], s4 = initial[io + 4];
-  let s5 = initial[io + 5], s6 = initial[io + 6], s7 = initial[io + 7], s8 = initial[io + 8];
+  let s0 = (initial[io] + extra[eo]) | 0, s1 = (initial[io + 1] + extra[eo + 1]) | 0, s2 = (initial[io + 2] + extra[eo + 2]) | 0;
+  let s3 = (initial[io + 3] + extra[eo + 3]) | 0, s4 = (initial[io + 4] + extra[eo + 4]) | 0, s5 = (initial[io + 5] + extra[eo + 5]) | 0;
+  let s6 = (initial[io + 6] + extra[eo + 6]) | 0, s7 = (initial[io + 7] + extra[eo + 7]) | 0, s8 = (initial[io + 8] + extra[eo + 8]) | 0;
   for (let k = from; k < to; k++) {
     const f = features[k];
     const b = (f >>> 5) << 1;

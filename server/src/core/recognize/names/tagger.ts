@@ -12,7 +12,7 @@ import type { TagSpan } from './tags';
 import * as wordShape from './wordShape';
 
 // Module-level consts for the hot loops: under the CommonJS interop of tsx every imported name is a getter.
-const { buildTokenTable, extractFeatures, FORM_FIELDS, FORM_FLAGS, FORM_SCORES, SCORED_FLAG, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
+const { buildTokenTable, CONTEXT_KEYS, contextRowsOf, extractFeatures, FORM_FIELDS, FORM_FLAGS, FORM_SCORES, SCORED_FLAG, TokenTableBuffers, memoryRow, sequenceRow, DYNAMIC_FEATURES: D, STATIC_FEATURES: STATIC, SHORT_DYNAMIC_FEATURES: SHORT, LONG_DYNAMIC_FEATURES: LONG } = features;
 const { allowed, MAX_NAME_TOKENS, TAG_COUNT, tagSpans, typeOfTag } = tagSet;
 const { DIGIT, LOWER, OTHER } = wordShape;
 const { liveOffset, liveRows, scoreLive, sumLive } = live;
@@ -91,77 +91,90 @@ export function constrain(transition: ArrayLike<number>, start: ArrayLike<number
 }
 
 export interface ViterbiScratch {
-  score: Float64Array;
+  /** The best predecessor of each tag at each token. */
   back: Uint8Array;
 }
 
 export function viterbiScratch(): ViterbiScratch {
-  return { score: new Float64Array(256 * TAG_COUNT), back: new Uint8Array(256 * TAG_COUNT) };
+  return { back: new Uint8Array(256 * TAG_COUNT) };
 }
 
-/** Best tag sequence for one sentence; writes tags[first..end). */
+/**
+ * Best tag sequence for one sentence; writes tags[first..end). Unrolled over the nine tags, with the transition
+ * scores and the previous token's scores in locals: the same additions and comparisons in the same order as a loop
+ * over the tags (the first best predecessor wins a tie), so the same tags, at two thirds of a loop's cost.
+ */
 export function viterbi(emissions: Float64Array, first: number, end: number, transition: Float64Array, start: Float64Array, tags: Uint8Array, scratch: ViterbiScratch): void {
   const T = TAG_COUNT;
   const len = end - first;
   if (len === 0) return;
-  if (scratch.score.length < len * T) {
-    scratch.score = new Float64Array(len * T * 2);
-    scratch.back = new Uint8Array(len * T * 2);
-  }
-  const score = scratch.score;
+  if (scratch.back.length < len * T) scratch.back = new Uint8Array(len * T * 2);
   const back = scratch.back;
-  for (let q = 0; q < T; q++) score[q] = start[q] + emissions[first * T + q];
+  // O and B-X may follow any tag: t{from}_{to}.
+  const t0_0 = transition[0], t1_0 = transition[9], t2_0 = transition[18], t3_0 = transition[27], t4_0 = transition[36], t5_0 = transition[45], t6_0 = transition[54], t7_0 = transition[63], t8_0 = transition[72];
+  const t0_1 = transition[1], t1_1 = transition[10], t2_1 = transition[19], t3_1 = transition[28], t4_1 = transition[37], t5_1 = transition[46], t6_1 = transition[55], t7_1 = transition[64], t8_1 = transition[73];
+  const t0_3 = transition[3], t1_3 = transition[12], t2_3 = transition[21], t3_3 = transition[30], t4_3 = transition[39], t5_3 = transition[48], t6_3 = transition[57], t7_3 = transition[66], t8_3 = transition[75];
+  const t0_5 = transition[5], t1_5 = transition[14], t2_5 = transition[23], t3_5 = transition[32], t4_5 = transition[41], t5_5 = transition[50], t6_5 = transition[59], t7_5 = transition[68], t8_5 = transition[77];
+  const t0_7 = transition[7], t1_7 = transition[16], t2_7 = transition[25], t3_7 = transition[34], t4_7 = transition[43], t5_7 = transition[52], t6_7 = transition[61], t7_7 = transition[70], t8_7 = transition[79];
+  // I-X only continues B-X or I-X.
+  const t1_2 = transition[11], t2_2 = transition[20], t3_4 = transition[31], t4_4 = transition[40], t5_6 = transition[51], t6_6 = transition[60], t7_8 = transition[71], t8_8 = transition[80];
+  let o = first * T;
+  let p0 = start[0] + emissions[o], p1 = start[1] + emissions[o + 1], p2 = start[2] + emissions[o + 2];
+  let p3 = start[3] + emissions[o + 3], p4 = start[4] + emissions[o + 4], p5 = start[5] + emissions[o + 5];
+  let p6 = start[6] + emissions[o + 6], p7 = start[7] + emissions[o + 7], p8 = start[8] + emissions[o + 8];
   for (let i = 1; i < len; i++) {
-    const e = (first + i) * T;
-    const prev = (i - 1) * T;
-    const cur = i * T;
-    // O and B-X may follow any tag (the previous scores read once into locals).
-    const p0 = score[prev], p1 = score[prev + 1], p2 = score[prev + 2], p3 = score[prev + 3], p4 = score[prev + 4];
-    const p5 = score[prev + 5], p6 = score[prev + 6], p7 = score[prev + 7], p8 = score[prev + 8];
-    for (let q = 0; q < T; q += q === 0 ? 1 : 2) {
-      let best = p0 + transition[q];
-      let arg = 0;
-      let v = p1 + transition[T + q];
-      if (v > best) (best = v), (arg = 1);
-      v = p2 + transition[2 * T + q];
-      if (v > best) (best = v), (arg = 2);
-      v = p3 + transition[3 * T + q];
-      if (v > best) (best = v), (arg = 3);
-      v = p4 + transition[4 * T + q];
-      if (v > best) (best = v), (arg = 4);
-      v = p5 + transition[5 * T + q];
-      if (v > best) (best = v), (arg = 5);
-      v = p6 + transition[6 * T + q];
-      if (v > best) (best = v), (arg = 6);
-      v = p7 + transition[7 * T + q];
-      if (v > best) (best = v), (arg = 7);
-      v = p8 + transition[8 * T + q];
-      if (v > best) (best = v), (arg = 8);
-      score[cur + q] = best + emissions[e + q];
-      back[cur + q] = arg;
-    }
-    // I-X only continues B-X or I-X.
-    for (let q = 2; q < T; q += 2) {
-      const fromBegin = score[prev + q - 1] + transition[(q - 1) * T + q];
-      const fromInside = score[prev + q] + transition[q * T + q];
-      if (fromBegin >= fromInside) {
-        score[cur + q] = fromBegin + emissions[e + q];
-        back[cur + q] = q - 1;
-      } else {
-        score[cur + q] = fromInside + emissions[e + q];
-        back[cur + q] = q;
-      }
-    }
+    o += T;
+    const b = i * T;
+    let best: number, arg: number, v: number;
+    best = p0 + t0_0, arg = 0;
+    if ((v = p1 + t1_0) > best) (best = v), (arg = 1); if ((v = p2 + t2_0) > best) (best = v), (arg = 2); if ((v = p3 + t3_0) > best) (best = v), (arg = 3); if ((v = p4 + t4_0) > best) (best = v), (arg = 4);
+    if ((v = p5 + t5_0) > best) (best = v), (arg = 5); if ((v = p6 + t6_0) > best) (best = v), (arg = 6); if ((v = p7 + t7_0) > best) (best = v), (arg = 7); if ((v = p8 + t8_0) > best) (best = v), (arg = 8);
+    const n0 = best + emissions[o + 0];
+    back[b + 0] = arg;
+    best = p0 + t0_1, arg = 0;
+    if ((v = p1 + t1_1) > best) (best = v), (arg = 1); if ((v = p2 + t2_1) > best) (best = v), (arg = 2); if ((v = p3 + t3_1) > best) (best = v), (arg = 3); if ((v = p4 + t4_1) > best) (best = v), (arg = 4);
+    if ((v = p5 + t5_1) > best) (best = v), (arg = 5); if ((v = p6 + t6_1) > best) (best = v), (arg = 6); if ((v = p7 + t7_1) > best) (best = v), (arg = 7); if ((v = p8 + t8_1) > best) (best = v), (arg = 8);
+    const n1 = best + emissions[o + 1];
+    back[b + 1] = arg;
+    best = p0 + t0_3, arg = 0;
+    if ((v = p1 + t1_3) > best) (best = v), (arg = 1); if ((v = p2 + t2_3) > best) (best = v), (arg = 2); if ((v = p3 + t3_3) > best) (best = v), (arg = 3); if ((v = p4 + t4_3) > best) (best = v), (arg = 4);
+    if ((v = p5 + t5_3) > best) (best = v), (arg = 5); if ((v = p6 + t6_3) > best) (best = v), (arg = 6); if ((v = p7 + t7_3) > best) (best = v), (arg = 7); if ((v = p8 + t8_3) > best) (best = v), (arg = 8);
+    const n3 = best + emissions[o + 3];
+    back[b + 3] = arg;
+    best = p0 + t0_5, arg = 0;
+    if ((v = p1 + t1_5) > best) (best = v), (arg = 1); if ((v = p2 + t2_5) > best) (best = v), (arg = 2); if ((v = p3 + t3_5) > best) (best = v), (arg = 3); if ((v = p4 + t4_5) > best) (best = v), (arg = 4);
+    if ((v = p5 + t5_5) > best) (best = v), (arg = 5); if ((v = p6 + t6_5) > best) (best = v), (arg = 6); if ((v = p7 + t7_5) > best) (best = v), (arg = 7); if ((v = p8 + t8_5) > best) (best = v), (arg = 8);
+    const n5 = best + emissions[o + 5];
+    back[b + 5] = arg;
+    best = p0 + t0_7, arg = 0;
+    if ((v = p1 + t1_7) > best) (best = v), (arg = 1); if ((v = p2 + t2_7) > best) (best = v), (arg = 2); if ((v = p3 + t3_7) > best) (best = v), (arg = 3); if ((v = p4 + t4_7) > best) (best = v), (arg = 4);
+    if ((v = p5 + t5_7) > best) (best = v), (arg = 5); if ((v = p6 + t6_7) > best) (best = v), (arg = 6); if ((v = p7 + t7_7) > best) (best = v), (arg = 7); if ((v = p8 + t8_7) > best) (best = v), (arg = 8);
+    const n7 = best + emissions[o + 7];
+    back[b + 7] = arg;
+    const fromBegin2 = p1 + t1_2, fromInside2 = p2 + t2_2;
+    const n2 = (fromBegin2 >= fromInside2 ? fromBegin2 : fromInside2) + emissions[o + 2];
+    back[b + 2] = fromBegin2 >= fromInside2 ? 1 : 2;
+    const fromBegin4 = p3 + t3_4, fromInside4 = p4 + t4_4;
+    const n4 = (fromBegin4 >= fromInside4 ? fromBegin4 : fromInside4) + emissions[o + 4];
+    back[b + 4] = fromBegin4 >= fromInside4 ? 3 : 4;
+    const fromBegin6 = p5 + t5_6, fromInside6 = p6 + t6_6;
+    const n6 = (fromBegin6 >= fromInside6 ? fromBegin6 : fromInside6) + emissions[o + 6];
+    back[b + 6] = fromBegin6 >= fromInside6 ? 5 : 6;
+    const fromBegin8 = p7 + t7_8, fromInside8 = p8 + t8_8;
+    const n8 = (fromBegin8 >= fromInside8 ? fromBegin8 : fromInside8) + emissions[o + 8];
+    back[b + 8] = fromBegin8 >= fromInside8 ? 7 : 8;
+    (p0 = n0), (p1 = n1), (p2 = n2), (p3 = n3), (p4 = n4), (p5 = n5), (p6 = n6), (p7 = n7), (p8 = n8);
   }
   let bestTag = 0;
-  let best = NEG * 2;
-  const last = (len - 1) * T;
-  for (let q = 0; q < T; q++) {
-    if (score[last + q] > best) {
-      best = score[last + q];
-      bestTag = q;
-    }
-  }
+  let best = p0;
+  if (p1 > best) (best = p1), (bestTag = 1);
+  if (p2 > best) (best = p2), (bestTag = 2);
+  if (p3 > best) (best = p3), (bestTag = 3);
+  if (p4 > best) (best = p4), (bestTag = 4);
+  if (p5 > best) (best = p5), (bestTag = 5);
+  if (p6 > best) (best = p6), (bestTag = 6);
+  if (p7 > best) (best = p7), (bestTag = 7);
+  if (p8 > best) (best = p8), (bestTag = 8);
   for (let i = len - 1; i >= 0; i--) {
     tags[first + i] = bestTag;
     bestTag = back[i * T + bestTag];
@@ -176,20 +189,33 @@ export function viterbi(emissions: Float64Array, first: number, end: number, tra
 export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8Array): Uint8Array {
   const n = table.n;
   const memory = new Uint8Array(n);
-  // Per word: counts of labels 0..4, and how many occurrences are in a reliable position.
-  const slotOf = new Map<number, number>();
-  const counts: number[] = [];
-  const slots = new Int32Array(n).fill(-1);
+  // Per word: counts of labels 0..4, and how many occurrences are in a reliable position; the slot of a word (by the
+  // id of its lower-case form) is found through arrays stamped per call, which need no clearing.
+  const scratch = MEMORY_SCRATCH;
+  if (scratch.stampOf.length < lexicon.size) {
+    const size = Math.max(lexicon.size, scratch.stampOf.length * 2, 1024);
+    scratch.stampOf = new Int32Array(size);
+    scratch.slotOf = new Int32Array(size);
+  }
+  if (scratch.slots.length < n) scratch.slots = new Int32Array(Math.max(n, scratch.slots.length * 2));
+  if (scratch.counts.length < n * 6) scratch.counts = new Int32Array(Math.max(n * 6, scratch.counts.length * 2));
+  const { stampOf, slotOf, slots, counts } = scratch;
+  const stamp = ++scratch.stamp;
+  let used = 0;
   for (let i = 0; i < n; i++) {
     const c = table.caseClass[i];
-    if (c === LOWER || c === OTHER || c === DIGIT) continue;
-    const key = lexicon.lowerId(table.id[i]);
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = counts.length;
-      slotOf.set(key, slot);
-      counts.push(0, 0, 0, 0, 0, 0);
+    if (c === LOWER || c === OTHER || c === DIGIT) {
+      slots[i] = -1;
+      continue;
     }
+    const key = lexicon.lowerId(table.id[i]);
+    if (stampOf[key] !== stamp) {
+      stampOf[key] = stamp;
+      slotOf[key] = used;
+      counts.fill(0, used, used + 6);
+      used += 6;
+    }
+    const slot = slotOf[key];
     slots[i] = slot;
     counts[slot + typeOfTag(tags[i]) + 1]++;
     if (table.position[i] === 0) counts[slot + 5]++;
@@ -215,6 +241,9 @@ export function documentMemory(table: TokenTable, lexicon: Lexicon, tags: Uint8A
   }
   return memory;
 }
+
+/** documentMemory's arrays, kept across calls (see there). */
+const MEMORY_SCRATCH = { stamp: 0, stampOf: new Int32Array(0), slotOf: new Int32Array(0), slots: new Int32Array(0), counts: new Int32Array(0) };
 
 /**
  * Where a multi-word name the first pass found occurs in the document (itself included): per token
@@ -244,12 +273,15 @@ export function sequenceMemory(table: TokenTable, tags: Uint8Array, sentences: T
   return out;
 }
 
-/** Rows of the two memory features of every token after a first pass (0 where there is no memory). */
-export function memoryRows(table: TokenTable, lexicon: Lexicon, tags: Uint8Array, sentences: TaggerSentence[], mask: number): { memory: Int32Array; sequence: Int32Array } {
+/**
+ * Rows of the two memory features of every token after a first pass (0 where there is no memory); in `into`'s arrays
+ * (at least n long) when given, else in new ones.
+ */
+export function memoryRows(table: TokenTable, lexicon: Lexicon, tags: Uint8Array, sentences: TaggerSentence[], mask: number, into?: { memory: Int32Array; sequence: Int32Array }): { memory: Int32Array; sequence: Int32Array } {
   const m = documentMemory(table, lexicon, tags);
   const q = sequenceMemory(table, tags, sentences);
-  const memory = new Int32Array(table.n);
-  const sequence = new Int32Array(table.n);
+  const memory = into ? into.memory : new Int32Array(table.n);
+  const sequence = into ? into.sequence : new Int32Array(table.n);
   for (let i = 0; i < table.n; i++) {
     memory[i] = memoryRow(table, i, m[i], mask);
     sequence[i] = sequenceRow(table, i, q[i], mask);
@@ -269,7 +301,17 @@ export class Tagger {
   private readonly transition: Float64Array;
   private readonly start: Float64Array;
   private features = new Int32Array(0);
+  private contextKeys = new Int32Array(0);
+  /**
+   * The summed scores of the context rows of each key (features.ts contextRowsOf), TAG_COUNT per key, made on the
+   * key's first use; after them TAG_COUNT zeros, for a token without a key.
+   */
+  private readonly contextScores = new Int32Array((CONTEXT_KEYS + 1) * TAG_COUNT);
+  private readonly contextMade = new Uint8Array(CONTEXT_KEYS);
+  private readonly contextRows = new Int32Array(32);
   private emissions = new Float64Array(0);
+  /** The memory rows of the last document (see memoryRows). */
+  private memory = { memory: new Int32Array(0), sequence: new Int32Array(0) };
   private readonly scratch = viterbiScratch();
   private readonly buffers = new TokenTableBuffers();
   /** The emission table's rows that are not all zero (see liveRows.ts): what recognition reads. */
@@ -315,12 +357,17 @@ export class Tagger {
     const live = this.live;
     const table = buildTokenTable({ ids, sentences }, lexicon, weights.gazetteer, weights.places, this.buffers);
     if (this.features.length < n * D) this.features = new Int32Array(n * D * 2);
+    if (this.contextKeys.length < n) this.contextKeys = new Int32Array(n * 2);
     if (this.emissions.length < n * TAG_COUNT) this.emissions = new Float64Array(n * TAG_COUNT * 2);
     const features = this.features;
+    const keys = this.contextKeys;
     const emissions = this.emissions;
-    extractFeatures(table, lexicon, sentences, mask, features, false);
+    extractFeatures(table, lexicon, sentences, mask, features, false, keys);
     const forms = lexicon.forms;
     const caseClass = table.caseClass;
+    const contextScores = this.contextScores;
+    const contextMade = this.contextMade;
+    const none = CONTEXT_KEYS * TAG_COUNT;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
       const f = id * FORM_FIELDS;
@@ -329,14 +376,21 @@ export class Tagger {
         sumLive(lexicon.staticRows, id * STATIC, id * STATIC + STATIC, live, forms, f + FORM_SCORES);
         forms[f + FORM_FLAGS] |= SCORED_FLAG;
       }
+      const key = keys[i];
+      if (key >= 0 && contextMade[key] === 0) {
+        // The context rows of a key, summed on its first use.
+        sumLive(this.contextRows, 0, contextRowsOf(key, mask, this.contextRows), live, contextScores, key * TAG_COUNT);
+        contextMade[key] = 1;
+      }
       const c = caseClass[i];
       const base = i * D;
-      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, forms, f + FORM_SCORES, emissions, i * TAG_COUNT);
+      scoreLive(features, base, base + (c === LOWER || c === DIGIT || c === OTHER ? SHORT : LONG), live, forms, f + FORM_SCORES, contextScores, key >= 0 ? key * TAG_COUNT : none, emissions, i * TAG_COUNT);
     }
     const tags = new Uint8Array(n);
     for (const s of sentences) viterbi(emissions, s.first, s.end, this.transition, this.start, tags, this.scratch);
     if (weights.twoPass) {
-      const rows = memoryRows(table, lexicon, tags, sentences, mask);
+      if (this.memory.memory.length < n) this.memory = { memory: new Int32Array(n * 2), sequence: new Int32Array(n * 2) };
+      const rows = memoryRows(table, lexicon, tags, sentences, mask, this.memory);
       // Only sentences with a token whose scores changed are decoded again: decoding the same scores again gives
       // the same tags, and a memory row whose weights are all zero changes nothing.
       for (const s of sentences) {
