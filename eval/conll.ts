@@ -2,6 +2,7 @@
 // (and eng.testa, the development set it was selected on), side by side with the `compromise` library,
 // then on our own annotated articles in eval/names/.   npm run eval:conll [-- --model path] [--quick]
 // --quick: gold tokens and the pipeline on testa and testb, and the BBC set; no compromise baseline, no own set.
+// --losses: every example of where the pipeline parts from the tagger, not the first 8 of each kind.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import nlp from 'compromise';
@@ -143,8 +144,10 @@ function main(): void {
   const ex = pipeline.exported;
   console.log(`the same mentions as the product's CoNLL export labels tokens (a token takes a mention covering its start): micro F1 ${ex.micro().f1.toFixed(2)} (PER ${ex.micro([0]).f1.toFixed(2)}, ORG ${ex.micro([1]).f1.toFixed(2)}, LOC ${ex.micro([2]).f1.toFixed(2)}, MISC ${ex.micro([3]).f1.toFixed(2)})`);
   console.log('where the pipeline parts from the tagger on gold tokens (only spans the gold set holds):');
+  const all = process.argv.includes('--losses');
   for (const [kind, d] of [...pipeline.differences].sort((a, b) => b[1].count - a[1].count)) {
-    console.log(`  ${kind}: ${d.count}${d.examples.length ? `, e.g. ${d.examples.slice(0, 8).join('; ')}` : ''}`);
+    if (all) console.log(`  ${kind}: ${d.count}\n    ${d.examples.join('\n    ')}`);
+    else console.log(`  ${kind}: ${d.count}${d.examples.length ? `, e.g. ${d.examples.slice(0, 8).join('; ')}` : ''}`);
   }
   if (process.argv.includes('--quick')) {
     printNews(scoreNews());
