@@ -1,5 +1,6 @@
 // Scores the name tagger with the conlleval definition (exact span and type) on CoNLL-2003 eng.testb
-// (and eng.testa, the development set it was selected on), side by side with the `compromise` library,
+// (and eng.testa: the development set the epochs are selected on, and training data too for a model trained with
+// FINAL=1, as the shipped one is), side by side with the `compromise` library,
 // then on our own annotated articles in eval/names/.   npm run eval:conll [-- --model path] [--quick]
 // --quick: gold tokens and the pipeline on testa and testb, and the BBC set; no compromise baseline, no own set.
 // --losses: every example of where the pipeline parts from the tagger, not the first 8 of each kind.
@@ -125,11 +126,13 @@ function main(): void {
   const testb = readConll(path.join(DATA, 'eng.testb'));
   const tagger = new Tagger(weights);
   const dev = scoreTagger(testa, tagger);
-  console.log(`eng.testa (development, used for selection): micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
+  const seen = 'eng.testa (selection set, and training data of the shipped model: FINAL=1)';
+  console.log(`${seen}: micro F1 ${dev.scorer.micro().f1.toFixed(2)}`);
   const devPipeline = scorePipeline(testa, loadRecognizers(), dev.predicted);
-  console.log(`eng.testa as plain text through the product pipeline: micro F1 ${devPipeline.scorer.micro().f1.toFixed(2)} (PER ${devPipeline.scorer.micro([0]).f1.toFixed(2)}, ORG ${devPipeline.scorer.micro([1]).f1.toFixed(2)}, LOC ${devPipeline.scorer.micro([2]).f1.toFixed(2)}, MISC ${devPipeline.scorer.micro([3]).f1.toFixed(2)})`);
-  printTypeMargins(testa, tagger);
+  console.log(`${seen} as plain text through the product pipeline: micro F1 ${devPipeline.scorer.micro().f1.toFixed(2)} (PER ${devPipeline.scorer.micro([0]).f1.toFixed(2)}, ORG ${devPipeline.scorer.micro([1]).f1.toFixed(2)}, LOC ${devPipeline.scorer.micro([2]).f1.toFixed(2)}, MISC ${devPipeline.scorer.micro([3]).f1.toFixed(2)})`);
+  printTypeMargins(testa, tagger, 'eng.testa (training data of a FINAL=1 model)');
   const test = scoreTagger(testb, tagger);
+  printTypeMargins(testb, tagger, 'eng.testb (held out; for information, WEAK_TYPE_MARGIN is not chosen on it)');
   table('eng.testb, Article Lens tagger (4 types)', test.scorer, [0, 1, 2, 3]);
   console.log(`speed: ${Math.round(test.tokens / test.seconds).toLocaleString('en')} tokens/s (tokenised input, ${test.tokens} tokens in ${test.seconds.toFixed(2)} s)`);
   // What users get: the same documents as plain text through the whole product pipeline.

@@ -63,8 +63,11 @@ describe('constructions of real news', () => {
   });
 
   it('types a competition before side or sides as misc', () => {
-    // FIXME: Kessel Town is a club here (an organization); the tagger reads a place.
-    check('<<Kessel Town>>{location} are a <<Conference>>{misc} side, and two <<Championship>>{misc} sides lost on <<Sunday>>{date}.');
+    // FIXME: Kessel Town is a club here (an organization); the tagger reads a place. Conference is a competition
+    // (misc): the model of issue 14 reads an organization there, which the rule leaves alone, as it must a club's
+    // name (`a Sampdoria side`, which eng.testb writes often; the lists do not know every club).
+    check('<<Kessel Town>>{location} are a <<Conference>>{organization} side, and two <<Championship>>{misc} sides lost on <<Sunday>>{date}.');
+    check('Two <<Premiership>>{misc} sides met a <<Kessel Rovers>>{organization} side.');
     check('It was a weak Sunday side.');
   });
 
@@ -201,8 +204,8 @@ describe('constructions of real news', () => {
     check('Other nominees include <<Ann Lee>>{person} for <<Kessel>>{misc} and <<Tom Mara>>{person} for <<Quiet Hours of the Long Night>>{misc}.');
     check('The directors of <<Tin Roof>>{misc}, <<Marsh Lane>>{misc} and <<Coldwater>>{misc} are all nominated for the prize.');
     check('She was nominated with <<Ann Lee>>{person} For <<Night Shift>>{misc} and <<Quiet Hours>>{misc} director <<Tom Mara>>{person}.');
-    // No nominations: the tagger's reading stands.
-    check('<<Tom Mara>>{person} voted for <<Labour>>{organization} and <<Ann Lee>>{person} for <<Kessel>>{location}.');
+    // No nominations: the tagger's reading stands (no work; the model of issue 14 reads a candidate voted for).
+    check('<<Tom Mara>>{person} voted for <<Labour>>{organization} and <<Ann Lee>>{person} for <<Kessel>>{person}.');
   });
 
   it('finds an operating system before its noun, an award before of the Year and a parliamentary occasion', () => {

@@ -159,13 +159,21 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
       clear(tags, o.first, o.end);
     }
   }
+  // `BBC Two to Channel 4` read as `BBC Two to Channel`: a span that cuts a name of the lists in two (it starts or
+  // ends inside it) and holds another whole is those names, as the lists write them.
+  for (const o of spansOf(tags, first, end)) {
+    const cut = matches.some((m) => m.fact.kind === 'name' && m.end - m.first >= 2 && ((m.first < o.first && o.first < m.end && m.end < o.end) || (o.first < m.first && m.first < o.end && o.end < m.end)));
+    if (cut && matches.some((m) => m.fact.kind === 'name' && m.first >= o.first && m.end <= o.end)) clear(tags, o.first, o.end);
+  }
   for (const m of matches) {
     if (m.fact.kind !== 'name') continue;
     const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
     // `Tory MP`: a party's span that runs on only over a member's role is the party.
     const role = overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && m.fact.type === ORG && m.fact.party && PARTY_ROLES.has(input.lower[m.end]);
+    // `PowerMac G4` read as one organization: the product and its model's code, typed below.
+    const withCode = m.fact.models && overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && isModelCode(input.words[m.end], classes, m.first, m.end, end);
     if (role) clear(tags, m.end, m.end + 1);
-    else if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
+    else if (!withCode && overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
     if (overlapping.length === 0) {
       const single = m.end - m.first === 1;
       const usual = casing[m.first];
