@@ -39,6 +39,8 @@ describe('name recogniser', () => {
     check('<<KYIV>>{location} (<<Reuters>>{organization}) - <<Ukraine>>{location} said on Tuesday it had retaken the town.');
     check('<<PORT ASTER>>{location}, March 4, 2024 - The harbour reopened on Monday, officials said.');
     check('<<WASHINGTON>>{location} (<<AP>>{organization}) - The storm weakened overnight.');
+    // A hyphenated place in capitals is one name, not its first part.
+    check('<<AL-MARSA>>{location}, March 4 (<<Reuters>>{organization}) - Talks resumed on Monday, officials said.');
   });
 
   it('finds names in an all-caps headline', () => {
@@ -49,6 +51,11 @@ describe('name recogniser', () => {
     // Truecased, `Sampras Endures` reads as a full name; as written, the model knows headlines in capitals.
     check('TENNIS - <<SAMPRAS>>{person} ENDURES ANOTHER MISERABLE DAY');
     check('CRICKET - <<PAKISTAN>>{location} BEAT <<NEW ZEALAND>>{location} BY FIVE WICKETS');
+  });
+
+  it('reads a row of a results table or a team list as written: a surname that is also a common word stays', () => {
+    check('Results of the sprint on Saturday:\n<<Jo Witty>>{person} ( <<Kessel>>{location} ) 41.75\n<<Tom Back>>{person} ( <<Port Aster>>{location} ) 41.80\n');
+    check('Squad for the match:\nGoalkeepers - <<Tom Back>>{person} , <<Jo Witty>>{person}\nDefenders - <<Ann Price>>{person} , <<Tom Mara>>{person}\n');
   });
 
   it('keeps ordinary words of a title-case headline out of names', () => {

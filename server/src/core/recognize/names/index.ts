@@ -16,7 +16,7 @@ export { normalizeWord } from './lexicon';
 export { Tagger, type TaggerWeights } from './tagger';
 
 // Module-level consts: under the CommonJS interop of tsx every imported name is a getter.
-const { ALL_CAPS_LINE, CAPS, caseClassOf, INITIAL, LOWER, MIXED, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } = wordShape;
+const { ALL_CAPS_LINE, CAPS, caseClassOf, DIGIT, INITIAL, LOWER, MIXED, OTHER, sentenceKind, SMALL_WORDS, TITLE, TITLE_CASE_LINE } = wordShape;
 
 // Words that may open a person span in the tagger's output but are not part of the name.
 const TITLES = new Set([
@@ -249,7 +249,7 @@ function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int3
     if (!capitalised) continue;
     const kind = sentenceKind(classes, (i) => lexicon.isSmall(ids[i]), s.first, s.end);
     if (kind === ALL_CAPS_LINE) capsLines.push(s);
-    if (kind === ALL_CAPS_LINE || kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) {
+    if (kind === ALL_CAPS_LINE || ((kind === TITLE_CASE_LINE || isTitleCaseHeadline(lexicon, ids, classes, s.first, s.end)) && !isTableRow(lexicon, ids, classes, s.first, s.end))) {
       for (let i = s.first; i < s.end; i++) {
         const c = caseClass(i);
         if (!(c === TITLE || (c === CAPS && kind === ALL_CAPS_LINE))) continue;
@@ -308,6 +308,37 @@ function isTitleCaseHeadline(lexicon: Lexicon, ids: Int32Array, classes: Uint8Ar
   return capitalised >= 3;
 }
 
+/**
+ * A row of a table or a team list, not a headline, though every word in it is capitalised (`Chris Witty ( US )
+ * 41.75`, `7 - Neil Back ( England ) ,`, `Defenders - Rudi Vata , Saimir Malko`, `-- New York Commodities Desk`): its
+ * words are names as written, and lowering those that are also common words (`Witty`, `Back`, `Price`) loses them.
+ * Such a line opens with a figure or a dash, lists names with commas after a dash, or holds a figure for every four
+ * capitalised words or fewer, beside brackets or other marks of a table (or a second figure). A list of credits in
+ * brackets with a figure here and there (`Doc Martin (Buffalo Productions, ITV1) ... Shrek 2`) is still title case.
+ */
+function isTableRow(lexicon: Lexicon, ids: Int32Array, classes: Uint8Array, first: number, end: number): boolean {
+  let figures = 0;
+  let words = 0;
+  let marks = 0;
+  let commas = 0;
+  let dash = false;
+  for (let i = first; i < end; i++) {
+    const c = classes[i];
+    if (c === DIGIT) figures++;
+    else if (c === TITLE || c === CAPS || c === INITIAL) words++;
+    else if (c === OTHER) {
+      const w = lexicon.words[ids[i]];
+      if (w === '-' || w === '--') dash = dash || i > first;
+      else if (w === ',') commas++;
+      if (ROW_MARKS.has(w)) marks++;
+    }
+  }
+  const opening = lexicon.words[ids[first]];
+  if (classes[first] === DIGIT || opening === '-' || opening === '--') return true;
+  return (dash && commas > 0) || (figures > 0 && figures * 4 >= words && (marks > 0 || figures >= 2));
+}
+const ROW_MARKS = new Set(['(', ')', ',', ';', ':', '/', '=', '$', '.']);
+
 /** `run-off`: a hyphenated word whose parts are all usually written in lower case. */
 function isLowerCompound(lexicon: Lexicon, lw: string): boolean {
   if (lw.indexOf('-') < 0) return false;
@@ -319,8 +350,10 @@ function isLowerCompound(lexicon: Lexicon, lw: string): boolean {
   return true;
 }
 
+/** `KHERSON` -> `Kherson`; each part of a hyphenated word (`AL-AIN` -> `Al-Ain`, one name, not `Al` and a lower-case part). */
 function titleCase(w: string): string {
-  return w[0] + w.slice(1).toLowerCase();
+  if (w.indexOf('-') < 0) return w[0] + w.slice(1).toLowerCase();
+  return w.split('-').map((p) => (p === '' ? p : p[0] + p.slice(1).toLowerCase())).join('-');
 }
 
 /** Whether token k is the one character `code`. */
