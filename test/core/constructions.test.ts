@@ -44,6 +44,11 @@ describe('constructions of real news', () => {
     check('Under the 1989 <<Children Act>>{misc}, councils must act.');
   });
 
+  it('takes a lower-case river or bridge after a name into it, but not a street, an airport or an island of a place', () => {
+    check('Shelling hit the <<Kessel bridge>>{location} and the <<Marrow river>>{location}.');
+    check('Flights left <<Port Aster>>{location} airport after protesters filled a <<Kessel>>{location} street.');
+  });
+
   it('makes a name ending in a venue word a place, but leaves a lower-case venue word out of a name', () => {
     check('Fans filled the <<Kessel Arena>>{location} on Friday.');
     check('The <<Olympic>>{misc} stadium was full.');
