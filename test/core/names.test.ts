@@ -58,6 +58,12 @@ describe('name recogniser', () => {
     check('Squad for the match:\nGoalkeepers - <<Tom Back>>{person} , <<Jo Witty>>{person}\nDefenders - <<Ann Price>>{person} , <<Tom Mara>>{person}\n');
   });
 
+  it('adds to a line in capitals only names a list or the rest of the text knows: its common words are no names', () => {
+    check('STRIKE WORSENS IN <<KHERSON>>{location} AS TALKS STALL\n\nThe union said on Monday that talks had failed.\n');
+    check('BREATHALYSER TESTS DOUBLE IN <<KESSEL>>{location}\n\nPolice in <<Kessel>>{location} said on Monday that more drivers were stopped.\n');
+    check('PLAYOFF HUNT TIGHTENS AS HARBOUR STRIKE WORSENS\n\nThe league said on Monday that the race was close.\n');
+  });
+
   it('keeps ordinary words of a title-case headline out of names', () => {
     check('<<Russian>>{misc} Troops Pull Back From <<Kherson>>{location} as <<Ukraine>>{location} Advances');
     check('<<Ukraine>>{location} Says Strikes Cut <<Russian>>{misc} Supply Lines Near <<Kherson>>{location}');

@@ -9,6 +9,7 @@ import { NOT_NAMES } from './facts';
 import { decodeModel } from './modelFile';
 import { ENTITY_TYPE_OF, MAX_NAME_TOKENS, tagSpans, typeOfTag, type TagSpan } from './tags';
 import { Tagger } from './tagger';
+import type { TokenTable } from './features';
 import * as wordShape from './wordShape';
 
 export { decodeModel } from './modelFile';
@@ -111,8 +112,11 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     for (const s of capsLines) tagSpans(writtenTags, s.first, s.end, found);
     for (const s of found) writtenMargin.set(s.first, tagger.typeMargin(s.first, s.end, s.type));
   }
-  const { tags } = tagger.tagIds(ids, sentences);
-  if (writtenTags) for (const s of capsLines) mergeCapsLine(tags, writtenTags, s.first, s.end);
+  const { tags, table } = tagger.tagIds(ids, sentences);
+  if (writtenTags) {
+    const named = namedOutside(lexicon, ids, tags, sentences, capsLines);
+    for (const s of capsLines) mergeCapsLine(lexicon, ids, named, tags, writtenTags, table, s.first, s.end);
+  }
   const isForced = new Uint8Array(count);
   for (const f of forced) {
     force(tags, f.first, f.end, f.type);
@@ -280,9 +284,12 @@ function truecase(lexicon: Lexicon, text: string, starts: Int32Array, ends: Int3
 
 /**
  * The names of a line in capitals: those of its tagging as written, and those of the truecased tagging that overlap
- * none of them. Writes tags [first, end).
+ * none of them and that are known as names of their type, from a list of the model's (`KHERSON`, a place of the place
+ * names) or from the document's other lines (`KESSEL` where a sentence names `Kessel` as a place): truecased, a
+ * headline's capitals read as names far too often (`EASTERN CONFERENCE`, `PLAYOFF HUNT`, `WORSENS`).
+ * Writes tags [first, end).
  */
-function mergeCapsLine(tags: Uint8Array, written: Uint8Array, first: number, end: number): void {
+function mergeCapsLine(lexicon: Lexicon, ids: Int32Array, named: ReadonlySet<number>, tags: Uint8Array, written: Uint8Array, table: TokenTable, first: number, end: number): void {
   const truecased: TagSpan[] = [];
   tagSpans(tags, first, end, truecased);
   const taken = new Uint8Array(end - first);
@@ -292,9 +299,26 @@ function mergeCapsLine(tags: Uint8Array, written: Uint8Array, first: number, end
   }
   for (const s of truecased) {
     let free = true;
-    for (let i = s.first; i < s.end; i++) if (taken[i - first]) free = false;
-    if (free) force(tags, s.first, s.end, s.type);
+    let known = false;
+    for (let i = s.first; i < s.end; i++) {
+      if (taken[i - first]) free = false;
+      const at = i * 4 + s.type;
+      if (table.gazetteer[at] !== 0 || table.places[at] !== 0 || table.facts[at] !== 0 || named.has(lexicon.lowerId(ids[i]) * 4 + s.type)) known = true;
+    }
+    if (free && known) force(tags, s.first, s.end, s.type);
   }
+}
+
+/** The words of the names tagged outside the lines in capitals, as lower-case id * 4 + type. */
+function namedOutside(lexicon: Lexicon, ids: Int32Array, tags: Uint8Array, sentences: { first: number; end: number }[], capsLines: { first: number; end: number }[]): Set<number> {
+  const out = new Set<number>();
+  let c = 0;
+  for (const s of sentences) {
+    while (c < capsLines.length && capsLines[c].end <= s.first) c++;
+    if (c < capsLines.length && capsLines[c].first === s.first) continue;
+    for (let i = s.first; i < s.end; i++) if (tags[i] !== 0) out.add(lexicon.lowerId(ids[i]) * 4 + typeOfTag(tags[i]));
+  }
+  return out;
 }
 
 /** Every word but small function words capitalised, at least three of them (`Xi and Biden Meet on Sidelines of G20 Summit`). */
