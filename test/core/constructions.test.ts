@@ -34,6 +34,15 @@ describe('constructions of real news', () => {
     check('The drama moved from <<BBC Two>>{organization} to <<Channel 4>>{organization}, while <<ITV1>>{organization} kept its quiz.');
   });
 
+  it('leaves the article out of a party where a headline runs into its sentence', () => {
+    check('<<Tories>>{organization} oppose late opening The <<Tories>>{organization} say the plans should wait until the police agree.');
+  });
+
+  it('leaves letters after a name out of the person', () => {
+    check('Judge <<Tom Mara>>{person} QC made his remarks as he sentenced three men for assaults.');
+    check('Lawyers for <<Helena Marsh>>{person} QC said the case would go on.');
+  });
+
   it('types parties and their short forms, also before a noun', () => {
     check('<<Labour>>{organization} and the <<Tories>>{organization} both claimed the seat, and a <<Tory>>{organization} spokesman said so.');
   });
@@ -78,6 +87,8 @@ describe('constructions of real news', () => {
 
   it('types the last word of a product named in full as that product', () => {
     check('Sales of the <<Nintendo DS>>{misc} rose in March. The <<DS>>{misc} costs less than a phone.');
+    // Also where the tagger leaves the short form out.
+    check('The <<Nintendo DS>>{misc} is out. The striking thing about the <<DS>>{misc} is how old it looks. "We believe the <<DS>>{misc} will appeal to all ages," she said.');
   });
 
   it('types a run ending in the head of an event as misc', () => {

@@ -52,7 +52,7 @@ export function applyConstructions(input: ConstructionInput): void {
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
-  if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
+  if (shortForms.size) applyShortForms(input.lower, input.writtenClasses, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
   dropNonNames(input);
 }
@@ -172,7 +172,11 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
     const role = overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && m.fact.type === ORG && m.fact.party && PARTY_ROLES.has(input.lower[m.end]);
     // `PowerMac G4` read as one organization: the product and its model's code, typed below.
     const withCode = m.fact.models && overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && isModelCode(input.words[m.end], classes, m.first, m.end, end);
+    // `The Tories say` (a headline run into its sentence): an article before a party is not part of its name (it is of
+    // a newspaper's: `The Guardian`).
+    const article = m.fact.party && overlapping.length === 1 && overlapping[0].first === m.first - 1 && overlapping[0].end === m.end && input.lower[m.first - 1] === 'the';
     if (role) clear(tags, m.end, m.end + 1);
+    else if (article) clear(tags, m.first - 1, m.first);
     else if (!withCode && overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
     if (overlapping.length === 0) {
       const single = m.end - m.first === 1;
@@ -196,11 +200,15 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
 /**
  * A product or an event named in full (a misc name of the lists: `Nintendo DS`, `Windows XP`) is named by its last
  * word alone afterwards (`the DS`): a one-word name that is that word is the same misc name, whatever type the
- * tagger gave it.
+ * tagger gave it; so is that word where the tagger left it out, if it is written in capitals after a lower-case
+ * word (a model's letters, `the DS`, `the XP`: a word like `Cup` alone is often another cup).
  */
-function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
+function applyShortForms(lower: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
+    for (let i = s.first + 1; i < s.end; i++) {
+      if (tags[i] === 0 && classes[i] === CAPS && classes[i - 1] === LOWER && shortForms.has(lower[i]) && (i + 1 >= s.end || tags[i + 1] === 0 || (tags[i + 1] & 1) === 1)) force(tags, i, i + 1, MISC);
+    }
   }
 }
 

@@ -27,6 +27,9 @@ const TITLES = new Set([
   'spokesman', 'spokeswoman', 'ambassador', 'rev.', 'father', 'sheikh', 'ayatollah', 'coach', 'manager', 'deputy',
 ]);
 
+// Letters after a person's name: honours, offices, professions (as written: `Mp` is no such thing).
+const POST_NOMINALS = new Set(['QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE']);
+
 export function createNameRecognizer(model: Uint8Array): NameRecognizer {
   const decoded = decodeModel(model);
   if (!decoded.weights) throw new Error(decoded.problem ?? 'invalid name model');
@@ -160,8 +163,10 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
       retags = 0;
     }
     let { first, end } = span;
-    // Titles stay outside a person's name; trailing possessives and punctuation stay outside any name.
+    // Titles and letters after a name (`Charles Harris QC`, `Ann Lee MP`) stay outside a person's name; trailing
+    // possessives and punctuation stay outside any name.
     while (span.type === 0 && end - first > 1 && TITLES.has(words[first].toLowerCase())) first++;
+    while (span.type === 0 && end - first > 2 && POST_NOMINALS.has(words[end - 1])) end--;
     while (end - first > 1 && isTrailingJunk(words[end - 1])) end--;
     while (end - first > 1 && isLeadingJunk(words[first])) first++;
     if (isTrailingJunk(words[first]) || isLeadingJunk(words[first])) continue;
