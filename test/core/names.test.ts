@@ -87,6 +87,8 @@ describe('tokenizer', () => {
 
   it('splits possessives and contractions but keeps abbreviations and hyphenated words whole', () => {
     assert.deepEqual(words("Russia’s U.S. pro-Kremlin don't Mr. Smith"), ['Russia', '’s', 'U.S.', 'pro-Kremlin', 'do', "n't", 'Mr.', 'Smith']);
+    // Capitals joined by an ampersand, a currency's letters and dollar sign, a US state's abbreviation (capitalised).
+    assert.deepEqual(words('S&P and AT&T paid C$1.5 and US$ 24 to rock&roll fans in Tampa, Fla. critical mass.'), ['S&P', 'and', 'AT&T', 'paid', 'C$', '1.5', 'and', 'US$', '24', 'to', 'rock', '&', 'roll', 'fans', 'in', 'Tampa', ',', 'Fla.', 'critical', 'mass', '.']);
   });
 
   it('gives offsets into the raw text', () => {

@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 export function analyzeText(
   recognizers: Recognizers,

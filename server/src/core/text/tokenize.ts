@@ -36,6 +36,21 @@ const ABBREVIATIONS = new Set([
   'dept', 'univ', 'assn', 'fig', 'al',
 ]);
 
+// US states as news datelines abbreviate them (`TALLAHASSEE, Fla.`), written capitalised: `Calif.` keeps its period as
+// CoNLL-2003 writes it, while a sentence ending in `mass.` still ends.
+const STATE_ABBREVIATIONS = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn',
+  'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
+]);
+
+function isAllUpper(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 function isAlnum(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return ALNUM.test(String.fromCharCode(c));
@@ -93,6 +108,13 @@ function scanWord(text: string, i: number): number {
       j += 1; // 1,000  4.75  10:30
       continue;
     }
+    // S&P  AT&T  M&S: capitals joined by an ampersand are one name.
+    if (c === 38 && isUpper(next) && j > i && isUpper(text.charCodeAt(j - 1))) {
+      j += 1;
+      continue;
+    }
+    // C$  US$  HK$: a currency written as a country's letters and a dollar sign is one word.
+    if (c === 36 && segmentStart === i && j - i <= 3 && isAllUpper(text, i, j)) return j + 1;
     if (c === 46) {
       // U.S.  a.m.  Mr.  : single-letter segments chain with periods; known abbreviations keep their period.
       const segmentLength = j - segmentStart;
@@ -105,7 +127,7 @@ function scanWord(text: string, i: number): number {
         // A lone initial (`J. Smith`) or the last letter of `U.S.` keeps its period.
         return j + 1;
       }
-      if (segmentStart === i && ABBREVIATIONS.has(text.slice(i, j).toLowerCase()) && !(next >= 97 && next <= 122)) return j + 1;
+      if (segmentStart === i && (ABBREVIATIONS.has(text.slice(i, j).toLowerCase()) || (isUpper(text.charCodeAt(i)) && STATE_ABBREVIATIONS.has(text.slice(i, j)))) && !(next >= 97 && next <= 122)) return j + 1;
       return j;
     }
     if (isApostrophe(c) && isLetter(next)) {
