@@ -91,6 +91,15 @@ describe('constructions of real news', () => {
     check('The <<Nintendo DS>>{misc} is out. The striking thing about the <<DS>>{misc} is how old it looks. "We believe the <<DS>>{misc} will appeal to all ages," she said.');
   });
 
+  it('types a run ending in the head of an organization that the tagger read alone as another name, with of and a place', () => {
+    check('<<Ann Lee>>{person} and <<Tom Mara>>{person} are among the nominees at the <<Directors Guild of Great Britain>>{organization} awards this year.');
+  });
+
+  it('keeps an initial written without its full stop in the person', () => {
+    // FIXME: Foley is a player here (a person); the tagger reads a place.
+    check("Squad: <<Lee>>{person}, <<Mara>>{person}, <<O'Kelly>>{person}, <<S Easterby>>{person}, <<Brandt>>{person}, <<G Easterby>>{person}, <<Foley>>{location}.");
+  });
+
   it('types a run ending in the head of an event as misc', () => {
     check('Professor <<Ann Lee>>{person} gave the <<Harlow Lecture>>{misc} at the university.');
     check('She won the <<Kessel Open>>{misc} last year.');

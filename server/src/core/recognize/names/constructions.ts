@@ -54,7 +54,27 @@ export function applyConstructions(input: ConstructionInput): void {
   if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
   if (shortForms.size) applyShortForms(input.lower, input.writtenClasses, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
+  joinInitials(input);
   dropNonNames(input);
+}
+
+/**
+ * An initial written without its full stop before a person's name (`S Easterby`, `G Easterby` in a team list) is
+ * part of the name, as initials are (`George W Bush`): a one-letter capital word the tagger left out, right before a
+ * person and after no other capitalised word. Not `A` or `I`, which are words.
+ */
+function joinInitials(input: ConstructionInput): void {
+  const { words, classes, tags, sentences } = input;
+  for (const s of sentences) {
+    for (let i = s.first; i + 1 < s.end; i++) {
+      const w = words[i];
+      if (w.length !== 1 || classes[i] !== INITIAL || w === 'A' || w === 'I' || tags[i] !== 0 || tags[i + 1] !== 1) continue;
+      if (i > s.first && isCapitalised(classes[i - 1])) continue;
+      let end = i + 2;
+      while (end < s.end && tags[end] === 2) end++;
+      force(tags, i, end, 0);
+    }
+  }
 }
 
 /**
