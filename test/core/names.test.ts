@@ -100,4 +100,13 @@ describe('tokenizer', () => {
     const { tokens, sentences } = tokenize('Mr. Smith left. Then he came back\nHeadline here');
     assert.deepEqual(sentences.map((s) => tokens.slice(s.first, s.end).map((t) => t.text).join(' ')), ['Mr. Smith left .', 'Then he came back', 'Headline here']);
   });
+
+  it('keeps a numbered row of a list whole: the number opening a line keeps its full stop', () => {
+    const { tokens, sentences } = tokenize('8. Ann Lee (Kessel) 1:18.31\nPrices rose 8. Then they fell.');
+    assert.deepEqual(sentences.map((s) => tokens.slice(s.first, s.end).map((t) => t.text).join(' ')), ['8. Ann Lee ( Kessel ) 1:18.31', 'Prices rose 8 .', 'Then they fell .']);
+  });
+
+  it('reads a person in a numbered row of results as a person', () => {
+    check('Results:\n8. <<Florence Masnada>>{person} ( <<France>>{location} ) 1:18.31\n9. <<Ann Lee>>{person} ( <<Kessel>>{location} ) 1:19.02\n');
+  });
 });

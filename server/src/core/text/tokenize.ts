@@ -43,6 +43,17 @@ const STATE_ABBREVIATIONS = new Set([
   'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
 ]);
 
+function atLineStart(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
+function isNumber(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
 function isAllUpper(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -115,6 +126,9 @@ function scanWord(text: string, i: number): number {
     }
     // C$  US$  HK$: a currency written as a country's letters and a dollar sign is one word.
     if (c === 36 && segmentStart === i && j - i <= 3 && isAllUpper(text, i, j)) return j + 1;
+    // `8. Florence Masnada ( France ) 1:18.31`: a number of up to three digits opening a line, with its full stop, numbers
+    // a row of a list (one token, as CoNLL-2003 writes it), and the row goes on.
+    if (c === 46 && j - i <= 3 && isNumber(text, i, j) && (next === 32 || next === 9) && atLineStart(text, i)) return j + 1;
     if (c === 46) {
       // U.S.  a.m.  Mr.  : single-letter segments chain with periods; known abbreviations keep their period.
       const segmentLength = j - segmentStart;
