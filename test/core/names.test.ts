@@ -101,6 +101,11 @@ describe('tokenizer', () => {
     assert.deepEqual(sentences.map((s) => tokens.slice(s.first, s.end).map((t) => t.text).join(' ')), ['Mr. Smith left .', 'Then he came back', 'Headline here']);
   });
 
+  it('keeps a row of a results table whole: a figure opening with a full stop and a fraction are figures', () => {
+    const { tokens, sentences } = tokenize('KESSEL 14 4 .778 6 1/2\nPORT ASTER 10 6 .625 -');
+    assert.deepEqual(sentences.map((s) => tokens.slice(s.first, s.end).map((t) => t.text).join(' ')), ['KESSEL 14 4 .778 6 1/2', 'PORT ASTER 10 6 .625 -']);
+  });
+
   it('keeps a numbered row of a list whole: the number opening a line keeps its full stop', () => {
     const { tokens, sentences } = tokenize('8. Ann Lee (Kessel) 1:18.31\nPrices rose 8. Then they fell.');
     assert.deepEqual(sentences.map((s) => tokens.slice(s.first, s.end).map((t) => t.text).join(' ')), ['8. Ann Lee ( Kessel ) 1:18.31', 'Prices rose 8 .', 'Then they fell .']);

@@ -115,8 +115,8 @@ function scanWord(text: string, i: number): number {
       segmentStart = j;
       continue;
     }
-    if ((c === 44 || c === 46 || c === 58) && isDigit(next) && j > i && isDigit(text.charCodeAt(j - 1))) {
-      j += 1; // 1,000  4.75  10:30
+    if ((c === 44 || c === 46 || c === 58 || c === 47) && isDigit(next) && j > i && isDigit(text.charCodeAt(j - 1))) {
+      j += 1; // 1,000  4.75  10:30  1/2  22/11/96
       continue;
     }
     // S&P  AT&T  M&S: capitals joined by an ampersand are one name.
@@ -218,6 +218,9 @@ export function tokenRanges(text: string): TokenRanges {
       if (j - i > 3) j = i + 1;
     } else if (c === 46 && i + 2 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
       j = i + 3;
+    } else if (c === 46 && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && (i === 0 || !isAlnum(text.charCodeAt(i - 1)))) {
+      // `.778` in a table of results: a figure, not a full stop ending a sentence.
+      j = scanWord(text, i + 1);
     } else if (isHyphen(c) && i + 1 < n && isHyphen(text.charCodeAt(i + 1))) {
       j = i + 2;
     } else {
