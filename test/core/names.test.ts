@@ -25,6 +25,11 @@ describe('name recogniser', () => {
     check("<<Russia>>{location}'s army and <<Ukraine>>{location}’s navy.");
   });
 
+  it('keeps a possessive that is part of the name, and brackets whose partner is inside the name', () => {
+    check("<<England>>{location} resumed their innings at <<Lord's>>{location} on Monday, and <<Blair>>{person}'s team watched.");
+    check('Results : <<Proleter ( Z )>>{organization} 2 <<Mladost ( L )>>{organization} 1');
+  });
+
   it('handles curly quotes around names', () => {
     check('“We will return to <<Kherson>>{location},” said <<Volodymyr Zelenskiy>>{person}.');
   });

@@ -167,8 +167,13 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     // possessives and punctuation stay outside any name.
     while (span.type === 0 && end - first > 1 && TITLES.has(words[first].toLowerCase())) first++;
     while (span.type === 0 && end - first > 2 && POST_NOMINALS.has(words[end - 1])) end--;
-    while (end - first > 1 && isTrailingJunk(words[end - 1])) end--;
-    while (end - first > 1 && isLeadingJunk(words[first])) first++;
+    // But a possessive the tagger read inside a name is part of it (`Lord 's`, `McDonald 's`: in CoNLL-2003 a name
+    // takes its `'s` only where the `'s` is part of the name), and a bracket whose partner is inside the name stays
+    // (`Proleter ( Z )`, `( Tom ) Seaver`).
+    while (end - first > 1 && isTrailingJunk(words[end - 1]) && !(words[end - 1] === "'s" && end - first === 2 && caseClassOf(words[first]) === TITLE) && !closes(words, first, end - 1)) end--;
+    while (end - first > 1 && isLeadingJunk(words[first]) && !opens(words, first + 1, end)) first++;
+    // `Mladost ( L` before `)`: the bracket the name opened closes it.
+    if (end < sentences[sentenceIndex].end && words[end] === ')' && unclosed(words, first, end)) end++;
     if (isTrailingJunk(words[first]) || isLeadingJunk(words[first])) continue;
     if (end - first > MAX_NAME_TOKENS) continue;
     if (end - first === 1 && isHyphenatedWithLowerPart(words[first])) {
@@ -412,6 +417,36 @@ function outside(tags: Uint8Array, i: number): void {
 function force(tags: Uint8Array, first: number, end: number, type: number): void {
   for (let i = first; i < end; i++) tags[i] = i === first ? 2 * type + 1 : 2 * type + 2;
   if (end < tags.length && tags[end] !== 0 && (tags[end] & 1) === 0) tags[end] -= 1;
+}
+
+/** Whether a `)` at `at` closes a `(` inside [first, at). */
+function closes(words: string[], first: number, at: number): boolean {
+  if (words[at] !== ')') return false;
+  for (let k = at - 1; k >= first; k--) {
+    if (words[k] === ')') return false;
+    if (words[k] === '(') return true;
+  }
+  return false;
+}
+
+/** Whether [first, end) holds a `(` that no `)` after it closes. */
+function unclosed(words: string[], first: number, end: number): boolean {
+  let open = false;
+  for (let k = first; k < end; k++) {
+    if (words[k] === '(') open = true;
+    else if (words[k] === ')') open = false;
+  }
+  return open;
+}
+
+/** Whether a `(` at first - 1 is closed by a `)` inside [first, end). */
+function opens(words: string[], first: number, end: number): boolean {
+  if (words[first - 1] !== '(') return false;
+  for (let k = first; k < end; k++) {
+    if (words[k] === '(') return false;
+    if (words[k] === ')') return true;
+  }
+  return false;
 }
 
 function isTrailingJunk(w: string): boolean {
