@@ -40,6 +40,13 @@ describe('name recogniser', () => {
     check('Cheap anti-Aids drugs reached the TV-viewing public.');
   });
 
+  it('leaves the type of a hyphenated word\'s name part to its other mentions: the tagger read a sentence the text does not hold', () => {
+    const text = 'Leaders of the Velorian Harbour League met. He is the only non-Nato member invited.';
+    const part = loadNameRecognizer().recognize(text).find((m) => text.slice(m.start, m.end) === 'Nato');
+    assert.ok(part, 'the name part is found');
+    assert.equal(part.weak, true);
+  });
+
   it('finds agency credits and datelines', () => {
     check('<<KYIV>>{location} (<<Reuters>>{organization}) - <<Ukraine>>{location} said on Tuesday it had retaken the town.');
     check('<<PORT ASTER>>{location}, March 4, 2024 - The harbour reopened on Monday, officials said.');

@@ -179,7 +179,9 @@ export function recognizeNames(tagger: Tagger, text: string, margins?: Map<NameS
     if (end - first === 1 && isHyphenatedWithLowerPart(words[first])) {
       const sentence = sentences[sentenceIndex];
       const parts = retags++ < HYPHEN_RETAGS_PER_SENTENCE ? hyphenParts(tagger, words, sentence.first, sentence.end, first, starts[first], span.type) : capitalisedParts(words[first], starts[first], span.type);
-      for (const part of parts) out.push(part);
+      // A part's type is the tagger's reading of a sentence the text does not hold (the word split at its hyphens):
+      // weak, so the name's other mentions decide it (`non-Nato` beside `Nato` the organization).
+      for (const part of parts) out.push({ ...part, weak: true });
       continue;
     }
     const name: NameSpan = { start: starts[first], end: ends[end - 1], type: ENTITY_TYPE_OF[span.type] };
