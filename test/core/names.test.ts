@@ -99,6 +99,8 @@ describe('tokenizer', () => {
 
   it('splits possessives and contractions but keeps abbreviations and hyphenated words whole', () => {
     assert.deepEqual(words("Russia’s U.S. pro-Kremlin don't Mr. Smith"), ['Russia', '’s', 'U.S.', 'pro-Kremlin', 'do', "n't", 'Mr.', 'Smith']);
+    // A small word glued to a capitalised one by a lost space is two words; `iPod` and `eBay` stay whole.
+    assert.deepEqual(words("the purpose ofNew Labour atKessel's iPod eBay fromage"), ['the', 'purpose', 'of', 'New', 'Labour', 'at', 'Kessel', "'s", 'iPod', 'eBay', 'fromage']);
     // Capitals joined by an ampersand, a currency's letters and dollar sign, a US state's abbreviation (capitalised).
     assert.deepEqual(words('S&P and AT&T paid C$1.5 and US$ 24 to rock&roll fans in Tampa, Fla. critical mass.'), ['S&P', 'and', 'AT&T', 'paid', 'C$', '1.5', 'and', 'US$', '24', 'to', 'rock', '&', 'roll', 'fans', 'in', 'Tampa', ',', 'Fla.', 'critical', 'mass', '.']);
   });

@@ -100,9 +100,29 @@ function isHyphen(c: number): boolean {
   return c === HYPHEN || c === 0x2010 || c === 0x2011;
 }
 
+/**
+ * `ofNew Labour`, `atLabour's`: a small word glued to the capitalised word after it by a missing space (pages saved
+ * from the web lose spaces at line breaks) is two words. Where the glued word ends, or -1.
+ */
+function gluedEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k - i < 2 || k - i > 4 || k + 1 >= text.length) return -1;
+  const c = text.charCodeAt(k);
+  const d = text.charCodeAt(k + 1);
+  if (c < 65 || c > 90 || d < 97 || d > 122) return -1;
+  return GLUED_WORDS.has(text.slice(i, k)) ? k : -1;
+}
+const GLUED_WORDS = new Set(['of', 'at', 'in', 'on', 'to', 'the', 'and', 'for', 'by', 'from', 'with', 'into']);
+
 /** End of the word starting at `i` (a letter or digit). */
 function scanWord(text: string, i: number): number {
   const n = text.length;
+  const c0 = text.charCodeAt(i);
+  if (c0 >= 97 && c0 <= 122) {
+    const glued = gluedEnd(text, i);
+    if (glued > 0) return glued;
+  }
   let j = i;
   let segmentStart = i;
   for (;;) {
