@@ -37,10 +37,11 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // US states as news datelines abbreviate them (`TALLAHASSEE, Fla.`), written capitalised: `Calif.` keeps its period as
-// CoNLL-2003 writes it, while a sentence ending in `mass.` still ends.
+// CoNLL-2003 writes it, while a sentence ending in `mass.` still ends (`Mass.` and `Miss.` are left out: `Mass` and
+// `Miss` are words that end sentences capitalised too).
 const STATE_ABBREVIATIONS = new Set([
-  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn',
-  'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mich', 'Minn',
+  'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
 ]);
 
 function atLineStart(text: string, at: number): boolean {
