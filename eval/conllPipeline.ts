@@ -18,7 +18,7 @@ export interface PipelineScore {
   seconds: number;
   /** Predicted names whose edges fall inside a token (counted as wrong). */
   misaligned: number;
-  /** Differences from the tagger on gold tokens, by kind, with examples: where the pipeline loses or gains. */
+  /** Differences from the tagger on gold tokens, by kind, with every example: where the pipeline loses or gains. */
   differences: Map<string, { count: number; examples: string[] }>;
 }
 
@@ -60,7 +60,7 @@ export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, ta
   const note = (kind: string, example: string) => {
     const d = differences.get(kind) ?? { count: 0, examples: [] };
     d.count++;
-    if (d.examples.length < 12) d.examples.push(example);
+    d.examples.push(example);
     differences.set(kind, d);
   };
   docs.forEach((d, i) => {
@@ -109,8 +109,14 @@ export function scorePipeline(docs: GoldDocument[], recognizers: Recognizers, ta
       note(other ? (other.type !== s.type && other.first === s.first && other.end === s.end ? `lost: type changed to ${ENTITY_TYPE_OF[other.type]}` : 'lost: other edges') : 'lost: not found', `${show(s)}${other && other.first >= 0 ? ` -> ${show(other)}` : ''}`);
     }
     for (const s of predicted) {
-      if (s.first < 0 || taggerKeys.has(key(s)) || !goldKeys.has(key(s))) continue;
-      note('gained', show(s));
+      if (s.first < 0 || taggerKeys.has(key(s))) continue;
+      if (goldKeys.has(key(s))) {
+        note('gained', show(s));
+        continue;
+      }
+      // A name the pipeline gives and neither the tagger nor the gold set has: a false positive of the rules.
+      const g = byPosition(gold, s);
+      note(g ? 'added wrong: gold has other edges or type' : 'added wrong: not a name in gold', `${show(s)}${g ? ` (gold ${show(g)})` : ''}`);
     }
   });
   return { scorer, exported, seconds, misaligned, differences };

@@ -1,7 +1,8 @@
-// How far the recogniser's sureness of a name's type can be trusted: on eng.testa (the development set), the names
-// it found with the right edges, bucketed by the margin of their type over the next best (Tagger.typeMargin, as
-// recognizeNames reads it), and how often the type is right in each bucket. WEAK_TYPE_MARGIN, below which a name is
-// weak and its type left to the corpus, is read off this table: check it after retraining.
+// How far the recogniser's sureness of a name's type can be trusted: on a CoNLL set, the names it found with the
+// right edges, bucketed by the margin of their type over the next best (Tagger.typeMargin, as recognizeNames reads
+// it), and how often the type is right in each bucket. WEAK_TYPE_MARGIN, below which a name is weak and its type left
+// to the corpus, was read off this table on eng.testa while it was held out; a model trained with FINAL=1 has seen
+// eng.testa, so its table there is one of training data (nearly every type right), and eng.testb's is shown too.
 import type { NameSpan } from '../server/src/core/model';
 import { recognizeNames, WEAK_TYPE_MARGIN, type Tagger } from '../server/src/core/recognize/names';
 import { ENTITY_TYPE_OF, tagSpans, type TagSpan } from '../server/src/core/recognize/names/tags';
@@ -10,7 +11,7 @@ import { documentText } from './conllPipeline';
 
 const BUCKETS = [0, 50, 100, 200, 400];
 
-export function printTypeMargins(docs: GoldDocument[], tagger: Tagger): void {
+export function printTypeMargins(docs: GoldDocument[], tagger: Tagger, label: string): void {
   // Per bucket: spans with gold edges, and of those with the gold type; and the same split at WEAK_TYPE_MARGIN.
   const counts = BUCKETS.map(() => ({ n: 0, right: 0 }));
   const split = { weak: { n: 0, right: 0 }, sure: { n: 0, right: 0 } };
@@ -35,7 +36,7 @@ export function printTypeMargins(docs: GoldDocument[], tagger: Tagger): void {
       side.right += right;
     }
   }
-  console.log(`\ntype margins on eng.testa (names with gold edges): how often the type is right`);
+  console.log(`\ntype margins on ${label} (names with gold edges): how often the type is right`);
   BUCKETS.forEach((lo, b) => {
     const hi = BUCKETS[b + 1];
     const c = counts[b];

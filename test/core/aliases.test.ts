@@ -125,6 +125,13 @@ The <<US>>{location} asked the <<U.N.>>{organization} to act.
     assert.deepStrictEqual(groups(corpus, ['Anna Brandt', 'Erik Brandt', 'Brandt']), [['Anna Brandt'], ['Brandt'], ['Erik Brandt']]);
   });
 
+  it('does not merge a people into the sea or ocean named after it', () => {
+    const corpus = `//- /a.txt
+<<Indian>>{misc} ships crossed the <<Indian Ocean>>{location}, and <<Irish>>{misc} ferries the <<Irish Sea>>{location}.
+`;
+    assert.deepStrictEqual(groups(corpus, ['Indian', 'Indian Ocean', 'Irish', 'Irish Sea']), [['Indian'], ['Indian Ocean'], ['Irish'], ['Irish Sea']]);
+  });
+
   it('does not merge a bridge or a company into the river or town it is named after', () => {
     const corpus = `//- /a.txt
 The <<Kessel Bridge>>{location} spans the <<Kessel>>{location}. <<Kestrel Shipping>>{organization} docks at <<Kestrel>>{location}.

@@ -22,8 +22,10 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 // Our own text; characters outside the Basic Multilingual Plane before and inside names.
 export const ARTICLE_A =
   'Harbour talks resume\n\nPORT ELLIS, March 4, 2024 - Mayor Ingrid Dalca met the Coastal Workers Union on Monday. Dalca said the 🚢 Kessel Bridge would reopen in April, and thanked Advertisement Partners for the 𝐊essel quays survey.\n\nTalks continue on Thursday at the Veloria Trade Hall.\n';
+// The agency credit `(Reuters)` is a name by a rule of the recogniser, whatever its model reads: the decision that
+// rejects it stands for a recogniser's name the user said is none.
 export const ARTICLE_B =
-  "Union warns of strike\n\nThe Coastal Workers Union said on Friday that Ingrid Dalca had not answered its letter. Austin Mercer, the union's secretary, said Austin would host the next meeting.\n";
+  "Union warns of strike\n\nPORT ELLIS (Reuters) - The Coastal Workers Union said on Friday that Ingrid Dalca had not answered its letter. Austin Mercer, the union's secretary, said Austin would host the next meeting.\n";
 
 function at(text: string, words: string, nth = 0): { start: number; end: number } {
   let start = -1;
@@ -67,7 +69,7 @@ function corpus(withDecisions: boolean): string {
   fs.writeFileSync(
     path.join(store, 'spans', 'later', 'b.txt.json'),
     records('later/b.txt', ARTICLE_B, [
-      ['Union', { decision: 'reject' }],
+      ['Reuters', { decision: 'reject' }],
       ['Austin would', { decision: 'type', type: 'location' }],
     ]).replace('"Austin would"', '"Austin would"'),
   );
@@ -107,7 +109,7 @@ describe('article-lens import', function () {
     assert.match(ann, /Mayor since 2022/);
     assert.match(ann, /Wikidata:Q1/);
     assert.match(ann, /2024-03-07/);
-    assert.doesNotMatch(fs.readFileSync(path.join(first, 'later', 'b.ann'), 'utf8'), /\tORG 0 5\tUnion/);
+    assert.doesNotMatch(fs.readFileSync(path.join(first, 'later', 'b.ann'), 'utf8'), /\tORG \d+ \d+\tReuters/);
 
     const target = temp(corpus(false));
     r = cli('import', '--format', 'brat', '--corpus', target, first);

@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 }
 
 /** Bumped whenever analysis output can change, so persisted results from older analysers are discarded. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 export function analyzeText(
   recognizers: Recognizers,
@@ -124,19 +124,28 @@ function placeByOpener(text: string, n: NameSpan): NameSpan {
 
 /** Words that make a name a place: `Dnipro River`, `Antonivskyi bridge`, `Kessel Bridge`, `Pearl Harbor`; not `bay`, which ends teams' names (`Tampa Bay`, `Green Bay`). */
 const PLACE_KIND = /^(?:river|bridge|dam|canal|lake|sea|harbour|harbor|island|islands|mountains|strait|peninsula|reservoir|valley|airport|square|street|avenue)$/i;
+/**
+ * Of those, the ones that written in lower case after a name name the thing the name is of (`the Antonivskyi bridge`,
+ * `the Dnipro river`). Not `a Moscow street`, `Belgrade airport`, `an Arctic island`, `the Pamir mountains`: a street,
+ * an airport or an island in or of a place, whose name stays the place's own (in eng.train and eng.testa such a
+ * word after a name is outside it all 51 times) and is a place.
+ */
+const PLACE_WORD_AFTER = /^(?:river|bridge|dam|canal|lake|sea|harbour|harbor|strait|peninsula|reservoir|valley)$/;
 /** Venues, a place only where the name itself ends in one (`Emirates Stadium`); `the Olympic stadium` keeps its name. */
 const VENUE_KIND = /^(?:Stadium|Arena|Theatre|Theater)$/;
 const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
 
 /**
- * A name followed by a lower-case place word takes it in (`the Antonivskyi bridge`), and a name ending in one is a
- * location whatever the tagger thought: the word says what the thing is.
+ * A name followed by a lower-case place word takes it in (`the Antonivskyi bridge`), or is a place before one that
+ * it does not take in (`Port Aster airport`); a name ending in one is a location whatever the tagger thought: the
+ * word says what the thing is.
  */
 function withPlaceKind(text: string, n: NameSpan): NameSpan {
   const next = NEXT_WORD.exec(text.slice(n.end, n.end + 20));
-  if (next && PLACE_KIND.test(next[1]) && next[1] === next[1].toLowerCase()) {
+  if (next && PLACE_WORD_AFTER.test(next[1])) {
     return { start: n.start, end: n.end + next[0].length, type: 'location' };
   }
+  if (next && PLACE_KIND.test(next[1]) && next[1] === next[1].toLowerCase()) return { ...n, type: 'location' };
   const last = /([A-Za-z]+)$/.exec(text.slice(n.start, n.end));
   if (last && last.index > 0 && (PLACE_KIND.test(last[1]) || VENUE_KIND.test(last[1]))) return { start: n.start, end: n.end, type: 'location' };
   return n;

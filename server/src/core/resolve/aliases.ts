@@ -213,8 +213,9 @@ class AliasResolver implements EntityResolver {
     for (const info of keys) {
       if (info.words.length < 2 || !GEO_SUFFIXES.has(info.words[info.words.length - 1])) continue;
       const stem = info.words.slice(0, -1).join(' ');
-      // The kind word says it is a place, whatever type the tagger gave the bare stem (unless a person).
-      if (table.get(stem) && this.infos.has(stem) && typeOf(stem) !== 'person') uf.union(stem, info.key);
+      // The kind word says it is a place, whatever type the tagger gave the bare stem (unless a person, or a people:
+      // `Indian` is not the `Indian Ocean`, nor `Irish` the `Irish Sea`).
+      if (table.get(stem) && this.infos.has(stem) && typeOf(stem) !== 'person' && !(typeOf(stem) === 'misc' && DEMONYM.test(stem))) uf.union(stem, info.key);
     }
     // 3. Acronyms: `UN` / `U.N.` -> `United Nations`, when exactly one expansion of a compatible type is known
     // (or one shares clearly more articles with the acronym than the others).

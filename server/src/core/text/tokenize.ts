@@ -36,6 +36,33 @@ const ABBREVIATIONS = new Set([
   'dept', 'univ', 'assn', 'fig', 'al',
 ]);
 
+// US states as news datelines abbreviate them (`TALLAHASSEE, Fla.`), written capitalised: `Calif.` keeps its period as
+// CoNLL-2003 writes it, while a sentence ending in `mass.` still ends (`Mass.` and `Miss.` are left out: `Mass` and
+// `Miss` are words that end sentences capitalised too).
+const STATE_ABBREVIATIONS = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mich', 'Minn',
+  'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo',
+]);
+
+function atLineStart(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
+function isNumber(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function isAllUpper(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 // Classes of the ASCII characters, as bits: one table read instead of a chain of comparisons in the scanning loops.
 const ALNUM_BIT = 1;
 const LETTER_BIT = 2;
@@ -85,9 +112,29 @@ function isHyphen(c: number): boolean {
   return c === HYPHEN || c === 0x2010 || c === 0x2011;
 }
 
+/**
+ * `ofNew Labour`, `atLabour's`: a small word glued to the capitalised word after it by a missing space (pages saved
+ * from the web lose spaces at line breaks) is two words. Where the glued word ends, or -1.
+ */
+function gluedEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k - i < 2 || k - i > 4 || k + 1 >= text.length) return -1;
+  const c = text.charCodeAt(k);
+  const d = text.charCodeAt(k + 1);
+  if (c < 65 || c > 90 || d < 97 || d > 122) return -1;
+  return GLUED_WORDS.has(text.slice(i, k)) ? k : -1;
+}
+const GLUED_WORDS = new Set(['of', 'at', 'in', 'on', 'to', 'the', 'and', 'for', 'by', 'from', 'with', 'into']);
+
 /** End of the word starting at `i` (a letter or digit). */
 function scanWord(text: string, i: number): number {
   const n = text.length;
+  const c0 = text.charCodeAt(i);
+  if (c0 >= 97 && c0 <= 122) {
+    const glued = gluedEnd(text, i);
+    if (glued > 0) return glued;
+  }
   let j = i;
   let segmentStart = i;
   for (;;) {
@@ -100,10 +147,20 @@ function scanWord(text: string, i: number): number {
       segmentStart = j;
       continue;
     }
-    if ((c === 44 || c === 46 || c === 58) && isDigit(next) && j > i && isDigit(text.charCodeAt(j - 1))) {
-      j += 1; // 1,000  4.75  10:30
+    if ((c === 44 || c === 46 || c === 58 || c === 47) && isDigit(next) && j > i && isDigit(text.charCodeAt(j - 1))) {
+      j += 1; // 1,000  4.75  10:30  1/2  22/11/96
       continue;
     }
+    // S&P  AT&T  M&S: capitals joined by an ampersand are one name.
+    if (c === 38 && isUpper(next) && j > i && isUpper(text.charCodeAt(j - 1))) {
+      j += 1;
+      continue;
+    }
+    // C$  US$  HK$: a currency written as a country's letters and a dollar sign is one word.
+    if (c === 36 && segmentStart === i && j - i <= 3 && isAllUpper(text, i, j)) return j + 1;
+    // `8. Florence Masnada ( France ) 1:18.31`: a number of up to three digits opening a line, with its full stop, numbers
+    // a row of a list (one token, as CoNLL-2003 writes it), and the row goes on.
+    if (c === 46 && j - i <= 3 && isNumber(text, i, j) && (next === 32 || next === 9) && atLineStart(text, i)) return j + 1;
     if (c === 46) {
       // U.S.  a.m.  Mr.  : single-letter segments chain with periods; known abbreviations keep their period.
       const segmentLength = j - segmentStart;
@@ -116,7 +173,7 @@ function scanWord(text: string, i: number): number {
         // A lone initial (`J. Smith`) or the last letter of `U.S.` keeps its period.
         return j + 1;
       }
-      if (segmentStart === i && ABBREVIATIONS.has(text.slice(i, j).toLowerCase()) && !(next >= 97 && next <= 122)) return j + 1;
+      if (segmentStart === i && (ABBREVIATIONS.has(text.slice(i, j).toLowerCase()) || (isUpper(text.charCodeAt(i)) && STATE_ABBREVIATIONS.has(text.slice(i, j)))) && !(next >= 97 && next <= 122)) return j + 1;
       return j;
     }
     if (isApostrophe(c) && isLetter(next)) {
@@ -187,6 +244,9 @@ export function tokenRanges(text: string): TokenRanges {
       if (j - i > 3) j = i + 1;
     } else if (c === 46 && i + 2 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
       j = i + 3;
+    } else if (c === 46 && i + 1 < n && isDigit(text.charCodeAt(i + 1)) && (i === 0 || !isAlnum(text.charCodeAt(i - 1)))) {
+      // `.778` in a table of results: a figure, not a full stop ending a sentence.
+      j = scanWord(text, i + 1);
     } else if (isHyphen(c) && i + 1 < n && isHyphen(text.charCodeAt(i + 1))) {
       j = i + 2;
     } else {

@@ -65,13 +65,13 @@ export function titlesAtCategory(input: ConstructionInput, classes: Uint8Array, 
   const written = input.writtenClasses;
   const titles: Span[] = [];
   const verb = at - 1 > first && (lower[at - 1] === 'won' || ((lower[at - 1] === 'voted' || lower[at - 1] === 'named') && lower[at - 2] === 'was')) ? (lower[at - 1] === 'won' ? at - 1 : at - 2) : -1;
-  if (verb > first) {
-    const start = afterOpeningWord(input.words, lower, first, titleRunStart(lower, written, first, verb), verb);
-    if (start < verb && isWinnerTitle(input, classes, start, verb)) titles.push({ first: start, end: verb, type: MISC });
-  }
   let k = at + 1;
   // The category's words, `TV` among them (`best TV comedy actress for ...`).
   while (k < end && k - at <= 4 && (classes[k] === LOWER || NOT_NAMES.has(lower[k])) && lower[k] !== 'for') k++;
+  if (verb > first) {
+    const start = afterOpeningWord(input.words, lower, first, titleRunStart(lower, written, first, verb), verb);
+    if (start < verb && isWinnerTitle(input, classes, start, verb, k > at + 1 && WORK_CATEGORIES.has(lower[k - 1]))) titles.push({ first: start, end: verb, type: MISC });
+  }
   let stop = k > at + 1 && k + 1 < end && lower[k] === 'for' ? titleRunEnd(lower, classes, k + 1, end, true) : -1;
   if (!(stop > 0 && isAwardTitle(input, classes, k + 1, stop))) return { titles, next: at };
   titles.push({ first: k + 1, end: stop, type: MISC });
@@ -99,12 +99,19 @@ function isAwardTitle(input: ConstructionInput, classes: Uint8Array, start: numb
 /**
  * Whether the run [start, stop) before a category it won is a title: the tagger read no place or organization in it
  * and no person over all of it (`Ann Lee won best actress`, `Kessel United won best team`), and it is no known name.
+ * A category that is a kind of work (`best drama`, `best comedy film`) says a work won: an organization the tagger
+ * read over exactly the run is that work.
  */
-function isWinnerTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number): boolean {
+function isWinnerTitle(input: ConstructionInput, classes: Uint8Array, start: number, stop: number, workCategory: boolean): boolean {
   const { lower, tags } = input;
   if (stop - start > MAX_TITLE_TOKENS || allCaps(classes, start, stop) || isFactRun(lower, input.writtenClasses, start, stop)) return false;
-  return !spansOf(tags, start, stop).some((o) => o.type === LOC || o.type === ORG || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
+  const inside = spansOf(tags, start, stop);
+  if (workCategory && inside.length === 1 && inside[0].type === ORG && inside[0].first === start && inside[0].end === stop) return true;
+  return !inside.some((o) => o.type === LOC || o.type === ORG || o.first < start || o.end > stop || (o.type === PER && o.first === start && o.end === stop));
 }
+
+/** Last words of an award's category that name a kind of work (`best comedy film`, `best drama`). */
+const WORK_CATEGORIES = new Set(['film', 'films', 'movie', 'drama', 'comedy', 'sitcom', 'series', 'show', 'programme', 'documentary', 'soap', 'album', 'single', 'song', 'record', 'musical', 'play', 'novel', 'book', 'game']);
 
 /** Whether a tag continues a name begun before it. */
 function continues(tag: number): boolean {

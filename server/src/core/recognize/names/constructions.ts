@@ -52,9 +52,29 @@ export function applyConstructions(input: ConstructionInput): void {
     for (const t of applyWorks(input, classes, s.first, s.end)) titles.push(t);
   }
   if (titles.length) applyTitleMemory(words, input.writtenClasses, input.casing, tags, sentences, titles);
-  if (shortForms.size) applyShortForms(input.lower, tags, sentences, shortForms);
+  if (shortForms.size) applyShortForms(input.lower, input.writtenClasses, tags, sentences, shortForms);
   dropOpeningCommonWords(input);
+  joinInitials(input);
   dropNonNames(input);
+}
+
+/**
+ * An initial written without its full stop before a person's name (`S Easterby`, `G Easterby` in a team list) is
+ * part of the name, as initials are (`George W Bush`): a one-letter capital word the tagger left out, right before a
+ * person and after no other capitalised word. Not `A` or `I`, which are words.
+ */
+function joinInitials(input: ConstructionInput): void {
+  const { words, classes, tags, sentences } = input;
+  for (const s of sentences) {
+    for (let i = s.first; i + 1 < s.end; i++) {
+      const w = words[i];
+      if (w.length !== 1 || classes[i] !== INITIAL || w === 'A' || w === 'I' || tags[i] !== 0 || tags[i + 1] !== 1) continue;
+      if (i > s.first && isCapitalised(classes[i - 1])) continue;
+      let end = i + 2;
+      while (end < s.end && tags[end] === 2) end++;
+      force(tags, i, end, 0);
+    }
+  }
 }
 
 /**
@@ -159,13 +179,25 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
       clear(tags, o.first, o.end);
     }
   }
+  // `BBC Two to Channel 4` read as `BBC Two to Channel`: a span that cuts a name of the lists in two (it starts or
+  // ends inside it) and holds another whole is those names, as the lists write them.
+  for (const o of spansOf(tags, first, end)) {
+    const cut = matches.some((m) => m.fact.kind === 'name' && m.end - m.first >= 2 && ((m.first < o.first && o.first < m.end && m.end < o.end) || (o.first < m.first && m.first < o.end && o.end < m.end)));
+    if (cut && matches.some((m) => m.fact.kind === 'name' && m.first >= o.first && m.end <= o.end)) clear(tags, o.first, o.end);
+  }
   for (const m of matches) {
     if (m.fact.kind !== 'name') continue;
     const overlapping = spansOf(tags, first, end).filter((s) => s.first < m.end && m.first < s.end);
     // `Tory MP`: a party's span that runs on only over a member's role is the party.
     const role = overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && m.fact.type === ORG && m.fact.party && PARTY_ROLES.has(input.lower[m.end]);
+    // `PowerMac G4` read as one organization: the product and its model's code, typed below.
+    const withCode = m.fact.models && overlapping.length === 1 && overlapping[0].first === m.first && overlapping[0].end === m.end + 1 && isModelCode(input.words[m.end], classes, m.first, m.end, end);
+    // `The Tories say` (a headline run into its sentence): an article before a party is not part of its name (it is of
+    // a newspaper's: `The Guardian`).
+    const article = m.fact.party && overlapping.length === 1 && overlapping[0].first === m.first - 1 && overlapping[0].end === m.end && input.lower[m.first - 1] === 'the';
     if (role) clear(tags, m.end, m.end + 1);
-    else if (overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
+    else if (article) clear(tags, m.first - 1, m.first);
+    else if (!withCode && overlapping.some((s) => s.first < m.first || s.end > m.end)) continue;
     if (overlapping.length === 0) {
       const single = m.end - m.first === 1;
       const usual = casing[m.first];
@@ -188,11 +220,15 @@ function applyFacts(input: ConstructionInput, classes: Uint8Array, written: Uint
 /**
  * A product or an event named in full (a misc name of the lists: `Nintendo DS`, `Windows XP`) is named by its last
  * word alone afterwards (`the DS`): a one-word name that is that word is the same misc name, whatever type the
- * tagger gave it.
+ * tagger gave it; so is that word where the tagger left it out, if it is written in capitals after a lower-case
+ * word (a model's letters, `the DS`, `the XP`: a word like `Cup` alone is often another cup).
  */
-function applyShortForms(lower: string[], tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
+function applyShortForms(lower: string[], classes: Uint8Array, tags: Uint8Array, sentences: readonly { first: number; end: number }[], shortForms: ReadonlySet<string>): void {
   for (const s of sentences) {
     for (const o of spansOf(tags, s.first, s.end)) if (o.end - o.first === 1 && o.type !== MISC && shortForms.has(lower[o.first])) force(tags, o.first, o.end, MISC);
+    for (let i = s.first + 1; i < s.end; i++) {
+      if (tags[i] === 0 && classes[i] === CAPS && classes[i - 1] === LOWER && shortForms.has(lower[i]) && (i + 1 >= s.end || tags[i + 1] === 0 || (tags[i + 1] & 1) === 1)) force(tags, i, i + 1, MISC);
+    }
   }
 }
 

@@ -229,7 +229,7 @@ export function applyWorks(input: ConstructionInput, classes: Uint8Array, first:
 
 /**
  * Where the title before a role word starts (`Ray star Jamie Foxx`), or -1: a person must follow, and the tagger saw
- * no place or organization in the run (`Chelsea star John Terry`, `Hollywood star` stay).
+ * no place or organization in the run (`Chelsea star John Terry`, `Hollywood star` stay), but for a street's name.
  */
 function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: number, end: number, cue: number): number {
   const { lower, tags } = input;
@@ -242,9 +242,14 @@ function roleTitleStart(input: ConstructionInput, classes: Uint8Array, first: nu
   const after = spansOf(tags, cue + 1, end);
   if (after.length === 0 || after[0].first !== cue + 1 || after[0].type !== PER) return -1;
   const maker = (MAKER_ROLES.has(lower[cue]) || NOMINATED_MAKERS.has(lower[cue])) && !isFactRun(lower, input.writtenClasses, start, cue);
-  if (spansOf(tags, start, cue).some((o) => (o.type === ORG && !(maker && cue - start >= 2)) || o.type === LOC || o.first < start || o.end > cue)) return -1;
+  // `Lantern Road star Ann Lee`: a street's name over the whole run is a programme's or a film's.
+  const street = cue - start >= 2 && STREET_WORDS.has(input.words[cue - 1]);
+  if (spansOf(tags, start, cue).some((o) => (o.type === ORG && !(maker && cue - start >= 2)) || (o.type === LOC && !(street && o.first === start && o.end === cue)) || o.first < start || o.end > cue)) return -1;
   return start;
 }
+
+/** Last words of a street's name, which programmes and films are named like. */
+const STREET_WORDS = new Set(['Street', 'Road', 'Lane', 'Avenue', 'Square', 'Close', 'Drive', 'Terrace']);
 
 /** Whether a name runs on into token `at` from before it. */
 function continuesInto(tags: Uint8Array, at: number): boolean {
