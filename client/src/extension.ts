@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const virtualChanged = new vscode.EventEmitter<vscode.Uri>();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    // --expose-gc: the server collects garbage at the end of a cold index and of the cache write (server/src/node/collect.ts).
+    // --expose-gc: the server collects garbage at the end of a cold index (server/src/node/collect.ts).
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } },
   };

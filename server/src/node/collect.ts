@@ -1,4 +1,4 @@
-// Collects garbage at the end of a phase that leaves much of it behind (a cold index, the index cache's write), where
+// Collects garbage at the end of a phase that leaves much of it behind (a cold index, before it reports done), where
 // the server runs with --expose-gc (the VS Code client starts it so; another editor may add the flag to its command).
 // V8 otherwise lets the heap grow to several times what is live before it collects: at 100,000 articles, a cold
 // index left ~430 MB live in a heap of 865, and the next phases took the process to 2.9 GB.
