@@ -440,15 +440,15 @@ export function startServer(connection: Connection): void {
     const problem = indexer?.persist();
     if (problem) connection.console.warn(problem);
   };
-  /**
-   * The cache is cut into slices here (a few milliseconds each), in the gaps between the editor's messages or a
-   * quarter of a second apart in a burst of them, and made and written by a worker thread.
-   */
   const logCollected = (phase: string, collected: ReturnType<typeof collectAfterPhase>) => {
     if (collected) connection.console.info(`collected garbage after ${phase}: heap ${collected.beforeMb} MB -> ${collected.afterMb} MB`);
   };
-  // No collection after the cache write: it lands whenever the write ends, and a full collection of a large heap
-  // while the user types held a keystroke's tokens for 366 ms in the 100k bench.
+  /**
+   * The cache is cut into slices here (a few milliseconds each), in the gaps between the editor's messages or a
+   * quarter of a second apart in a burst of them, and made and written by a worker thread. No garbage is collected
+   * after it: it ends whenever it ends, and a full collection of a large heap while the user typed held a
+   * keystroke's tokens for 366 ms in the 100k bench.
+   */
   const persistInBackground = () => {
     void indexer?.persistInBackground(() => whenQuiet(10, 250)).then((problem) => {
       if (problem) connection.console.warn(problem);

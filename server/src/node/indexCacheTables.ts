@@ -47,18 +47,28 @@ export class MentionTables {
     return mentions;
   }
 
-  /** Of mentions [first, first + count), only those `keep` takes by their type, key and value. */
-  makeSome(first: number, count: number, extra: number, keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] {
+  /**
+   * Visits mentions [first, first + count) by their start, type, key and value, without making them; `at` and
+   * `extra` say where each is, for `one` to make it.
+   */
+  scan(first: number, count: number, extra: number, visit: (start: number, type: MentionType, key: string | null, value: string | null, at: number, extra: number) => void): void {
     const { flat, extras } = this;
     const str = this.strings.str;
-    const out: Mention[] = [];
-    for (let k = 0; k < count; k++) {
-      const i = (first + k) * MENTION_INTS;
+    for (let at = first; at < first + count; at++) {
+      const i = at * MENTION_INTS;
       const flags = flat[i + 1] & ((1 << LENGTH_SHIFT) - 1);
       const value = flags & EXTRA && extras[2 * extra] >= 0 ? str(extras[2 * extra]) : null;
-      if (keep(MENTION_TYPES[flags & 15], flat[i + 3] < 0 ? null : str(flat[i + 3]), value)) out.push(this.one(first + k, extra));
+      visit(flat[i], MENTION_TYPES[flags & 15], flat[i + 3] < 0 ? null : str(flat[i + 3]), value, at, extra);
       if (flags & EXTRA) extra++;
     }
+  }
+
+  /** Of mentions [first, first + count), only those `keep` takes by their type, key and value. */
+  makeSome(first: number, count: number, extra: number, keep: (type: MentionType, key: string | null, value: string | null) => boolean): Mention[] {
+    const out: Mention[] = [];
+    this.scan(first, count, extra, (_, type, key, value, at, x) => {
+      if (keep(type, key, value)) out.push(this.one(at, x));
+    });
     return out;
   }
 
@@ -122,19 +132,7 @@ export class CachedAnalysis implements DocumentAnalysis, PackedScan {
 
   scanMentions(visit: (start: number, type: MentionType, key: string | null, value: string | null) => void): boolean {
     if (this.replaced) return false;
-    const { flat, extras } = this.tables;
-    const str = this.tables.strings.str;
-    let extra = this.extra;
-    for (let k = 0; k < this.count; k++) {
-      const i = (this.first + k) * MENTION_INTS;
-      const flags = flat[i + 1] & ((1 << LENGTH_SHIFT) - 1);
-      let value: string | null = null;
-      if (flags & EXTRA) {
-        if (extras[2 * extra] >= 0) value = str(extras[2 * extra]);
-        extra++;
-      }
-      visit(flat[i], MENTION_TYPES[flags & 15], flat[i + 3] < 0 ? null : str(flat[i + 3]), value);
-    }
+    this.tables.scan(this.first, this.count, this.extra, visit);
     return true;
   }
 }
@@ -216,14 +214,9 @@ export class StringPool implements StringSource {
 export function compactAnalysis(a: DocumentAnalysis, pool: StringPool, arena?: MentionArena): DocumentAnalysis {
   // A worker's analysis comes as a copy, with the first article's title (mostly the document's) a string of its own.
   for (const x of a.articles) if (x.title === a.title) x.title = a.title;
-  if (arena) {
-    const { tables, first, extra } = arena.pack(a);
-    return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, tables, first, a.mentions.length, extra, a.version, a.problems);
-  }
-  const flat = new Int32Array(a.mentions.length * MENTION_INTS);
-  const extras: number[] = [];
-  a.mentions.forEach((m, i) => packMention(m, pool.intern, flat, i * MENTION_INTS, extras, a.uri));
-  return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, new MentionTables(flat, Int32Array.from(extras), pool), 0, a.mentions.length, 0, a.version, a.problems);
+  // Without an arena, tables of the document's own size (a chunk of none).
+  const { tables, first, extra } = (arena ?? new MentionArena(pool, 0)).pack(a);
+  return new CachedAnalysis(a.uri, a.title, a.referenceDate, a.articles, tables, first, a.mentions.length, extra, a.version, a.problems);
 }
 
 /**
@@ -235,7 +228,7 @@ export class MentionArena {
   private tables: MentionTables | null = null;
   private flatUsed = 0;
   private extrasUsed = 0;
-  private scratch = new Int32Array(1024);
+  private scratch = new Int32Array(0);
   private readonly extras: number[] = [];
 
   constructor(

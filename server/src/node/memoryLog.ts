@@ -2,6 +2,7 @@
 // when ARTICLE_LENS_MEMORY_LOG=1, so a user's server never pays for it.
 import * as v8 from 'v8';
 import { isMainThread, threadId } from 'worker_threads';
+import { collectAfterPhase } from './collect';
 
 const enabled = process.env.ARTICLE_LENS_MEMORY_LOG === '1' || process.env.ARTICLE_LENS_MEMORY_LOG === 'live';
 /** `live`: each line first collects garbage (the server runs with --expose-gc), so its heap is what is live. */
@@ -18,7 +19,7 @@ export function logMemoryEvery(seconds: number): void {
 /** One line: the process's RSS and this thread's heap (a worker thread has a heap of its own). */
 export function logMemory(phase: string): void {
   if (!enabled) return;
-  if (live) (globalThis as { gc?: () => void }).gc?.();
+  if (live) collectAfterPhase();
   const m = process.memoryUsage();
   const h = v8.getHeapStatistics();
   const thread = isMainThread ? 'main' : `thread ${threadId}`;
